@@ -1,0 +1,79 @@
+// Lint: TypeScript rules plus the layer rules that keep each room its own.
+// Layers (a folder may import only from the ones listed for it):
+//   src/text      -> nothing of ours
+//   src/corpus    -> src/text               (src/corpus/build is Node-only)
+//   src/match     -> src/text, src/corpus   (pure: no DOM, no browser API)
+//   src/page      -> src/text, src/match, src/corpus (types)
+//   src/ui        -> src/text, src/match, src/corpus (types); props only
+//   src/platform  -> the only place that imports wxt/browser
+//   src/cli       -> anything in src but page, ui, platform
+//   entrypoints   -> compose; nothing imports them
+import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+
+const zone = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone('./src', './entrypoints', 'Nothing imports entrypoints: they only compose.'),
+            zone('./src/text', './src/corpus', 'src/text is the bottom layer.'),
+            zone('./src/text', './src/match', 'src/text is the bottom layer.'),
+            zone('./src/text', './src/page', 'src/text is the bottom layer.'),
+            zone('./src/text', './src/ui', 'src/text is the bottom layer.'),
+            zone('./src/text', './src/platform', 'src/text is the bottom layer.'),
+            zone('./src/text', './src/cli', 'src/text is the bottom layer.'),
+            zone('./src/corpus', './src/match', 'The corpus does not depend on the matcher.'),
+            zone('./src/corpus', './src/page', 'The corpus is pure data code.'),
+            zone('./src/corpus', './src/ui', 'The corpus is pure data code.'),
+            zone('./src/corpus', './src/platform', 'The corpus is pure data code.'),
+            zone('./src/corpus', './src/cli', 'The CLI uses the corpus, not the reverse.'),
+            zone('./src/match', './src/page', 'src/match is pure: no DOM.'),
+            zone('./src/match', './src/ui', 'src/match is pure: no UI.'),
+            zone('./src/match', './src/platform', 'src/match is pure: no browser API.'),
+            zone('./src/match', './src/corpus/build', 'src/match runs in the browser: no Node-only code.'),
+            zone('./src/match', './src/cli', 'src/match is pure.'),
+            zone('./src/page', './src/ui', 'In-page scanning never imports the UI (Hypothesis rule).'),
+            zone('./src/page', './src/platform', 'src/page takes platform services as arguments.'),
+            zone('./src/page', './src/corpus/build', 'Node-only code stays out of the page.'),
+            zone('./src/page', './src/cli', 'The page does not use the CLI.'),
+            zone('./src/ui', './src/page', 'UI components take props only.'),
+            zone('./src/ui', './src/platform', 'UI components take props only.'),
+            zone('./src/ui', './src/corpus/build', 'Node-only code stays out of the UI.'),
+            zone('./src/ui', './src/cli', 'The UI does not use the CLI.'),
+            zone('./src/platform', './src/ui', 'Platform code does not render UI.'),
+            zone('./src/platform', './src/corpus/build', 'Node-only code stays out of the extension.'),
+            zone('./src/platform', './src/cli', 'The extension does not use the CLI.'),
+            zone('./entrypoints', './src/corpus/build', 'Node-only code stays out of the extension.'),
+            zone('./entrypoints', './src/cli', 'The extension does not use the CLI.'),
+          ],
+        },
+      ],
+      // Only src/platform may touch browser APIs.
+      'no-restricted-imports': ['error', { paths: [{ name: 'wxt/browser', message: 'Use src/platform.' }] }],
+    },
+  },
+  {
+    files: ['src/platform/**', 'tests/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Pure layers: no DOM or extension globals.
+    files: ['src/text/**', 'src/match/**', 'src/corpus/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'document', 'window', 'browser', 'chrome', 'navigator', 'location'],
+    },
+  },
+);

@@ -1,0 +1,95 @@
+/**
+ * The one definition of the verified-quote corpus format (`data/corpus.json`).
+ * Types are derived from it; the builder validates its output with it; the
+ * background validates the corpus it loads with it. Documented in
+ * docs/corpus-format.md. Keep the field names: other tools read this file.
+ */
+import { z } from 'zod';
+
+/** ISO date of the statement: YYYY, YYYY-MM or YYYY-MM-DD (precision says which). */
+export const IsoPartialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const DatePrecision = z.enum(['day', 'month', 'year']);
+
+/**
+ * How the statement date was found:
+ * - `metadata`: given by the document's sidecar metadata (`statementDate`);
+ * - `explicit`: a full date written in the text ("16 December 2025");
+ * - `weekday`: day and month in the text, year resolved from the weekday;
+ * - `published`: no date in the text; the document's publication date;
+ * - `imported`: given by an imported quote database.
+ */
+export const DateBasis = z.enum(['metadata', 'explicit', 'weekday', 'published', 'imported']);
+
+export const QuoteKind = z.enum(['direct', 'partial']);
+
+export const Speaker = z.object({
+  /** Full canonical name, e.g. "Dmitry Peskov", even where the text says "Peskov" or "he". */
+  name: z.string().min(1),
+  /** Role or title as the source gives it, e.g. "Kremlin spokesman". */
+  role: z.string().min(1).optional(),
+  /** Other ways the sources refer to the speaker (surname, other scripts, title). */
+  aliases: z.array(z.string().min(1)).optional(),
+});
+
+export const Source = z.object({
+  /** Id of the source document (its file name without extension). */
+  docId: z.string().min(1),
+  title: z.string().min(1),
+  publisher: z.string().min(1).optional(),
+  url: z.url().optional(),
+  /** `url` with a Text Fragment (`#:~:text=`) that scrolls to the quote. */
+  fragmentUrl: z.url().optional(),
+  /** Publication date of the source document, where known. */
+  published: IsoPartialDate.optional(),
+});
+
+export const Quote = z.object({
+  /** Stable id: derived from the speaker and the normalized wording. */
+  id: z.string().regex(/^q_[0-9a-f]{12,}$/),
+  /** Wording as printed, without the enclosing quotation marks. */
+  text: z.string().min(1),
+  kind: QuoteKind,
+  speaker: Speaker,
+  date: IsoPartialDate,
+  datePrecision: DatePrecision,
+  dateBasis: DateBasis,
+  sources: z.array(Source).min(1),
+  /** The clean paragraph holding the quote, plus the one before it. */
+  context: z.string(),
+});
+
+export const DocumentInfo = z.object({
+  docId: z.string().min(1),
+  /** Path relative to the documents directory. */
+  file: z.string().min(1),
+  title: z.string().min(1),
+  publisher: z.string().min(1).optional(),
+  url: z.url().optional(),
+  published: IsoPartialDate.optional(),
+  /** SHA-256 of the document's bytes: the corpus names exactly what it was built from. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const CORPUS_FORMAT_VERSION = 1;
+
+export const Corpus = z.object({
+  /** Format version of this file. */
+  version: z.literal(CORPUS_FORMAT_VERSION),
+  /** Human name of the corpus, e.g. the newsroom's. */
+  name: z.string().min(1),
+  documents: z.array(DocumentInfo),
+  quotes: z.array(Quote),
+});
+
+export type IsoPartialDate = z.infer<typeof IsoPartialDate>;
+export type DatePrecision = z.infer<typeof DatePrecision>;
+export type DateBasis = z.infer<typeof DateBasis>;
+export type QuoteKind = z.infer<typeof QuoteKind>;
+export type Speaker = z.infer<typeof Speaker>;
+export type Source = z.infer<typeof Source>;
+export type Quote = z.infer<typeof Quote>;
+export type DocumentInfo = z.infer<typeof DocumentInfo>;
+export type Corpus = z.infer<typeof Corpus>;
