@@ -1,0 +1,1 @@
+export { normalize, canonical, type Normalized } from './normalize';
