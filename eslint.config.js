@@ -5,13 +5,15 @@
 //   src/match     -> src/text, src/corpus   (pure: no DOM, no browser API)
 //   src/page      -> src/text, src/match, src/corpus (types)
 //   src/ui        -> src/text, src/match, src/corpus (types); props only
+//   src/host      -> src/text, src/corpus, src/match, src/platform/messages.ts (types);
+//                    pure background logic: no browser API, no DOM
 //   src/platform  -> the only place that imports wxt/browser
 //   src/cli       -> anything in src but page, ui, platform
 //   entrypoints   -> compose; nothing imports them
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
-const zone = (target, from, message) => ({ target, from, message });
+const zone = (target, from, message, except) => (except ? { target, from, message, except } : { target, from, message });
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**'] },
@@ -54,6 +56,17 @@ export default tseslint.config(
             zone('./src/ui', './src/corpus/build', 'Node-only code stays out of the UI.'),
             zone('./src/ui', './src/cli', 'The UI does not use the CLI.'),
             zone('./src/platform', './src/ui', 'Platform code does not render UI.'),
+            zone('./src/text', './src/host', 'src/text is the bottom layer.'),
+            zone('./src/corpus', './src/host', 'The corpus is pure data code.'),
+            zone('./src/match', './src/host', 'The engine does not know who hosts it.'),
+            zone('./src/page', './src/host', 'The page talks to the host by message only.'),
+            zone('./src/ui', './src/host', 'UI components take props only.'),
+            zone('./src/platform', './src/host', 'Platform wrappers take handlers; entrypoints wire the host in.'),
+            zone('./src/host', './src/page', 'src/host is background logic: no DOM.'),
+            zone('./src/host', './src/ui', 'src/host does not render UI.'),
+            zone('./src/host', './src/corpus/build', 'Node-only code stays out of the extension.'),
+            zone('./src/host', './src/cli', 'The host does not use the CLI.'),
+            zone('./src/host', './src/platform', 'src/host is pure: only the message types.', ['./messages.ts']),
             zone('./src/platform', './src/corpus/build', 'Node-only code stays out of the extension.'),
             zone('./src/platform', './src/cli', 'The extension does not use the CLI.'),
             zone('./entrypoints', './src/corpus/build', 'Node-only code stays out of the extension.'),
@@ -71,7 +84,7 @@ export default tseslint.config(
   },
   {
     // Pure layers: no DOM or extension globals.
-    files: ['src/text/**', 'src/match/**', 'src/corpus/**'],
+    files: ['src/text/**', 'src/match/**', 'src/corpus/**', 'src/host/**'],
     rules: {
       'no-restricted-globals': ['error', 'document', 'window', 'browser', 'chrome', 'navigator', 'location'],
     },

@@ -1,0 +1,56 @@
+/**
+ * The toolbar badge for a tab, from the counts its frames reported. Pure: the
+ * platform layer paints what this returns.
+ */
+import type { Verdict } from '../match/types';
+
+export type Counts = Record<Verdict, number>;
+
+export interface BadgeState {
+  /** Empty when the tab has no findings: no badge at all. */
+  text: string;
+  /** Background colour, #rrggbb. */
+  color: string;
+  /** The action's tooltip, which also says in words what the badge's colour says. */
+  title: string;
+}
+
+/** Green: every quotation found matches the record. Dark enough for white badge text (WCAG AA). */
+export const BADGE_COLOR_OK = '#1a7f37';
+/** Red: at least one altered or misattributed quotation. Its own colour, and the text also starts with "!". */
+export const BADGE_COLOR_PROBLEM = '#b42318';
+/** Grey, for a tab with nothing to report. */
+export const BADGE_COLOR_NONE = '#5f6368';
+/** A badge shows about four characters; above this the count is written "99+". */
+const MAX_BADGE_COUNT = 99;
+
+export const ACTION_TITLE = 'Quote Verifier';
+
+export function emptyCounts(): Counts {
+  return { verified: 0, altered: 0, misattributed: 0, unverified: 0 };
+}
+
+/**
+ * Counts verified, altered and misattributed findings. Unverified spans are
+ * quotations the corpus does not know; they are not findings about the corpus
+ * and would make every news page light up, so they are not counted.
+ */
+export function badgeFor(counts: Counts): BadgeState {
+  const problems = counts.altered + counts.misattributed;
+  const total = counts.verified + problems;
+  if (total === 0) return { text: '', color: BADGE_COLOR_NONE, title: ACTION_TITLE };
+  const shown = total > MAX_BADGE_COUNT ? `${MAX_BADGE_COUNT}+` : String(total);
+  const parts = [
+    counts.verified ? `${counts.verified} verified` : '',
+    counts.altered ? `${counts.altered} altered` : '',
+    counts.misattributed ? `${counts.misattributed} misattributed` : '',
+  ].filter(Boolean);
+  const title = `${ACTION_TITLE}: ${plural(total, 'quotation')} checked on this page (${parts.join(', ')})`;
+  return problems > 0
+    ? { text: `!${shown}`, color: BADGE_COLOR_PROBLEM, title }
+    : { text: shown, color: BADGE_COLOR_OK, title };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

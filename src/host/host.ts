@@ -1,0 +1,116 @@
+/**
+ * The background's engine host: one validated corpus and one matcher serve
+ * every tab. Pure (no browser API): the background entrypoint feeds it the
+ * corpus it loaded and the requests it receives.
+ *
+ * A corpus that fails validation is refused, not half-used: every answer then
+ * carries `corpus: { ok: false, error }` and no findings, so nothing on any
+ * page is ever marked verified against data we could not read.
+ */
+import { Corpus, type Quote } from '../corpus/schema';
+import type { Finding } from '../match/types';
+import type {
+  CorpusStatus,
+  LookupRequest,
+  LookupResponse,
+  ScanRequest,
+  ScanResponse,
+} from '../platform/messages';
+import { createEngineMatcher, type Matcher, type MatcherFactory } from './engine';
+
+export interface Host {
+  readonly corpus: CorpusStatus;
+  scan(request: ScanRequest): ScanResponse;
+  lookup(request: LookupRequest): LookupResponse;
+}
+
+/** How many schema problems a refusal lists before "and N more": enough to fix, short enough to read. */
+const MAX_REPORTED_ISSUES = 3;
+
+/** Where the corpus came from, named in every refusal so the reader knows which file to fix. */
+const DEFAULT_SOURCE_NAME = 'corpus.json';
+
+export interface HostOptions {
+  /** A prebuilt index for the engine, if the build shipped one. */
+  index?: Uint8Array;
+  /** Name of the corpus file, for error messages. */
+  sourceName?: string;
+  /** The engine; the real one unless a test exercises the host alone. */
+  createMatcher?: MatcherFactory;
+}
+
+export function createHost(corpusJson: unknown, options: HostOptions = {}): Host {
+  const sourceName = options.sourceName ?? DEFAULT_SOURCE_NAME;
+  const parsed = Corpus.safeParse(corpusJson);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const listed = issues
+      .slice(0, MAX_REPORTED_ISSUES)
+      .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+    const more = issues.length > MAX_REPORTED_ISSUES ? `; and ${issues.length - MAX_REPORTED_ISSUES} more` : '';
+    return refusedHost(`${sourceName} is not a valid corpus: ${listed.join('; ')}${more}`);
+  }
+  const corpus = parsed.data;
+
+  const byId = new Map<string, Quote>();
+  for (const [i, q] of corpus.quotes.entries()) {
+    if (byId.has(q.id)) return refusedHost(`${sourceName}: quotes.${i}.id: duplicate quote id ${q.id}`);
+    byId.set(q.id, q);
+  }
+
+  let matcher: Matcher;
+  try {
+    matcher = (options.createMatcher ?? createEngineMatcher)(corpus.quotes, options.index);
+  } catch (error) {
+    return refusedHost(`${sourceName}: the matching engine could not index the corpus: ${describe(error)}`);
+  }
+
+  const status: CorpusStatus = { ok: true, name: corpus.name, quoteCount: corpus.quotes.length };
+
+  /** The quote records the answer refers to: the tab keeps no corpus of its own. */
+  const quotesFor = (ids: Iterable<string | undefined>): Record<string, Quote> => {
+    const out: Record<string, Quote> = {};
+    for (const id of ids) {
+      const q = id === undefined ? undefined : byId.get(id);
+      if (q) out[q.id] = q;
+    }
+    return out;
+  };
+
+  /** A finding that names a quote the corpus does not hold cannot be shown as verified: drop the claim. */
+  const known = (f: Finding): Finding =>
+    f.quoteId === undefined || byId.has(f.quoteId)
+      ? f
+      : { ...f, verdict: 'unverified', quoteId: undefined, diff: [], flags: [] };
+
+  return {
+    corpus: status,
+    scan(request) {
+      const findings = matcher.findAll(request.text).map(known);
+      return { type: 'qv:scan', findings, quotes: quotesFor(findings.map((f) => f.quoteId)), corpus: status };
+    },
+    lookup(request) {
+      const result = matcher.lookup(request.text);
+      const best = result.best ? known(result.best) : undefined;
+      const nearest = result.nearest.filter((n) => byId.has(n.quoteId));
+      const quotes = quotesFor([best?.quoteId, ...nearest.map((n) => n.quoteId)]);
+      return best
+        ? { type: 'qv:lookup', best, nearest, quotes, corpus: status }
+        : { type: 'qv:lookup', nearest, quotes, corpus: status };
+    },
+  };
+}
+
+/** A host that has no corpus: it answers, says why, and finds nothing. */
+export function refusedHost(error: string): Host {
+  const corpus: CorpusStatus = { ok: false, error };
+  return {
+    corpus,
+    scan: () => ({ type: 'qv:scan', findings: [], quotes: {}, corpus }),
+    lookup: () => ({ type: 'qv:lookup', nearest: [], quotes: {}, corpus }),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

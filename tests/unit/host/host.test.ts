@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createHost, refusedHost } from '../../../src/host';
+import type { Matcher } from '../../../src/host';
+import { PESKOV, TRUCE, sampleCorpus } from './sample-corpus';
+
+const page = `Peskov said: “We have only seen newspaper articles so far, and we will not respond to them.” Then he left.`;
+
+describe('createHost with a valid corpus', () => {
+  const host = createHost(sampleCorpus());
+
+  it('reports the corpus as loaded', () => {
+    expect(host.corpus).toEqual({ ok: true, name: 'Sample newsroom', quoteCount: 2 });
+  });
+
+  it('answers a scan with findings and the quote records they name', () => {
+    const answer = host.scan({ type: 'qv:scan', text: page });
+    expect(answer.corpus.ok).toBe(true);
+    expect(answer.findings).toHaveLength(1);
+    const f = answer.findings[0]!;
+    expect(f.verdict).toBe('verified');
+    expect(f.quoteId).toBe(PESKOV.id);
+    expect(page.slice(f.start, f.end)).toBe(f.text);
+    expect(Object.keys(answer.quotes)).toEqual([PESKOV.id]);
+    expect(answer.quotes[PESKOV.id]!.speaker.name).toBe('Dmitry Peskov');
+  });
+
+  it('finds nothing in unrelated text', () => {
+    expect(host.scan({ type: 'qv:scan', text: 'Nothing anyone said.' }).findings).toEqual([]);
+  });
+
+  it('looks up a selection', () => {
+    const answer = host.lookup({ type: 'qv:lookup', text: TRUCE.text });
+    expect(answer.best?.quoteId).toBe(TRUCE.id);
+    expect(answer.quotes[TRUCE.id]).toBeDefined();
+  });
+});
+
+describe('createHost with a refused corpus', () => {
+  it('names the file and the field that failed', () => {
+    const broken = sampleCorpus();
+    (broken.quotes[1] as { date: string }).date = '16 December';
+    const host = createHost(broken, { sourceName: 'corpus.json' });
+    expect(host.corpus.ok).toBe(false);
+    if (host.corpus.ok) return;
+    expect(host.corpus.error).toContain('corpus.json');
+    expect(host.corpus.error).toContain('quotes.1.date');
+  });
+
+  it('marks nothing verified, even text that is in the corpus', () => {
+    const broken = { ...sampleCorpus(), version: 99 };
+    const host = createHost(broken);
+    const scan = host.scan({ type: 'qv:scan', text: page });
+    expect(scan.corpus.ok).toBe(false);
+    expect(scan.findings).toEqual([]);
+    expect(scan.quotes).toEqual({});
+    const lookup = host.lookup({ type: 'qv:lookup', text: PESKOV.text });
+    expect(lookup.best).toBeUndefined();
+    expect(lookup.corpus.ok).toBe(false);
+  });
+
+  it('refuses duplicate quote ids', () => {
+    const dup = sampleCorpus();
+    dup.quotes[1]!.id = dup.quotes[0]!.id;
+    const host = createHost(dup);
+    expect(host.corpus).toEqual({ ok: false, error: `corpus.json: quotes.1.id: duplicate quote id ${PESKOV.id}` });
+  });
+
+  it('refuses non-JSON-object input such as a failed load', () => {
+    expect(createHost(undefined).corpus.ok).toBe(false);
+    expect(refusedHost('corpus.json could not be read').scan({ type: 'qv:scan', text: page }).findings).toEqual([]);
+  });
+
+  it('refuses when the engine cannot index the corpus', () => {
+    const host = createHost(sampleCorpus(), {
+      createMatcher: () => {
+        throw new Error('index is from another corpus');
+      },
+    });
+    expect(host.corpus).toEqual({ ok: false, error: 'corpus.json: the matching engine could not index the corpus: index is from another corpus' });
+  });
+});
+
+describe('createHost guards the engine’s answers', () => {
+  it('turns a finding that names an unknown quote into an unverified one', () => {
+    const engine: Matcher = {
+      findAll: (text) => [{ verdict: 'verified', quoteId: 'q_ffffffffffff', score: 1, start: 0, end: text.length, text, diff: [], flags: [] }],
+      lookup: () => ({ nearest: [{ quoteId: 'q_ffffffffffff', score: 0.5 }, { quoteId: TRUCE.id, score: 0.4 }] }),
+    };
+    const host = createHost(sampleCorpus(), { createMatcher: () => engine });
+    const scan = host.scan({ type: 'qv:scan', text: 'abc' });
+    expect(scan.findings[0]!.verdict).toBe('unverified');
+    expect(scan.findings[0]!.quoteId).toBeUndefined();
+    const lookup = host.lookup({ type: 'qv:lookup', text: 'abc' });
+    expect(lookup.nearest).toEqual([{ quoteId: TRUCE.id, score: 0.4 }]);
+    expect(Object.keys(lookup.quotes)).toEqual([TRUCE.id]);
+  });
+});
