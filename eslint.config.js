@@ -4,7 +4,7 @@
 //   src/corpus    -> src/text               (src/corpus/build is Node-only)
 //   src/match     -> src/text, src/corpus   (pure: no DOM, no browser API)
 //   src/page      -> src/text, src/match, src/corpus (types)
-//   src/ui        -> src/text, src/match, src/corpus (types); props only
+//   src/ui        -> src/text, src/match, src/corpus, src/platform/messages.ts (types); props only
 //   src/host      -> src/text, src/corpus, src/match, src/platform/messages.ts (types);
 //                    pure background logic: no browser API, no DOM
 //   src/platform  -> the only place that imports wxt/browser
@@ -52,7 +52,7 @@ export default tseslint.config(
             zone('./src/page', './src/corpus/build', 'Node-only code stays out of the page.'),
             zone('./src/page', './src/cli', 'The page does not use the CLI.'),
             zone('./src/ui', './src/page', 'UI components take props only.'),
-            zone('./src/ui', './src/platform', 'UI components take props only.'),
+            zone('./src/ui', './src/platform', 'UI components take props only (message types are plain data).', ['./messages.ts']),
             zone('./src/ui', './src/corpus/build', 'Node-only code stays out of the UI.'),
             zone('./src/ui', './src/cli', 'The UI does not use the CLI.'),
             zone('./src/platform', './src/ui', 'Platform code does not render UI.'),
@@ -81,6 +81,30 @@ export default tseslint.config(
   {
     files: ['src/platform/**', 'tests/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The card ships in the content script (budget: 30 kB gzip): zod, and the schema
+    // module that pulls it in, may appear only as type imports.
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'wxt/browser', message: 'Use src/platform.' },
+            { name: 'zod', message: 'zod stays out of the content bundle: the corpus is validated at build time and in the background.' },
+          ],
+          patterns: [
+            {
+              group: ['**/corpus/schema', '**/corpus/schema.ts'],
+              allowTypeImports: true,
+              message: 'Type imports only: the schema module pulls zod into the content bundle.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Pure layers: no DOM or extension globals.

@@ -1,0 +1,515 @@
+/**
+ * The card that explains one quotation: what was really said, by whom, when,
+ * and where it was reported. Props only: the caller (src/page in a shadow
+ * root, or the popup) owns messaging, clipboard and mounting.
+ *
+ * Every piece of page or corpus text is rendered as a JSX text node, so a
+ * page cannot inject markup into the card. Links are http(s) only.
+ *
+ * Mounting: import the card; its stylesheet (./quote-card.css) is imported
+ * here so WXT bundles it with the content script's CSS and
+ * `createShadowRootUi({ cssInjectionMode: 'ui' })` puts it in the shadow root.
+ * Unmount with `render(null, container)` so focus returns to the page.
+ */
+import './quote-card.css';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Quote, Source } from '../corpus/schema';
+import type { DiffOp, Finding, Verdict } from '../match/types';
+import type { CorpusStatus } from '../platform/messages';
+import { buildCitation, safeHref } from './citation';
+import { describeTimeBefore, formatStatementDate } from './format';
+import { DIFF_LABEL, FLAG_TEXT, MEANING_FLAGS, VERDICT_WORD, needsSpaceBetween } from './labels';
+import { placeCard, type Placement, type Rect, type Size } from './position';
+
+export interface CardBaseProps {
+  corpus: CorpusStatus;
+  /** The page's own publication date (ISO), for "said N days before this page". */
+  pagePublished?: string;
+  onClose(): void;
+  /** Called with the citation text; a returned promise's outcome is announced ("Citation copied"). */
+  onCopyCitation(text: string): void | Promise<unknown>;
+  /** Viewport rectangle of the quotation; with `viewport`, the card floats next to it. Omit to render in flow. */
+  anchor?: Rect;
+  viewport?: Size;
+  /** Return focus to what had it when the card opened. Default true. */
+  restoreFocus?: boolean;
+}
+
+export interface FindingCardProps extends CardBaseProps {
+  finding: Finding;
+  /** The corpus record the finding names (ScanResponse.quotes[finding.quoteId]). */
+  quote: Quote | undefined;
+  /** Other reports of the same quotation; by default the quote's sources after the first. */
+  otherSources?: Source[];
+  lookup?: undefined;
+}
+
+/** A fact-checker's selection ("Verify quotation"): a LookupResponse plus the selected text. */
+export interface LookupView {
+  selection: string;
+  best?: Finding;
+  nearest: { quoteId: string; score: number }[];
+  quotes: Record<string, Quote>;
+}
+
+export interface LookupCardProps extends CardBaseProps {
+  lookup: LookupView;
+  finding?: undefined;
+}
+
+export type QuoteCardProps = FindingCardProps | LookupCardProps;
+
+/** Longest selection echoed back in a "not in the corpus" card; the rest is elided so the card stays small. */
+const MAX_ECHOED_SELECTION = 280;
+/** Candidates listed when a selection matches nothing: enough to spot a misremembered quote. */
+const MAX_NEAREST_SHOWN = 3;
+
+type Tone = Verdict | 'refused';
+
+export function QuoteCard(props: QuoteCardProps) {
+  const titleId = useId();
+  const descId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const placement = useFloating(ref, props.anchor, props.viewport);
+  useFocusHandover(ref, props.restoreFocus ?? true);
+
+  let tone: Tone;
+  let body: ComponentChildren;
+  if (!props.corpus.ok) {
+    tone = 'refused';
+    body = (
+      <p id={descId} class="qv-summary">
+        The quotation corpus could not be loaded, so nothing on this page is marked verified. {props.corpus.error}
+      </p>
+    );
+  } else if (props.lookup) {
+    const { best } = props.lookup;
+    if (best) {
+      tone = best.verdict;
+      const quote = best.quoteId ? props.lookup.quotes[best.quoteId] : undefined;
+      body = (
+        <>
+          <FindingBody descId={descId} finding={best} quote={quote} corpusName={props.corpus.name} pagePublished={props.pagePublished} onCopyCitation={props.onCopyCitation} />
+          <Candidates lookup={props.lookup} exclude={best.quoteId} title="Other close matches" />
+        </>
+      );
+    } else {
+      tone = 'unverified';
+      body = (
+        <>
+          <p id={descId} class="qv-summary">
+            The selected text is not in {props.corpus.name}. That does not make it false: the corpus holds only what it was built from.
+          </p>
+          <blockquote class="qv-wording qv-selection">{elide(props.lookup.selection, MAX_ECHOED_SELECTION)}</blockquote>
+          <Candidates lookup={props.lookup} title="Nearest quotations in the corpus" />
+        </>
+      );
+    }
+  } else {
+    tone = props.finding.verdict;
+    body = (
+      <FindingBody
+        descId={descId}
+        finding={props.finding}
+        quote={props.quote}
+        otherSources={props.otherSources}
+        corpusName={props.corpus.name}
+        pagePublished={props.pagePublished}
+        onCopyCitation={props.onCopyCitation}
+      />
+    );
+  }
+
+  const style = placement
+    ? { top: `${placement.top}px`, left: `${placement.left}px`, ...(placement.maxHeight ? { maxHeight: `${placement.maxHeight}px` } : {}) }
+    : undefined;
+
+  return (
+    <div
+      ref={ref}
+      class={`qv-card qv-tone-${tone}${props.anchor && props.viewport ? ' qv-floating' : ''}`}
+      data-verdict={tone}
+      data-side={placement?.side}
+      style={style}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      tabIndex={-1}
+      onKeyDown={(e) => onCardKeyDown(e, ref.current, props.onClose)}
+    >
+      <header class="qv-head">
+        <h2 id={titleId} class="qv-verdict">
+          <VerdictIcon tone={tone} />
+          <span class="qv-sr">Quote Verifier: </span>
+          <span class="qv-verdict-word">{tone === 'refused' ? 'Cannot check' : VERDICT_WORD[tone]}</span>
+        </h2>
+        <button type="button" class="qv-close" aria-label="Close" title="Close (Esc)" onClick={() => props.onClose()}>
+          <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <path d="M4 4l8 8M12 4l-8 8" />
+          </svg>
+        </button>
+      </header>
+      <div class="qv-body">{body}</div>
+    </div>
+  );
+}
+
+interface FindingBodyProps {
+  descId: string;
+  finding: Finding;
+  quote: Quote | undefined;
+  otherSources?: Source[];
+  corpusName: string;
+  pagePublished?: string;
+  onCopyCitation(text: string): void | Promise<unknown>;
+}
+
+function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePublished, onCopyCitation }: FindingBodyProps) {
+  if (!quote) {
+    return (
+      <>
+        <p id={descId} class="qv-summary">
+          {finding.verdict === 'unverified'
+            ? `This quotation is not in ${corpusName}. That does not make it false: the corpus holds only what it was built from.`
+            : 'The record for this quotation is not available.'}
+        </p>
+        <blockquote class="qv-wording">{finding.text}</blockquote>
+      </>
+    );
+  }
+
+  const [primary, ...rest] = quote.sources;
+  const others = otherSources ?? rest;
+  const changed = finding.diff.some((d) => d.op !== 'equal');
+  const meaningFlags = finding.flags.filter((f) => MEANING_FLAGS.includes(f));
+  const noteFlags = finding.flags.filter((f) => !MEANING_FLAGS.includes(f));
+  const before = pagePublished ? describeTimeBefore(quote.date, quote.datePrecision, pagePublished) : undefined;
+  const primaryHref = safeHref(primary?.fragmentUrl) ?? safeHref(primary?.url);
+
+  return (
+    <>
+      <p id={descId} class="qv-summary">
+        {summaryFor(finding, quote)}
+      </p>
+
+      <section class="qv-section" aria-labelledby={`${descId}-said`}>
+        <h3 id={`${descId}-said`} class="qv-label">
+          {changed ? 'What was said, against the page' : 'What was said'}
+        </h3>
+        {changed ? (
+          <>
+            <blockquote class="qv-wording">
+              <DiffView diff={finding.diff} />
+            </blockquote>
+            <p class="qv-legend" aria-hidden="true">
+              <del>struck</del> missing on the page · <ins>underlined</ins> added by the page
+            </p>
+          </>
+        ) : (
+          <blockquote class="qv-wording">{quote.text}</blockquote>
+        )}
+        {changed && (finding.flags.includes('excerpt') || finding.flags.includes('ellipsis')) && (
+          <details class="qv-full">
+            <summary>Full statement</summary>
+            <p>{quote.text}</p>
+          </details>
+        )}
+      </section>
+
+      {meaningFlags.length > 0 && (
+        <section class="qv-section qv-flags qv-flags-meaning" aria-labelledby={`${descId}-meaning`}>
+          <h3 id={`${descId}-meaning`} class="qv-label">
+            Edits that change the meaning
+          </h3>
+          <ul>
+            {meaningFlags.map((f) => (
+              <li key={f} data-flag={f}>
+                <strong>{FLAG_TEXT[f].label}.</strong> {FLAG_TEXT[f].explanation}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {noteFlags.length > 0 && (
+        <ul class="qv-flags qv-flags-note" aria-label="Notes">
+          {noteFlags.map((f) => (
+            <li key={f} data-flag={f}>
+              <strong>{FLAG_TEXT[f].label}.</strong> {FLAG_TEXT[f].explanation}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <dl class="qv-facts">
+        <dt>Speaker</dt>
+        <dd class="qv-speaker">
+          <strong>{quote.speaker.name}</strong>
+          {quote.speaker.role ? `, ${quote.speaker.role}` : ''}
+        </dd>
+        <dt>Date</dt>
+        <dd class="qv-date">
+          <time dateTime={quote.date}>{formatStatementDate(quote.date, quote.datePrecision)}</time>
+          {quote.dateBasis === 'published' ? <span class="qv-note"> (publication date of the source; the statement’s own date is not given)</span> : null}
+          {before ? <span class="qv-before"> · {before}</span> : null}
+        </dd>
+        {primary && (
+          <>
+            <dt>Source</dt>
+            <dd class="qv-source">
+              <SourceLink source={primary} href={primaryHref} />
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {quote.context && (
+        <details class="qv-context" open>
+          <summary>Context</summary>
+          <p>{quote.context}</p>
+        </details>
+      )}
+
+      {others.length > 0 && (
+        <section class="qv-section" aria-labelledby={`${descId}-others`}>
+          <h3 id={`${descId}-others`} class="qv-label">
+            Also reported by
+          </h3>
+          <ul class="qv-others">
+            {others.map((s) => (
+              <li key={s.docId}>
+                <SourceLink source={s} href={safeHref(s.fragmentUrl) ?? safeHref(s.url)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <CopyCitation text={buildCitation(quote, primary)} onCopy={onCopyCitation} />
+    </>
+  );
+}
+
+function summaryFor(finding: Finding, quote: Quote): string {
+  switch (finding.verdict) {
+    case 'verified':
+      return finding.flags.includes('excerpt') || finding.flags.includes('ellipsis')
+        ? `This is part of a statement by ${quote.speaker.name}, quoted accurately.`
+        : `This matches what ${quote.speaker.name} said, word for word.`;
+    case 'altered':
+      return `The page’s wording differs from what ${quote.speaker.name} said (${Math.round(finding.score * 100)}% the same).`;
+    case 'misattributed':
+      return finding.attributedTo
+        ? `The page attributes this to ${finding.attributedTo}, but it was said by ${quote.speaker.name}.`
+        : `The page attributes this to someone else, but it was said by ${quote.speaker.name}.`;
+    case 'unverified':
+      return 'This quotation is not in the corpus.';
+  }
+}
+
+/** The word diff. Removed words are struck, added ones underlined, and both are named for screen readers. */
+export function DiffView({ diff }: { diff: readonly DiffOp[] }) {
+  const parts: ComponentChildren[] = [];
+  let prev = '';
+  diff.forEach((d, i) => {
+    if (needsSpaceBetween(prev, d.text)) parts.push(' ');
+    if (d.op === 'equal') parts.push(<span key={i}>{d.text}</span>);
+    else if (d.op === 'delete')
+      parts.push(
+        <del key={i}>
+          <span class="qv-sr">{DIFF_LABEL.delete}</span>
+          {d.text}
+        </del>,
+      );
+    else
+      parts.push(
+        <ins key={i}>
+          <span class="qv-sr">{DIFF_LABEL.insert}</span>
+          {d.text}
+        </ins>,
+      );
+    prev = d.text;
+  });
+  return <>{parts}</>;
+}
+
+function SourceLink({ source, href }: { source: Source; href: string | undefined }) {
+  const title = href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {source.title}
+    </a>
+  ) : (
+    <cite>{source.title}</cite>
+  );
+  return (
+    <>
+      {title}
+      {source.publisher ? `, ${source.publisher}` : ''}
+      {source.published ? ` (${formatStatementDate(source.published)})` : ''}
+    </>
+  );
+}
+
+function Candidates({ lookup, exclude, title }: { lookup: LookupView; exclude?: string; title: string }) {
+  const shown = lookup.nearest.filter((n) => n.quoteId !== exclude && lookup.quotes[n.quoteId]).slice(0, MAX_NEAREST_SHOWN);
+  if (shown.length === 0) return null;
+  return (
+    <section class="qv-section qv-candidates">
+      <h3 class="qv-label">{title}</h3>
+      <ol>
+        {shown.map((n) => {
+          const q = lookup.quotes[n.quoteId]!;
+          const href = safeHref(q.sources[0]?.fragmentUrl) ?? safeHref(q.sources[0]?.url);
+          return (
+            <li key={n.quoteId}>
+              <q>{q.text}</q>
+              <span class="qv-candidate-meta">
+                {' — '}
+                {q.speaker.name}, {formatStatementDate(q.date, q.datePrecision)}
+                {' · '}
+                {Math.round(n.score * 100)}% similar
+                {href ? (
+                  <>
+                    {' · '}
+                    <a href={href} target="_blank" rel="noopener noreferrer">
+                      source
+                    </a>
+                  </>
+                ) : null}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function CopyCitation({ text, onCopy }: { text: string; onCopy(text: string): void | Promise<unknown> }) {
+  const [status, setStatus] = useState('');
+  const copy = () => {
+    const result = onCopy(text);
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      (result as Promise<unknown>).then(
+        () => setStatus('Citation copied.'),
+        () => setStatus('Could not copy the citation.'),
+      );
+    } else {
+      setStatus('Citation copied.');
+    }
+  };
+  return (
+    <footer class="qv-foot">
+      <button type="button" class="qv-button" onClick={copy}>
+        Copy citation
+      </button>
+      <span class="qv-status" role="status" aria-live="polite">
+        {status}
+      </span>
+    </footer>
+  );
+}
+
+function VerdictIcon({ tone }: { tone: Tone }) {
+  const paths: Record<Tone, ComponentChildren> = {
+    verified: <path d="M4.5 8.5l2.5 2.5 4.5-5" />,
+    altered: (
+      <>
+        <path d="M8 4.5v4.5" />
+        <path d="M8 11.5v.01" />
+      </>
+    ),
+    misattributed: <path d="M5.5 5.5l5 5M10.5 5.5l-5 5" />,
+    unverified: (
+      <>
+        <path d="M6.2 6.2a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 1.1v.4" />
+        <path d="M8 11.5v.01" />
+      </>
+    ),
+    refused: <path d="M4.5 11.5l7-7" />,
+  };
+  return (
+    <svg class="qv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      {tone === 'altered' ? <path class="qv-icon-shape" d="M8 1.8l6.6 11.7H1.4z" /> : <circle class="qv-icon-shape" cx="8" cy="8" r="6.6" />}
+      {paths[tone]}
+    </svg>
+  );
+}
+
+function elide(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Floating placement: measure the rendered card, then keep it inside the viewport next to its anchor. */
+function useFloating(ref: { current: HTMLElement | null }, anchor: Rect | undefined, viewport: Size | undefined): Placement | undefined {
+  const [placement, setPlacement] = useState<Placement | undefined>(undefined);
+  const key = anchor && viewport ? [anchor.top, anchor.left, anchor.width, anchor.height, viewport.width, viewport.height].join() : '';
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !anchor || !viewport) {
+      setPlacement(undefined);
+      return;
+    }
+    // Measure at natural height: a previous maxHeight would otherwise stick.
+    const previous = el.style.maxHeight;
+    el.style.maxHeight = '';
+    const size = { width: el.offsetWidth, height: el.scrollHeight || el.offsetHeight };
+    el.style.maxHeight = previous;
+    setPlacement(placeCard(anchor, size, viewport));
+    // `key` captures anchor and viewport by value, so a new but equal rectangle does not re-place the card.
+  }, [key]);
+  return placement;
+}
+
+/**
+ * Focus moves into the card when it opens (so Escape and Tab work at once)
+ * and back to what had it when the card closes, if that is still on the page.
+ */
+function useFocusHandover(ref: { current: HTMLElement | null }, restore: boolean) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const previous = el.ownerDocument.activeElement as HTMLElement | null;
+    el.focus({ preventScroll: true });
+    return () => {
+      if (restore && previous && previous.isConnected && typeof previous.focus === 'function') {
+        previous.focus({ preventScroll: true });
+      }
+    };
+    // Runs once per card: a new finding re-renders the same card without moving focus.
+  }, []);
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Escape closes. Tab cycles within the card while focus is in it: the card's
+ * shadow host sits at the end of the page, so tabbing out would land far
+ * from the quotation. Escape is the way out, and the card is not modal: the
+ * page stays usable with the mouse.
+ */
+function onCardKeyDown(e: KeyboardEvent, card: HTMLElement | null, onClose: () => void) {
+  if (!card) return;
+  if (e.key === 'Escape') {
+    // The Escape was meant for the card: keep the page's own Escape handlers (closing its own dialogs) out of it.
+    e.stopPropagation();
+    e.preventDefault();
+    onClose();
+    return;
+  }
+  if (e.key !== 'Tab') return;
+  const items = Array.from(card.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('details:not([open]) > :not(summary)'));
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  const root = card.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement;
+  if (e.shiftKey && (active === first || active === card)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && active === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}

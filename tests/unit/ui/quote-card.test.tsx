@@ -1,0 +1,276 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { QuoteCard, type QuoteCardProps } from '../../../src/ui/quote-card';
+import type { Finding } from '../../../src/match/types';
+import type { CorpusStatus } from '../../../src/platform/messages';
+import { PESKOV, TRUCE } from '../host/sample-corpus';
+
+afterEach(cleanup);
+
+const corpus: CorpusStatus = { ok: true, name: 'Sample newsroom', quoteCount: 2 };
+
+const verified: Finding = {
+  verdict: 'verified',
+  quoteId: PESKOV.id,
+  score: 1,
+  start: 0,
+  end: PESKOV.text.length,
+  text: PESKOV.text,
+  diff: [{ op: 'equal', text: PESKOV.text }],
+  flags: [],
+};
+
+const altered: Finding = {
+  verdict: 'altered',
+  quoteId: PESKOV.id,
+  score: 0.86,
+  start: 0,
+  end: 70,
+  text: 'We have only seen newspaper articles so far, and we will respond to them.',
+  diff: [
+    { op: 'equal', text: 'We have only seen newspaper articles so far, and we will' },
+    { op: 'delete', text: 'not' },
+    { op: 'equal', text: 'respond to them.' },
+  ],
+  flags: ['negation'],
+};
+
+function renderCard(props: Partial<QuoteCardProps> & Pick<QuoteCardProps, 'finding' | 'lookup'>) {
+  const onClose = vi.fn();
+  const onCopyCitation = vi.fn();
+  const all = { corpus, onClose, onCopyCitation, quote: props.lookup ? undefined : PESKOV, ...props } as QuoteCardProps;
+  const view = render(<QuoteCard {...all} />);
+  return { ...view, onClose, onCopyCitation, dialog: screen.getByRole('dialog') };
+}
+
+describe('QuoteCard: what it shows', () => {
+  it('gives the verdict as a word and an icon, not colour alone', () => {
+    const { dialog } = renderCard({ finding: verified });
+    const heading = screen.getByRole('heading', { level: 2 });
+    expect(heading.textContent).toContain('Verified');
+    expect(heading.querySelector('svg.qv-icon')).not.toBeNull();
+    expect(dialog.getAttribute('aria-modal')).toBe('false');
+    expect(dialog.getAttribute('aria-labelledby')).toBe(heading.id);
+    expect(dialog.dataset.verdict).toBe('verified');
+  });
+
+  it('names each verdict in words', () => {
+    for (const [verdict, word] of [['altered', 'Altered'], ['misattributed', 'Misattributed'], ['unverified', 'Not in the corpus']] as const) {
+      const { unmount } = renderCard({ finding: { ...altered, verdict } });
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(word);
+      unmount();
+    }
+  });
+
+  it('marks removed and added words with <del>/<ins> and spoken labels', () => {
+    const diff: Finding['diff'] = [
+      { op: 'equal', text: 'We will' },
+      { op: 'delete', text: 'not' },
+      { op: 'equal', text: 'respond, said' },
+      { op: 'delete', text: 'Peskov' },
+      { op: 'insert', text: 'Putin' },
+    ];
+    const { container } = renderCard({ finding: { ...altered, diff, flags: ['negation', 'name'] } });
+    const dels = [...container.querySelectorAll('blockquote del')];
+    const ins = [...container.querySelectorAll('blockquote ins')];
+    expect(dels.map((d) => d.textContent)).toEqual(['missing on the page: not', 'missing on the page: Peskov']);
+    expect(ins.map((d) => d.textContent)).toEqual(['added by the page: Putin']);
+    expect(dels[0]!.querySelector('.qv-sr')?.textContent).toBe('missing on the page: ');
+    // Words are spaced as a sentence, without a space before punctuation.
+    const visible = container.querySelector('blockquote')!.cloneNode(true) as HTMLElement;
+    visible.querySelectorAll('.qv-sr').forEach((n) => n.remove());
+    expect(visible.textContent).toBe('We will not respond, said Peskov Putin');
+  });
+
+  it('calls out meaning-changing edits from the flags', () => {
+    renderCard({ finding: { ...altered, flags: ['negation', 'number', 'modal', 'homoglyph', 'excerpt'] } });
+    const box = screen.getByRole('heading', { name: 'Edits that change the meaning' }).closest('section')!;
+    const flags = [...box.querySelectorAll('li')].map((li) => li.dataset.flag);
+    expect(flags).toEqual(['negation', 'number', 'modal', 'homoglyph']);
+    expect(box.textContent).toContain('Negation changed');
+    // Excerpt is a note, not a change of meaning.
+    expect(screen.getByRole('list', { name: 'Notes' }).textContent).toContain('Excerpt');
+  });
+
+  it('shows no meaning warning for a verified quotation', () => {
+    renderCard({ finding: verified });
+    expect(screen.queryByRole('heading', { name: 'Edits that change the meaning' })).toBeNull();
+    expect(screen.getByText(PESKOV.text).tagName).toBe('BLOCKQUOTE');
+  });
+
+  it('shows speaker, role, the date with its weekday, and how long before the page', () => {
+    const { container } = renderCard({ finding: verified, pagePublished: '2025-12-19T08:00:00Z' });
+    expect(container.querySelector('.qv-speaker')!.textContent).toBe('Dmitry Peskov, Kremlin spokesman');
+    const time = container.querySelector('.qv-date time')!;
+    expect(time.textContent).toBe('Tuesday, 16 December 2025');
+    expect(time.getAttribute('datetime')).toBe('2025-12-16');
+    expect(container.querySelector('.qv-date')!.textContent).toContain('said 3 days before this page');
+  });
+
+  it('prints a partial date as it is and says when it is only the publication date', () => {
+    const finding = { ...verified, quoteId: TRUCE.id, text: TRUCE.text };
+    const { container } = renderCard({ finding, quote: TRUCE });
+    const date = container.querySelector('.qv-date')!;
+    expect(date.querySelector('time')!.textContent).toBe('December 2025');
+    expect(date.textContent).toContain('publication date of the source');
+    expect(date.textContent).not.toContain('before this page');
+  });
+
+  it('links the source title to the fragment URL in a new, unlinked context', () => {
+    const { container } = renderCard({ finding: verified });
+    const link = container.querySelector('.qv-source a') as HTMLAnchorElement;
+    expect(link.textContent).toBe('Kremlin Rejects Ceasefire Proposals');
+    expect(link.getAttribute('href')).toBe(PESKOV.sources[0]!.fragmentUrl);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(container.querySelector('.qv-source')!.textContent).toContain('Example News');
+  });
+
+  it('never links a non-http URL', () => {
+    const quote = { ...PESKOV, sources: [{ ...PESKOV.sources[0]!, fragmentUrl: 'javascript:alert(1)', url: 'javascript:alert(2)' }] };
+    const { container } = renderCard({ finding: verified, quote });
+    expect(container.querySelector('.qv-source a')).toBeNull();
+    expect(container.querySelector('.qv-source cite')!.textContent).toBe('Kremlin Rejects Ceasefire Proposals');
+  });
+
+  it('shows the context paragraph and the other sources', () => {
+    const { container } = renderCard({ finding: verified });
+    expect(container.querySelector('.qv-context p')!.textContent).toBe(PESKOV.context);
+    const others = [...container.querySelectorAll('.qv-others li')].map((li) => li.textContent);
+    expect(others).toEqual(['Peace talks stall, Other Wire']);
+    expect((container.querySelector('.qv-others a') as HTMLAnchorElement).getAttribute('href')).toBe('https://wire.example/talks');
+  });
+
+  it('tells who the page wrongly credits for a misattribution', () => {
+    renderCard({ finding: { ...verified, verdict: 'misattributed', attributedTo: 'Sergei Lavrov' } });
+    expect(screen.getByRole('dialog').getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText(/attributes this to Sergei Lavrov, but it was said by Dmitry Peskov/)).toBeTruthy();
+  });
+
+  it('copies a citation with quote, speaker, role, weekday date, source and URL', async () => {
+    const { onCopyCitation } = renderCard({ finding: verified });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy citation' }));
+    expect(onCopyCitation).toHaveBeenCalledWith(
+      `“${PESKOV.text}” — Dmitry Peskov, Kremlin spokesman, Tuesday, 16 December 2025. Kremlin Rejects Ceasefire Proposals, Example News. https://news.example/kremlin`,
+    );
+    expect((await screen.findByRole('status')).textContent).toBe('Citation copied.');
+  });
+
+  it('says so when copying fails', async () => {
+    render(<QuoteCard finding={verified} quote={PESKOV} corpus={corpus} onClose={() => {}} onCopyCitation={() => Promise.reject(new Error('denied'))} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy citation' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Could not copy the citation.'));
+  });
+
+  it('renders hostile page text as text, creating no element', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const finding: Finding = { verdict: 'unverified', score: 0, start: 0, end: hostile.length, text: hostile, diff: [], flags: [] };
+    const { container } = renderCard({ finding, quote: undefined });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('blockquote')!.textContent).toBe(hostile);
+    // Hostile text inside the diff, attribution and a selection too.
+    cleanup();
+    const { container: c2 } = renderCard({
+      finding: { ...altered, verdict: 'misattributed', attributedTo: hostile, diff: [{ op: 'insert', text: hostile }] },
+    });
+    expect(c2.querySelector('img')).toBeNull();
+    expect(c2.textContent).toContain(hostile);
+    cleanup();
+    const { container: c3 } = renderCard({ lookup: { selection: hostile, nearest: [], quotes: {} } });
+    expect(c3.querySelector('img')).toBeNull();
+    expect(c3.querySelector('.qv-selection')!.textContent).toBe(hostile);
+  });
+});
+
+describe('QuoteCard: lookup mode', () => {
+  it('shows the best match like a finding', () => {
+    renderCard({ lookup: { selection: TRUCE.text, best: { ...verified, quoteId: TRUCE.id }, nearest: [], quotes: { [TRUCE.id]: TRUCE } } });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Verified');
+    expect(screen.getByText(TRUCE.text)).toBeTruthy();
+  });
+
+  it('says the selection is not in the corpus and lists the nearest candidates', () => {
+    const { container } = renderCard({
+      lookup: {
+        selection: 'We have seen only newspapers and will not answer.',
+        nearest: [{ quoteId: PESKOV.id, score: 0.62 }, { quoteId: 'q_000000000000', score: 0.5 }],
+        quotes: { [PESKOV.id]: PESKOV },
+      },
+    });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Not in the corpus');
+    expect(screen.getByText(/not in Sample newsroom/)).toBeTruthy();
+    const items = container.querySelectorAll('.qv-candidates li');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.textContent).toContain(PESKOV.text);
+    expect(items[0]!.textContent).toContain('62% similar');
+    expect(items[0]!.textContent).toContain('Tuesday, 16 December 2025');
+  });
+});
+
+describe('QuoteCard: refused corpus', () => {
+  it('says nothing can be checked and shows no verdict', () => {
+    renderCard({ finding: verified, corpus: { ok: false, error: 'corpus.json is not a valid corpus: version: expected 1' } });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Cannot check');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).not.toContain('Verified');
+    expect(screen.getByText(/version: expected 1/)).toBeTruthy();
+  });
+});
+
+describe('QuoteCard: behaviour', () => {
+  it('closes on Escape', () => {
+    const { onClose, dialog } = renderCard({ finding: verified });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes from its Close button', () => {
+    const { onClose } = renderCard({ finding: verified });
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes focus when it opens and gives it back when it closes', async () => {
+    const opener = document.createElement('button');
+    opener.textContent = 'page button';
+    document.body.append(opener);
+    opener.focus();
+    expect(document.activeElement).toBe(opener);
+
+    function Harness() {
+      const [open, setOpen] = useState(true);
+      return open ? <QuoteCard finding={verified} quote={PESKOV} corpus={corpus} onClose={() => setOpen(false)} onCopyCitation={() => {}} /> : null;
+    }
+    render(<Harness />);
+    const dialog = screen.getByRole('dialog');
+    expect(document.activeElement).toBe(dialog);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+
+  it('keeps Tab inside the card, wrapping at both ends', () => {
+    const { dialog } = renderCard({ finding: verified });
+    const close = screen.getByRole('button', { name: 'Close' });
+    const copy = screen.getByRole('button', { name: 'Copy citation' });
+    copy.focus();
+    fireEvent.keyDown(copy, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(close, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(copy);
+    dialog.focus();
+    fireEvent.keyDown(dialog, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(copy);
+  });
+
+  it('floats inside the viewport next to its anchor', () => {
+    const { dialog } = renderCard({ finding: verified, anchor: { top: 100, left: 5000, width: 50, height: 20 }, viewport: { width: 1024, height: 768 } });
+    expect(dialog.classList.contains('qv-floating')).toBe(true);
+    const left = parseFloat(dialog.style.left);
+    expect(left).toBeGreaterThanOrEqual(8);
+    expect(left).toBeLessThanOrEqual(1024);
+    expect(dialog.style.top).toBe('128px');
+  });
+});
