@@ -1,0 +1,144 @@
+/**
+ * Paints findings with the CSS Custom Highlight API. Frameworks and editors
+ * re-render their text and break when an extension wraps it in elements, so
+ * the page's nodes are never touched: a highlight is a set of ranges the
+ * browser paints, styled by `::highlight(name)` rules in highlights.css.
+ *
+ * The rules reach the page as a constructed stylesheet appended to
+ * `document.adoptedStyleSheets`: no <style> element, nothing in the DOM. (The
+ * manifest's content-script CSS would do too, but this content script's CSS
+ * goes into the card's shadow root, where `::highlight()` rules would only
+ * style the card.) Checked by hand in Chromium 156 and Firefox 153 content
+ * scripts: both adopt the sheet and paint the highlights.
+ */
+import type { Verdict } from '../match/types';
+
+/** One highlight name per verdict; highlights.css styles each. */
+export const HIGHLIGHT_NAMES = {
+  verified: 'qv-verified',
+  altered: 'qv-altered',
+  misattributed: 'qv-misattributed',
+  unverified: 'qv-unverified',
+} as const satisfies Record<Verdict, string>;
+
+/** The finding whose card is open or that the keyboard reached. */
+export const ACTIVE_HIGHLIGHT_NAME = 'qv-active';
+
+/**
+ * Paint order where highlights overlap: the active mark over everything, and
+ * warnings over confirmations, so an altered excerpt inside a verified quote
+ * shows as altered.
+ */
+const PRIORITY = {
+  unverified: 0,
+  verified: 1,
+  altered: 2,
+  misattributed: 3,
+  active: 10,
+} as const;
+
+export interface HighlightEntry {
+  range: AbstractRange;
+  verdict: Verdict;
+}
+
+/** What the highlighter needs from the window (the content script passes `window`). */
+export interface HighlightEnv {
+  CSS?: { highlights?: HighlightRegistry };
+  Highlight?: typeof Highlight;
+  CSSStyleSheet?: typeof CSSStyleSheet;
+}
+
+export interface HighlighterOptions {
+  env: HighlightEnv;
+  doc: Document;
+  /** The `::highlight()` rules (highlights.css). */
+  css: string;
+  signal: AbortSignal;
+  /** Unverified quotations are not marked unless the reader asks: most quotes on a page are not in any corpus. */
+  showUnverified?: boolean;
+}
+
+export interface Highlighter {
+  /** False where the browser has no Custom Highlight API: nothing is painted, nothing else changes. */
+  readonly supported: boolean;
+  /** Replaces every painted finding with these. */
+  show(entries: readonly HighlightEntry[]): void;
+  setActive(range: AbstractRange | null): void;
+  destroy(): void;
+}
+
+export function createHighlighter({ env, doc, css, signal, showUnverified = false }: HighlighterOptions): Highlighter {
+  const registry = env.CSS?.highlights;
+  const HighlightCtor = env.Highlight;
+  const owned = new Set<string>();
+  const styles = adoptedStyles(doc, css, env.CSSStyleSheet);
+
+  const paint = (name: string, priority: number, ranges: AbstractRange[]) => {
+    if (!registry || !HighlightCtor) return;
+    if (ranges.length === 0) {
+      if (owned.delete(name)) registry.delete(name);
+      return;
+    }
+    // Adopted lazily, and again if the page replaced document.adoptedStyleSheets wholesale.
+    styles.ensure();
+    const highlight = new HighlightCtor(...ranges);
+    highlight.priority = priority;
+    registry.set(name, highlight);
+    owned.add(name);
+  };
+
+  const destroy = () => {
+    for (const name of owned) registry?.delete(name);
+    owned.clear();
+    styles.remove();
+  };
+  signal.addEventListener('abort', destroy, { once: true });
+
+  return {
+    supported: !!registry && !!HighlightCtor,
+    show(entries) {
+      if (signal.aborted) return;
+      const byVerdict = rangesByVerdict(entries, showUnverified);
+      for (const verdict of Object.keys(byVerdict) as Verdict[]) {
+        paint(HIGHLIGHT_NAMES[verdict], PRIORITY[verdict], byVerdict[verdict]);
+      }
+    },
+    setActive(range) {
+      if (signal.aborted) return;
+      paint(ACTIVE_HIGHLIGHT_NAME, PRIORITY.active, range ? [range] : []);
+    },
+    destroy,
+  };
+}
+
+/** `entries` grouped by verdict; unverified ones dropped unless shown. */
+export function rangesByVerdict(entries: readonly HighlightEntry[], showUnverified: boolean): Record<Verdict, AbstractRange[]> {
+  const byVerdict: Record<Verdict, AbstractRange[]> = { verified: [], altered: [], misattributed: [], unverified: [] };
+  for (const { range, verdict } of entries) {
+    if (verdict !== 'unverified' || showUnverified) byVerdict[verdict].push(range);
+  }
+  return byVerdict;
+}
+
+/** One constructed stylesheet, appended to the document's adopted sheets while needed. */
+function adoptedStyles(doc: Document, css: string, SheetCtor: typeof CSSStyleSheet | undefined) {
+  let sheet: CSSStyleSheet | undefined;
+  const adopted = (): readonly CSSStyleSheet[] | undefined => (doc as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets;
+  return {
+    ensure() {
+      const current = adopted();
+      if (!current || !SheetCtor) return;
+      if (!sheet) {
+        sheet = new SheetCtor();
+        sheet.replaceSync(css);
+      }
+      if (!current.includes(sheet)) doc.adoptedStyleSheets = [...current, sheet];
+    },
+    remove() {
+      const current = adopted();
+      if (!sheet || !current?.includes(sheet)) return;
+      doc.adoptedStyleSheets = current.filter((s) => s !== sheet);
+    },
+  };
+}

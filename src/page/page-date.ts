@@ -1,0 +1,69 @@
+/**
+ * The page's own publication date, where it states one, so the card can say
+ * how long before the page a statement was made. Metadata first (what
+ * publishers fill in for search engines and social cards), then JSON-LD.
+ * A `<time>` element in the text is not used: it is as often a comment's or
+ * an update's date as the article's.
+ */
+
+/** Meta tags publishers use for the publication date, most specific first. */
+const META_SELECTORS = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[property="og:published_time"]',
+  'meta[name="pubdate"]',
+  'meta[name="publish-date"]',
+  'meta[name="date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="dcterms.issued"]',
+];
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** The page's publication date as YYYY-MM-DD, or undefined when it states none. */
+export function pagePublishedDate(doc: Document): string | undefined {
+  for (const selector of META_SELECTORS) {
+    const date = isoDay(doc.querySelector(selector)?.getAttribute('content'));
+    if (date) return date;
+  }
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const date = isoDay(findDatePublished(parseJson(script.textContent ?? '')));
+    if (date) return date;
+  }
+  return undefined;
+}
+
+function isoDay(value: string | null | undefined): string | undefined {
+  const m = value ? ISO_DATE.exec(value.trim()) : null;
+  if (!m) return undefined;
+  const [, y, mo, d] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${y}-${mo}-${d}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `datePublished` of the first object that has one, searching arrays and `@graph`. */
+function findDatePublished(value: unknown, depth = 0): string | undefined {
+  // JSON-LD nests a few levels at most; a bound keeps a hostile page from recursing forever.
+  if (depth > 6 || typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findDatePublished(item, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.datePublished === 'string') return record.datePublished;
+  return findDatePublished(record['@graph'], depth + 1);
+}

@@ -1,0 +1,244 @@
+/**
+ * Keeps a page's findings current: scans once the page is idle, then again
+ * when its text changes (mutations, batched) or a single-page app navigates.
+ * The text is collected in slices that yield to the page, matched elsewhere
+ * (the `match` function: the background holds the one corpus index), and the
+ * findings' offsets are turned back into live ranges.
+ *
+ * A rescan only asks for matching when the text changed. When the same text
+ * now sits in new nodes (a framework re-rendered it), the last findings are
+ * re-anchored without matching again.
+ */
+import type { Finding } from '../match/types';
+import { collectTextAsync, isIgnorableMutationTarget, type CollectedText } from './collect-text';
+import { childController, isAbortError } from './lifetime';
+import { rangeForOffsets } from './ranges';
+
+/**
+ * Quiet time after the last mutation before rescanning: long enough to
+ * coalesce a framework's burst of DOM updates into one scan, short enough
+ * that text inserted after load is marked before the reader gets to it.
+ */
+export const MUTATION_DEBOUNCE_MS = 300;
+/**
+ * A page that never stops changing (tickers, live blogs, animations driven by
+ * class changes) still gets a rescan this often.
+ */
+export const MUTATION_MAX_WAIT_MS = 2_000;
+/** Start the first scan at idle time, but no later than this after load. */
+export const INITIAL_IDLE_TIMEOUT_MS = 1_000;
+
+/** Attributes that can show or hide text. */
+const WATCHED_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'contenteditable'];
+
+export interface MatchAnswer {
+  findings: Finding[];
+}
+
+export interface LocatedFinding {
+  finding: Finding;
+  range: Range;
+}
+
+export interface ScanOutcome<A extends MatchAnswer> {
+  collected: CollectedText;
+  answer: A;
+  /** The findings still on the page, with their ranges, in page order. */
+  located: LocatedFinding[];
+  /** `matched`: the text changed and was matched; `reanchored`: same text in new nodes. */
+  kind: 'matched' | 'reanchored';
+}
+
+export interface ScannerOptions<A extends MatchAnswer> {
+  root: Document;
+  signal: AbortSignal;
+  /** Matches collected text (in the extension: a message to the background). */
+  match: (text: string) => Promise<A>;
+  onScan: (outcome: ScanOutcome<A>) => void;
+  onError?: (error: unknown) => void;
+  /** Subtrees never scanned and whose mutations are ignored, e.g. the extension's card. */
+  skipElement?: (el: Element) => boolean;
+  debounceMs?: number;
+  maxWaitMs?: number;
+  /** Passed to collectTextAsync (tests use them to drive slicing). */
+  yieldToPage?: () => Promise<void>;
+  sliceMs?: number;
+  now?: () => number;
+  /** Runs the first scan; defaults to requestIdleCallback with a timeout. */
+  whenIdle?: (callback: () => void, signal: AbortSignal) => void;
+}
+
+export interface Scanner<A extends MatchAnswer> {
+  /** Asks for a rescan, after the debounce unless `immediate`. */
+  requestScan(options?: { immediate?: boolean }): void;
+  /** The latest outcome. */
+  readonly last: ScanOutcome<A> | undefined;
+  /** How many times text was collected (for tests and diagnostics). */
+  readonly collections: number;
+  destroy(): void;
+}
+
+export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>): Scanner<A> {
+  const { root, match, onScan, skipElement } = options;
+  const debounceMs = options.debounceMs ?? MUTATION_DEBOUNCE_MS;
+  const maxWaitMs = options.maxWaitMs ?? MUTATION_MAX_WAIT_MS;
+  const now = options.now ?? (() => performance.now());
+  const onError = options.onError ?? (() => {});
+  const controller = childController(options.signal);
+  const signal = controller.signal;
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstRequestAt: number | undefined;
+  let running = false;
+  let rerun = false;
+  let last: ScanOutcome<A> | undefined;
+  let collections = 0;
+
+  const requestScan = ({ immediate = false }: { immediate?: boolean } = {}) => {
+    if (signal.aborted) return;
+    if (running) {
+      // Scan again once this one is done: the text may have changed after it was read.
+      rerun = true;
+      return;
+    }
+    const t = now();
+    firstRequestAt ??= t;
+    if (timer !== undefined) clearTimeout(timer);
+    const wait = immediate ? 0 : Math.max(0, Math.min(debounceMs, firstRequestAt + maxWaitMs - t));
+    timer = setTimeout(run, wait);
+  };
+
+  const run = async () => {
+    timer = undefined;
+    firstRequestAt = undefined;
+    running = true;
+    try {
+      await scanOnce();
+    } catch (error) {
+      if (!signal.aborted && !isAbortError(error)) onError(error);
+    } finally {
+      running = false;
+      if (rerun && !signal.aborted) {
+        rerun = false;
+        requestScan();
+      }
+    }
+  };
+
+  const scanOnce = async () => {
+    const collected = await collectTextAsync(root, {
+      signal,
+      skipElement,
+      yieldToPage: options.yieldToPage,
+      sliceMs: options.sliceMs,
+      now: options.now,
+    });
+    collections++;
+    observeShadowRoots(collected.shadowRoots);
+    let outcome: ScanOutcome<A>;
+    if (last && collected.text === last.collected.text) {
+      if (sameNodes(collected, last.collected)) return;
+      outcome = { collected, answer: last.answer, located: locate(collected, last.answer.findings), kind: 'reanchored' };
+    } else {
+      const answer = await match(collected.text);
+      signal.throwIfAborted();
+      // The page may have changed while the background matched: locate() drops any
+      // finding whose text nodes changed, and the mutation has queued a rescan.
+      outcome = { collected, answer, located: locate(collected, answer.findings), kind: 'matched' };
+    }
+    last = outcome;
+    onScan(outcome);
+  };
+
+  // Mutations: one observer for the document and every open shadow root met while scanning.
+  const isOwn = (node: Node | null): boolean => {
+    for (let n = node; n && skipElement; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+      if (n.nodeType === 1 && skipElement(n as Element)) return true;
+    }
+    return false;
+  };
+  const relevant = (record: MutationRecord): boolean => {
+    if (isIgnorableMutationTarget(record.target) || isOwn(record.target)) return false;
+    if (record.type === 'childList') {
+      const changed = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+      // Comments and our own card coming and going change no text.
+      if (changed.every((n) => n.nodeType === 8 || (n.nodeType === 1 && !!skipElement?.(n as Element)))) return false;
+    }
+    return true;
+  };
+  const MutationObserverCtor = root.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+  const observer = new MutationObserverCtor((records) => {
+    if (records.some(relevant)) requestScan();
+  });
+  const observeOptions: MutationObserverInit = {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  };
+  observer.observe(root, observeOptions);
+  const observed = new WeakSet<ShadowRoot>();
+  const observeShadowRoots = (roots: readonly ShadowRoot[]) => {
+    for (const shadow of roots) {
+      if (observed.has(shadow)) continue;
+      observed.add(shadow);
+      observer.observe(shadow, observeOptions);
+    }
+  };
+
+  // Single-page apps: back/forward. (pushState cannot be seen from an isolated world;
+  // the entrypoint also forwards WXT's `wxt:locationchange`.)
+  root.defaultView?.addEventListener('popstate', () => requestScan(), { signal });
+
+  const whenIdle = options.whenIdle ?? defaultWhenIdle;
+  whenIdle(() => requestScan({ immediate: true }), signal);
+
+  const destroy = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    observer.disconnect();
+    controller.abort();
+  };
+  signal.addEventListener('abort', destroy, { once: true });
+
+  return {
+    requestScan,
+    get last() {
+      return last;
+    },
+    get collections() {
+      return collections;
+    },
+    destroy,
+  };
+}
+
+/** The findings whose text is still where it was collected, as live ranges, in page order. */
+export function locate(collected: CollectedText, findings: readonly Finding[]): LocatedFinding[] {
+  const located: LocatedFinding[] = [];
+  for (const finding of findings) {
+    const range = rangeForOffsets(collected, finding.start, finding.end);
+    if (range) located.push({ finding, range });
+  }
+  return located.sort((a, b) => a.finding.start - b.finding.start);
+}
+
+function sameNodes(a: CollectedText, b: CollectedText): boolean {
+  if (a.segments.length !== b.segments.length) return false;
+  for (let i = 0; i < a.segments.length; i++) {
+    if (a.segments[i]!.node !== b.segments[i]!.node) return false;
+  }
+  return true;
+}
+
+function defaultWhenIdle(callback: () => void, signal: AbortSignal): void {
+  const ric = globalThis.requestIdleCallback;
+  if (typeof ric === 'function') {
+    const handle = ric(callback, { timeout: INITIAL_IDLE_TIMEOUT_MS });
+    signal.addEventListener('abort', () => globalThis.cancelIdleCallback(handle), { once: true });
+  } else {
+    const handle = setTimeout(callback, 0);
+    signal.addEventListener('abort', () => clearTimeout(handle), { once: true });
+  }
+}

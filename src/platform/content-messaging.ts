@@ -1,0 +1,68 @@
+/**
+ * The content script's side of messaging with the background (contract in
+ * messages.ts). The content script keeps no corpus: it sends text and
+ * receives findings plus the quote records they refer to.
+ */
+import { browser } from 'wxt/browser';
+import type {
+  FindingsReport,
+  LookupRequest,
+  LookupResponse,
+  ScanRequest,
+  ScanResponse,
+  ToContent,
+} from './messages';
+
+export function sendScan(request: Omit<ScanRequest, 'type'>): Promise<ScanResponse> {
+  const message: ScanRequest = { type: 'qv:scan', ...request };
+  return browser.runtime.sendMessage(message).then((answer: unknown) => expectType<ScanResponse>(answer, 'qv:scan'));
+}
+
+export function sendLookup(text: string): Promise<LookupResponse> {
+  const message: LookupRequest = { type: 'qv:lookup', text };
+  return browser.runtime.sendMessage(message).then((answer: unknown) => expectType<LookupResponse>(answer, 'qv:lookup'));
+}
+
+/** Tells the background this frame's counts (badge, popup). Never rejects: the badge is not worth an error. */
+export async function reportFindings(counts: FindingsReport['counts']): Promise<void> {
+  const message: FindingsReport = { type: 'qv:findings', counts };
+  try {
+    await browser.runtime.sendMessage(message);
+  } catch {
+    // No listener (background restarting) or the extension was reloaded: the next scan reports again.
+  }
+}
+
+/** Listens for the background's commands to this frame; returns a function that stops listening. */
+export function onContentCommand(handler: (command: ToContent) => void, signal?: AbortSignal): () => void {
+  const listener = (message: unknown): undefined => {
+    if (isContentCommand(message)) handler(message);
+    // No reply: the background does not wait on the content script.
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  const stop = () => browser.runtime.onMessage.removeListener(listener);
+  signal?.addEventListener('abort', stop, { once: true });
+  return stop;
+}
+
+function isContentCommand(message: unknown): message is ToContent {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as { type?: unknown; direction?: unknown; text?: unknown };
+  if (m.type === 'qv:navigate') return m.direction === 1 || m.direction === -1;
+  if (m.type === 'qv:verify-selection') return m.text === undefined || typeof m.text === 'string';
+  return false;
+}
+
+function expectType<T extends { type: string }>(answer: unknown, type: T['type']): T {
+  if (typeof answer !== 'object' || answer === null || (answer as { type?: unknown }).type !== type) {
+    throw new Error(`Quote Verifier: the background gave no ${type} answer (got ${describe(answer)})`);
+  }
+  return answer as T;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'object' && value !== null && 'type' in value) return String((value as { type: unknown }).type);
+  return typeof value;
+}
