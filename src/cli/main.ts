@@ -10,6 +10,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'corpus <documents-dir> --out <file>   build the verified-quote corpus',
     load: async () => (await import('./corpus-command.ts')).corpusCommand,
   },
+  check: {
+    summary: 'check <files|globs|-> [--json] [--corpus <file>]   check an article\'s quotations',
+    load: async () => (await import('./check-command.ts')).checkCommand,
+  },
 };
 
 export function usage(): string {

@@ -1,0 +1,177 @@
+/**
+ * `quote-verifier check`: the extension's engine on article files, for
+ * editors before publication and for newsroom pipelines.
+ *
+ * The text of each file goes through the same steps as a page in the
+ * browser: HTML through the content script's text collector (on linkedom),
+ * then the background's engine host. Unreadable files are reported and the
+ * others still checked; the exit code then says the run was incomplete (2).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { CHECK_USAGE, parseCheckArgs, UsageError, type CheckOptions } from './check/args';
+import { CorpusError, DEFAULT_CORPUS, readCorpusJson, reason } from './check/corpus';
+import { createChecker, type Checker } from './check/engine';
+import { decode, extractText, formatFromName, InputError, locator, sniffFormat, type InputFormat } from './check/extract';
+import { COLOUR, formatFile, formatSummary, PLAIN, wantsColour } from './check/human';
+import { expandInputs, type Input } from './check/inputs';
+import { exitCode, summarize, toReportFinding, type FileReport, type Report } from './check/report';
+
+/** The streams and environment `check` runs with; the real process by default, so tests can pass others. */
+export interface CheckIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Above this many files, progress is shown on stderr: a handful of files finishes before anyone looks. */
+const PROGRESS_MIN_FILES = 5;
+/** Off a terminal (CI logs), one progress line at most this often, so long runs show life without flooding the log. */
+const PROGRESS_LOG_INTERVAL_MS = 2000;
+
+export async function checkCommand(argv: string[]): Promise<number> {
+  return runCheck(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+  });
+}
+
+export async function runCheck(argv: string[], io: CheckIO): Promise<number> {
+  const fail = (message: string) => {
+    io.stderr.write(`quote-verifier check: ${message}\n`);
+    return 2;
+  };
+
+  let options: CheckOptions;
+  try {
+    options = parseCheckArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message}\n\n${CHECK_USAGE}`);
+    throw error;
+  }
+  if (options.help) {
+    io.stdout.write(CHECK_USAGE);
+    return 0;
+  }
+
+  const corpusPath = options.corpus === undefined ? DEFAULT_CORPUS : resolve(io.cwd, options.corpus);
+  const corpusName = options.corpus ?? corpusPath;
+  let checker: Checker;
+  try {
+    checker = createChecker(await readCorpusJson(corpusPath, corpusName), corpusName);
+  } catch (error) {
+    if (error instanceof CorpusError) return fail(error.message);
+    throw error;
+  }
+  if (!checker.ok) return fail(checker.error);
+
+  const inputs = await expandInputs(options.inputs, io.cwd);
+  const style = !options.json && wantsColour(io.stdout.isTTY, io.env) ? COLOUR : PLAIN;
+  const progress = new Progress(io.stderr, inputs.length);
+  const files: FileReport[] = [];
+  for (const input of inputs) {
+    progress.update(files.length, input.path);
+    const file = await checkOne(input, options.format, checker, io);
+    if (file.error !== undefined) {
+      progress.clear();
+      io.stderr.write(`quote-verifier check: ${file.path}: ${file.error}\n`);
+    }
+    files.push(file);
+    if (!options.json) {
+      progress.clear();
+      io.stdout.write(`${formatFile(file, style)}\n`);
+    }
+  }
+  progress.done(files.length);
+
+  const report: Report = {
+    corpus: { path: corpusName, name: checker.name, quotes: checker.quoteCount },
+    files,
+    summary: summarize(files),
+  };
+  if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout.write(formatSummary(report, style));
+  return exitCode(report);
+}
+
+async function checkOne(input: Input, forced: InputFormat | undefined, checker: Extract<Checker, { ok: true }>, io: CheckIO): Promise<FileReport> {
+  if (input.kind === 'error') return { path: input.path, format: null, error: input.error, findings: [] };
+  let bytes: Uint8Array;
+  try {
+    bytes = input.kind === 'stdin' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, input.path));
+  } catch (error) {
+    return { path: input.path, format: null, error: `cannot read: ${reason(error)}`, findings: [] };
+  }
+  const named = input.kind === 'stdin' ? undefined : formatFromName(input.path);
+  let source: string;
+  try {
+    source = decode(bytes, forced ?? named);
+  } catch (error) {
+    if (error instanceof InputError) return { path: input.path, format: null, error: error.message, findings: [] };
+    throw error;
+  }
+  const format = forced ?? named ?? (input.kind === 'stdin' ? sniffFormat(source) : 'text');
+  const article = await extractText(source, format);
+  const where = locator(article);
+  const { findings, quotes } = checker.scan(article.text);
+  return {
+    path: input.path,
+    format,
+    findings: findings.map((f) => toReportFinding(f, quotes, where(f.start))),
+  };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Progress on stderr, never stdout (stdout is the report, maybe JSON piped to
+ * another tool). On a terminal: one line redrawn in place. Elsewhere: a line
+ * every PROGRESS_LOG_INTERVAL_MS, then a final count.
+ */
+class Progress {
+  private readonly enabled: boolean;
+  private readonly live: boolean;
+  private readonly started = Date.now();
+  private lastLog = Date.now();
+  private drawn = false;
+
+  constructor(
+    private readonly stream: CheckIO['stderr'],
+    private readonly total: number,
+  ) {
+    this.enabled = total > PROGRESS_MIN_FILES;
+    this.live = this.enabled && stream.isTTY === true;
+  }
+
+  update(done: number, path: string): void {
+    if (!this.enabled) return;
+    if (this.live) {
+      this.stream.write(`\r\x1b[Kchecking ${done + 1}/${this.total} ${path}`);
+      this.drawn = true;
+    } else if (Date.now() - this.lastLog >= PROGRESS_LOG_INTERVAL_MS) {
+      this.stream.write(`quote-verifier check: ${done}/${this.total} files checked\n`);
+      this.lastLog = Date.now();
+    }
+  }
+
+  clear(): void {
+    if (this.drawn) this.stream.write('\r\x1b[K');
+    this.drawn = false;
+  }
+
+  done(count: number): void {
+    if (!this.enabled) return;
+    this.clear();
+    const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
+    this.stream.write(`quote-verifier check: ${count} files checked in ${seconds} s\n`);
+  }
+}

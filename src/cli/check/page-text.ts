@@ -1,0 +1,13 @@
+/**
+ * Adapter to the content script's text collector (src/page/collect-text.ts):
+ * the CLI must read an HTML page exactly as the extension reads it, so it
+ * runs the same collector on a linkedom document instead of a walk of its own.
+ * linkedom has no CSS engine: text hidden by a stylesheet (not by `hidden` or
+ * an inline style) is read here while a browser would skip it.
+ */
+import { collectText } from '../../page/collect-text';
+
+/** The text the content script would send to the engine for this document. */
+export function collectPageText(document: unknown): string {
+  return collectText(document as Document).text;
+}

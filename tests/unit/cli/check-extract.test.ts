@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { asDocument, decode, extractText, formatFromName, InputError, locator, sniffFormat } from '../../../src/cli/check/extract';
+
+describe('input format', () => {
+  it('comes from the file extension', async () => {
+    expect(formatFromName('a/b/story.HTML')).toBe('html');
+    expect(formatFromName('story.htm')).toBe('html');
+    expect(formatFromName('story.md')).toBe('markdown');
+    expect(formatFromName('story.markdown')).toBe('markdown');
+    expect(formatFromName('story.txt')).toBe('text');
+    expect(formatFromName('story')).toBeUndefined();
+  });
+
+  it('is sniffed for standard input', async () => {
+    expect(sniffFormat('\uFEFF  <!DOCTYPE html><html>')).toBe('html');
+    expect(sniffFormat('<p>“A quote,” he said.</p>')).toBe('html');
+    expect(sniffFormat('---\ntitle: x\n---\nBody')).toBe('markdown');
+    expect(sniffFormat('# Headline\n\nBody')).toBe('markdown');
+    expect(sniffFormat('“We are ready,” Peskov said. <- not a tag at the start')).toBe('text');
+  });
+});
+
+describe('decode', () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+
+  it('reads UTF-8 and drops the BOM', async () => {
+    expect(decode(utf8('\uFEFF“Quote”'), 'text')).toBe('“Quote”');
+  });
+
+  it('honours an HTML meta charset', async () => {
+    // "Песков" in windows-1251.
+    const bytes = new Uint8Array([...utf8('<meta charset="windows-1251"><p>'), 0xcf, 0xe5, 0xf1, 0xea, 0xee, 0xe2, ...utf8('</p>')]);
+    expect(decode(bytes, 'html')).toContain('Песков');
+  });
+
+  it('reads UTF-16 with a BOM', async () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]);
+    expect(decode(bytes, 'text')).toBe('AB');
+  });
+
+  it('refuses binary files', async () => {
+    expect(() => decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), undefined)).toThrow(InputError);
+  });
+});
+
+describe('HTML', () => {
+  it('wraps a fragment the way a browser would, so its text is inside <body>', async () => {
+    expect(asDocument('<p>Hi</p>')).toBe('<!DOCTYPE html><html><head></head><body><p>Hi</p></body></html>');
+    expect(asDocument('<!doctype html><head></head><body>x</body>')).toBe('<!DOCTYPE html><html><head></head><body>x</body></html>');
+    const whole = '<!DOCTYPE html><html><body>x</body></html>';
+    expect(asDocument(whole)).toBe(whole);
+  });
+
+  it('collects the page text with the content script collector: no scripts, styles, form fields or head', async () => {
+    const html = `<!DOCTYPE html><html><head><title>Title text</title><style>p{}</style></head><body>
+      <h1>Headline</h1>
+      <p>“A truce in itself is <em>not</em> what we want,” Peskov said.</p>
+      <script>var s = "script text";</script>
+      <textarea>field text</textarea>
+      <p hidden>hidden text</p>
+      <p style="display: none">styled away</p>
+      <p>Last paragraph.</p>
+    </body></html>`;
+    const { text } = await extractText(html, 'html');
+    expect(text).toContain('“A truce in itself is not what we want,” Peskov said.');
+    expect(text).toContain('Headline');
+    expect(text).toContain('Last paragraph.');
+    for (const absent of ['Title text', 'p{}', 'script text', 'field text', 'hidden text', 'styled away']) {
+      expect(text).not.toContain(absent);
+    }
+    // Blocks stay apart: a quotation never runs from one paragraph into the next.
+    expect(text).toMatch(/Headline\s*\n\s*“A truce/);
+  });
+
+  it('decodes entities', async () => {
+    expect((await extractText('<p>&ldquo;Peace&rdquo; &amp; more</p>', 'html')).text).toBe('“Peace” & more');
+  });
+
+  it('has no source positions', async () => {
+    const article = await extractText('<p>x</p>', 'html');
+    expect(locator(article)(0)).toBeUndefined();
+  });
+});
+
+describe('locator', () => {
+  it('gives 1-based line and column in plain text, after a BOM', async () => {
+    const article = await extractText('\uFEFFline one\nline “two”', 'text');
+    const at = article.text.indexOf('two');
+    expect(locator(article)(at)).toEqual({ line: 2, column: 7 });
+  });
+
+  it('maps Markdown text offsets back to the source line and column', async () => {
+    const source = '---\ntitle: t\n---\n# Head\n\n> “We **are** ready,” he said.\n';
+    const article = await extractText(source, 'markdown');
+    const at = article.text.indexOf('ready');
+    expect(locator(article)(at)).toEqual({ line: 6, column: source.split('\n')[5]!.indexOf('ready') + 1 });
+  });
+});
