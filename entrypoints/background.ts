@@ -1,9 +1,39 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { extensionVersion, onRequest } from '../src/platform/runtime';
+import { badgeFor, createHost, refusedHost, TabFindings, type Host } from '../src/host';
+import { listenToContent } from '../src/platform/background-messaging';
+import { paintBadge } from '../src/platform/badge';
+import { registerCommands } from '../src/platform/commands';
+import { registerVerifyMenu } from '../src/platform/context-menu';
+import { CORPUS_ASSET, loadBundledCorpus } from '../src/platform/corpus-asset';
+import { onTabReset } from '../src/platform/tabs';
+import { extensionVersion } from '../src/platform/runtime';
 
+// One corpus and one index serve every tab. Listeners are registered
+// synchronously (a service worker woken by an event must find them at once);
+// requests that arrive before the corpus is read wait for it.
 export default defineBackground(() => {
-  onRequest((request) => {
-    if (request.type === 'qv:hello') return { type: 'qv:hello', ok: true, extensionVersion: extensionVersion() };
-    return undefined;
+  const host: Promise<Host> = loadBundledCorpus().then(
+    (json) => createHost(json, { sourceName: CORPUS_ASSET }),
+    (error: unknown) => refusedHost(error instanceof Error ? error.message : String(error)),
+  );
+  const tabs = new TabFindings();
+
+  listenToContent({
+    hello: () => ({ type: 'qv:hello', ok: true, extensionVersion: extensionVersion() }),
+    scan: async (request) => (await host).scan(request),
+    lookup: async (request) => (await host).lookup(request),
+    findings: (report, sender) => {
+      if (sender.tabId === undefined || sender.tabId < 0) return;
+      const total = tabs.report(sender.tabId, sender.frameId ?? 0, report.counts);
+      void paintBadge(sender.tabId, badgeFor(total));
+    },
   });
+  onTabReset((tabId, reason) => {
+    tabs.forgetTab(tabId);
+    // Browsers differ on whether a navigation clears a tab's badge; clear it here so a
+    // page without our content script (a browser page) never shows the last page's count.
+    if (reason === 'navigated') void paintBadge(tabId, badgeFor(tabs.total(tabId)));
+  });
+  registerVerifyMenu();
+  registerCommands();
 });

@@ -1,0 +1,104 @@
+/**
+ * The background's side of the content <-> background messages
+ * (src/platform/messages.ts). Checks each message's shape, tells the handler
+ * which tab and frame sent it, and returns the handler's answer.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type {
+  FindingsReport,
+  LookupRequest,
+  LookupResponse,
+  ScanRequest,
+  ScanResponse,
+} from './messages';
+
+export interface Sender {
+  tabId?: number;
+  frameId?: number;
+}
+
+export interface HelloAnswer {
+  type: 'qv:hello';
+  ok: true;
+  extensionVersion: string;
+}
+
+export interface BackgroundHandlers {
+  scan(request: ScanRequest, sender: Sender): Promise<ScanResponse> | ScanResponse;
+  lookup(request: LookupRequest, sender: Sender): Promise<LookupResponse> | LookupResponse;
+  findings(report: FindingsReport, sender: Sender): void;
+  hello(sender: Sender): HelloAnswer;
+}
+
+type Incoming =
+  | ScanRequest
+  | LookupRequest
+  | FindingsReport
+  | { type: 'qv:hello'; url: string };
+
+/**
+ * Registers the one runtime.onMessage listener; returns a function that removes it.
+ *
+ * Answers are delivered both ways the platforms know: `sendResponse` plus
+ * `return true` (every Chrome version, and Firefox), and the returned promise
+ * where no `sendResponse` is given (Firefox's documented form, and WXT's
+ * fakeBrowser in tests). Messages that are not ours get no answer, so other
+ * listeners can still reply.
+ */
+export function listenToContent(handlers: BackgroundHandlers): () => void {
+  const listener = (
+    message: unknown,
+    rawSender: Browser.runtime.MessageSender | undefined,
+    sendResponse?: (answer: unknown) => void,
+  ): true | Promise<unknown> | undefined => {
+    if (!isIncoming(message)) return undefined;
+    const sender: Sender = { tabId: rawSender?.tab?.id, frameId: rawSender?.frameId };
+    let answer: Promise<unknown>;
+    try {
+      answer = Promise.resolve(dispatch(handlers, message, sender));
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    if (typeof sendResponse === 'function') {
+      answer.then(sendResponse, (error: unknown) => {
+        // The content script sees a failure as an answer it can report, not a hang.
+        sendResponse({ type: 'qv:error', error: error instanceof Error ? error.message : String(error) });
+      });
+      return true;
+    }
+    return answer;
+  };
+  browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  return () => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]);
+}
+
+function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sender): unknown {
+  switch (message.type) {
+    case 'qv:scan':
+      return handlers.scan(message, sender);
+    case 'qv:lookup':
+      return handlers.lookup(message, sender);
+    case 'qv:findings':
+      handlers.findings(message, sender);
+      return { type: 'qv:findings', ok: true };
+    case 'qv:hello':
+      return handlers.hello(sender);
+  }
+}
+
+function isIncoming(message: unknown): message is Incoming {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'qv:scan':
+      return typeof m.text === 'string' && (m.pagePublished === undefined || typeof m.pagePublished === 'string');
+    case 'qv:lookup':
+      return typeof m.text === 'string';
+    case 'qv:findings':
+      return typeof m.counts === 'object' && m.counts !== null;
+    case 'qv:hello':
+      return true;
+    default:
+      return false;
+  }
+}

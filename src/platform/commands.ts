@@ -1,0 +1,44 @@
+/**
+ * Keyboard commands (manifest `commands`, rebindable by the user in the
+ * browser's shortcut settings), forwarded to the active tab.
+ */
+import { browser } from 'wxt/browser';
+import type { ToContent } from './messages';
+import { TOP_FRAME, activeTabId, sendToTab } from './tabs';
+
+export { COMMANDS, type CommandName } from './manifest-commands';
+
+/**
+ * Where each command goes. The selection may be in any frame, so
+ * verify-selection goes to every frame and the one holding a selection
+ * answers. Navigation goes to the top frame only, so one card opens, not one
+ * per frame.
+ */
+export function routeCommand(command: string): { message: ToContent; frameId?: number } | undefined {
+  switch (command) {
+    case 'verify-selection':
+      return { message: { type: 'qv:verify-selection' } };
+    case 'next-finding':
+      return { message: { type: 'qv:navigate', direction: 1 }, frameId: TOP_FRAME };
+    case 'previous-finding':
+      return { message: { type: 'qv:navigate', direction: -1 }, frameId: TOP_FRAME };
+    default:
+      return undefined;
+  }
+}
+
+export function registerCommands(): () => void {
+  const listener = (command: string, tab?: { id?: number }) => {
+    const route = routeCommand(command);
+    if (!route) return;
+    void (async () => {
+      const tabId = tab?.id ?? (await activeTabId());
+      if (tabId === undefined || tabId < 0) return;
+      await sendToTab(tabId, route.message, route.frameId);
+    })();
+  };
+  // Not every browser exposes commands (e.g. some mobile builds).
+  if (!browser.commands?.onCommand) return () => undefined;
+  browser.commands.onCommand.addListener(listener);
+  return () => browser.commands.onCommand.removeListener(listener);
+}

@@ -1,0 +1,24 @@
+/**
+ * Keyboard commands: one list for the manifest (wxt.config.ts) and the
+ * background's listener (commands.ts). Plain data: the build config imports it
+ * in Node. Users can rebind the keys in the browser's shortcut settings.
+ */
+export const COMMANDS = {
+  'verify-selection': { key: 'Alt+Shift+V', description: 'Verify the selected quotation' },
+  'next-finding': { key: 'Alt+Shift+N', description: 'Go to the next quotation on the page' },
+  'previous-finding': { key: 'Alt+Shift+P', description: 'Go to the previous quotation on the page' },
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+/** The manifest's `commands` section. */
+export function manifestCommands(): Record<CommandName, { suggested_key: { default: string }; description: string }> {
+  const out = {} as Record<CommandName, { suggested_key: { default: string }; description: string }>;
+  for (const [name, c] of Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][]) {
+    out[name] = { suggested_key: { default: c.key }, description: c.description };
+  }
+  return out;
+}
+
+/** Tooltip of the toolbar button before any page has been checked. */
+export const ACTION_DEFAULT_TITLE = 'Quote Verifier';

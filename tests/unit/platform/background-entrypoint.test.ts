@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../../entrypoints/background';
+import { VERIFY_MENU_ID } from '../../../src/platform/context-menu';
+import type { ScanResponse } from '../../../src/platform/messages';
+import { PESKOV, sampleCorpus } from '../host/sample-corpus';
+import { installFakeExtras, settle } from './fake-extras';
+
+let extras: ReturnType<typeof installFakeExtras>;
+
+function startBackground(corpusBody: string, status = 200) {
+  const requested: string[] = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    requested.push(url);
+    return new Response(corpusBody, { status });
+  });
+  void background.main();
+  return requested;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  extras = installFakeExtras();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('background entrypoint', () => {
+  it('reads the packaged corpus and answers scans with verified findings', async () => {
+    const requested = startBackground(JSON.stringify(sampleCorpus()));
+    const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
+    expect(requested).toEqual(['chrome-extension://test-extension-id/corpus.json']);
+    expect(answer.corpus).toEqual({ ok: true, name: 'Sample newsroom', quoteCount: 2 });
+    expect(answer.findings.map((f) => f.verdict)).toEqual(['verified']);
+    expect(answer.quotes[PESKOV.id]?.speaker.name).toBe('Dmitry Peskov');
+  });
+
+  it('still answers hello (the smoke test uses it)', async () => {
+    startBackground(JSON.stringify(sampleCorpus()));
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'qv:hello', url: 'https://a.example/' })).toEqual({ type: 'qv:hello', ok: true, extensionVersion: '0.0.0-test' });
+  });
+
+  it('refuses a broken corpus: no verified findings, and the reason', async () => {
+    startBackground(JSON.stringify({ ...sampleCorpus(), version: 2 }));
+    const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: PESKOV.text })) as ScanResponse;
+    expect(answer.findings).toEqual([]);
+    expect(answer.corpus).toMatchObject({ ok: false });
+    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/^corpus\.json is not a valid corpus: version/);
+  });
+
+  it('refuses a missing corpus file with a message naming it', async () => {
+    startBackground('', 404);
+    const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:lookup', text: PESKOV.text })) as ScanResponse;
+    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/corpus\.json is missing/);
+  });
+
+  it('paints each tab’s badge from its frames’ reports and clears it on navigation', async () => {
+    startBackground(JSON.stringify(sampleCorpus()));
+    const report = (tabId: number, frameId: number, counts: object) =>
+      fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', counts }, { tab: { id: tabId } as never, frameId });
+    await report(3, 0, { verified: 2, unverified: 4 });
+    await settle();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('2');
+    await report(3, 1, { altered: 1 });
+    await report(8, 0, { verified: 1 });
+    await settle();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('!3');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('1');
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading' }, {} as never);
+    await settle();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('1');
+  });
+
+  it('wires the context menu to the tab', async () => {
+    startBackground(JSON.stringify(sampleCorpus()));
+    await settle();
+    expect(extras.menuItems.map((m) => m.id)).toEqual([VERIFY_MENU_ID]);
+    await extras.onClicked.trigger({ menuItemId: VERIFY_MENU_ID, selectionText: 'a quote', frameId: 0 }, { id: 12 });
+    await settle();
+    expect(extras.sent).toEqual([{ tabId: 12, message: { type: 'qv:verify-selection', text: 'a quote' }, options: { frameId: 0 } }]);
+  });
+});

@@ -1,0 +1,187 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { listenToContent, type BackgroundHandlers } from '../../../src/platform/background-messaging';
+import { paintBadge } from '../../../src/platform/badge';
+import { registerCommands, routeCommand } from '../../../src/platform/commands';
+import { VERIFY_MENU_ID, registerVerifyMenu } from '../../../src/platform/context-menu';
+import { loadBundledCorpus } from '../../../src/platform/corpus-asset';
+import { onTabReset } from '../../../src/platform/tabs';
+import { installFakeExtras, settle } from './fake-extras';
+
+let extras: ReturnType<typeof installFakeExtras>;
+beforeEach(() => {
+  fakeBrowser.reset();
+  extras = installFakeExtras();
+});
+
+describe('context menu "Verify quotation"', () => {
+  it('offers the item for selections only', async () => {
+    registerVerifyMenu();
+    await settle();
+    expect(extras.menuItems).toEqual([{ id: VERIFY_MENU_ID, title: 'Verify quotation', contexts: ['selection'] }]);
+  });
+
+  it('survives a background restart without a duplicate item', async () => {
+    registerVerifyMenu();
+    await settle();
+    registerVerifyMenu();
+    await settle();
+    expect(extras.menuItems).toHaveLength(1);
+  });
+
+  it('sends the selection to the frame it was made in', async () => {
+    registerVerifyMenu();
+    await extras.onClicked.trigger({ menuItemId: VERIFY_MENU_ID, selectionText: 'we will not respond', frameId: 2 }, { id: 7 });
+    await settle();
+    expect(extras.sent).toEqual([{ tabId: 7, message: { type: 'qv:verify-selection', text: 'we will not respond' }, options: { frameId: 2 } }]);
+  });
+
+  it('ignores other menu items and tab-less clicks', async () => {
+    registerVerifyMenu();
+    await extras.onClicked.trigger({ menuItemId: 'someone-else', selectionText: 'x' }, { id: 7 });
+    await extras.onClicked.trigger({ menuItemId: VERIFY_MENU_ID, selectionText: 'x' }, undefined);
+    await settle();
+    expect(extras.sent).toEqual([]);
+  });
+});
+
+describe('keyboard commands', () => {
+  it('routes verification to every frame and navigation to the top frame', () => {
+    expect(routeCommand('verify-selection')).toEqual({ message: { type: 'qv:verify-selection' } });
+    expect(routeCommand('next-finding')).toEqual({ message: { type: 'qv:navigate', direction: 1 }, frameId: 0 });
+    expect(routeCommand('previous-finding')).toEqual({ message: { type: 'qv:navigate', direction: -1 }, frameId: 0 });
+    expect(routeCommand('_execute_action')).toBeUndefined();
+  });
+
+  it('forwards a command to the tab it came with', async () => {
+    registerCommands();
+    await extras.onCommand.trigger('next-finding', { id: 4 });
+    await settle();
+    expect(extras.sent).toEqual([{ tabId: 4, message: { type: 'qv:navigate', direction: 1 }, options: { frameId: 0 } }]);
+  });
+
+  it('sends nothing when a command comes without a tab and no tab is active', async () => {
+    // fakeBrowser starts with no active tab (it cannot make an existing tab active).
+    expect(await fakeBrowser.tabs.query({ active: true })).toEqual([]);
+    registerCommands();
+    await extras.onCommand.trigger('verify-selection', undefined);
+    await settle();
+    expect(extras.sent).toEqual([]);
+  });
+
+  it('does not fail on a tab without the content script', async () => {
+    extras.tabsWithoutContentScript.add(9);
+    registerCommands();
+    await extras.onCommand.trigger('next-finding', { id: 9 });
+    await settle();
+    expect(extras.sent).toEqual([]);
+  });
+});
+
+describe('paintBadge', () => {
+  it('sets text, colour and title for that tab only', async () => {
+    expect(await paintBadge(5, { text: '!3', color: '#b42318', title: 'Quote Verifier: 3 quotations' })).toBe(true);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('!3');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 5 })).toEqual([0xb4, 0x23, 0x18, 255]);
+    expect(await fakeBrowser.action.getTitle({ tabId: 5 })).toBe('Quote Verifier: 3 quotations');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 6 })).toBe('');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('uses browserAction where there is no action (Firefox MV2)', async () => {
+    const b = fakeBrowser as unknown as Record<string, unknown>;
+    const action = b.action;
+    const browserAction = b.browserAction;
+    // Firefox MV2: the same API under its MV2 name; the in-memory action stands in for it.
+    b.browserAction = action;
+    b.action = undefined;
+    try {
+      await paintBadge(2, { text: '4', color: '#1a7f37', title: 't' });
+    } finally {
+      b.action = action;
+      b.browserAction = browserAction;
+    }
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 2 })).toBe('4');
+  });
+});
+
+describe('listenToContent', () => {
+  const handlers = (): BackgroundHandlers & { reports: unknown[] } => {
+    const reports: unknown[] = [];
+    return {
+      reports,
+      hello: () => ({ type: 'qv:hello', ok: true, extensionVersion: '1.2.3' }),
+      scan: async (req) => ({ type: 'qv:scan', findings: [], quotes: {}, corpus: { ok: false, error: `got ${req.text}` } }),
+      lookup: (req) => ({ type: 'qv:lookup', nearest: [], quotes: {}, corpus: { ok: false, error: `looked up ${req.text}` } }),
+      findings: (report, sender) => void reports.push({ report, sender }),
+    };
+  };
+
+  it('answers scan, lookup and hello through runtime messaging', async () => {
+    listenToContent(handlers());
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: 'abc' })).toMatchObject({ corpus: { error: 'got abc' } });
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'qv:lookup', text: 'xyz' })).toMatchObject({ corpus: { error: 'looked up xyz' } });
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'qv:hello', url: 'https://a.example/' })).toEqual({ type: 'qv:hello', ok: true, extensionVersion: '1.2.3' });
+  });
+
+  it('answers through sendResponse when the browser passes one', async () => {
+    listenToContent(handlers());
+    const sendResponse = vi.fn();
+    // Browsers pass sendResponse as a third argument; fakeBrowser's typing knows only two.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    const [returned] = await trigger({ type: 'qv:scan', text: 'abc' }, {}, sendResponse);
+    expect(returned).toBe(true);
+    await settle();
+    expect(sendResponse).toHaveBeenCalledWith(expect.objectContaining({ type: 'qv:scan' }));
+  });
+
+  it('tells the handler which tab and frame reported findings', async () => {
+    const h = handlers();
+    listenToContent(h);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', counts: { verified: 1 } }, { tab: { id: 3 } as never, frameId: 5 });
+    expect(h.reports).toEqual([{ report: { type: 'qv:findings', counts: { verified: 1 } }, sender: { tabId: 3, frameId: 5 } }]);
+  });
+
+  it('leaves malformed and foreign messages unanswered', async () => {
+    listenToContent(handlers());
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'qv:scan', text: 42 }, {});
+    expect(answers).toEqual([undefined]);
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'other-extension' }, {})).toEqual([undefined]);
+    expect(await fakeBrowser.runtime.onMessage.trigger('qv:scan', {})).toEqual([undefined]);
+  });
+
+  it('stops listening when removed', async () => {
+    const stop = listenToContent(handlers());
+    stop();
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'qv:hello', url: 'x' })).rejects.toThrow('No listeners available');
+  });
+});
+
+describe('onTabReset', () => {
+  it('forgets a tab that closes or starts loading, not one that finishes', async () => {
+    const forgotten: [number, string][] = [];
+    onTabReset((tabId, reason) => forgotten.push([tabId, reason]));
+    await fakeBrowser.tabs.onRemoved.trigger(3, { isWindowClosing: false, windowId: 0 });
+    await fakeBrowser.tabs.onUpdated.trigger(4, { status: 'loading' }, {} as never);
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, {} as never);
+    expect(forgotten).toEqual([[3, 'closed'], [4, 'navigated']]);
+  });
+});
+
+describe('loadBundledCorpus', () => {
+  it('reads the packaged corpus from the extension’s own URL', async () => {
+    const urls: string[] = [];
+    const json = await loadBundledCorpus(async (url) => {
+      urls.push(url);
+      return new Response('{"version":1}', { status: 200 });
+    });
+    expect(json).toEqual({ version: 1 });
+    expect(urls).toEqual(['chrome-extension://test-extension-id/corpus.json']);
+  });
+
+  it('names the file when it is missing or broken', async () => {
+    await expect(loadBundledCorpus(async () => new Response('', { status: 404 }))).rejects.toThrow(/corpus\.json is missing.*status 404/);
+    await expect(loadBundledCorpus(async () => new Response('{not json', { status: 200 }))).rejects.toThrow(/corpus\.json is not valid JSON/);
+    await expect(loadBundledCorpus(async () => Promise.reject(new TypeError('NetworkError')))).rejects.toThrow(/corpus\.json could not be read.*NetworkError/);
+  });
+});
