@@ -209,8 +209,11 @@ export function isIgnorableMutationTarget(target: Node): boolean {
   if (!el) return false;
   const name = localName(el);
   if (name === 'script' || name === 'style' || name === 'noscript' || name === 'head' || name === 'title') return true;
-  return isEditable(el);
+  // Editors change on every keystroke; their text is never collected.
+  return (el as HTMLElement).isContentEditable === true || !!el.closest(EDITABLE_SELECTOR);
 }
+
+const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i])';
 
 class Collector {
   private readonly parts: string[] = [];
@@ -223,6 +226,8 @@ class Collector {
   private lastBlock: Node | null = null;
   private pending = '';
   private readonly blockOfParent = new Map<Element, Node>();
+  /** Slotted nodes and the slot they render in (not every DOM has `assignedSlot`). */
+  private readonly slotOf = new Map<Node, Element>();
   private readonly visible: (el: Element) => boolean;
   private readonly maxChars: number;
 
@@ -271,6 +276,7 @@ class Collector {
       yield* this.walkChildren(shadow);
     } else if (action === 'slot') {
       for (const node of (el as HTMLSlotElement).assignedNodes({ flatten: true })) {
+        this.slotOf.set(node, el);
         if (node.nodeType === TEXT_NODE) this.visitText(node as Text);
         else if (node.nodeType === ELEMENT_NODE) yield* this.walkElement(node as Element);
       }
@@ -325,26 +331,37 @@ class Collector {
   private visitText(node: Text): void {
     const data = node.data;
     if (data.length === 0) return;
-    const parent = node.parentElement ?? hostOf(node.parentNode);
+    const parent = this.flatParent(node);
     if (!parent || !this.visible(parent)) return;
     const block = this.blockOf(parent);
     if (block !== this.lastBlock) {
       this.lastBlock = block;
       this.pending = BLOCK_SEPARATOR;
     }
+    let separator = '';
     if (this.pending || this.length === 0) {
       // Indentation between blocks is layout, not text.
       if (!NOT_WHITESPACE.test(data)) return;
-      if (this.length > 0) this.write(this.pending);
-      this.pending = '';
+      if (this.length > 0) separator = this.pending;
     }
-    if (this.length + data.length > this.maxChars) {
+    if (this.length + separator.length + data.length > this.maxChars) {
       this.truncated = true;
       return;
     }
+    this.pending = '';
+    if (separator) this.write(separator);
     const start = this.length;
     this.write(data);
     this.segments.push({ node, start, end: this.length });
+  }
+
+  /**
+   * The parent in the rendered (flat) tree: a slotted node's slot, a shadow
+   * root's host, else the parent element. Slotted text belongs to the block
+   * around its slot, not to the block around its host.
+   */
+  private flatParent(node: Node): Element | null {
+    return this.slotOf.get(node) ?? node.parentElement ?? hostOf(node.parentNode);
   }
 
   private write(s: string): void {
@@ -363,7 +380,7 @@ class Collector {
         block = el;
         break;
       }
-      const next: Element | null = el.parentElement ?? hostOf(el.parentNode);
+      const next = this.flatParent(el);
       if (!next) block = el.getRootNode();
       el = next;
     }
@@ -423,56 +440,37 @@ const DISPLAY_NONE = /(^|;)\s*display\s*:\s*none/i;
 const VISIBILITY_HIDDEN = /(^|;)\s*visibility\s*:\s*(hidden|collapse)/i;
 
 /**
- * Whether an element's text renders. Uses, by what the DOM offers:
- * `checkVisibility()` (browsers: one cheap check per element, display and
- * visibility included), else `getComputedStyle` up the ancestors (happy-dom),
- * else the inline `style` attribute (linkedom, which has no CSS engine).
- * Cached per element for one collection pass.
+ * Whether an element's text renders. Browsers (and happy-dom) have
+ * `checkVisibility()`: one cheap check per element that covers display:none
+ * ancestors and, with `visibilityProperty`, the element's own (inherited)
+ * visibility. Without it (linkedom, which has no CSS engine) only the inline
+ * `style` attribute is read, up the ancestors. Cached per element for one
+ * collection pass.
  */
 function makeVisibilityCheck(doc: Document): (el: Element) => boolean {
   const cache = new Map<Element, boolean>();
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
-  const computed = typeof view?.getComputedStyle === 'function' ? (el: Element) => view.getComputedStyle(el) : null;
+  const view = doc.defaultView;
   const canCheck = typeof (doc.documentElement as Element | null)?.checkVisibility === 'function';
-
   const parentOf = (el: Element): Element | null => el.parentElement ?? hostOf(el.parentNode);
 
-  const displayed = (el: Element): boolean => {
+  const visible = (el: Element): boolean => {
     const hit = cache.get(el);
     if (hit !== undefined) return hit;
     let shown: boolean;
     if (canCheck) {
       shown = el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions);
       // `display: contents` has no box of its own, yet its children render.
-      if (!shown && computed?.(el).display === 'contents') {
+      if (!shown && view?.getComputedStyle(el).display === 'contents') {
         const parent = parentOf(el);
-        shown = !parent || displayed(parent);
+        shown = !parent || visible(parent);
       }
-    } else if (computed) {
-      const style = computed(el);
-      const parent = parentOf(el);
-      shown = style.display !== 'none' && (!parent || displayedIgnoringVisibility(parent));
-      shown &&= style.visibility !== 'hidden' && style.visibility !== 'collapse';
     } else {
       const inline = el.getAttribute('style') ?? '';
       const parent = parentOf(el);
-      shown = !DISPLAY_NONE.test(inline) && !VISIBILITY_HIDDEN.test(inline) && (!parent || displayed(parent));
+      shown = !DISPLAY_NONE.test(inline) && !VISIBILITY_HIDDEN.test(inline) && (!parent || visible(parent));
     }
     cache.set(el, shown);
     return shown;
   };
-
-  // For the computed-style path: visibility is inherited (the element's own computed value
-  // says it all), but display: none hides whole subtrees, so ancestors are checked for it alone.
-  const displayCache = new Map<Element, boolean>();
-  const displayedIgnoringVisibility = (el: Element): boolean => {
-    const hit = displayCache.get(el);
-    if (hit !== undefined) return hit;
-    const parent = parentOf(el);
-    const shown = computed!(el).display !== 'none' && (!parent || displayedIgnoringVisibility(parent));
-    displayCache.set(el, shown);
-    return shown;
-  };
-
-  return displayed;
+  return visible;
 }

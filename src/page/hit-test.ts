@@ -97,11 +97,13 @@ export interface ClickListenerOptions<T extends Hittable> {
   onHit: (entry: T, event: MouseEvent) => void;
   /** Clicks inside the extension's own UI are not page clicks. */
   isOwnUi?: (event: MouseEvent) => boolean;
+  /** Finds the entry at a point; defaults to entryAtPoint (layout-based, so tests without layout pass their own). */
+  hitTest?: (entries: readonly T[], x: number, y: number, doc: Document) => T | undefined;
 }
 
 /** Opens a finding when its highlight is clicked. Returns destroy(). */
 export function listenForHighlightClicks<T extends Hittable>(options: ClickListenerOptions<T>): () => void {
-  const { doc, signal, entries, onHit, isOwnUi } = options;
+  const { doc, signal, entries, onHit, isOwnUi, hitTest = entryAtPoint } = options;
   const controller = childController(signal);
   const onClick = (event: MouseEvent) => {
     if (!isPlainPrimaryClick(event)) return;
@@ -109,7 +111,9 @@ export function listenForHighlightClicks<T extends Hittable>(options: ClickListe
     if (isInteractiveTarget(event)) return;
     const selection = doc.getSelection();
     if (selection && !selection.isCollapsed) return;
-    const entry = entryAtPoint(entries(), event.clientX, event.clientY, doc);
+    const current = entries();
+    if (current.length === 0) return;
+    const entry = hitTest(current, event.clientX, event.clientY, doc);
     if (entry) onHit(entry, event);
   };
   // Capture, so a page handler that stops propagation cannot hide the click; passive, so
