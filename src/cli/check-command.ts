@@ -32,6 +32,10 @@ const PROGRESS_MIN_FILES = 5;
 const PROGRESS_LOG_INTERVAL_MS = 2000;
 
 export async function checkCommand(argv: string[]): Promise<number> {
+  // `check ... | head`: a reader that stops reading is not an error; keep the exit code the findings give.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   return runCheck(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
