@@ -95,3 +95,29 @@ describe('createHost guards the engine’s answers', () => {
     expect(Object.keys(lookup.quotes)).toEqual([TRUCE.id]);
   });
 });
+
+describe('createHost with the real engine', () => {
+  const host = createHost(sampleCorpus());
+
+  it('reports a doctored quotation as altered, with the meaning change flagged', () => {
+    const doctored = 'Peskov said: “We have only seen newspaper articles so far, and we will respond to them.”';
+    const [f] = host.scan({ type: 'qv:scan', text: doctored }).findings;
+    expect(f?.verdict).toBe('altered');
+    expect(f?.flags).toContain('negation');
+    expect(f?.diff.some((d) => d.op === 'delete' && /not/.test(d.text))).toBe(true);
+  });
+
+  it('reports a quotation put in someone else’s mouth as misattributed', () => {
+    const text = `Zelensky said: “${PESKOV.text}”`;
+    const [f] = host.scan({ type: 'qv:scan', text }).findings;
+    expect(f?.verdict).toBe('misattributed');
+    expect(f?.attributedTo).toMatch(/Zelensky/);
+  });
+
+  it('looks up a misremembered selection and offers the nearest quotations', () => {
+    const answer = host.lookup({ type: 'qv:lookup', text: 'We have seen only newspaper reports and will not respond to them' });
+    const ids = [answer.best?.quoteId, ...answer.nearest.map((n) => n.quoteId)];
+    expect(ids).toContain(PESKOV.id);
+    for (const id of ids) if (id) expect(answer.quotes[id]).toBeDefined();
+  });
+});
