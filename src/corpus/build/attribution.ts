@@ -1,0 +1,139 @@
+/**
+ * Attribution patterns on a sentence's tokens (quotations are single
+ * `quote` tokens). Each function recognizes one way English prose ties words
+ * to a speaker and returns the noun phrase naming the speaker; resolving that
+ * phrase to a person is the registry's job.
+ */
+import { ADJACENT_SPEECH_VERBS, REPORTING_VERBS } from './lexicon';
+import type { Token } from './sentences';
+import { isAuxiliary, phraseAt, phraseBefore, subjectOf, type NounPhrase } from './speakers';
+
+export type LinkHow =
+  | 'after' // “…,” Peskov said  /  “…,” said Peskov
+  | 'before' // Peskov told reporters: “…”
+  | 'according' // According to Peskov, … “…”
+  | 'reporting' // Peskov said that … “…”  /  what it calls “…”
+  | 'trailing' // … “…”, Peskov said.
+  | 'next-sentence' // “….” Peskov said.
+  | 'same-speaker' // “…,” he said. “…”
+  | 'colon-paragraph'; // Peskov said:¶“…”
+
+export interface Link {
+  phrase: NounPhrase;
+  /** Token index of the phrase in its sentence's tokens (for pronoun resolution). */
+  at: number;
+  how: LinkHow;
+  /** Role from an appositive ("Dmitry Peskov, the Kremlin spokesman, said"). */
+  appositive?: NounPhrase;
+}
+
+/**
+ * Words a colon-introduced attribution may have between its verb and the
+ * colon ("told reporters on Friday:"); more means the verb belongs elsewhere.
+ */
+const MAX_WORDS_VERB_TO_COLON = 6;
+
+/**
+ * A bare attribution sentence ("Peskov said during the briefing.") is short;
+ * a longer sentence after a quote says something else.
+ */
+const MAX_BARE_ATTRIBUTION_TOKENS = 14;
+
+const isVerb = (t: Token | undefined, verbs: ReadonlySet<string>) => t !== undefined && t.kind === 'word' && verbs.has(t.lower);
+
+/**
+ * An attribution starting at token `i`: "Peskov said", "he added",
+ * "Kremlin spokesman Dmitry Peskov told reporters", or inverted "said Peskov".
+ */
+export function attributionAt(tokens: Token[], i: number): Link | undefined {
+  let k = i;
+  if (tokens[k]?.text === ',') k++;
+  if (isVerb(tokens[k], ADJACENT_SPEECH_VERBS)) {
+    const phrase = phraseAt(tokens, k + 1);
+    if (phrase) return { phrase, at: k + 1, how: 'after' };
+    return undefined;
+  }
+  const phrase = phraseAt(tokens, k);
+  if (!phrase) return undefined;
+  let j = phrase.end;
+  let appositive: NounPhrase | undefined;
+  if (tokens[j]?.text === ',') {
+    // "Dmitry Peskov, the Kremlin spokesman, said"
+    let c = j + 1;
+    while (c < tokens.length && c < j + 12 && tokens[c]!.text !== ',' && tokens[c]!.kind !== 'quote') c++;
+    if (tokens[c]?.text === ',') {
+      appositive = phraseBefore(tokens, c);
+      j = c + 1;
+    }
+  }
+  while (j < tokens.length && isAuxiliary(tokens[j]!)) j++;
+  if (!isVerb(tokens[j], ADJACENT_SPEECH_VERBS)) return undefined;
+  return appositive ? { phrase, at: k, how: 'after', appositive } : { phrase, at: k, how: 'after' };
+}
+
+/**
+ * An attribution ending just before token `end`, which must be a colon or a
+ * comma: "Peskov told reporters:", "said Peskov:", "According to Peskov,".
+ */
+export function attributionBefore(tokens: Token[], end: number): Link | undefined {
+  const mark = tokens[end - 1];
+  if (mark?.text !== ':' && mark?.text !== ',') return undefined;
+  const according = accordingTo(tokens.slice(0, end - 1));
+  if (according && according.phrase.end === end - 1) return according;
+  for (let v = end - 2; v >= 0 && v >= end - 2 - MAX_WORDS_VERB_TO_COLON; v--) {
+    const t = tokens[v]!;
+    if (t.kind === 'quote') return undefined;
+    if (!isVerb(t, ADJACENT_SPEECH_VERBS)) continue;
+    const subject = subjectOf(tokens, v);
+    if (subject) return { phrase: subject.phrase, at: subject.phrase.first, how: 'before', ...withAppositive(subject) };
+    const inverted = phraseAt(tokens, v + 1);
+    if (inverted && inverted.end === end - 1) return { phrase: inverted, at: v + 1, how: 'before' };
+    return undefined;
+  }
+  return undefined;
+}
+
+function withAppositive(s: { appositive?: NounPhrase }): { appositive?: NounPhrase } {
+  return s.appositive ? { appositive: s.appositive } : {};
+}
+
+/** "according to X" anywhere in `tokens`. */
+export function accordingTo(tokens: Token[]): Link | undefined {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.lower !== 'according' || tokens[i + 1]!.lower !== 'to') continue;
+    const phrase = phraseAt(tokens, i + 2);
+    if (phrase) return { phrase, at: i + 2, how: 'according' };
+  }
+  return undefined;
+}
+
+/** The last reporting verb before the quote, with its subject: "Peskov said that …", "what it calls". */
+export function reportingBefore(tokens: Token[], quote: number): Link | undefined {
+  for (let v = quote - 1; v >= 0; v--) {
+    if (!isVerb(tokens[v], REPORTING_VERBS)) continue;
+    const subject = subjectOf(tokens, v);
+    if (subject) return { phrase: subject.phrase, at: subject.phrase.first, how: 'reporting', ...withAppositive(subject) };
+  }
+  return undefined;
+}
+
+/** A clause after the quote that attributes it: "…”, Peskov said." or "…”, according to Peskov." */
+export function trailingAttribution(tokens: Token[], quote: number): Link | undefined {
+  for (let c = quote + 1; c < tokens.length; c++) {
+    if (tokens[c]!.kind === 'quote') return undefined;
+    if (tokens[c]!.text !== ',') continue;
+    if (tokens.slice(c + 1).some((t) => t.kind === 'quote')) return undefined;
+    const according = accordingTo(tokens.slice(c + 1));
+    if (according && according.at === 2) return { ...according, at: according.at + c + 1, how: 'trailing' };
+    const link = attributionAt(tokens, c + 1);
+    if (link) return { ...link, how: 'trailing' };
+  }
+  return undefined;
+}
+
+/** A sentence that is only an attribution: "Peskov said during the briefing." */
+export function bareAttribution(tokens: Token[]): Link | undefined {
+  if (tokens.length > MAX_BARE_ATTRIBUTION_TOKENS || tokens.some((t) => t.kind === 'quote')) return undefined;
+  const link = attributionAt(tokens, 0);
+  return link ? { ...link, how: 'next-sentence' } : undefined;
+}

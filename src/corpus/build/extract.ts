@@ -1,0 +1,477 @@
+/**
+ * One document in, its attributable quotations out: prose paragraphs ->
+ * quotations (across paragraphs where they run on) -> sentences -> speakers
+ * discovered -> each quotation attributed, dated, classified, or set aside
+ * with a reason the build report shows.
+ */
+import type { DateBasis, QuoteKind } from '../schema';
+import {
+  accordingTo,
+  attributionAt,
+  attributionBefore,
+  bareAttribution,
+  reportingBefore,
+  trailingAttribution,
+  type Link,
+} from './attribution';
+import {
+  findDateMentions,
+  formatDate,
+  lastDayOf,
+  latestWeekdayNotAfter,
+  parseIsoPartial,
+  resolveWeekdayYear,
+  resolveYearNotAfter,
+  weekdayOf,
+  WEEKDAYS,
+  type CalendarDate,
+  type DayDate,
+} from './dates';
+import { ADJACENT_SPEECH_VERBS, REPORTING_VERBS, ROLE_NOUNS } from './lexicon';
+import type { DocumentMeta } from './metadata';
+import { classifyParagraphs, wordCount, type ClassifiedParagraph, type Paragraph } from './paragraphs';
+import { opensWithQuote, scanQuotes, type QuoteSpan } from './quote-marks';
+import { splitSentences, tokenize, type MaskedRange, type Sentence, type Token } from './sentences';
+import { phraseIn, phraseToken, pronounFits, SpeakerRegistry, type Entity, type NounPhrase } from './speakers';
+
+/**
+ * A quoted phrase of at most this many words that starts with a capital and
+ * is not set off as speech ("the “Istanbul agreements”") is a name or title.
+ */
+const TERM_MAX_WORDS = 3;
+
+/**
+ * An unattributed quotation of at least this many words that starts with a
+ * capital reads as a sentence someone said: it is reported as left out (no
+ * speaker), not silently counted among the terms.
+ */
+const SENTENCE_MIN_WORDS = 4;
+
+export interface ParsedDocument {
+  docId: string;
+  /** Path as shown in messages (relative to where the build was started). */
+  file: string;
+  meta: DocumentMeta;
+  paragraphs: Paragraph[];
+}
+
+export interface ExtractOptions {
+  /** Reference date when a document has neither `published` nor `retrieved`. */
+  referenceDate?: DayDate;
+  /** Today, for a document with no reference date at all (warned). */
+  today: () => DayDate;
+}
+
+export interface ExtractedQuote {
+  text: string;
+  kind: QuoteKind;
+  speaker: Entity;
+  date: CalendarDate;
+  dateBasis: DateBasis;
+  context: string;
+  line?: number;
+  /** Order within the document. */
+  order: number;
+}
+
+export interface SetAside {
+  docId: string;
+  file: string;
+  line?: number;
+  /** The quotation as printed, with its marks. */
+  quoted: string;
+  reason: string;
+}
+
+export interface Warning {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface Extraction {
+  quotes: ExtractedQuote[];
+  terms: SetAside[];
+  leftOut: SetAside[];
+  warnings: Warning[];
+  paragraphs: ClassifiedParagraph[];
+  entities: Entity[];
+}
+
+interface Segment {
+  para: number; // index into prose paragraphs
+  span: QuoteSpan;
+}
+
+interface Occurrence {
+  segments: Segment[];
+}
+
+interface Pos {
+  para: number;
+  sentence: number;
+  token: number;
+}
+
+const before = (a: Pos, b: Pos) =>
+  a.para !== b.para ? a.para < b.para : a.sentence !== b.sentence ? a.sentence < b.sentence : a.token < b.token;
+
+interface Mention {
+  entity: Entity;
+  pos: Pos;
+}
+
+/** Strips what is not the speaker's wording from the end of a quotation (see docs/corpus-format.md). */
+export function trimQuoteText(raw: string, kind: QuoteKind): string {
+  let t = raw.replace(/\s+/gu, ' ').trim();
+  t = t.replace(/[\s,;:\u2013\u2014-]+$/u, '');
+  // A partial quote is a fragment of the reporter's sentence: its final period is the reporter's.
+  if (kind === 'partial' && /[^.]\.$/u.test(t) && !/(?:^|\s)(?:\p{L}\.)+$/u.test(t)) t = t.slice(0, -1);
+  return t;
+}
+
+const firstLetterUpper = (s: string) => {
+  const m = /\p{L}/u.exec(s);
+  return m !== null && /\p{Lu}/u.test(m[0]);
+};
+
+function phraseText(p: NounPhrase): string {
+  if (p.pronoun) return p.pronoun;
+  if (p.institution) return `the ${p.institution}`;
+  return [...p.role, ...p.name].join(' ');
+}
+
+export function extractDocument(doc: ParsedDocument, options: ExtractOptions): Extraction {
+  const warnings: Warning[] = [];
+  const warn = (message: string, line?: number) =>
+    warnings.push(line === undefined ? { file: doc.file, message } : { file: doc.file, line, message });
+  const terms: SetAside[] = [];
+  const leftOut: SetAside[] = [];
+
+  const classified = classifyParagraphs(doc.paragraphs, doc.meta.title);
+  const proseIndex: number[] = [];
+  classified.forEach((p, i) => {
+    if (p.leftover === undefined) proseIndex.push(i);
+  });
+  const prose = proseIndex.map((i) => classified[i]!);
+  const texts = prose.map((p) => p.text);
+
+  // 1. Quotations, joined across paragraphs where a quote runs on.
+  const occurrences: Occurrence[] = [];
+  let pending: Occurrence | undefined;
+  const dropPending = () => {
+    if (!pending) return;
+    const first = pending.segments[0]!;
+    warn('opening quotation mark is never closed; quotation ignored', prose[first.para]!.line);
+    pending = undefined;
+  };
+  texts.forEach((text, p) => {
+    const spans = scanQuotes(text);
+    let k = 0;
+    if (pending) {
+      if (opensWithQuote(text, spans)) {
+        const span = spans[0]!;
+        pending.segments.push({ para: p, span });
+        k = 1;
+        if (span.close >= 0) {
+          occurrences.push(pending);
+          pending = undefined;
+        }
+      } else {
+        dropPending();
+      }
+    }
+    for (; k < spans.length; k++) {
+      const span = spans[k]!;
+      const occ = { segments: [{ para: p, span }] };
+      if (span.close >= 0) occurrences.push(occ);
+      else pending = occ;
+    }
+  });
+  dropPending();
+  occurrences.sort((a, b) => a.segments[0]!.para - b.segments[0]!.para || a.segments[0]!.span.open - b.segments[0]!.span.open);
+
+  // 2. Sentences and tokens, quotations masked.
+  const ranges: MaskedRange[][] = texts.map(() => []);
+  occurrences.forEach((occ, q) => {
+    for (const seg of occ.segments) {
+      const t = texts[seg.para]!;
+      const end = seg.span.close >= 0 ? seg.span.close + 1 : t.length;
+      const content = t.slice(seg.span.contentStart, seg.span.contentEnd).trimEnd();
+      ranges[seg.para]!.push({ start: seg.span.open, end, quote: q, endsSentence: /[.!?\u2026]$/u.test(content) });
+    }
+  });
+  const attributionFollows = (rest: string) => {
+    const tokens = tokenize(rest, 0, Math.min(rest.length, 120), []);
+    return attributionAt(tokens, 0) !== undefined;
+  };
+  const sentences: Sentence[][] = texts.map((t, p) => splitSentences(t, ranges[p]!, attributionFollows));
+  const tokens: Token[][][] = texts.map((t, p) => sentences[p]!.map((s) => tokenize(t, s.start, s.end, ranges[p]!)));
+
+  // 3. Speakers the document names.
+  const registry = new SpeakerRegistry(doc.meta.speakers);
+  // Maximal runs of capitalized and role words: the noun phrases that may name someone.
+  const runs = (toks: Token[]) => {
+    const out: [number, number][] = [];
+    let a = -1;
+    toks.forEach((t, i) => {
+      const inRun = phraseToken(t);
+      if (inRun && a < 0) a = i;
+      if (!inRun && a >= 0) {
+        out.push([a, i]);
+        a = -1;
+      }
+    });
+    if (a >= 0) out.push([a, toks.length]);
+    return out;
+  };
+  const discoverLink = (link: Link | undefined) => {
+    if (!link) return;
+    const e = registry.discover(link.phrase);
+    if (e && link.appositive && link.appositive.name.length === 0 && e.role === undefined) {
+      e.role = link.appositive.role.join(' ').replace(/^(?:the|a|an)\s+/iu, '');
+    }
+  };
+  for (const sentToks of tokens.flat()) {
+    for (let i = 0; i < sentToks.length; i++) {
+      const t = sentToks[i]!;
+      if (t.kind === 'quote') {
+        discoverLink(attributionAt(sentToks, i + 1));
+        if (i > 0) discoverLink(attributionBefore(sentToks, i));
+      } else if (t.kind === 'word' && REPORTING_VERBS.has(t.lower)) {
+        discoverLink(reportingBefore(sentToks, i + 1));
+      }
+    }
+    discoverLink(accordingTo(sentToks));
+    // A name after a role ("Kremlin spokesman Dmitry Peskov") is a person even before they speak.
+    for (const [a, b] of runs(sentToks)) {
+      const phrase = phraseIn(sentToks, a, b);
+      if (phrase && phrase.name.length >= 2 && phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) {
+        registry.discover(phrase);
+      }
+    }
+  }
+
+  // 4. Every mention of a known speaker, in order, for "he", "it" and "the spokesperson".
+  const mentions: Mention[] = [];
+  tokens.forEach((sents, para) =>
+    sents.forEach((sentToks, sentence) => {
+      for (const [a, b] of runs(sentToks)) {
+        const phrase = phraseIn(sentToks, a, b);
+        if (!phrase || phrase.name.length === 0) continue;
+        const e = registry.lookup(phrase.name.join(' '));
+        if (e) mentions.push({ entity: e, pos: { para, sentence, token: phrase.first } });
+      }
+    }),
+  );
+
+  const resolve = (phrase: NounPhrase, pos: Pos): Entity | undefined => {
+    const earlier = mentions.filter((m) => before(m.pos, pos));
+    if (phrase.pronoun) {
+      const p = phrase.pronoun;
+      const same = earlier.filter((m) => m.pos.para === pos.para && m.pos.sentence === pos.sentence);
+      for (const list of [same, earlier]) {
+        for (let i = list.length - 1; i >= 0; i--) if (pronounFits(p, list[i]!.entity)) return list[i]!.entity;
+      }
+      return undefined;
+    }
+    if (phrase.institution) return registry.resolveInstitution(phrase.institution, earlier.map((m) => m.entity));
+    if (phrase.name.length === 0) {
+      // "the spokesperson": the last person named whose role has that noun.
+      const nouns = phrase.role.map((w) => w.toLowerCase()).filter((w) => ROLE_NOUNS.has(w));
+      const stem = (w: string) => (w.startsWith('spokes') ? 'spokes' : w.replace(/s$/u, ''));
+      for (let i = earlier.length - 1; i >= 0; i--) {
+        const role = earlier[i]!.entity.role?.toLowerCase().split(/\s+/).map(stem) ?? [];
+        if (nouns.some((n) => role.includes(stem(n)))) return earlier[i]!.entity;
+      }
+      return undefined;
+    }
+    return registry.resolveName(phrase) ?? registry.discover(phrase);
+  };
+
+  // 5. Statement dates in the text.
+  const refSource = doc.meta.published ? 'published' : doc.meta.retrieved ? 'retrieved' : options.referenceDate ? 'flag' : 'clock';
+  let ref: DayDate | undefined;
+  const reference = (): DayDate => {
+    if (ref) return ref;
+    const given = doc.meta.published ?? doc.meta.retrieved;
+    if (given) ref = lastDayOf(parseIsoPartial(given)!);
+    else if (options.referenceDate) ref = options.referenceDate;
+    else {
+      ref = options.today();
+      warn(`no publication, retrieval or --reference-date: years resolved against today (${formatDate(ref)})`);
+    }
+    return ref;
+  };
+  const publishedDay = doc.meta.published !== undefined && parseIsoPartial(doc.meta.published)?.day !== undefined;
+  interface Marker {
+    pos: Pos;
+    date: CalendarDate;
+    basis: DateBasis;
+  }
+  const markers: Marker[] = [];
+  texts.forEach((text, para) =>
+    sentences[para]!.forEach((s, sentence) => {
+      const sentToks = tokens[para]![sentence]!;
+      let masked = text.slice(s.start, s.end);
+      for (const r of ranges[para]!) {
+        const a = Math.max(r.start, s.start) - s.start;
+        const b = Math.min(r.end, s.end) - s.start;
+        if (a < b) masked = masked.slice(0, a) + ' '.repeat(b - a) + masked.slice(b);
+      }
+      const speech = sentToks.some((t) => t.kind === 'quote' || (t.kind === 'word' && ADJACENT_SPEECH_VERBS.has(t.lower)));
+      for (const m of findDateMentions(masked)) {
+        const leading = /^(?:[Oo]n\s+)?$/u.test(masked.slice(0, m.start).trim());
+        if (!leading && !speech) continue;
+        const line = prose[para]!.line;
+        let marker: { date: CalendarDate; basis: DateBasis } | undefined;
+        if (m.month !== undefined && m.day !== undefined && m.year !== undefined) {
+          marker = { date: { year: m.year, month: m.month, day: m.day }, basis: 'explicit' };
+          if (m.weekday !== undefined && weekdayOf(marker.date as DayDate) !== m.weekday) {
+            warn(`${formatDate(marker.date)} was not a ${WEEKDAYS[m.weekday]}; kept the written date`, line);
+          }
+        } else if (m.month !== undefined && m.day !== undefined && m.weekday !== undefined) {
+          const year = resolveWeekdayYear(m.month, m.day, m.weekday, reference());
+          if (year === undefined) warn(`no year in which ${m.month}/${m.day} was a ${WEEKDAYS[m.weekday]}`, line);
+          else marker = { date: { year, month: m.month, day: m.day }, basis: 'weekday' };
+        } else if (m.month !== undefined && m.day !== undefined) {
+          // "December 16" alone: the writer meant the year of publication.
+          if (refSource === 'published') {
+            const year = resolveYearNotAfter(m.month, m.day, reference());
+            if (year !== undefined) marker = { date: { year, month: m.month, day: m.day }, basis: 'published' };
+          }
+        } else if (m.weekday !== undefined && publishedDay) {
+          // "on Monday": the last Monday up to the day of publication.
+          marker = { date: latestWeekdayNotAfter(m.weekday, reference()), basis: 'weekday' };
+        }
+        if (marker) markers.push({ pos: { para, sentence, token: 0 }, ...marker });
+      }
+    }),
+  );
+
+  // 6. Attribute, date and classify each quotation.
+  /** Attributed quotations by the sentence they end in, for "“…,” he said. “…”". */
+  const attributed: { para: number; sentence: number; entity: Entity; kind: QuoteKind }[] = [];
+  const linkByOcc = new Map<number, Entity>();
+  const quotes: ExtractedQuote[] = [];
+  const sentenceOf = (para: number, offset: number) => {
+    const list = sentences[para]!;
+    const i = list.findIndex((s) => offset >= s.start && offset < s.end);
+    return i >= 0 ? i : list.length - 1;
+  };
+  const quoteToken = (toks: Token[], q: number) => toks.findIndex((t) => t.kind === 'quote' && t.quote === q);
+
+  occurrences.forEach((occ, q) => {
+    const first = occ.segments[0]!;
+    const last = occ.segments[occ.segments.length - 1]!;
+    const line = prose[first.para]!.line;
+    const raw = occ.segments.map((s) => texts[s.para]!.slice(s.span.contentStart, s.span.contentEnd).trim()).join(' ');
+    const quoted = occ.segments.map((s) => texts[s.para]!.slice(s.span.open, s.span.close >= 0 ? s.span.close + 1 : undefined)).join(' ');
+    const setAside = (list: SetAside[], reason: string) =>
+      list.push({ docId: doc.docId, file: doc.file, ...(line === undefined ? {} : { line }), quoted, reason });
+
+    const sA = sentenceOf(first.para, first.span.open);
+    const sB = sentenceOf(last.para, last.span.close >= 0 ? last.span.close : last.span.contentEnd - 1);
+    const tA = tokens[first.para]![sA]!;
+    const tB = tokens[last.para]![sB]!;
+    const qa = quoteToken(tA, q);
+    const qb = quoteToken(tB, q);
+    const pre = tA.slice(0, qa);
+    const post = tB.slice(qb + 1).filter((t) => !(t.kind === 'punct' && /^[.!?,;:\u2026)]$/u.test(t.text)));
+    const posA = (token: number): Pos => ({ para: first.para, sentence: sA, token });
+    const posB = (token: number): Pos => ({ para: last.para, sentence: sB, token });
+
+    const words = wordCount(raw);
+    const upper = firstLetterUpper(raw);
+
+    // Links that set the quotation off as speech.
+    let link: (Link & { pos: Pos }) | undefined;
+    const after = attributionAt(tB, qb + 1);
+    if (after) link = { ...after, pos: posB(after.at) };
+    const intro = qa > 0 ? attributionBefore(tA, qa) : undefined;
+    if (!link && intro) link = { ...intro, pos: posA(intro.at) };
+    const standalone = pre.length === 0 && post.length === 0;
+    if (!link && standalone) {
+      const next = tokens[last.para]![sB + 1];
+      const bare = next ? bareAttribution(next) : undefined;
+      if (bare) link = { ...bare, pos: { para: last.para, sentence: sB + 1, token: bare.at } };
+    }
+    if (!link && pre.length === 0) {
+      // “…,” he said. “…” — the next sentence of the same paragraph keeps the speaker.
+      const prev = attributed.find((l) => l.para === first.para && l.sentence === sA - 1 && l.kind === 'direct');
+      if (prev) linkByOcc.set(q, prev.entity);
+      // Peskov said:¶“…” — a paragraph ending in a colon introduces the next one.
+      if (!prev && sA === 0 && first.para > 0) {
+        const prevSents = tokens[first.para - 1]!;
+        const lastToks = prevSents[prevSents.length - 1];
+        const colon = lastToks && lastToks[lastToks.length - 1]?.text === ':' ? attributionBefore(lastToks, lastToks.length) : undefined;
+        if (colon) link = { ...colon, how: 'colon-paragraph', pos: { para: first.para - 1, sentence: prevSents.length - 1, token: colon.at } };
+      }
+    }
+    const setOff = link !== undefined || linkByOcc.has(q);
+
+    if (!setOff && words <= TERM_MAX_WORDS && upper) {
+      return setAside(terms, 'a short capitalized phrase not set off as speech: a name or title');
+    }
+    // Links that tie a fragment to a speaker elsewhere in the sentence.
+    if (!setOff) {
+      const inA = accordingTo(tA);
+      const inB = inA ? undefined : accordingTo(tB);
+      if (inA) link = { ...inA, pos: posA(inA.at) };
+      else if (inB) link = { ...inB, pos: posB(inB.at) };
+    }
+    if (!setOff && !link) {
+      const reporting = reportingBefore(tA, qa);
+      if (reporting) link = { ...reporting, pos: posA(reporting.at) };
+    }
+    if (!setOff && !link) {
+      const trailing = trailingAttribution(tB, qb);
+      if (trailing) link = { ...trailing, pos: posB(trailing.at) };
+    }
+    if (!link && !linkByOcc.has(q)) {
+      if (upper && words >= SENTENCE_MIN_WORDS) return setAside(leftOut, 'no speaker: nothing in its sentence attributes it');
+      return setAside(terms, 'scare quote: no speaker or reporting verb linked to it');
+    }
+
+    const entity = linkByOcc.get(q) ?? resolve(link!.phrase, link!.pos);
+    if (!entity) return setAside(leftOut, `no speaker: "${phraseText(link!.phrase)}" names no known speaker`);
+    if (link?.appositive && link.appositive.name.length === 0 && entity.role === undefined && !entity.declared) {
+      entity.role = link.appositive.role.join(' ').replace(/^(?:the|a|an)\s+/iu, '');
+    }
+
+    const continued = pre[0]?.kind === 'quote' && intro !== undefined; // “…,” he said, “…”
+    const introduced = pre.length === 0 || intro !== undefined || pre[pre.length - 1]?.text === ':';
+    const closed = post.length === 0 || after !== undefined;
+    const kind: QuoteKind = continued || (upper && introduced && closed) ? 'direct' : 'partial';
+    attributed.push({ para: last.para, sentence: sB, entity, kind });
+
+    // Date: metadata, else the last date phrase before the quote, else publication.
+    let date: CalendarDate | undefined;
+    let dateBasis: DateBasis | undefined;
+    if (doc.meta.statementDate) {
+      date = parseIsoPartial(doc.meta.statementDate)!;
+      dateBasis = 'metadata';
+    } else {
+      const here: Pos = { para: first.para, sentence: sA, token: qa };
+      const marker = markers.filter((m) => !before(here, m.pos)).pop();
+      if (marker) {
+        date = marker.date;
+        dateBasis = marker.basis;
+      } else if (doc.meta.published) {
+        date = parseIsoPartial(doc.meta.published)!;
+        dateBasis = 'published';
+      }
+    }
+    if (!date || !dateBasis) return setAside(leftOut, 'no date: no date in the text before it, no publication date');
+
+    const text = trimQuoteText(raw, kind);
+    if (text === '') return setAside(terms, 'empty quotation');
+    const paras = [...new Set(occ.segments.map((s) => s.para))];
+    const contextParas = first.para > 0 ? [first.para - 1, ...paras] : paras;
+    const context = contextParas.map((p) => texts[p]).join('\n\n');
+    quotes.push({ text, kind, speaker: entity, date, dateBasis, context, order: q, ...(line === undefined ? {} : { line }) });
+  });
+
+  for (const note of registry.notes) warn(note);
+  return { quotes, terms, leftOut, warnings, paragraphs: classified, entities: registry.entities };
+}

@@ -1,0 +1,266 @@
+/**
+ * Speakers: noun phrases read off tokens ("Kremlin spokesman Dmitry Peskov"
+ * -> role "Kremlin spokesman", name "Dmitry Peskov"), and the registry that
+ * turns what a sentence calls someone ("Peskov", "the Kremlin", "he") into
+ * one canonical speaker. Declared speakers (from metadata) come first; names
+ * the text introduces are discovered; a surname alone resolves to the one
+ * full name that ends with it.
+ */
+import { canonical } from '../../text';
+import type { DeclaredSpeaker } from './metadata';
+import {
+  AUXILIARIES,
+  INSTITUTION_NOUNS,
+  NAME_PARTICLES,
+  NON_NAME_WORDS,
+  PRONOUNS,
+  ROLE_MODIFIERS,
+  ROLE_NOUNS,
+} from './lexicon';
+import type { Token } from './sentences';
+
+export type EntityKind = 'person' | 'organization' | 'unknown';
+
+export interface Entity {
+  name: string;
+  kind: EntityKind;
+  role?: string;
+  /** Other names the documents use for the speaker (declared, or a surname used alone). */
+  aliases: Set<string>;
+  declared: boolean;
+}
+
+/** A noun phrase split into its role words and its name words. */
+export interface NounPhrase {
+  /** Token index of the phrase's first token (after any leading article). */
+  first: number;
+  /** One past the last token. */
+  end: number;
+  role: string[];
+  name: string[];
+  /** The phrase is a pronoun ("he", "it"). */
+  pronoun?: string;
+  /** A lowercase institution after an article ("the ministry"). */
+  institution?: string;
+}
+
+/**
+ * Longest name a phrase may have. Personal names run to 4 words with
+ * particles; longer capitalized runs are titles or organizations.
+ */
+const MAX_NAME_WORDS = 5;
+
+const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+const isPossessive = (t: Token) => /['\u2019]s?$/u.test(t.text);
+const isRoleWord = (t: Token) => t.kind === 'word' && (ROLE_NOUNS.has(t.lower) || ROLE_MODIFIERS.has(t.lower));
+const isArticle = (t: Token | undefined) => t !== undefined && (t.lower === 'the' || t.lower === 'a' || t.lower === 'an');
+
+export const isPronoun = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && PRONOUNS.has(t.lower);
+
+/** Auxiliaries and adverbs allowed between a subject and its verb. */
+export const isAuxiliary = (t: Token): boolean =>
+  t.kind === 'word' && (AUXILIARIES.has(t.lower) || /^\p{Ll}{3,}ly$/u.test(t.text));
+
+/** May `t` be part of a noun phrase naming someone (capitalized, a role word, a name particle)? */
+export function phraseToken(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  if (isCap(t)) return true;
+  return isRoleWord(t) || NAME_PARTICLES.has(t.text);
+}
+
+/** Splits tokens [a, b) into role and name parts; undefined when nothing is left. */
+export function phraseIn(tokens: Token[], a: number, b: number): NounPhrase | undefined {
+  let first = a;
+  while (first < b && (NON_NAME_WORDS.has(tokens[first]!.text) || isArticle(tokens[first]))) first++;
+  while (first < b && NAME_PARTICLES.has(tokens[first]!.text)) first++;
+  if (first >= b) return undefined;
+  // The name is the trailing run of capitalized words that are not role words.
+  let nameStart = b;
+  while (nameStart > first) {
+    const t = tokens[nameStart - 1]!;
+    const capName = isCap(t) && !ROLE_NOUNS.has(t.lower) && !isPossessive(t);
+    const particle = NAME_PARTICLES.has(t.text) && nameStart < b;
+    if (!capName && !particle) break;
+    nameStart--;
+  }
+  while (nameStart < b && NAME_PARTICLES.has(tokens[nameStart]!.text)) nameStart++;
+  const name = tokens.slice(nameStart, b).map((t) => t.text);
+  const role = tokens.slice(first, nameStart).map((t) => t.text);
+  if (name.length > MAX_NAME_WORDS) return undefined;
+  if (name.length === 0 && !role.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) return undefined;
+  return { first, end: b, role, name };
+}
+
+/** The noun phrase that ends just before token `end` (a verb's subject). */
+export function phraseBefore(tokens: Token[], end: number): NounPhrase | undefined {
+  const last = tokens[end - 1];
+  if (last === undefined) return undefined;
+  if (isPronoun(last)) return { first: end - 1, end, role: [], name: [], pronoun: last.lower };
+  if (last.kind === 'word' && INSTITUTION_NOUNS.has(last.lower) && !isCap(last) && isArticle(tokens[end - 2])) {
+    return { first: end - 2, end, role: [], name: [], institution: last.lower };
+  }
+  let a = end;
+  while (a > 0 && phraseToken(tokens[a - 1]!)) a--;
+  if (a === end) return undefined;
+  return phraseIn(tokens, a, end);
+}
+
+/** The noun phrase that starts at token `start` ("said Kremlin spokesman Dmitry Peskov"). */
+export function phraseAt(tokens: Token[], start: number): NounPhrase | undefined {
+  let i = start;
+  const t0 = tokens[i];
+  if (t0 === undefined) return undefined;
+  if (isPronoun(t0)) return { first: i, end: i + 1, role: [], name: [], pronoun: t0.lower };
+  if (isArticle(t0)) {
+    const t1 = tokens[i + 1];
+    if (t1 && t1.kind === 'word' && !isCap(t1) && INSTITUTION_NOUNS.has(t1.lower)) {
+      return { first: i, end: i + 2, role: [], name: [], institution: t1.lower };
+    }
+    i++;
+  }
+  let b = i;
+  while (b < tokens.length && phraseToken(tokens[b]!) && !isPossessive(tokens[b]!)) b++;
+  // A name ends at its last capitalized word ("Peskov said", not "Peskov said of").
+  while (b > i && !isCap(tokens[b - 1]!) && !ROLE_NOUNS.has(tokens[b - 1]!.lower)) b--;
+  if (b === i) return undefined;
+  return phraseIn(tokens, start, b);
+}
+
+/**
+ * The subject of the verb at token `verb`: skips auxiliaries and adverbs
+ * ("has repeatedly stated"), an appositive between commas ("Dmitry Peskov,
+ * the Kremlin spokesman, said") and "who" ("Peskov, who …").
+ */
+export function subjectOf(tokens: Token[], verb: number): { phrase: NounPhrase; appositive?: NounPhrase } | undefined {
+  let j = verb;
+  while (j > 0 && isAuxiliary(tokens[j - 1]!)) j--;
+  let appositive: NounPhrase | undefined;
+  const before = tokens[j - 1];
+  if (before?.text === ',' || before?.lower === 'who') {
+    let k = before.text === ',' ? j - 2 : j - 1;
+    const limit = Math.max(0, k - 12);
+    while (k > limit && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'quote') k--;
+    if (tokens[k]?.text !== ',') return undefined;
+    if (before.text === ',') appositive = phraseBefore(tokens, j - 1);
+    j = k;
+  }
+  const phrase = phraseBefore(tokens, j);
+  if (!phrase) return undefined;
+  return appositive ? { phrase, appositive } : { phrase };
+}
+
+/** Is `phrase` a name worth registering as a speaker by itself (not a lone role)? */
+export function hasName(phrase: NounPhrase): boolean {
+  return phrase.name.length > 0;
+}
+
+function typeOf(name: string[]): EntityKind {
+  const last = name[name.length - 1]?.toLowerCase() ?? '';
+  if (name.some((w) => INSTITUTION_NOUNS.has(w.toLowerCase()))) return 'organization';
+  if (name.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last)) return 'person';
+  return 'unknown';
+}
+
+const key = (s: string) => canonical(s.replace(/^(?:the|The)\s+/u, ''));
+
+/** Per-document registry of the speakers a document names. */
+export class SpeakerRegistry {
+  readonly entities: Entity[] = [];
+  private readonly byKey = new Map<string, Entity>();
+  private surnames = new Map<string, Entity | null>();
+  /** Warnings for the build report (an ambiguous surname). */
+  readonly notes: string[] = [];
+
+  constructor(declared: readonly DeclaredSpeaker[] = []) {
+    for (const d of declared) {
+      const e: Entity = {
+        name: d.name,
+        kind: d.kind ?? 'person',
+        aliases: new Set(d.aliases ?? []),
+        declared: true,
+      };
+      if (d.role !== undefined) e.role = d.role;
+      this.entities.push(e);
+      this.byKey.set(key(d.name), e);
+      for (const a of d.aliases ?? []) this.byKey.set(key(a), e);
+    }
+    this.indexSurnames();
+  }
+
+  private indexSurnames() {
+    const map = new Map<string, Entity | null>();
+    for (const e of this.entities) {
+      if (e.kind !== 'person') continue;
+      const words = e.name.split(/\s+/);
+      if (words.length < 2) continue;
+      const k = key(words[words.length - 1]!);
+      const seen = map.get(k);
+      map.set(k, seen === undefined || seen === e ? e : null);
+    }
+    this.surnames = map;
+  }
+
+  /** Registers a name the text introduces (a verb's subject, a name after a role). */
+  discover(phrase: NounPhrase): Entity | undefined {
+    if (!hasName(phrase)) return undefined;
+    const name = phrase.name.join(' ');
+    const found = this.lookup(name);
+    const role = phrase.role.length ? phrase.role.join(' ').replace(/^(?:the|a|an)\s+/iu, '') : undefined;
+    if (found) {
+      if (found.role === undefined && role !== undefined) found.role = role;
+      return found;
+    }
+    const e: Entity = { name, kind: typeOf(phrase.name), aliases: new Set(), declared: false };
+    if (role !== undefined) e.role = role;
+    this.entities.push(e);
+    this.byKey.set(key(name), e);
+    if (e.kind === 'person') this.indexSurnames();
+    return e;
+  }
+
+  /** The entity a name refers to, without registering anything. */
+  lookup(name: string): Entity | undefined {
+    const exact = this.byKey.get(key(name));
+    if (exact) return exact;
+    const words = name.split(/\s+/);
+    if (words.length === 1) {
+      const bySurname = this.surnames.get(key(name));
+      if (bySurname === null) {
+        const note = `"${name}" could be more than one speaker; left unresolved`;
+        if (!this.notes.includes(note)) this.notes.push(note);
+      }
+      return bySurname ?? undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Resolves a name phrase to its entity, noting a surname used alone as an
+   * alias ("Peskov" for "Dmitry Peskov").
+   */
+  resolveName(phrase: NounPhrase): Entity | undefined {
+    if (!hasName(phrase)) return undefined;
+    const name = phrase.name.join(' ');
+    const e = this.lookup(name);
+    if (e && key(e.name) !== key(name) && !e.declared) e.aliases.add(name);
+    return e;
+  }
+
+  /** Finds declared institutions named in lowercase ("the ministry"), else the last organization named so. */
+  resolveInstitution(noun: string, recent: readonly Entity[]): Entity | undefined {
+    const declared = this.byKey.get(key(noun));
+    if (declared) return declared;
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const e = recent[i]!;
+      if (e.kind === 'organization' && e.name.toLowerCase().split(/\s+/).includes(noun)) return e;
+    }
+    return undefined;
+  }
+}
+
+/** Can pronoun `p` refer to entity `e`? */
+export function pronounFits(p: string, e: Entity): boolean {
+  const want = PRONOUNS.get(p);
+  if (want === 'any' || e.kind === 'unknown') return true;
+  return want === e.kind;
+}
