@@ -72,7 +72,10 @@ export function QuoteCard(props: QuoteCardProps) {
   const descId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const placement = useFloating(ref, props.anchor, props.viewport);
-  useFocusHandover(ref, props.restoreFocus ?? true);
+  const contentKey = props.lookup
+    ? `lookup:${props.lookup.selection}`
+    : `finding:${props.finding.quoteId ?? ''}:${props.finding.start}:${props.finding.end}:${props.finding.text}`;
+  useFocusHandover(ref, props.restoreFocus ?? true, contentKey);
 
   let tone: Tone;
   let body: ComponentChildren;
@@ -465,20 +468,25 @@ function useFloating(ref: { current: HTMLElement | null }, anchor: Rect | undefi
 /**
  * Focus moves into the card when it opens (so Escape and Tab work at once)
  * and back to what had it when the card closes, if that is still on the page.
+ * When the same card is re-rendered with another quotation (next finding),
+ * focus moves to the card again so a screen reader announces the new verdict;
+ * it still returns to the original element at the end.
  */
-function useFocusHandover(ref: { current: HTMLElement | null }, restore: boolean) {
+function useFocusHandover(ref: { current: HTMLElement | null }, restore: boolean, contentKey: string) {
+  const previous = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const previous = el.ownerDocument.activeElement as HTMLElement | null;
-    el.focus({ preventScroll: true });
+    previous.current = el.ownerDocument.activeElement as HTMLElement | null;
     return () => {
-      if (restore && previous && previous.isConnected && typeof previous.focus === 'function') {
-        previous.focus({ preventScroll: true });
-      }
+      const back = previous.current;
+      if (restore && back && back.isConnected && typeof back.focus === 'function') back.focus({ preventScroll: true });
     };
-    // Runs once per card: a new finding re-renders the same card without moving focus.
+    // Once per card: `restore` is read when the card closes.
   }, []);
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+  }, [contentKey]);
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';

@@ -251,6 +251,18 @@ describe('QuoteCard: behaviour', () => {
     opener.remove();
   });
 
+  it('moves focus back to the card when it shows another quotation', () => {
+    const props = { quote: PESKOV, corpus, onClose: () => {}, onCopyCitation: () => {} };
+    const { rerender } = render(<QuoteCard finding={verified} {...props} />);
+    const dialog = screen.getByRole('dialog');
+    screen.getByRole('button', { name: 'Copy citation' }).focus();
+    rerender(<QuoteCard finding={verified} {...props} />);
+    expect(document.activeElement).not.toBe(dialog);
+    rerender(<QuoteCard finding={{ ...altered }} {...props} />);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    expect(document.activeElement).toBe(dialog);
+  });
+
   it('keeps Tab inside the card, wrapping at both ends', () => {
     const { dialog } = renderCard({ finding: verified });
     const close = screen.getByRole('button', { name: 'Close' });
