@@ -39,7 +39,9 @@ const MAX_WORDS_VERB_TO_COLON = 6;
  */
 const MAX_BARE_ATTRIBUTION_TOKENS = 14;
 
-const isVerb = (t: Token | undefined, verbs: ReadonlySet<string>) => t !== undefined && t.kind === 'word' && verbs.has(t.lower);
+/** A speech verb as written in running text: lowercase ("United States" is no verb). */
+const isVerb = (t: Token | undefined, verbs: ReadonlySet<string>) =>
+  t !== undefined && t.kind === 'word' && t.text === t.lower && verbs.has(t.lower);
 
 /**
  * An attribution starting at token `i`: "Peskov said", "he added",

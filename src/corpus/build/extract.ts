@@ -238,7 +238,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       if (t.kind === 'quote') {
         discoverLink(attributionAt(sentToks, i + 1));
         if (i > 0) discoverLink(attributionBefore(sentToks, i));
-      } else if (t.kind === 'word' && REPORTING_VERBS.has(t.lower)) {
+      } else if (t.kind === 'word' && t.text === t.lower && REPORTING_VERBS.has(t.lower)) {
         discoverLink(reportingBefore(sentToks, i + 1));
       }
     }
@@ -319,9 +319,9 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         const b = Math.min(r.end, s.end) - s.start;
         if (a < b) masked = masked.slice(0, a) + ' '.repeat(b - a) + masked.slice(b);
       }
-      const speech = sentToks.some((t) => t.kind === 'quote' || (t.kind === 'word' && ADJACENT_SPEECH_VERBS.has(t.lower)));
+      const speech = sentToks.some((t) => t.kind === 'quote' || (t.kind === 'word' && t.text === t.lower && ADJACENT_SPEECH_VERBS.has(t.lower)));
       for (const m of findDateMentions(masked)) {
-        const leading = /^(?:[Oo]n\s+)?$/u.test(masked.slice(0, m.start).trim());
+        const leading = /^(?:[Oo]n)?$/u.test(masked.slice(0, m.start).trim());
         if (!leading && !speech) continue;
         const line = prose[para]!.line;
         let marker: { date: CalendarDate; basis: DateBasis } | undefined;

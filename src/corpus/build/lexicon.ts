@@ -65,7 +65,9 @@ export const ROLE_NOUNS = set(`
 export const ROLE_MODIFIERS = set(`
   former acting interim senior top deputy vice foreign prime press chief defense defence
   finance interior health state general executive managing principal lead national
-  regional local federal presidential military security economic
+  regional local federal presidential military security economic union opposition party
+  campaign city council government police army industry company community trade labour
+  labor rights business team club
 `);
 
 /**

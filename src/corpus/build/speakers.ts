@@ -155,7 +155,7 @@ export function hasName(phrase: NounPhrase): boolean {
 }
 
 function typeOf(name: string[]): EntityKind {
-  const last = name[name.length - 1]?.toLowerCase() ?? '';
+  const last = name[name.length - 1] ?? '';
   if (name.some((w) => INSTITUTION_NOUNS.has(w.toLowerCase()))) return 'organization';
   if (name.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last)) return 'person';
   return 'unknown';
