@@ -3,7 +3,7 @@ import { badgeFor, createHost, refusedHost, TabFindings, type Host } from '../sr
 import { listenToContent } from '../src/platform/background-messaging';
 import { paintBadge } from '../src/platform/badge';
 import { registerCommands } from '../src/platform/commands';
-import { registerVerifyMenu } from '../src/platform/context-menu';
+import { BACKGROUND_TEST_HANDLE, registerVerifyMenu } from '../src/platform/context-menu';
 import { CORPUS_ASSET, loadBundledCorpus } from '../src/platform/corpus-asset';
 import { onTabReset } from '../src/platform/tabs';
 import { extensionVersion } from '../src/platform/runtime';
@@ -34,6 +34,14 @@ export default defineBackground(() => {
     // page without our content script (a browser page) never shows the last page's count.
     if (reason === 'navigated') void paintBadge(tabId, badgeFor(tabs.total(tabId)));
   });
-  registerVerifyMenu();
-  registerCommands();
+  const menu = registerVerifyMenu();
+  const commands = registerCommands();
+
+  // End-to-end tests call the real listeners from the background context
+  // (Playwright's serviceWorker.evaluate): a browser cannot be made to click its
+  // own context menu or press an extension shortcut. Only the extension's own
+  // background can reach this object; pages and content scripts cannot.
+  Object.assign(globalThis, {
+    [BACKGROUND_TEST_HANDLE]: { contextMenuClicked: menu.onClicked, command: commands.onCommand },
+  });
 });

@@ -27,8 +27,11 @@ export function routeCommand(command: string): { message: ToContent; frameId?: n
   }
 }
 
-export function registerCommands(): () => void {
-  const listener = (command: string, tab?: { id?: number }) => {
+export type CommandListener = (command: string, tab?: { id?: number }) => void;
+
+/** Listens for commands; returns the listener itself (for end-to-end tests) and a function that removes it. */
+export function registerCommands(): { onCommand: CommandListener; stop: () => void } {
+  const listener: CommandListener = (command, tab) => {
     const route = routeCommand(command);
     if (!route) return;
     void (async () => {
@@ -38,7 +41,7 @@ export function registerCommands(): () => void {
     })();
   };
   // Not every browser exposes commands (e.g. some mobile builds).
-  if (!browser.commands?.onCommand) return () => undefined;
+  if (!browser.commands?.onCommand) return { onCommand: listener, stop: () => undefined };
   browser.commands.onCommand.addListener(listener);
-  return () => browser.commands.onCommand.removeListener(listener);
+  return { onCommand: listener, stop: () => browser.commands.onCommand.removeListener(listener) };
 }

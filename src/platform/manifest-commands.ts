@@ -2,11 +2,15 @@
  * Keyboard commands: one list for the manifest (wxt.config.ts) and the
  * background's listener (commands.ts). Plain data: the build config imports it
  * in Node. Users can rebind the keys in the browser's shortcut settings.
+ *
+ * Next/previous use J and K (down/up, as in Gmail and vi): Chromium 156 leaves
+ * Alt+Shift+N and Alt+Shift+P unassigned when an extension suggests them
+ * (checked with chrome.commands.getAll() in the built extension).
  */
 export const COMMANDS = {
   'verify-selection': { key: 'Alt+Shift+V', description: 'Verify the selected quotation' },
-  'next-finding': { key: 'Alt+Shift+N', description: 'Go to the next quotation on the page' },
-  'previous-finding': { key: 'Alt+Shift+P', description: 'Go to the previous quotation on the page' },
+  'next-finding': { key: 'Alt+Shift+J', description: 'Go to the next quotation on the page' },
+  'previous-finding': { key: 'Alt+Shift+K', description: 'Go to the previous quotation on the page' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

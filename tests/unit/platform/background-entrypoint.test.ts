@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
-import { VERIFY_MENU_ID } from '../../../src/platform/context-menu';
+import { BACKGROUND_TEST_HANDLE, VERIFY_MENU_ID } from '../../../src/platform/context-menu';
 import type { ScanResponse } from '../../../src/platform/messages';
 import { PESKOV, sampleCorpus } from '../host/sample-corpus';
 import { installFakeExtras, settle } from './fake-extras';
@@ -80,5 +80,20 @@ describe('background entrypoint', () => {
     await extras.onClicked.trigger({ menuItemId: VERIFY_MENU_ID, selectionText: 'a quote', frameId: 0 }, { id: 12 });
     await settle();
     expect(extras.sent).toEqual([{ tabId: 12, message: { type: 'qv:verify-selection', text: 'a quote' }, options: { frameId: 0 } }]);
+  });
+
+  it('exposes its real menu and command listeners to end-to-end tests', async () => {
+    startBackground(JSON.stringify(sampleCorpus()));
+    const handle = (globalThis as Record<string, unknown>)[BACKGROUND_TEST_HANDLE] as {
+      contextMenuClicked(info: object, tab: object): void;
+      command(name: string, tab: object): void;
+    };
+    handle.contextMenuClicked({ menuItemId: VERIFY_MENU_ID, selectionText: 'typed', frameId: 3 }, { id: 21 });
+    handle.command('previous-finding', { id: 22 });
+    await settle();
+    expect(extras.sent).toEqual([
+      { tabId: 21, message: { type: 'qv:verify-selection', text: 'typed' }, options: { frameId: 3 } },
+      { tabId: 22, message: { type: 'qv:navigate', direction: -1 }, options: { frameId: 0 } },
+    ]);
   });
 });
