@@ -30,9 +30,10 @@ export default defineConfig({
     name: 'Quote Verifier',
     short_name: 'QuoteVerifier',
     description: 'Tells you whether a quotation on a web page is what the person really said.',
-    // contextMenus: "Verify quotation" on a selection. The badge, commands and
-    // messaging to our own content scripts need no permission.
-    permissions: ['storage', 'contextMenus'],
+    // Only what is used. contextMenus: "Verify quotation" on a selection. The
+    // badge, commands and messaging to our own content scripts need none.
+    // (No storage: nothing is stored yet; add it with the feature that stores.)
+    permissions: ['contextMenus'],
     action: { default_title: ACTION_DEFAULT_TITLE },
     commands: manifestCommands(),
     ...(browser === 'firefox'
