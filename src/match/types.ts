@@ -40,4 +40,34 @@ export interface Finding {
   flags: Flag[];
   /** For `misattributed`: the name the page attributes the quotation to. */
   attributedTo?: string;
+  /** Found in text without quotation marks (a blockquote, a headline, prose). */
+  unquoted?: boolean;
+}
+
+/** Options of `Matcher.findAll`. */
+export interface MatchOptions {
+  /** Match quoted spans (default true). */
+  quoted?: boolean;
+  /** Search text outside quotation marks too (default true). */
+  unquoted?: boolean;
+  /** Report quoted spans without a corpus match as `unverified` (default true). */
+  unverified?: boolean;
+}
+
+/** A span extracted elsewhere (e.g. by a content script), matched on its own. */
+export interface SpanInput {
+  /** The span's text; findings' offsets refer to it. */
+  text: string;
+  /** The span was between quotation marks (default true); false for a blockquote, a headline or prose. */
+  quoted?: boolean;
+  /** Its paragraph around it, for the attribution ("Zelensky said"). */
+  context?: { before: string; after: string };
+}
+
+/** A fact-checker's selection looked up in the corpus. */
+export interface LookupResult {
+  /** The selection judged as a quotation, when it matches one. */
+  best?: Finding;
+  /** The closest corpus quotations, best first; score 0..1. */
+  nearest: { quoteId: string; score: number }[];
 }

@@ -1,0 +1,461 @@
+/**
+ * The matching core: index hits -> candidate quotes -> alignment -> verdict.
+ *
+ * Two modes:
+ * - quoted: the words between quotation marks claim to be the speaker's. The
+ *   whole quoted sentence(s) holding the index hits are compared with the
+ *   quotation, so extra or changed words inside them show as alterations;
+ * - unquoted: page text without marks (a blockquote, a headline, prose) is
+ *   searched for the quotation, which must appear whole (verified or closely
+ *   altered) or as a long exact excerpt.
+ */
+import { A_ONLY, alignInside, alignmentStats, EQ, exactAlign, indexOfRun, type Alignment } from './align';
+import { diffFromSteps, equalDiff, PAGE_ONLY, QUOTE_ONLY } from './diff';
+import { trigramKey } from './hash';
+import type { MatchIndex } from './match-index';
+import {
+  ALTERED_MIN_MATCHED_WORDS,
+  ALTERED_MIN_SIMILARITY,
+  CLUSTER_SLACK_WORDS,
+  EXTRA_CANDIDATE_PER_WORDS,
+  HOMOGLYPH_EDIT_WEIGHT,
+  MAX_CANDIDATES_PER_SPAN,
+  MAX_EDGE_INSERT_WORDS,
+  MAX_REPLACED_RUN,
+  MIN_ELLIPSIS_PIECE_WORDS,
+  MIN_EXCERPT_WORDS,
+  MIN_SHARED_TRIGRAMS,
+  MIN_SHARED_TRIGRAMS_SHORT_SPAN,
+  NEGATION_LOOKBEHIND_WORDS,
+  UNQUOTED_ALTERED_MIN_SIMILARITY,
+  UNQUOTED_MIN_EXCERPT_WORDS,
+} from './thresholds';
+import { ELLIPSIS, HOMOGLYPH, originalWordAt, SENTENCE, tokenize, wordAt, type Tokens } from './tokenize';
+import type { DiffOp, Flag } from './types';
+import { negationCount } from './word-classes';
+
+/** What the engine needs of a quote. */
+export interface EngineQuote {
+  id: string;
+  text: string;
+}
+
+/** Index hits of one quote close together on the page. */
+export interface Cluster {
+  q: number;
+  /** Page word where the first shared trigram starts. */
+  first: number;
+  /** Page word where the last shared trigram starts. */
+  last: number;
+  /** Shared trigram occurrences. */
+  hits: number;
+}
+
+/** A judged match, before it becomes a Finding. */
+export interface Evaluation {
+  q: number;
+  verdict: 'verified' | 'altered';
+  score: number;
+  /** Page words [from, to). */
+  from: number;
+  to: number;
+  flags: Set<Flag>;
+  diff: DiffOp[];
+  /** Fraction of the quotation's words the page covers. */
+  coverage: number;
+}
+
+/** Positions and quote numbers packed into one float for a numeric sort. */
+const POS_RANGE = 2 ** 26;
+const QUOTE_TOKENS_CACHE_MAX = 4096;
+
+export class Engine {
+  private readonly shift: number;
+  private hitKeys = new Float64Array(1024);
+  /** Votes per quote for the span being scanned; back to zero after each scan. */
+  private readonly counts: Uint32Array;
+  /** Bucket of each trigram of the span being scanned. */
+  private buckets = new Uint32Array(256);
+  private readonly quoteTokenCache = new Map<number, Tokens>();
+
+  constructor(
+    readonly quotes: readonly EngineQuote[],
+    readonly index: MatchIndex,
+  ) {
+    this.shift = 32 - index.tableBits;
+    this.counts = new Uint32Array(index.quoteCount);
+  }
+
+  quoteLength(q: number): number {
+    return this.index.wordOffsets[q + 1]! - this.index.wordOffsets[q]!;
+  }
+
+  quoteHashes(q: number): Uint32Array {
+    return this.index.wordHashes.subarray(this.index.wordOffsets[q]!, this.index.wordOffsets[q + 1]!);
+  }
+
+  /** The quote's words with offsets and flags, for diffs (tokenized on demand, cached). */
+  quoteTokens(q: number): Tokens {
+    let tk = this.quoteTokenCache.get(q);
+    if (!tk) {
+      tk = tokenize(this.quotes[q]!.text);
+      if (this.quoteTokenCache.size >= QUOTE_TOKENS_CACHE_MAX) this.quoteTokenCache.clear();
+      this.quoteTokenCache.set(q, tk);
+    }
+    return tk;
+  }
+
+  /**
+   * Quotes sharing trigrams with page words [a, b), grouped into clusters of
+   * nearby hits, most hits first.
+   */
+  clusters(hash: Uint32Array, a: number, b: number, minShared: number): Cluster[] {
+    const { bucketStarts, postings } = this.index;
+    const counts = this.counts;
+    const touched: number[] = [];
+    const trigrams = Math.max(0, b - a - 2);
+    if (this.buckets.length < trigrams) this.buckets = new Uint32Array(Math.max(trigrams, this.buckets.length * 2));
+    const buckets = this.buckets;
+    // Pass 1: votes per quote. Most quotes touched by a span get one or two
+    // votes from common trigrams and never reach the sort below.
+    for (let p = a; p + 2 < b; p++) {
+      const bucket = trigramKey(hash[p]!, hash[p + 1]!, hash[p + 2]!) >>> this.shift;
+      buckets[p - a] = bucket;
+      const e = bucketStarts[bucket + 1]!;
+      for (let k = bucketStarts[bucket]!; k < e; k++) {
+        const q = postings[k]!;
+        if (counts[q]!++ === 0) touched.push(q);
+      }
+    }
+    let m = 0;
+    let any = false;
+    for (const q of touched) if (counts[q]! >= minShared) any = true;
+    if (any) {
+      // Pass 2: positions of the votes of quotes with enough of them.
+      for (let p = a; p + 2 < b; p++) {
+        const bucket = buckets[p - a]!;
+        const e = bucketStarts[bucket + 1]!;
+        for (let k = bucketStarts[bucket]!; k < e; k++) {
+          const q = postings[k]!;
+          if (counts[q]! < minShared) continue;
+          if (m === this.hitKeys.length) {
+            const grown = new Float64Array(this.hitKeys.length * 2);
+            grown.set(this.hitKeys);
+            this.hitKeys = grown;
+          }
+          this.hitKeys[m++] = q * POS_RANGE + (p % POS_RANGE);
+        }
+      }
+    }
+    for (const q of touched) counts[q] = 0;
+    if (m === 0) return [];
+    const keys = this.hitKeys.subarray(0, m).sort();
+    const out: Cluster[] = [];
+    let cur: Cluster | undefined;
+    let gap = 0;
+    for (let k = 0; k < m; k++) {
+      const key = keys[k]!;
+      const q = Math.floor(key / POS_RANGE);
+      const pos = key - q * POS_RANGE;
+      if (cur && cur.q === q && pos - cur.last <= gap) {
+        cur.last = pos;
+        cur.hits++;
+        continue;
+      }
+      if (cur && cur.hits >= minShared) out.push(cur);
+      cur = { q, first: pos, last: pos, hits: 1 };
+      gap = this.quoteLength(q) + CLUSTER_SLACK_WORDS;
+    }
+    if (cur && cur.hits >= minShared) out.push(cur);
+    return out.sort((x, y) => y.hits - x.hits || x.first - y.first);
+  }
+
+  /** Findings for the quoted span of page words [a, b). */
+  matchQuoted(tk: Tokens, a: number, b: number): Evaluation[] {
+    const words = b - a;
+    if (words < 3) return [];
+    const minShared = words - 2 <= 2 ? MIN_SHARED_TRIGRAMS_SHORT_SPAN : MIN_SHARED_TRIGRAMS;
+    const limit = MAX_CANDIDATES_PER_SPAN + Math.floor(words / EXTRA_CANDIDATE_PER_WORDS);
+    const clusters = this.clusters(tk.hash, a, b, minShared).slice(0, limit);
+    const evals: Evaluation[] = [];
+    for (const c of clusters) {
+      const e = this.evaluateQuoted(tk, a, b, c);
+      if (!e) continue;
+      evals.push(e);
+      // The whole span is exactly the whole quotation: nothing can do better.
+      if (e.verdict === 'verified' && e.coverage === 1 && e.from === a && e.to === b) break;
+    }
+    return pickBest(evals);
+  }
+
+  /** Findings in page words [a, b) outside quotation marks. */
+  matchUnquoted(tk: Tokens, a: number, b: number): Evaluation[] {
+    if (b - a < MIN_EXCERPT_WORDS) return [];
+    const evals: Evaluation[] = [];
+    for (const c of this.clusters(tk.hash, a, b, MIN_SHARED_TRIGRAMS)) {
+      const e = this.evaluateUnquoted(tk, a, b, c);
+      if (e) evals.push(e);
+    }
+    return pickBest(evals);
+  }
+
+  private evaluateQuoted(tk: Tokens, a: number, b: number, c: Cluster): Evaluation | undefined {
+    const q = c.q;
+    const qh = this.quoteHashes(q);
+    const qlen = qh.length;
+    // The sentence(s) of the span holding the hits.
+    let rs = c.first;
+    while (rs > a && !(tk.flags[rs]! & SENTENCE)) rs--;
+    let re = Math.min(b, c.last + 3);
+    while (re < b && !(tk.flags[re]! & SENTENCE)) re++;
+    const al = exactAlign(tk.hash, rs, re, qh, 0, qlen) ?? alignInside(tk.hash, rs, re, qh, 0, qlen);
+    if (!al) return undefined;
+    let ops = al.ops;
+    let dist = al.dist;
+    // Extra words at an edge, beyond a quotation matched to its end: the rest
+    // of a longer quoted passage (embedded) when many or a sentence apart.
+    let lead = 0;
+    while (lead < ops.length && ops[lead] === A_ONLY) lead++;
+    if (lead === ops.length) return undefined;
+    if (lead > 0 && (lead > MAX_EDGE_INSERT_WORDS || tk.flags[rs + lead]! & SENTENCE)) {
+      ops = ops.subarray(lead);
+      rs += lead;
+      dist -= lead;
+    }
+    let trail = 0;
+    while (trail < ops.length && ops[ops.length - 1 - trail] === A_ONLY) trail++;
+    if (trail > 0 && (trail > MAX_EDGE_INSERT_WORDS || tk.flags[re - trail]! & SENTENCE)) {
+      ops = ops.subarray(0, ops.length - trail);
+      re -= trail;
+      dist -= trail;
+    }
+    const embedded = rs > a || re < b;
+    const pageWords = re - rs;
+    const full = al.bStart === 0 && al.bEnd === qlen;
+    const coverage = (al.bEnd - al.bStart) / qlen;
+    const qtk = () => this.quoteTokens(q);
+
+    if (dist === 0) {
+      if (!full && pageWords < MIN_EXCERPT_WORDS) return undefined; // a quoted fragment or term
+      const flags = new Set<Flag>();
+      if (!full) flags.add('excerpt');
+      if (embedded) flags.add('embedded');
+      if (!full) {
+        const dropped = droppedNegation(qtk(), al.bStart);
+        if (dropped > 0) {
+          flags.add('negation');
+          const diff: DiffOp[] = [
+            { op: 'delete', text: wordsOf(qtk(), al.bStart - dropped, al.bStart) },
+            ...equalDiff(qtk(), al.bStart, al.bEnd),
+          ];
+          return { q, verdict: 'altered', score: 1 - dropped / (pageWords + dropped), from: rs, to: re, flags, diff, coverage };
+        }
+      }
+      return this.withHomoglyphs(tk, rs, re, q, al.bStart, ops, {
+        q, verdict: 'verified', score: 1, from: rs, to: re, flags, diff: equalDiff(qtk(), al.bStart, al.bEnd), coverage,
+      });
+    }
+
+    const ellipsis = this.ellipsisVerdict(tk, rs, re, q, embedded);
+    if (ellipsis) return ellipsis;
+
+    const stats = alignmentStats(ops);
+    const sim = 1 - dist / Math.max(pageWords, al.bEnd - al.bStart);
+    if (sim < ALTERED_MIN_SIMILARITY || stats.matched < ALTERED_MIN_MATCHED_WORDS || stats.maxReplacedRun > MAX_REPLACED_RUN) {
+      return undefined;
+    }
+    const d = diffFromSteps(tk, rs, qtk(), al.bStart, ops);
+    if (!full) d.flags.add('excerpt');
+    if (embedded) d.flags.add('embedded');
+    const score = Math.max(0, sim - (d.homoglyphs * HOMOGLYPH_EDIT_WEIGHT) / Math.max(pageWords, 1));
+    return { q, verdict: 'altered', score, from: rs, to: re, flags: d.flags, diff: d.diff, coverage };
+  }
+
+  /** A verified match whose page words include homoglyphs is altered, flagged: the page text is not the verified text. */
+  private withHomoglyphs(
+    tk: Tokens,
+    rs: number,
+    re: number,
+    q: number,
+    qFrom: number,
+    steps: ArrayLike<number>,
+    e: Evaluation,
+  ): Evaluation {
+    let h = 0;
+    for (let k = rs; k < re; k++) if (tk.flags[k]! & HOMOGLYPH) h++;
+    if (h === 0) return e;
+    const d = diffFromSteps(tk, rs, this.quoteTokens(q), qFrom, steps);
+    for (const f of e.flags) d.flags.add(f);
+    return {
+      ...e,
+      verdict: 'altered',
+      score: 1 - (d.homoglyphs * HOMOGLYPH_EDIT_WEIGHT) / Math.max(re - rs, 1),
+      flags: d.flags,
+      diff: d.diff,
+    };
+  }
+
+  /**
+   * Excerpts joined by an ellipsis: each piece exact and in order in the
+   * quotation. Verified, unless a left-out stretch held a negation.
+   */
+  private ellipsisVerdict(tk: Tokens, rs: number, re: number, q: number, embedded: boolean): Evaluation | undefined {
+    const pieces: [number, number][] = [];
+    let start = rs;
+    for (let k = rs + 1; k < re; k++) {
+      if (tk.flags[k]! & ELLIPSIS) {
+        pieces.push([start, k]);
+        start = k;
+      }
+    }
+    if (pieces.length === 0) return undefined;
+    pieces.push([start, re]);
+    if (re - rs < MIN_EXCERPT_WORDS) return undefined;
+    const qh = this.quoteHashes(q);
+    const qtk = this.quoteTokens(q);
+    let cursor = 0;
+    const diff: DiffOp[] = [];
+    const flags = new Set<Flag>(['ellipsis']);
+    if (embedded) flags.add('embedded');
+    let firstAt = -1;
+    let homoglyphs = 0;
+    for (const [ps, pe] of pieces) {
+      if (pe - ps < MIN_ELLIPSIS_PIECE_WORDS) return undefined;
+      const at = indexOfRun(qh, cursor, qh.length, tk.hash, ps, pe);
+      if (at < 0) return undefined;
+      if (firstAt < 0) firstAt = at;
+      else if (at > cursor) {
+        diff.push({ op: 'delete', text: wordsOf(qtk, cursor, at) });
+        for (let k = cursor; k < at; k++) if (negationCount(wordAt(qtk, k)) > 0) flags.add('negation');
+      }
+      diff.push(...equalDiff(qtk, at, at + (pe - ps)));
+      for (let k = ps; k < pe; k++) if (tk.flags[k]! & HOMOGLYPH) homoglyphs++;
+      cursor = at + (pe - ps);
+    }
+    if (firstAt > 0 || cursor < qh.length) flags.add('excerpt');
+    if (firstAt > 0 && droppedNegation(qtk, firstAt) > 0) flags.add('negation');
+    if (homoglyphs > 0) flags.add('homoglyph');
+    const altered = flags.has('negation') || homoglyphs > 0;
+    return {
+      q,
+      verdict: altered ? 'altered' : 'verified',
+      score: altered ? 1 - (homoglyphs * HOMOGLYPH_EDIT_WEIGHT + (flags.has('negation') ? 1 : 0)) / (re - rs) : 1,
+      from: rs,
+      to: re,
+      flags,
+      diff,
+      coverage: (cursor - firstAt) / qh.length,
+    };
+  }
+
+  private evaluateUnquoted(tk: Tokens, a: number, b: number, c: Cluster): Evaluation | undefined {
+    const q = c.q;
+    const qh = this.quoteHashes(q);
+    const qlen = qh.length;
+    const from = Math.max(a, c.first - qlen);
+    const to = Math.min(b, c.last + 3 + qlen);
+    // The quotation whole (A) inside the page window (B).
+    const al = exactAlign(qh, 0, qlen, tk.hash, from, to) ?? alignInside(qh, 0, qlen, tk.hash, from, to);
+    if (!al) return undefined;
+    const steps = pageSteps(al);
+    const stats = alignmentStats(steps);
+    const pageWords = al.bEnd - al.bStart;
+    const sim = 1 - al.dist / Math.max(qlen, pageWords);
+    if (al.dist === 0 && qlen >= MIN_EXCERPT_WORDS) {
+      return this.withHomoglyphs(tk, al.bStart, al.bEnd, q, 0, steps, {
+        q, verdict: 'verified', score: 1, from: al.bStart, to: al.bEnd, flags: new Set(), diff: equalDiff(this.quoteTokens(q), 0, qlen), coverage: 1,
+      });
+    }
+    if (
+      al.dist > 0 &&
+      sim >= UNQUOTED_ALTERED_MIN_SIMILARITY &&
+      stats.matched >= ALTERED_MIN_MATCHED_WORDS &&
+      stats.maxReplacedRun <= MAX_REPLACED_RUN
+    ) {
+      const d = diffFromSteps(tk, al.bStart, this.quoteTokens(q), 0, steps);
+      const score = Math.max(0, sim - (d.homoglyphs * HOMOGLYPH_EDIT_WEIGHT) / Math.max(pageWords, 1));
+      return { q, verdict: 'altered', score, from: al.bStart, to: al.bEnd, flags: d.flags, diff: d.diff, coverage: 1 };
+    }
+    // A long exact excerpt.
+    if (stats.maxEqualRun < UNQUOTED_MIN_EXCERPT_WORDS) return undefined;
+    let i = al.bStart;
+    let j = 0;
+    let best: [number, number, number, number] | undefined; // page from, quote from, length, step index
+    let run = 0;
+    for (let k = 0; k < steps.length; k++) {
+      const op = steps[k]!;
+      if (op === EQ) {
+        run++;
+        if (!best || run > best[2]) best = [i - run + 1, j - run + 1, run, k];
+      } else run = 0;
+      if (op !== QUOTE_ONLY) i++;
+      if (op !== PAGE_ONLY) j++;
+    }
+    if (!best || best[2] < UNQUOTED_MIN_EXCERPT_WORDS) return undefined;
+    const [ps, qs, len, kEnd] = best;
+    // Outside quotation marks, an excerpt cut just after a negation is not reported.
+    if (droppedNegation(this.quoteTokens(q), qs) > 0) return undefined;
+    return this.withHomoglyphs(tk, ps, ps + len, q, qs, steps.subarray(kEnd - len + 1, kEnd + 1), {
+      q,
+      verdict: 'verified',
+      score: 1,
+      from: ps,
+      to: ps + len,
+      flags: new Set<Flag>(['excerpt']),
+      diff: equalDiff(this.quoteTokens(q), qs, qs + len),
+      coverage: len / qlen,
+    });
+  }
+}
+
+/** Alignment steps of (quote = A, page = B) seen from the page (page = A). */
+function pageSteps(al: Alignment): Uint8Array {
+  const out = new Uint8Array(al.ops.length);
+  for (let k = 0; k < out.length; k++) {
+    const op = al.ops[k]!;
+    out[k] = op === A_ONLY ? QUOTE_ONLY : op === QUOTE_ONLY ? PAGE_ONLY : op;
+  }
+  return out;
+}
+
+/**
+ * How many words an excerpt starting at quote word `start` drops from a
+ * negation just before it in the same sentence ("do not | believe"): the
+ * words from that negation to the excerpt, or 0.
+ */
+function droppedNegation(qtk: Tokens, start: number): number {
+  if (start < qtk.count && qtk.flags[start]! & SENTENCE) return 0;
+  for (let k = start - 1; k >= 0 && k >= start - NEGATION_LOOKBEHIND_WORDS; k--) {
+    if (negationCount(wordAt(qtk, k)) > 0) return start - k;
+    if (qtk.flags[k]! & SENTENCE) break;
+  }
+  return 0;
+}
+
+function wordsOf(tk: Tokens, from: number, to: number): string {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) out.push(originalWordAt(tk, k));
+  return out.join(' ');
+}
+
+const RANK = { verified: 2, altered: 1 } as const;
+
+/** The best evaluations that do not overlap: verified first, then score, then coverage. */
+export function pickBest(evals: Evaluation[]): Evaluation[] {
+  if (evals.length <= 1) return evals;
+  const sorted = [...evals].sort(
+    (x, y) =>
+      RANK[y.verdict] - RANK[x.verdict] ||
+      y.score - x.score ||
+      y.coverage - x.coverage ||
+      y.to - y.from - (x.to - x.from) ||
+      x.q - y.q,
+  );
+  const chosen: Evaluation[] = [];
+  for (const e of sorted) {
+    if (chosen.some((c) => e.from < c.to && c.from < e.to)) continue;
+    chosen.push(e);
+  }
+  return chosen.sort((x, y) => x.from - y.from);
+}
+

@@ -1,0 +1,21 @@
+/**
+ * The matching engine: pure TypeScript, no DOM, no browser API. Import from
+ * here in Node (CLI, tests, benchmark) and in the extension's background.
+ */
+export type { Verdict, DiffOp, Flag, Finding, MatchOptions, SpanInput, LookupResult } from './types';
+export { createMatcher, type Matcher, type MatcherQuote } from './matcher';
+export {
+  buildIndex,
+  serializeIndex,
+  loadIndex,
+  indexByteSize,
+  corpusFingerprint,
+  IndexError,
+  INDEX_FORMAT_VERSION,
+  TOKENIZER_VERSION,
+  type MatchIndex,
+  type IndexedQuote,
+} from './match-index';
+export { findQuotedSpans, type QuotedSpan } from './candidates';
+export { attributionOf, type Attribution, type AttributionContext, type SpeakerRef } from './attribution';
+export { tokenize, type Tokens } from './tokenize';

@@ -1,0 +1,219 @@
+/**
+ * The word-trigram index: an inverted index from hashed word trigrams to the
+ * quotes holding them, packed in typed arrays (a bucket table in CSR form),
+ * plus every quote's word hashes for the aligner. Built once per corpus (at
+ * build time, or in the background on first use), serialized as one byte
+ * array, loaded by creating views on it: no parsing, no per-quote objects.
+ *
+ * Layout of the serialized form (little-endian 32-bit words):
+ *   header[16] | bucketStarts[2^bits + 1] | postings[P] | wordOffsets[N + 1] | wordHashes[W]
+ */
+import type { Quote } from '../corpus/schema';
+import { fnv1a, trigramKey } from './hash';
+import {
+  COMMON_TRIGRAM_FRACTION,
+  COMMON_TRIGRAM_MIN_POSTINGS,
+  MIN_QUOTE_WORDS,
+  TABLE_BITS_MAX,
+  TABLE_BITS_MIN,
+} from './thresholds';
+import { wordHashes } from './tokenize';
+
+/** What the index needs of a quote. */
+export type IndexedQuote = Pick<Quote, 'id' | 'text'>;
+
+export interface MatchIndex {
+  quoteCount: number;
+  /** log2 of the bucket count. */
+  tableBits: number;
+  /** Bucket b holds postings[bucketStarts[b], bucketStarts[b + 1]). */
+  bucketStarts: Uint32Array;
+  /** Quote numbers (positions in the quotes array), ascending within a bucket. */
+  postings: Uint32Array;
+  /** Quote q's words are wordHashes[wordOffsets[q], wordOffsets[q + 1]). */
+  wordOffsets: Uint32Array;
+  wordHashes: Uint32Array;
+  /** Hash of the quote ids in order: an index only serves the corpus it was built from. */
+  fingerprint: number;
+  /** Buckets with more postings than this were emptied as too common. */
+  bucketCap: number;
+}
+
+const MAGIC = 0x58495651; // "QVIX"
+/** Bump when the serialized layout changes. */
+export const INDEX_FORMAT_VERSION = 1;
+/** Bump when tokenization or hashing changes: old indexes would silently miss. */
+export const TOKENIZER_VERSION = 1;
+const HEADER_WORDS = 16;
+
+/** Hash of the quote ids, in order. */
+export function corpusFingerprint(quotes: readonly Pick<Quote, 'id'>[]): number {
+  let h = 0x811c9dc5;
+  for (const q of quotes) {
+    h = Math.imul(h ^ fnv1a(q.id), 0x01000193);
+  }
+  return (h ^ quotes.length) >>> 0;
+}
+
+export class IndexError extends Error {
+  override name = 'IndexError';
+}
+
+/** Builds the index of a corpus. Quotes keep their positions: posting q is quotes[q]. */
+export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
+  const n = quotes.length;
+  const wordOffsets = new Uint32Array(n + 1);
+  let hashes = new Uint32Array(Math.max(1024, n * 24));
+  let total = 0;
+  let trigrams = 0;
+  for (let q = 0; q < n; q++) {
+    const h = wordHashes(quotes[q]!.text);
+    if (total + h.length > hashes.length) {
+      const grown = new Uint32Array(Math.max(hashes.length * 2, total + h.length));
+      grown.set(hashes.subarray(0, total));
+      hashes = grown;
+    }
+    hashes.set(h, total);
+    total += h.length;
+    wordOffsets[q + 1] = total;
+    if (h.length >= MIN_QUOTE_WORDS) trigrams += h.length - 2;
+  }
+  const wordHashArr = hashes.slice(0, total);
+
+  let bits = Math.floor(Math.log2(Math.max(trigrams, 1)));
+  bits = Math.min(TABLE_BITS_MAX, Math.max(TABLE_BITS_MIN, bits));
+  const buckets = 2 ** bits;
+  const shift = 32 - bits;
+  const counts = new Uint32Array(buckets + 1);
+  const lastSeen = new Int32Array(buckets).fill(-1); // a quote counts once per bucket
+
+  const forEachBucket = (fn: (bucket: number, q: number) => void) => {
+    for (let q = 0; q < n; q++) {
+      const from = wordOffsets[q]!;
+      const to = wordOffsets[q + 1]!;
+      if (to - from < MIN_QUOTE_WORDS) continue;
+      for (let p = from; p + 2 < to; p++) {
+        const bucket = trigramKey(wordHashArr[p]!, wordHashArr[p + 1]!, wordHashArr[p + 2]!) >>> shift;
+        if (lastSeen[bucket] === q) continue;
+        lastSeen[bucket] = q;
+        fn(bucket, q);
+      }
+    }
+  };
+  forEachBucket((bucket) => {
+    counts[bucket]!++;
+  });
+  const bucketCap = Math.max(COMMON_TRIGRAM_MIN_POSTINGS, Math.floor(COMMON_TRIGRAM_FRACTION * n));
+  const bucketStarts = new Uint32Array(buckets + 1);
+  let sum = 0;
+  for (let b = 0; b < buckets; b++) {
+    bucketStarts[b] = sum;
+    if (counts[b]! <= bucketCap) sum += counts[b]!;
+  }
+  bucketStarts[buckets] = sum;
+  const postings = new Uint32Array(sum);
+  const fill = new Uint32Array(buckets);
+  lastSeen.fill(-1);
+  forEachBucket((bucket, q) => {
+    if (counts[bucket]! > bucketCap) return;
+    postings[bucketStarts[bucket]! + fill[bucket]!++] = q;
+  });
+
+  return {
+    quoteCount: n,
+    tableBits: bits,
+    bucketStarts,
+    postings,
+    wordOffsets,
+    wordHashes: wordHashArr,
+    fingerprint: corpusFingerprint(quotes),
+    bucketCap,
+  };
+}
+
+/** Bytes the index's arrays hold. */
+export function indexByteSize(index: MatchIndex): number {
+  return (
+    index.bucketStarts.byteLength + index.postings.byteLength + index.wordOffsets.byteLength + index.wordHashes.byteLength
+  );
+}
+
+/** The index as one byte array (see the layout above). */
+export function serializeIndex(index: MatchIndex): Uint8Array {
+  const words =
+    HEADER_WORDS +
+    index.bucketStarts.length +
+    index.postings.length +
+    index.wordOffsets.length +
+    index.wordHashes.length;
+  const out = new Uint32Array(words);
+  out[0] = MAGIC;
+  out[1] = INDEX_FORMAT_VERSION;
+  out[2] = TOKENIZER_VERSION;
+  out[3] = index.quoteCount;
+  out[4] = index.tableBits;
+  out[5] = index.postings.length;
+  out[6] = index.wordHashes.length;
+  out[7] = index.fingerprint;
+  out[8] = index.bucketCap;
+  let at = HEADER_WORDS;
+  for (const part of [index.bucketStarts, index.postings, index.wordOffsets, index.wordHashes]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  if (!isLittleEndian()) throw new IndexError('index serialization needs a little-endian platform');
+  return new Uint8Array(out.buffer);
+}
+
+function isLittleEndian(): boolean {
+  return new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+}
+
+/**
+ * Views on a serialized index (no copy when the bytes are 4-byte aligned).
+ * Refuses, with the reason, an index built by another engine version or for
+ * another corpus: it would silently miss quotations.
+ */
+export function loadIndex(bytes: Uint8Array, quotes: readonly Pick<Quote, 'id'>[]): MatchIndex {
+  if (!isLittleEndian()) throw new IndexError('the index needs a little-endian platform');
+  if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0) {
+    throw new IndexError(`not a quote index: ${bytes.byteLength} bytes`);
+  }
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const u = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+  if (u[0] !== MAGIC) throw new IndexError('not a quote index (bad magic number)');
+  if (u[1] !== INDEX_FORMAT_VERSION) {
+    throw new IndexError(`index format ${u[1]}, this engine reads ${INDEX_FORMAT_VERSION}: rebuild the index`);
+  }
+  if (u[2] !== TOKENIZER_VERSION) {
+    throw new IndexError(`index built with tokenizer ${u[2]}, this engine uses ${TOKENIZER_VERSION}: rebuild the index`);
+  }
+  const quoteCount = u[3]!;
+  const tableBits = u[4]!;
+  const postingCount = u[5]!;
+  const wordCount = u[6]!;
+  if (quoteCount !== quotes.length) {
+    throw new IndexError(`index built for ${quoteCount} quotes, corpus has ${quotes.length}: rebuild the index`);
+  }
+  if (u[7] !== corpusFingerprint(quotes)) {
+    throw new IndexError('index built for another corpus (quote ids differ): rebuild the index');
+  }
+  if (tableBits < TABLE_BITS_MIN || tableBits > TABLE_BITS_MAX) throw new IndexError(`bad table size 2^${tableBits}`);
+  const buckets = 2 ** tableBits;
+  const expected = HEADER_WORDS + buckets + 1 + postingCount + quoteCount + 1 + wordCount;
+  if (u.length !== expected) throw new IndexError(`index truncated or padded: ${u.length} words, expected ${expected}`);
+  let at = HEADER_WORDS;
+  const take = (len: number) => {
+    const v = u.subarray(at, at + len);
+    at += len;
+    return v;
+  };
+  const bucketStarts = take(buckets + 1);
+  const postings = take(postingCount);
+  const wordOffsets = take(quoteCount + 1);
+  const wordHashes = take(wordCount);
+  if (bucketStarts[buckets] !== postingCount || wordOffsets[quoteCount] !== wordCount) {
+    throw new IndexError('index arrays are inconsistent: rebuild the index');
+  }
+  return { quoteCount, tableBits, bucketStarts, postings, wordOffsets, wordHashes, fingerprint: u[7]!, bucketCap: u[8]! };
+}

@@ -1,0 +1,235 @@
+/**
+ * The engine's entry point: `createMatcher(quotes, index?)`.
+ *
+ * One matcher (one index) serves every tab: the background holds it and
+ * content scripts send text. `findAll` takes a whole text (a page's collected
+ * text, an article file) and finds quoted spans and unquoted occurrences;
+ * `matchSpans` takes spans extracted elsewhere; `lookup` takes a
+ * fact-checker's selection.
+ */
+import type { Quote } from '../corpus/schema';
+import { attributionOf, type AttributionContext } from './attribution';
+import { findQuotedSpans } from './candidates';
+import { Engine, type Evaluation } from './engine';
+import { lookupSelection } from './lookup';
+import { buildIndex, loadIndex, type MatchIndex } from './match-index';
+import { originalSpan, tokenize, type Tokens } from './tokenize';
+import type { Finding, Flag, LookupResult, MatchOptions, SpanInput } from './types';
+
+/** What the matcher needs of a corpus quote. */
+export type MatcherQuote = Pick<Quote, 'id' | 'text' | 'speaker'>;
+
+export interface Matcher {
+  /** Every quotation of the corpus found in `text`, and the quoted spans without a match; offsets refer to `text`. */
+  findAll(text: string, options?: MatchOptions): Finding[];
+  /** Findings per span; offsets refer to each span's text. */
+  matchSpans(spans: readonly SpanInput[]): Finding[][];
+  /** A fact-checker's selection: the best match, if any, and the nearest quotations. */
+  lookup(selection: string): LookupResult;
+  /** The index in use (serialize it with `serializeIndex` to skip the build next time). */
+  readonly index: MatchIndex;
+}
+
+/** Flags in a fixed order, so findings compare equal across runs. */
+const FLAG_ORDER: Flag[] = ['negation', 'number', 'name', 'modal', 'homoglyph', 'excerpt', 'ellipsis', 'embedded'];
+
+const VERDICT_RANK = { verified: 3, misattributed: 3, altered: 2, unverified: 0 } as const;
+
+/** Offsets of paragraph breaks (blank lines) in a text. */
+function paragraphBreaks(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/\n[ \t\r]*\n/g)) out.push(m.index);
+  return out;
+}
+
+function paragraphAround(text: string, breaks: number[], start: number, end: number): [number, number] {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const paraStart = lo > 0 ? breaks[lo - 1]! : 0;
+  let k = lo;
+  while (k < breaks.length && breaks[k]! < end) k++;
+  const paraEnd = k < breaks.length ? breaks[k]! : text.length;
+  return [paraStart, paraEnd];
+}
+
+/** Original start offset of each word, for mapping character ranges to words. */
+function wordStarts(tk: Tokens): Uint32Array {
+  const out = new Uint32Array(tk.count);
+  for (let k = 0; k < tk.count; k++) out[k] = tk.norm.map[tk.nStart[k]!]!;
+  return out;
+}
+
+function lowerBound(a: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchIndex | Uint8Array): Matcher {
+  const idx = index === undefined ? buildIndex(quotes) : index instanceof Uint8Array ? loadIndex(index, quotes) : index;
+  if (idx.quoteCount !== quotes.length) {
+    throw new Error(`index built for ${idx.quoteCount} quotes, corpus has ${quotes.length}: rebuild the index`);
+  }
+  const engine = new Engine(quotes, idx);
+
+  const toFinding = (
+    e: Evaluation,
+    tk: Tokens,
+    ctx: AttributionContext,
+    unquoted: boolean,
+    whole?: { a: number; b: number; start: number; end: number },
+  ): Finding => {
+    let [start, end] = originalSpan(tk, e.from, e.to);
+    if (whole && e.from === whole.a && e.to === whole.b) [start, end] = [whole.start, whole.end];
+    const quote = quotes[e.q]!;
+    const f: Finding = {
+      verdict: e.verdict,
+      quoteId: quote.id,
+      score: Math.round(e.score * 1000) / 1000,
+      start,
+      end,
+      text: tk.original.slice(start, end),
+      diff: e.diff,
+      flags: FLAG_ORDER.filter((x) => e.flags.has(x)),
+    };
+    if (unquoted) f.unquoted = true;
+    const attribution = attributionOf(ctx, quote.speaker);
+    if (attribution.kind === 'other') {
+      f.attributedTo = attribution.name;
+      if (f.verdict === 'verified') f.verdict = 'misattributed';
+    }
+    return f;
+  };
+
+  const unverified = (text: string, start: number, end: number): Finding => ({
+    verdict: 'unverified',
+    score: 0,
+    start,
+    end,
+    text: text.slice(start, end),
+    diff: [],
+    flags: [],
+  });
+
+  const findAll = (text: string, options: MatchOptions = {}): Finding[] => {
+    const tk = tokenize(text);
+    const starts = wordStarts(tk);
+    const breaks = paragraphBreaks(text);
+    const quoted = options.quoted === false ? [] : findQuotedSpans(text);
+    const inQuote = new Uint8Array(tk.count);
+    const found: Finding[] = [];
+    for (const span of quoted) {
+      const a = lowerBound(starts, span.start);
+      const b = lowerBound(starts, span.end);
+      inQuote.fill(1, a, b);
+      const evals = engine.matchQuoted(tk, a, b);
+      if (evals.length === 0) {
+        if (options.unverified !== false && b > a) found.push(unverified(text, span.start, span.end));
+        continue;
+      }
+      // The attribution of a quotation inside a longer quoted passage is the passage's.
+      const [ps, pe] = paragraphAround(text, breaks, span.open, span.close);
+      const ctx: AttributionContext = {
+        before: text.slice(ps, span.open),
+        after: text.slice(span.close, pe),
+        quoteEndsSentence: endsSentence(text, span.start, span.end),
+      };
+      for (const e of evals) found.push(toFinding(e, tk, ctx, false, { a, b, start: span.start, end: span.end }));
+    }
+    if (options.unquoted !== false) {
+      let k = 0;
+      while (k < tk.count) {
+        if (inQuote[k]) {
+          k++;
+          continue;
+        }
+        const a = k;
+        while (k < tk.count && !inQuote[k]) k++;
+        for (const e of engine.matchUnquoted(tk, a, k)) {
+          const [fs, fe] = originalSpan(tk, e.from, e.to);
+          const [ps, pe] = paragraphAround(text, breaks, fs, fe);
+          const ctx = { before: text.slice(ps, fs), after: text.slice(fe, pe), quoteEndsSentence: endsSentence(text, fs, fe) };
+          found.push(toFinding(e, tk, ctx, true));
+        }
+      }
+    }
+    return dedupe(found);
+  };
+
+  const matchSpans = (spans: readonly SpanInput[]): Finding[][] =>
+    spans.map((span) => {
+      const tk = tokenize(span.text);
+      const ctx: AttributionContext = {
+        before: span.context?.before ?? '',
+        after: span.context?.after ?? '',
+        quoteEndsSentence: endsSentence(span.text, 0, span.text.length),
+      };
+      if (span.quoted === false) {
+        return engine.matchUnquoted(tk, 0, tk.count).map((e) => {
+          const [fs, fe] = originalSpan(tk, e.from, e.to);
+          const local = {
+            before: ctx.before + span.text.slice(0, fs),
+            after: span.text.slice(fe) + ctx.after,
+            quoteEndsSentence: endsSentence(span.text, fs, fe),
+          };
+          return toFinding(e, tk, local, true);
+        });
+      }
+      const evals = engine.matchQuoted(tk, 0, tk.count);
+      if (evals.length === 0) {
+        if (tk.count === 0) return [];
+        const [s, e] = originalSpan(tk, 0, tk.count);
+        return [unverified(span.text, s, e)];
+      }
+      const [s, e] = originalSpan(tk, 0, tk.count);
+      return evals.map((ev) => toFinding(ev, tk, ctx, false, { a: 0, b: tk.count, start: s, end: e }));
+    });
+
+  return {
+    findAll,
+    matchSpans,
+    lookup: (selection) => lookupSelection(engine, selection, (e, tk) => toFinding(e, tk, { before: '', after: '' }, false)),
+    index: idx,
+  };
+}
+
+/** The text [start, end) ends a sentence: its last non-space character before any closing mark is . ! or ? */
+function endsSentence(text: string, start: number, end: number): boolean {
+  let k = end;
+  while (k > start && /[\s"'\u201D\u2019\u00BB\u203A)]/.test(text[k - 1]!)) k--;
+  if (k > start && /[.!?…]/.test(text[k - 1]!)) return true;
+  // A sentence-final mark right after the span: “…war”.
+  return /^["'\u201D\u2019\u00BB\u203A]?[.!?]/.test(text.slice(end, end + 2));
+}
+
+/**
+ * Overlapping findings: a nested quotation and its outer passage, or an
+ * unverified span around a match. The better verdict wins; an unverified
+ * span never hides a match.
+ */
+function dedupe(found: Finding[]): Finding[] {
+  const length = (f: Finding) => f.end - f.start;
+  const sorted = [...found].sort(
+    (x, y) =>
+      VERDICT_RANK[y.verdict] - VERDICT_RANK[x.verdict] ||
+      y.score - x.score ||
+      // Matches: the tighter one; unverified spans: the outer one.
+      (x.verdict === 'unverified' ? length(y) - length(x) : length(x) - length(y)),
+  );
+  const kept: Finding[] = [];
+  for (const f of sorted) {
+    if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  }
+  return kept.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+

@@ -1,0 +1,137 @@
+/**
+ * Every threshold and weight of the matching engine, in one place, each with
+ * the reason for its value. docs/matching.md explains how they were
+ * calibrated (unit case tables in tests/unit/match and `npm run bench`).
+ */
+
+// ---- Index ---------------------------------------------------------------
+
+/** Quotes shorter than this many words are not indexed: two words ("Christmas truce") are a term, not an attributable quotation, and a word trigram needs three. */
+export const MIN_QUOTE_WORDS = 3;
+
+/**
+ * A trigram shared by more than this fraction of the corpus says nothing
+ * about which quote a span comes from ("of the russian"); it is dropped from
+ * the index. 2% kept the true source in every shortlist of the prototype.
+ */
+export const COMMON_TRIGRAM_FRACTION = 0.02;
+
+/** ...but a small corpus keeps every trigram up to this many quotes: dropping any would only lose recall there. */
+export const COMMON_TRIGRAM_MIN_POSTINGS = 64;
+
+/**
+ * Buckets of the trigram table per indexed trigram occurrence, as a power of
+ * two below the count: 0.5-1 trigrams per bucket keeps collisions (which
+ * only add spurious shortlist votes) rare while the table stays a quarter of
+ * the index size.
+ */
+export const TABLE_BITS_MIN = 10;
+export const TABLE_BITS_MAX = 22;
+
+// ---- Shortlist -----------------------------------------------------------
+
+/**
+ * A quote becomes a candidate for a span when they share at least this many
+ * distinct trigrams. One shared trigram is three words in a row, which two
+ * unrelated sentences share easily ("said on tuesday"); two is rare by chance
+ * and survives up to three scattered word edits in most quotes.
+ */
+export const MIN_SHARED_TRIGRAMS = 2;
+
+/** Spans of 3-4 words have only one or two trigrams; one must then do (they still need an exact verdict). */
+export const MIN_SHARED_TRIGRAMS_SHORT_SPAN = 1;
+
+/** At most this many candidate quotes per span, by shared trigrams, go to alignment (the prototype found the true source always in the top 5). */
+export const MAX_CANDIDATES_PER_SPAN = 5;
+
+/** ...plus one more candidate per this many span words, so a long quoted passage holding several quotations keeps them all. */
+export const EXTRA_CANDIDATE_PER_WORDS = 20;
+
+/** Hits of one quote further apart than the quote's length plus this many words are separate occurrences on the page. */
+export const CLUSTER_SLACK_WORDS = 8;
+
+// ---- Verified ------------------------------------------------------------
+
+/** An exact excerpt must have at least this many words to verify (issue 3): "we will not" is not attributable to anyone. */
+export const MIN_EXCERPT_WORDS = 5;
+
+/** Excerpts joined by an ellipsis: each piece must have at least this many words, so single words cannot be stitched into a new sentence. */
+export const MIN_ELLIPSIS_PIECE_WORDS = 2;
+
+/**
+ * An excerpt that starts right after a negation in the verified wording
+ * ("do not | believe the war will end") drops that negation; these many words
+ * before the excerpt are checked, and such an excerpt is `altered`, flagged.
+ */
+export const NEGATION_LOOKBEHIND_WORDS = 2;
+
+// ---- Altered (quoted spans) ----------------------------------------------
+
+/**
+ * Similarity = 1 - word edit distance / longer side. 0.6 accepts three edited
+ * words in an eight-word quote (0.625), the hardest edit the benchmark
+ * makes, and rejects decoys: other statements sharing a stretch of words
+ * differ in a whole clause, which costs more than 40%.
+ */
+export const ALTERED_MIN_SIMILARITY = 0.6;
+
+/** An altered quotation must still match this many words exactly: below that it is a quoted fragment or term, which never reads as `altered`. */
+export const ALTERED_MIN_MATCHED_WORDS = 5;
+
+/**
+ * A run of words replaced by different words, longer than this, is a
+ * different clause (a decoy), not an edit of the quotation. Three allows the
+ * benchmark's 1-3 word edits even when adjacent.
+ */
+export const MAX_REPLACED_RUN = 3;
+
+/**
+ * Words inserted at an end of a quoted span that already holds the whole
+ * quotation: up to this many are an alteration ("...texts yet from
+ * Washington"); more are the rest of a longer quoted passage, and the
+ * quotation is reported as embedded in it.
+ */
+export const MAX_EDGE_INSERT_WORDS = 4;
+
+// ---- Without quotation marks ---------------------------------------------
+
+/**
+ * Text without quotation marks (a blockquote, a headline, prose) claims less,
+ * and prose paraphrases: an exact run of this many words of a quotation is
+ * needed to report it as verified there. Eight words of news prose do not
+ * repeat a quotation by chance.
+ */
+export const UNQUOTED_MIN_EXCERPT_WORDS = 8;
+
+/**
+ * Outside quotation marks an altered whole quotation needs this similarity:
+ * reported speech ("Peskov said Russia had not seen...") reuses many words
+ * and must not read as an altered quotation.
+ */
+export const UNQUOTED_ALTERED_MIN_SIMILARITY = 0.8;
+
+// ---- Scores --------------------------------------------------------------
+
+/** A homoglyph word counts as this fraction of an edit in the score: the page text is not the verified text, though it reads the same. */
+export const HOMOGLYPH_EDIT_WEIGHT = 0.5;
+
+// ---- Attribution ---------------------------------------------------------
+
+/** An attribution ("Zelensky said") is looked for at most this many words from the quotation, within its sentence. */
+export const ATTRIBUTION_MAX_DISTANCE_WORDS = 12;
+
+// ---- Lookup (a fact-checker's selection) ---------------------------------
+
+/** Nearest quotations returned by `lookup`. */
+export const LOOKUP_NEAREST = 8;
+
+/** Quotes taken from the index (shared trigrams, then shared rare words) for fuse.js to rank. */
+export const LOOKUP_SHORTLIST = 40;
+
+/** fuse.js threshold for ranking the shortlist: loose, since the shortlist is already close; 0 is exact. */
+export const LOOKUP_FUSE_THRESHOLD = 0.6;
+
+// ---- Alignment -----------------------------------------------------------
+
+/** Alignments larger than this many cells (words x words) are cut to the region around the hits: keeps a pathological page from stalling the background. */
+export const MAX_ALIGN_CELLS = 4_000_000;
