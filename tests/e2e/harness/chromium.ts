@@ -14,7 +14,7 @@
  */
 import { chromium, type BrowserContext, type Frame, type Page, type Request, type Worker } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { builtExtension, type BuiltExtension } from './extension.ts';
@@ -97,6 +97,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   const executablePath = chromiumPath(options.executablePath);
   const { server } = options;
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'qv-e2e-chromium-'));
+  await seedProfile(userDataDir);
   const sink = `http://${BROWSER_SERVICES_SINK}/`;
 
   let context: BrowserContext;
@@ -121,6 +122,13 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
         `--lso-url=${sink}`,
         `--google-base-url=${sink}`,
         `--component-updater=url-source=${sink}update`,
+        // Pages with forms make Chromium ask its autofill server about the fields.
+        `--autofill-server-url=${sink}autofill/`,
+        `--variations-server-url=${sink}variations`,
+        `--sync-url=${sink}sync`,
+        `--optimization-guide-service-get-hints-url=${sink}hints`,
+        `--optimization-guide-service-get-models-url=${sink}models`,
+        `--translate-script-url=${sink}translate.js`,
       ],
     });
   } catch (error) {
@@ -204,6 +212,21 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       }
     },
   };
+}
+
+/**
+ * Profile preferences for services no switch redirects: spell checking downloads its
+ * dictionaries from a fixed Google URL as soon as a page has a textarea or a
+ * contenteditable region.
+ */
+async function seedProfile(userDataDir: string): Promise<void> {
+  const preferences = {
+    browser: { enable_spellchecking: false },
+    spellcheck: { dictionaries: [], dictionary: '', forced_dictionaries: [], use_spelling_service: false },
+    autofill: { profile_enabled: false, credit_card_enabled: false },
+  };
+  await mkdir(path.join(userDataDir, 'Default'), { recursive: true });
+  await writeFile(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
 }
 
 function describe(request: Request): NetworkEntry {
