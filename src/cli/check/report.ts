@@ -41,6 +41,8 @@ export interface ReportFinding {
   score: number;
   /** For `misattributed`: who the page says said it. */
   attributedTo: string | null;
+  /** Found without quotation marks (a blockquote, a headline, prose). */
+  unquoted: boolean;
   /** Offsets in the checked text (for HTML: the collected page text). */
   start: number;
   end: number;
@@ -109,6 +111,7 @@ export function toReportFinding(
     flags: finding.flags,
     score: finding.score,
     attributedTo: finding.attributedTo ?? null,
+    unquoted: finding.unquoted ?? false,
     start: finding.start,
     end: finding.end,
     ...(where ? { line: where.line, column: where.column } : {}),
