@@ -122,7 +122,7 @@ function formatFinding(f: ReportFinding, style: Style): string[] {
   const lines = [`  ${style.verdict(f.verdict, LABEL[f.verdict])}${where}`];
   lines.push(field('page', `“${oneLine(f.text)}”`, style));
   if (f.diff.some((op) => op.op !== 'equal')) lines.push(field('diff', formatDiff(f.diff, style), style));
-  else if (f.verifiedText !== null && f.verdict !== 'verified') lines.push(field('verified', `“${oneLine(f.verifiedText)}”`, style));
+  else if (f.verifiedText !== null && f.verdict === 'altered') lines.push(field('verified', `“${oneLine(f.verifiedText)}”`, style));
   if (f.flags.length > 0) lines.push(field('flags', f.flags.map((x) => `${x} (${FLAG_WORDING[x]})`).join('; '), style));
   if (f.attributedTo !== null) lines.push(field('attributed to', `${f.attributedTo} on the page`, style));
   if (f.speaker !== null) lines.push(field('speaker', f.role ? `${f.speaker}, ${f.role}` : f.speaker, style));
