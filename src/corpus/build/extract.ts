@@ -119,6 +119,8 @@ const before = (a: Pos, b: Pos) =>
 interface Mention {
   entity: Entity;
   pos: Pos;
+  /** The speaker is the subject of a speech verb here (or the object of "according to"). */
+  speaking: boolean;
 }
 
 /** Strips what is not the speaker's wording from the end of a quotation (see docs/corpus-format.md). */
@@ -225,32 +227,52 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     if (a >= 0) out.push([a, toks.length]);
     return out;
   };
-  const discoverLink = (link: Link | undefined) => {
-    if (!link) return;
-    const e = registry.discover(link.phrase);
+  // Names are collected first and registered full names first, so that a
+  // surname met before the full name ("Roe said … Senator Jane Roe") still
+  // resolves to the full name.
+  const found: { link: Link; para: number; sentence: number }[] = [];
+  const introduced: NounPhrase[] = [];
+  tokens.forEach((sents, para) =>
+    sents.forEach((sentToks, sentence) => {
+      const note = (link: Link | undefined) => {
+        if (link) found.push({ link, para, sentence });
+      };
+      for (let i = 0; i < sentToks.length; i++) {
+        const t = sentToks[i]!;
+        if (t.kind === 'quote') {
+          note(attributionAt(sentToks, i + 1));
+          if (i > 0) note(attributionBefore(sentToks, i));
+        } else if (t.kind === 'word' && t.text === t.lower && REPORTING_VERBS.has(t.lower)) {
+          note(reportingBefore(sentToks, i + 1));
+        }
+      }
+      note(accordingTo(sentToks));
+      // A name after a role ("Kremlin spokesman Dmitry Peskov") is a person even before they speak.
+      for (const [a, b] of runs(sentToks)) {
+        const phrase = phraseIn(sentToks, a, b);
+        if (phrase && phrase.name.length >= 2 && phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) {
+          introduced.push(phrase);
+        }
+      }
+    }),
+  );
+  const phrases = [...introduced, ...found.map((f) => f.link.phrase)];
+  for (const phrase of [...phrases.filter((p) => p.name.length >= 2), ...phrases.filter((p) => p.name.length < 2)]) {
+    registry.discover(phrase);
+  }
+  for (const { link } of found) {
+    const e = registry.resolveName(link.phrase);
     if (e && link.appositive && link.appositive.name.length === 0 && e.role === undefined) {
       e.role = link.appositive.role.join(' ').replace(/^(?:the|a|an)\s+/iu, '');
     }
-  };
-  for (const sentToks of tokens.flat()) {
-    for (let i = 0; i < sentToks.length; i++) {
-      const t = sentToks[i]!;
-      if (t.kind === 'quote') {
-        discoverLink(attributionAt(sentToks, i + 1));
-        if (i > 0) discoverLink(attributionBefore(sentToks, i));
-      } else if (t.kind === 'word' && t.text === t.lower && REPORTING_VERBS.has(t.lower)) {
-        discoverLink(reportingBefore(sentToks, i + 1));
-      }
-    }
-    discoverLink(accordingTo(sentToks));
-    // A name after a role ("Kremlin spokesman Dmitry Peskov") is a person even before they speak.
-    for (const [a, b] of runs(sentToks)) {
-      const phrase = phraseIn(sentToks, a, b);
-      if (phrase && phrase.name.length >= 2 && phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) {
-        registry.discover(phrase);
-      }
-    }
   }
+  /** Sentences in which each speaker speaks: "he added" prefers the last one who spoke. */
+  const spoke = new Set(
+    found.flatMap(({ link, para, sentence }) => {
+      const e = link.phrase.name.length ? registry.lookup(link.phrase.name.join(' ')) : undefined;
+      return e ? [`${para}:${sentence}:${e.name}`] : [];
+    }),
+  );
 
   // 4. Every mention of a known speaker, in order, for "he", "it" and "the spokesperson".
   const mentions: Mention[] = [];
@@ -260,7 +282,10 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         const phrase = phraseIn(sentToks, a, b);
         if (!phrase || phrase.name.length === 0) continue;
         const e = registry.lookup(phrase.name.join(' '));
-        if (e) mentions.push({ entity: e, pos: { para, sentence, token: phrase.first } });
+        if (e) {
+          const speaking = spoke.has(`${para}:${sentence}:${e.name}`);
+          mentions.push({ entity: e, pos: { para, sentence, token: phrase.first }, speaking });
+        }
       }
     }),
   );
@@ -269,8 +294,10 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const earlier = mentions.filter((m) => before(m.pos, pos));
     if (phrase.pronoun) {
       const p = phrase.pronoun;
+      // The nearest fitting name in the same sentence ("Moscow rejected what it calls"),
+      // else the last fitting speaker, else the last fitting name.
       const same = earlier.filter((m) => m.pos.para === pos.para && m.pos.sentence === pos.sentence);
-      for (const list of [same, earlier]) {
+      for (const list of [same, earlier.filter((m) => m.speaking), earlier]) {
         for (let i = list.length - 1; i >= 0; i--) if (pronounFits(p, list[i]!.entity)) return list[i]!.entity;
       }
       return undefined;

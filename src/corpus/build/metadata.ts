@@ -76,7 +76,7 @@ export function parseMetadata(yamlText: string, file: string, firstLine = 1): Do
   const at = (line: number | undefined) => (line === undefined ? firstLine : line + firstLine - 1);
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line;
+    const line = lc.linePos(yamlError.pos[0]).line;
     throw new DocumentError(file, at(line), `invalid YAML: ${yamlError.message.split('\n')[0]}`);
   }
   const data: unknown = doc.toJS() ?? {};

@@ -98,7 +98,14 @@ async function readBytes(path: string, display: string): Promise<Buffer> {
     return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    const why = code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why =
+      code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'ENOENT'
+            ? 'it does not exist (a broken link?)'
+            : (e as Error).message;
     throw new DocumentError(display, undefined, `cannot read the file: ${why}`);
   }
 }
