@@ -82,6 +82,15 @@ describe('Chromium (Playwright)', () => {
     await page.close();
   });
 
+  it('records an iframe\'s own document, not its initial about:blank (control)', async () => {
+    const page = await session.openPage('framed.html');
+    await session.waitForReady(page);
+    const inner = page.frames().find((f) => f.url().endsWith('/framed-inner.html'));
+    expect(inner).toBeDefined();
+    expect((await session.probe(inner!)).domAtParse).toContain('The inner page');
+    await page.close();
+  });
+
   // A request sent from the extension's own
   // service worker is caught both by Playwright and by the proxy, and refused.
   it('detects a request sent from the extension service worker (control)', async () => {
@@ -137,6 +146,17 @@ describe('Firefox (puppeteer-core, WebDriver BiDi)', () => {
     await page.close();
     expect(server.requests().filter((r) => r.local && r.url === server.url('smoke.html')).length).toBe(2);
     expect(session.unexpectedRequests()).toEqual([]);
+  });
+
+  // Firefox keeps an iframe's window when its real document replaces the initial
+  // about:blank one, and runs no preload script for it: the probe must follow.
+  it('records an iframe\'s own document, not its initial about:blank (control)', async () => {
+    const page = await session.openPage('framed.html');
+    await session.waitForReady(page);
+    const inner = page.frames().find((f) => f.url().endsWith('/framed-inner.html'));
+    expect(inner).toBeDefined();
+    expect((await session.probe(inner!)).domAtParse).toContain('The inner page');
+    await page.close();
   });
 
   // Control: the proxy is Firefox's only way out, so a request for another host is seen.

@@ -246,7 +246,7 @@ function describe(request: Request): NetworkEntry {
 
 async function waitForReady(target: Page | Frame, count: number, timeoutMs: number): Promise<unknown[]> {
   try {
-    await target.waitForFunction((n) => (window.__qvReady?.length ?? 0) >= n, count, { timeout: timeoutMs, polling: 50 });
+    await target.waitForFunction((n) => window.__qvProbeDocument === document && (window.__qvReady?.length ?? 0) >= n, count, { timeout: timeoutMs, polling: 50 });
   } catch {
     const seen = await (target.evaluate(pageScript(readyCount)) as Promise<number>).catch(() => -1);
     throw new Error(

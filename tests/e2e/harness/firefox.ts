@@ -172,7 +172,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       const count = opts.count ?? 1;
       const timeout = opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
       try {
-        await target.waitForFunction((n: number) => (window.__qvReady?.length ?? 0) >= n, { timeout, polling: 50 }, count);
+        await target.waitForFunction((n: number) => window.__qvProbeDocument === document && (window.__qvReady?.length ?? 0) >= n, { timeout, polling: 50 }, count);
       } catch {
         const seen = await (target.evaluate(pageScript(readyCount)) as Promise<number>).catch(() => -1);
         throw new Error(

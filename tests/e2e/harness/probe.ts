@@ -3,7 +3,7 @@
  * page's own scripts (Playwright `addInitScript`, puppeteer `evaluateOnNewDocument`).
  * Test pages therefore need nothing special, and saved real pages work as they are.
  *
- * It records, in the page's own world:
+ * It records, in the page's own world, for the frame's current document:
  * - `window.__qvReady`: the `detail` of every `quote-verifier:ready` event, in order;
  * - `window.__qvDomAtParse`: the DOM serialized once parsing finished (readyState
  *   `interactive`), which is before any content script that runs at `document_end`
@@ -32,15 +32,23 @@ declare global {
     __qvReady?: unknown[];
     __qvDomAtParse?: string | null;
     __qvSerializeDom?: () => string;
+    __qvProbeDocument?: Document;
   }
 }
 
 export function installProbe(): void {
-  // One probe per document, even if a harness injects twice.
-  if (window.__qvReady !== undefined) return;
-  const ready: unknown[] = [];
-  window.__qvReady = ready;
-  window.__qvDomAtParse = null;
+  // Listeners go on the window, in the capture phase, so they see events aimed at
+  // the document (the ready event does not bubble) and survive a document swap:
+  // a frame's window outlives its initial about:blank document when the real one
+  // replaces it, and Firefox does not run preload scripts again for the new one.
+  if (window.__qvSerializeDom !== undefined) return;
+  // The state belongs to one document: start afresh when the document changed.
+  const current = (): void => {
+    if (window.__qvProbeDocument === document) return;
+    window.__qvProbeDocument = document;
+    window.__qvReady = [];
+    window.__qvDomAtParse = null;
+  };
   // Serializes the document with its open shadow roots, so a change inside a
   // shadow root (not just in the light DOM) shows up in a comparison.
   window.__qvSerializeDom = () => {
@@ -63,28 +71,36 @@ export function installProbe(): void {
     const attrs = Array.from(root.attributes, (a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
     return `<html${attrs}>${withShadow.getHTML({ shadowRoots })}</html>`;
   };
-  document.addEventListener('quote-verifier:ready', (event) => {
-    ready.push((event as CustomEvent<unknown>).detail);
-  });
+  window.addEventListener(
+    'quote-verifier:ready',
+    (event) => {
+      current();
+      window.__qvReady?.push((event as CustomEvent<unknown>).detail);
+    },
+    true,
+  );
   const snapshot = (): void => {
+    current();
     if (window.__qvDomAtParse === null && document.readyState !== 'loading') {
       window.__qvDomAtParse = window.__qvSerializeDom?.() ?? null;
     }
   };
-  document.addEventListener('readystatechange', snapshot);
+  window.addEventListener('readystatechange', snapshot, true);
   snapshot();
 }
 
 /** Runs in the page: reads the probe's state. Self-contained, like `installProbe`. */
 export function readProbe(): ProbeState {
+  const mine = window.__qvProbeDocument === document;
   return {
-    ready: window.__qvReady ?? [],
-    domAtParse: window.__qvDomAtParse ?? null,
+    ready: mine ? (window.__qvReady ?? []) : [],
+    domAtParse: mine ? (window.__qvDomAtParse ?? null) : null,
     domNow: window.__qvSerializeDom?.() ?? '',
   };
 }
 
 /** Runs in the page: how many ready events so far (-1 when the probe is missing). */
 export function readyCount(): number {
-  return window.__qvReady?.length ?? -1;
+  if (window.__qvSerializeDom === undefined) return -1;
+  return window.__qvProbeDocument === document ? (window.__qvReady?.length ?? 0) : 0;
 }
