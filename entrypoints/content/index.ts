@@ -1,13 +1,169 @@
+/**
+ * The content script: composes src/page (scan, highlight, hit-test, navigate)
+ * with the background (matching, via src/platform) and the card (src/ui).
+ * One copy runs in every frame; each frame scans itself. Everything here is
+ * tied to `ctx.signal`, so an extension update or reload leaves nothing behind.
+ */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../../src/platform/runtime';
+import { onContentCommand, reportFindings, sendLookup, sendScan } from '../../src/platform/content-messaging';
+import type { ScanResponse, VerifySelectionCommand } from '../../src/platform/messages';
+import type { Verdict } from '../../src/match/types';
+import { createHighlighter } from '../../src/page/highlights';
+import { listenForHighlightClicks } from '../../src/page/hit-test';
+import { createNavigator } from '../../src/page/navigator';
+import { pagePublishedDate } from '../../src/page/page-date';
+import { startScanner, type LocatedFinding, type ScanOutcome } from '../../src/page/scanner';
+import highlightCss from '../../src/page/highlights.css?inline';
+import { CARD_HOST_NAME, createCardHost, type CardHost } from './card-host';
+
+/** Dispatched on `document` after each scan: JSON `{"findings":[{verdict, quoteId, text}]}` (strings cross Firefox's Xray boundary). */
+const SCANNED_EVENT = 'quote-verifier:scanned';
+/** A page (or a test) dispatches this on `document` to have the last `quote-verifier:scanned` sent again. */
+const QUERY_EVENT = 'quote-verifier:query';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  allFrames: true,
+  // The card's stylesheet goes into its shadow root; the highlight rules are adopted
+  // by the document as a constructed sheet (src/page/highlights.ts).
+  cssInjectionMode: 'ui',
   async main(ctx) {
     const answer = await sendToBackground({ type: 'qv:hello', url: location.href });
     if (ctx.isInvalid) return;
     // Announce readiness with an event, not a DOM change: the page's DOM is never edited.
     document.dispatchEvent(new CustomEvent('quote-verifier:ready', { detail: answer.extensionVersion }));
+    run(ctx);
   },
 });
+
+function run(ctx: ContentScriptContext): void {
+  const { signal } = ctx;
+  let located: LocatedFinding[] = [];
+  let last: ScanOutcome<ScanResponse> | undefined;
+  let pagePublished: string | undefined;
+  let lastScanned = '';
+
+  const highlighter = createHighlighter({ env: window, doc: document, css: highlightCss, signal });
+  const findingNav = createNavigator<LocatedFinding>((e) => `${e.finding.quoteId ?? ''}|${e.finding.start}|${e.finding.text}`);
+  const card = createCardHost(ctx, { onClose: () => highlighter.setActive(null) });
+
+  const openFinding = (entry: LocatedFinding) => {
+    if (!last) return;
+    const { finding } = entry;
+    highlighter.setActive(entry.range);
+    void card.open(
+      {
+        finding,
+        quote: finding.quoteId ? last.answer.quotes[finding.quoteId] : undefined,
+        corpus: last.answer.corpus,
+        pagePublished,
+      },
+      () => entry.range.getBoundingClientRect(),
+    );
+  };
+
+  const scanner = startScanner<ScanResponse>({
+    root: document,
+    signal,
+    skipElement: (el) => el.localName === CARD_HOST_NAME,
+    match: (text) => {
+      pagePublished = pagePublishedDate(document);
+      return sendScan({ text, pagePublished });
+    },
+    onScan: (outcome) => {
+      last = outcome;
+      located = outcome.located;
+      highlighter.show(located.map(({ range, finding }) => ({ range, verdict: finding.verdict })));
+      findingNav.set(located.filter(({ finding }) => finding.verdict !== 'unverified'));
+      void reportFindings(countVerdicts(located));
+      lastScanned = JSON.stringify({
+        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text })),
+      });
+      document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+    },
+    onError: (error) => console.debug('Quote Verifier: scan failed', error),
+  });
+
+  // Single-page apps: WXT watches the URL (pushState is invisible from an isolated world).
+  ctx.addEventListener(window, 'wxt:locationchange', () => scanner.requestScan());
+
+  ctx.addEventListener(document, QUERY_EVENT, () => {
+    if (lastScanned) document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+  });
+
+  listenForHighlightClicks({
+    doc: document,
+    signal,
+    // Unverified quotations are not painted, so they are not clickable either.
+    entries: () => located.filter(({ finding }) => finding.verdict !== 'unverified'),
+    isOwnUi: (event) => card.isOwnEvent(event),
+    onHit: (entry) => {
+      findingNav.select(entry);
+      openFinding(entry);
+    },
+    onMiss: () => card.close(),
+  });
+
+  // Escape closes the card even when focus has left it; the page still gets the key.
+  ctx.addEventListener(
+    document,
+    'keydown',
+    (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && card.isOpen()) card.close();
+    },
+    { capture: true, passive: true },
+  );
+
+  onContentCommand((command) => {
+    if (command.type === 'qv:navigate') {
+      const entry = findingNav.move(command.direction);
+      if (!entry) return;
+      scrollToRange(entry.range);
+      openFinding(entry);
+    } else {
+      verifySelection(command, card, () => pagePublished ?? pagePublishedDate(document)).catch((error: unknown) =>
+        console.debug('Quote Verifier: lookup failed', error),
+      );
+    }
+  }, signal);
+}
+
+async function verifySelection(
+  command: VerifySelectionCommand,
+  card: CardHost,
+  published: () => string | undefined,
+): Promise<void> {
+  const selection = document.getSelection();
+  const selected = selection && !selection.isCollapsed ? selection.toString().trim() : '';
+  // The keyboard command goes to every frame: only the one holding a selection answers.
+  // The context menu goes to the frame it was opened in, with the selected text.
+  const text = selected || command.text?.trim() || '';
+  if (!text) return;
+  const range = selected && selection!.rangeCount > 0 ? selection!.getRangeAt(0).cloneRange() : undefined;
+  const fallback = (document.activeElement ?? document.body)?.getBoundingClientRect();
+  const answer = await sendLookup(text);
+  await card.open(
+    {
+      lookup: { selection: text, best: answer.best, nearest: answer.nearest, quotes: answer.quotes },
+      corpus: answer.corpus,
+      pagePublished: published(),
+    },
+    () => range?.getBoundingClientRect() ?? fallback,
+  );
+}
+
+function countVerdicts(located: readonly LocatedFinding[]): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { verified: 0, altered: 0, misattributed: 0, unverified: 0 };
+  for (const { finding } of located) counts[finding.verdict]++;
+  return counts;
+}
+
+function scrollToRange(range: Range): void {
+  const el = range.startContainer.parentElement;
+  if (!el) return;
+  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+}

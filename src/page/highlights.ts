@@ -81,7 +81,7 @@ export function createHighlighter({ env, doc, css, signal, showUnverified = fals
       return;
     }
     // Adopted lazily, and again if the page replaced document.adoptedStyleSheets wholesale.
-    styles.ensure();
+    styles.ensure(ranges);
     const highlight = new HighlightCtor(...ranges);
     highlight.priority = priority;
     registry.set(name, highlight);
@@ -121,24 +121,46 @@ export function rangesByVerdict(entries: readonly HighlightEntry[], showUnverifi
   return byVerdict;
 }
 
-/** One constructed stylesheet, appended to the document's adopted sheets while needed. */
+type StyleScope = Document | ShadowRoot;
+
+/**
+ * One constructed stylesheet, appended to the adopted sheets of the document
+ * and of every shadow root holding a highlighted range, while needed. Shadow
+ * roots need their own copy: document styles do not reach into shadow trees
+ * (Firefox paints nothing there without it; Chromium lets highlight styles
+ * inherit into them, and the copy is harmless).
+ */
 function adoptedStyles(doc: Document, css: string, SheetCtor: typeof CSSStyleSheet | undefined) {
   let sheet: CSSStyleSheet | undefined;
-  const adopted = (): readonly CSSStyleSheet[] | undefined => (doc as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets;
+  const scopes = new Set<StyleScope>();
+  const adoptedOf = (scope: StyleScope): readonly CSSStyleSheet[] | undefined =>
+    (scope as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets;
+  const adopt = (scope: StyleScope) => {
+    const current = adoptedOf(scope);
+    if (!current || !SheetCtor) return;
+    if (!sheet) {
+      sheet = new SheetCtor();
+      sheet.replaceSync(css);
+    }
+    if (!current.includes(sheet)) scope.adoptedStyleSheets = [...current, sheet];
+    scopes.add(scope);
+  };
   return {
-    ensure() {
-      const current = adopted();
-      if (!current || !SheetCtor) return;
-      if (!sheet) {
-        sheet = new SheetCtor();
-        sheet.replaceSync(css);
+    /** Adopts the sheet in the document and in the shadow roots `ranges` lie in. */
+    ensure(ranges: readonly AbstractRange[]) {
+      const roots = new Set<StyleScope>([doc]);
+      for (const range of ranges) {
+        const root = range.startContainer.getRootNode();
+        if (root.nodeType === 11) roots.add(root as ShadowRoot);
       }
-      if (!current.includes(sheet)) doc.adoptedStyleSheets = [...current, sheet];
+      roots.forEach(adopt);
     },
     remove() {
-      const current = adopted();
-      if (!sheet || !current?.includes(sheet)) return;
-      doc.adoptedStyleSheets = current.filter((s) => s !== sheet);
+      for (const scope of scopes) {
+        const current = adoptedOf(scope);
+        if (sheet && current?.includes(sheet)) scope.adoptedStyleSheets = current.filter((s) => s !== sheet);
+      }
+      scopes.clear();
     },
   };
 }

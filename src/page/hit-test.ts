@@ -95,6 +95,8 @@ export interface ClickListenerOptions<T extends Hittable> {
   /** The current entries, read at click time. */
   entries: () => readonly T[];
   onHit: (entry: T, event: MouseEvent) => void;
+  /** A plain click on the page that hit no finding (e.g. to close an open card). */
+  onMiss?: (event: MouseEvent) => void;
   /** Clicks inside the extension's own UI are not page clicks. */
   isOwnUi?: (event: MouseEvent) => boolean;
   /** Finds the entry at a point; defaults to entryAtPoint (layout-based, so tests without layout pass their own). */
@@ -103,7 +105,7 @@ export interface ClickListenerOptions<T extends Hittable> {
 
 /** Opens a finding when its highlight is clicked. Returns destroy(). */
 export function listenForHighlightClicks<T extends Hittable>(options: ClickListenerOptions<T>): () => void {
-  const { doc, signal, entries, onHit, isOwnUi, hitTest = entryAtPoint } = options;
+  const { doc, signal, entries, onHit, onMiss, isOwnUi, hitTest = entryAtPoint } = options;
   const controller = childController(signal);
   const onClick = (event: MouseEvent) => {
     if (!isPlainPrimaryClick(event)) return;
@@ -112,9 +114,9 @@ export function listenForHighlightClicks<T extends Hittable>(options: ClickListe
     const selection = doc.getSelection();
     if (selection && !selection.isCollapsed) return;
     const current = entries();
-    if (current.length === 0) return;
-    const entry = hitTest(current, event.clientX, event.clientY, doc);
+    const entry = current.length === 0 ? undefined : hitTest(current, event.clientX, event.clientY, doc);
     if (entry) onHit(entry, event);
+    else onMiss?.(event);
   };
   // Capture, so a page handler that stops propagation cannot hide the click; passive, so
   // the page's own handling (links, buttons, its scripts) always goes ahead untouched.

@@ -55,6 +55,8 @@ function isContentCommand(message: unknown): message is ToContent {
 }
 
 function expectType<T extends { type: string }>(answer: unknown, type: T['type']): T {
+  const failed = answer as { type?: unknown; error?: unknown } | null;
+  if (failed?.type === 'qv:error') throw new Error(`Quote Verifier: the background failed: ${String(failed.error)}`);
   if (typeof answer !== 'object' || answer === null || (answer as { type?: unknown }).type !== type) {
     throw new Error(`Quote Verifier: the background gave no ${type} answer (got ${describe(answer)})`);
   }
