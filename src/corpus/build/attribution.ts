@@ -45,11 +45,16 @@ const isVerb = (t: Token | undefined, verbs: ReadonlySet<string>) =>
 
 /**
  * An attribution starting at token `i`: "Peskov said", "he added",
- * "Kremlin spokesman Dmitry Peskov told reporters", or inverted "said Peskov".
+ * "Kremlin spokesman Dmitry Peskov told reporters", inverted "said Peskov",
+ * or "according to Peskov".
  */
 export function attributionAt(tokens: Token[], i: number): Link | undefined {
   let k = i;
   if (tokens[k]?.text === ',') k++;
+  if (tokens[k]?.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+    const phrase = phraseAt(tokens, k + 2);
+    return phrase ? { phrase, at: k + 2, how: 'after' } : undefined;
+  }
   if (isVerb(tokens[k], ADJACENT_SPEECH_VERBS)) {
     const phrase = phraseAt(tokens, k + 1);
     if (phrase) return { phrase, at: k + 1, how: 'after' };

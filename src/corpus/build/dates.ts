@@ -140,8 +140,8 @@ const DATE_PATTERNS = [
   new RegExp(`(?<![\\p{L}\\d])(?:${WD})?(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MON}(?![\\p{L}])${YEAR}(?!\\d)`, 'gu'),
   // ISO "2025-12-16"
   /(?<![\d-])(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})(?![\d-])/gu,
-  // "on Monday" with no date: resolved against a day-precise publication date
-  /(?<![\p{L}])(?:[Oo]n|[Ll]ast|[Tt]his)\s+(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}]|,?\s+(?:the\s+)?\d|,?\s+[A-Z][a-z]+\s+\d)/gu,
+  // "on Monday", "said Tuesday" with no date: resolved against a day-precise publication date
+  /(?:(?<![\p{L}])(?:[Oo]n|[Ll]ast|[Tt]his)\s+|(?<=\p{Ll}\s))(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}]|,?\s+(?:the\s+)?\d|,?\s+[A-Z][a-z]+\s+\d)/gu,
 ];
 
 /** Date phrases in `text`, in order, without overlaps. Impossible days are skipped. */

@@ -437,7 +437,9 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     }
     const setOff = link !== undefined || linkByOcc.has(q);
 
-    if (!setOff && words <= TERM_MAX_WORDS && upper) {
+    // “No,” at the head of a sentence, with its own punctuation, is a reply, not a name.
+    const clause = pre.length === 0 && /[,.!?\u2026]$/u.test(raw);
+    if (!setOff && words <= TERM_MAX_WORDS && upper && !clause) {
       return setAside(terms, 'a short capitalized phrase not set off as speech: a name or title');
     }
     // Links that tie a fragment to a speaker elsewhere in the sentence.

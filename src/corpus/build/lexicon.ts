@@ -58,7 +58,7 @@ export const ROLE_NOUNS = set(`
   pope cardinal bishop coach captain manager officer researcher scientist doctor
   journalist correspondent editor author activist candidate councillor councilor
   commissioner inspector sheriff superintendent dean rector mr mrs ms dr sen rep gov
-  chairperson speaker deputy
+  chairperson speaker deputy prof rev capt sgt lt col
 `);
 
 /** Modifiers that may sit inside a role phrase ("former deputy foreign minister"). */
@@ -100,6 +100,12 @@ export const NON_NAME_WORDS = set(`
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday
   January February March April May June July August September October November December
 `);
+
+/** Titles written abbreviated before a name ("Sen. John Thune", "Dr. Maria Gonzalez"). */
+export const TITLE_ABBREVIATIONS = set(`mr mrs ms mx dr prof sen rep gov gen lt col capt sgt rev fr`);
+
+/** Forms of address that are not a role: dropped from the role ("Mr. Smith" has none). */
+export const HONORIFICS = set(`mr mrs ms miss mx dr`);
 
 /** Subject pronouns that resolve to an earlier named speaker. */
 export const PRONOUNS = new Map<string, 'person' | 'organization' | 'any'>([

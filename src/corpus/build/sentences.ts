@@ -3,7 +3,7 @@
  * is one token, so the periods inside it never end the reporting sentence and
  * the attribution rules see "⟨quote⟩ Peskov said." whatever the quote says.
  */
-import { ABBREVIATIONS } from './lexicon';
+import { ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon';
 
 /** A quoted range of the paragraph: from its opening mark to its closing mark (inclusive). */
 export interface MaskedRange {
@@ -104,9 +104,17 @@ export function tokenize(text: string, start: number, end: number, ranges: Maske
   const words = (from: number, to: number) => {
     const seg = text.slice(from, to);
     for (const m of seg.matchAll(TOKEN)) {
-      const t = m[0];
+      let t = m[0];
       const kind: TokenKind = /^\p{L}/u.test(t) ? 'word' : /^\p{N}/u.test(t) ? 'number' : 'punct';
-      out.push({ kind, text: t, lower: t.toLowerCase(), start: from + m.index, end: from + m.index + t.length });
+      const at = from + m.index;
+      if (at + t.length < to && text[at + t.length] === '.' && TITLE_ABBREVIATIONS.has(t.toLowerCase())) {
+        // "Sen. John Thune": the title keeps its period, so the name's phrase does not end there.
+        out.push({ kind, text: `${t}.`, lower: t.toLowerCase(), start: at, end: at + t.length + 1 });
+        continue;
+      }
+      if (out.length && out[out.length - 1]!.end > at) continue; // the period already taken by a title
+      t = m[0];
+      out.push({ kind, text: t, lower: t.toLowerCase(), start: at, end: at + t.length });
     }
   };
   for (const r of inside) {

@@ -10,6 +10,7 @@ import { canonical } from '../../text';
 import type { DeclaredSpeaker } from './metadata';
 import {
   AUXILIARIES,
+  HONORIFICS,
   INSTITUTION_NOUNS,
   NAME_PARTICLES,
   NON_NAME_WORDS,
@@ -71,7 +72,12 @@ export function phraseToken(t: Token): boolean {
 /** Splits tokens [a, b) into role and name parts; undefined when nothing is left. */
 export function phraseIn(tokens: Token[], a: number, b: number): NounPhrase | undefined {
   let first = a;
-  while (first < b && (NON_NAME_WORDS.has(tokens[first]!.text) || isArticle(tokens[first]))) first++;
+  while (
+    first < b &&
+    (NON_NAME_WORDS.has(tokens[first]!.text) || isArticle(tokens[first]) || HONORIFICS.has(tokens[first]!.lower))
+  ) {
+    first++;
+  }
   while (first < b && NAME_PARTICLES.has(tokens[first]!.text)) first++;
   if (first >= b) return undefined;
   // The name is the trailing run of capitalized words that are not role words.

@@ -114,6 +114,20 @@ describe('quote-verifier corpus (the real CLI)', () => {
     expect((await readdir(join(work, 'out'))).sort()).toEqual(['corpus.json']); // no temp files left behind
   }, 60_000);
 
+  it('shows progress on stderr when there are many documents, keeping stdout for the report', async () => {
+    const work = await tempDir();
+    for (let i = 0; i < 21; i++) {
+      const n = String(i).padStart(2, '0');
+      await writeFile(join(work, `doc-${n}.md`), `---\ntitle: Doc ${n}\npublished: 2024-01-0${(i % 9) + 1}\n---\n\nJane Roe said: “Item ${n} is ready.”\n`);
+    }
+    const r = await corpusCli([work, '--out', join(work, 'out.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => /^\[\d+\/21\] /.test(l))).toHaveLength(21);
+    expect(r.stdout).toContain('Documents read: 21');
+    expect(r.stdout).toContain('Jane Roe  21 (21 direct, 0 partial)');
+    expect(r.stdout).not.toContain('[1/21]');
+  }, 60_000);
+
   it('--check exits 0 when the file is current and 1 when it is stale; usage errors exit 2', async () => {
     const work = await tempDir();
     const out = join(work, 'corpus.json');
