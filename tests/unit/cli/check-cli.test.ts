@@ -4,7 +4,7 @@
  * seed quotations, so these tests do not move when data/corpus.json does.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,6 +207,36 @@ describe.concurrent('quote-verifier check --json', { timeout: CLI_TEST_TIMEOUT_M
     const glob = await run(['check', `${FIXTURES}/*.html`, '--json', '--corpus', CORPUS]);
     const paths = (JSON.parse(glob.stdout) as Report).files.map((f) => f.path);
     expect(paths).toEqual(['altered', 'decoys', 'exact', 'fragment', 'misattributed'].map((f) => `${FIXTURES}/${f}.html`));
+  });
+});
+
+/** A real saved page (Wikipedia "Regression testing", Hypothesis' anchoring baseline), kept in the shared folder. */
+const PEER_PAGE = join(ROOT, '../shared/peer-pages/wikipedia-regression-testing.html');
+const PEER_CORPUS = `${FIXTURES}/peer-corpus.json`;
+
+describe.runIf(existsSync(PEER_PAGE)).concurrent('quote-verifier check on a real saved page', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it('verifies passages split by links, followed by footnote markers, and in a blockquote', async () => {
+    const { code, stdout } = await run(['check', PEER_PAGE, '--json', '--corpus', PEER_CORPUS]);
+    expect(code).toBe(0);
+    const findings = (JSON.parse(stdout) as Report).files[0]!.findings;
+    const peer = JSON.parse(readFileSync(join(ROOT, PEER_CORPUS), 'utf8')) as Corpus;
+    for (const quote of peer.quotes) {
+      expect(findings.find((f) => f.quoteId === quote.id)?.verdict, quote.text.slice(0, 40)).toBe('verified');
+    }
+    // MediaWiki's navigation and reference list hold no corpus quotation.
+    expect(findings.filter((f) => f.verdict !== 'verified' && f.verdict !== 'unverified')).toEqual([]);
+  });
+
+  it('catches a dropped "not" inside the real markup', async () => {
+    const page = readFileSync(PEER_PAGE, 'utf8');
+    const doctored = page.replace('have not introduced new faults', 'have introduced new faults');
+    expect(doctored).not.toBe(page);
+    const { code, stdout } = await run(['check', '-', '--json', '--corpus', PEER_CORPUS], { stdin: doctored });
+    expect(code).toBe(1);
+    const altered = (JSON.parse(stdout) as Report).files[0]!.findings.filter((f) => f.verdict === 'altered');
+    expect(altered).toHaveLength(1);
+    expect(altered[0]!.flags).toContain('negation');
+    expect(altered[0]!.text).toContain('have introduced new faults');
   });
 });
 
