@@ -34,8 +34,9 @@ let scratch = new Int32Array(1024);
  * Aligns A[aFrom, aTo) (whole) with the best-fitting stretch of B[bFrom, bTo).
  * Ties prefer consuming B words as substitutions over leaving them out, so a
  * page word replacing the last word of a quotation shows as a substitution,
- * not as an extra word. Returns undefined when the table would exceed
- * MAX_ALIGN_CELLS.
+ * not as an extra word. `freeStart` / `freeEnd` false pin the stretch to the
+ * start / end of B (its words there count as deletions). Returns undefined
+ * when the table would exceed MAX_ALIGN_CELLS.
  */
 export function alignInside(
   a: Uint32Array,
@@ -44,6 +45,8 @@ export function alignInside(
   b: Uint32Array,
   bFrom: number,
   bTo: number,
+  freeStart = true,
+  freeEnd = true,
 ): Alignment | undefined {
   const m = aTo - aFrom;
   const n = bTo - bFrom;
@@ -52,7 +55,7 @@ export function alignInside(
   if (cells > MAX_ALIGN_CELLS) return undefined;
   if (scratch.length < cells) scratch = new Int32Array(Math.max(cells, scratch.length * 2));
   const d = scratch;
-  for (let j = 0; j <= n; j++) d[j] = 0; // any start in B is free
+  for (let j = 0; j <= n; j++) d[j] = freeStart ? 0 : j; // any start in B is free, or B's first words are deletions
   for (let i = 1; i <= m; i++) {
     const row = i * w;
     const prev = row - w;
@@ -67,32 +70,46 @@ export function alignInside(
   }
   // Any end in B is free; ties take the latest end (see above).
   const last = m * w;
-  let bestJ = 0;
-  for (let j = 1; j <= n; j++) if (d[last + j]! <= d[last + bestJ]!) bestJ = j;
+  let bestJ = n;
+  if (freeEnd) {
+    bestJ = 0;
+    for (let j = 1; j <= n; j++) if (d[last + j]! <= d[last + bestJ]!) bestJ = j;
+  }
   const dist = d[last + bestJ]!;
-  // Traceback, preferring the diagonal, then an A word alone; written backwards.
+  // Traceback, written backwards.
   const rev = new Uint8Array(m + n);
   let len = 0;
   let i = m;
   let j = bestJ;
-  while (i > 0) {
+  while (i > 0 || (!freeStart && j > 0)) {
+    if (i === 0) {
+      rev[len++] = B_ONLY;
+      j--;
+      continue;
+    }
     const here = d[i * w + j]!;
     const ai = a[aFrom + i - 1]!;
-    if (j > 0) {
-      const same = ai === b[bFrom + j - 1]!;
-      if (here === d[(i - 1) * w + j - 1]! + (same ? 0 : 1)) {
-        rev[len++] = same ? EQ : SUB;
-        i--;
-        j--;
-        continue;
-      }
+    const same = j > 0 && ai === b[bFrom + j - 1]!;
+    if (same && here === d[(i - 1) * w + j - 1]!) {
+      rev[len++] = EQ;
+      i--;
+      j--;
+      continue;
+    }
+    // Ties: a word left out or added rather than a substitution, so equal
+    // words line up ("a c" against "a b c": "b" deleted, not "a" replaced).
+    if (j > 0 && here === d[i * w + j - 1]! + 1) {
+      rev[len++] = B_ONLY;
+      j--;
+      continue;
     }
     if (here === d[(i - 1) * w + j]! + 1) {
       rev[len++] = A_ONLY;
       i--;
       continue;
     }
-    rev[len++] = B_ONLY;
+    rev[len++] = SUB;
+    i--;
     j--;
   }
   const ops = rev.subarray(0, len).reverse();

@@ -17,6 +17,7 @@ import {
   ALTERED_MIN_MATCHED_WORDS,
   ALTERED_MIN_SIMILARITY,
   CLUSTER_SLACK_WORDS,
+  EDGE_ABSORB_WORDS,
   EXTRA_CANDIDATE_PER_WORDS,
   HOMOGLYPH_EDIT_WEIGHT,
   MAX_CANDIDATES_PER_SPAN,
@@ -259,16 +260,33 @@ export class Engine {
     const ellipsis = this.ellipsisVerdict(tk, rs, re, q, embedded);
     if (ellipsis) return ellipsis;
 
+    // An altered quotation that stops one or two words short of an end of
+    // the quotation (a swap at the end, a dropped last word) is shown against
+    // the whole quotation there, not as an excerpt.
+    let bStart = al.bStart;
+    let bEnd = al.bEnd;
+    const pinStart = bStart > 0 && bStart <= EDGE_ABSORB_WORDS;
+    const pinEnd = bEnd < qlen && qlen - bEnd <= EDGE_ABSORB_WORDS;
+    if (pinStart || pinEnd) {
+      const wider = alignInside(tk.hash, rs, re, qh, pinStart ? 0 : bStart, pinEnd ? qlen : bEnd, !pinStart, !pinEnd);
+      if (wider) {
+        ops = wider.ops;
+        dist = wider.dist;
+        bStart = wider.bStart;
+        bEnd = wider.bEnd;
+      }
+    }
+
     const stats = alignmentStats(ops);
-    const sim = 1 - dist / Math.max(pageWords, al.bEnd - al.bStart);
+    const sim = 1 - dist / Math.max(pageWords, bEnd - bStart);
     if (sim < ALTERED_MIN_SIMILARITY || stats.matched < ALTERED_MIN_MATCHED_WORDS || stats.maxReplacedRun > MAX_REPLACED_RUN) {
       return undefined;
     }
-    const d = diffFromSteps(tk, rs, qtk(), al.bStart, ops);
-    if (!full) d.flags.add('excerpt');
+    const d = diffFromSteps(tk, rs, qtk(), bStart, ops);
+    if (bStart > 0 || bEnd < qlen) d.flags.add('excerpt');
     if (embedded) d.flags.add('embedded');
     const score = Math.max(0, sim - (d.homoglyphs * HOMOGLYPH_EDIT_WEIGHT) / Math.max(pageWords, 1));
-    return { q, verdict: 'altered', score, from: rs, to: re, flags: d.flags, diff: d.diff, coverage };
+    return { q, verdict: 'altered', score, from: rs, to: re, flags: d.flags, diff: d.diff, coverage: (bEnd - bStart) / qlen };
   }
 
   /** A verified match whose page words include homoglyphs is altered, flagged: the page text is not the verified text. */
@@ -326,7 +344,13 @@ export class Engine {
       if (firstAt < 0) firstAt = at;
       else if (at > cursor) {
         diff.push({ op: 'delete', text: wordsOf(qtk, cursor, at) });
-        for (let k = cursor; k < at; k++) if (negationCount(wordAt(qtk, k)) > 0) flags.add('negation');
+        // A negation left out of the sentence the next piece belongs to
+        // changes what it says ("we will … respond"); one in a sentence
+        // left out whole does not.
+        for (let k = at - 1; k >= cursor; k--) {
+          if (qtk.flags[k + 1]! & SENTENCE) break;
+          if (negationCount(wordAt(qtk, k)) > 0) flags.add('negation');
+        }
       }
       diff.push(...equalDiff(qtk, at, at + (pe - ps)));
       for (let k = ps; k < pe; k++) if (tk.flags[k]! & HOMOGLYPH) homoglyphs++;

@@ -17,7 +17,7 @@ import {
   TABLE_BITS_MAX,
   TABLE_BITS_MIN,
 } from './thresholds';
-import { wordHashes } from './tokenize';
+import { wordHashesInto } from './tokenize';
 
 /** What the index needs of a quote. */
 export type IndexedQuote = Pick<Quote, 'id' | 'text'>;
@@ -67,16 +67,17 @@ export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
   let total = 0;
   let trigrams = 0;
   for (let q = 0; q < n; q++) {
-    const h = wordHashes(quotes[q]!.text);
-    if (total + h.length > hashes.length) {
-      const grown = new Uint32Array(Math.max(hashes.length * 2, total + h.length));
+    const text = quotes[q]!.text;
+    const room = (text.length >> 1) + 2;
+    if (total + room > hashes.length) {
+      const grown = new Uint32Array(Math.max(hashes.length * 2, total + room));
       grown.set(hashes.subarray(0, total));
       hashes = grown;
     }
-    hashes.set(h, total);
-    total += h.length;
+    const words = wordHashesInto(text, hashes, total);
+    total += words;
     wordOffsets[q + 1] = total;
-    if (h.length >= MIN_QUOTE_WORDS) trigrams += h.length - 2;
+    if (words >= MIN_QUOTE_WORDS) trigrams += words - 2;
   }
   const wordHashArr = hashes.slice(0, total);
 
@@ -84,25 +85,32 @@ export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
   bits = Math.min(TABLE_BITS_MAX, Math.max(TABLE_BITS_MIN, bits));
   const buckets = 2 ** bits;
   const shift = 32 - bits;
-  const counts = new Uint32Array(buckets + 1);
-  const lastSeen = new Int32Array(buckets).fill(-1); // a quote counts once per bucket
-
-  const forEachBucket = (fn: (bucket: number, q: number) => void) => {
-    for (let q = 0; q < n; q++) {
-      const from = wordOffsets[q]!;
-      const to = wordOffsets[q + 1]!;
-      if (to - from < MIN_QUOTE_WORDS) continue;
-      for (let p = from; p + 2 < to; p++) {
-        const bucket = trigramKey(wordHashArr[p]!, wordHashArr[p + 1]!, wordHashArr[p + 2]!) >>> shift;
-        if (lastSeen[bucket] === q) continue;
-        lastSeen[bucket] = q;
-        fn(bucket, q);
+  // The bucket of every trigram occurrence, a repeat within its quote marked
+  // NONE (a quote counts once per bucket), then counts per bucket.
+  const NONE = 0xffffffff;
+  const occ = new Uint32Array(trigrams);
+  const occQuote = new Uint32Array(trigrams);
+  const counts = new Uint32Array(buckets);
+  let o = 0;
+  for (let q = 0; q < n; q++) {
+    const from = wordOffsets[q]!;
+    const to = wordOffsets[q + 1]!;
+    if (to - from < MIN_QUOTE_WORDS) continue;
+    const first = o;
+    for (let p = from; p + 2 < to; p++) {
+      const bucket = trigramKey(wordHashArr[p]!, wordHashArr[p + 1]!, wordHashArr[p + 2]!) >>> shift;
+      let repeat = false;
+      for (let k = first; k < o; k++) {
+        if (occ[k] === bucket) {
+          repeat = true;
+          break;
+        }
       }
+      occQuote[o] = q;
+      occ[o++] = repeat ? NONE : bucket;
+      if (!repeat) counts[bucket]!++;
     }
-  };
-  forEachBucket((bucket) => {
-    counts[bucket]!++;
-  });
+  }
   const bucketCap = Math.max(COMMON_TRIGRAM_MIN_POSTINGS, Math.floor(COMMON_TRIGRAM_FRACTION * n));
   const bucketStarts = new Uint32Array(buckets + 1);
   let sum = 0;
@@ -112,12 +120,14 @@ export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
   }
   bucketStarts[buckets] = sum;
   const postings = new Uint32Array(sum);
-  const fill = new Uint32Array(buckets);
-  lastSeen.fill(-1);
-  forEachBucket((bucket, q) => {
-    if (counts[bucket]! > bucketCap) return;
-    postings[bucketStarts[bucket]! + fill[bucket]!++] = q;
-  });
+  counts.fill(0); // now: postings filled per bucket
+  for (let k = 0; k < o; k++) {
+    const bucket = occ[k]!;
+    if (bucket === NONE) continue;
+    const start = bucketStarts[bucket]!;
+    if (bucketStarts[bucket + 1]! === start) continue; // dropped as too common (or empty)
+    postings[start + counts[bucket]!++] = occQuote[k]!;
+  }
 
   return {
     quoteCount: n,

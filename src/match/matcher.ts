@@ -91,6 +91,11 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
   ): Finding => {
     let [start, end] = originalSpan(tk, e.from, e.to);
     if (whole && e.from === whole.a && e.to === whole.b) [start, end] = [whole.start, whole.end];
+    else {
+      // The sentence's own closing punctuation belongs to the wording.
+      const text = tk.original;
+      while (end < text.length && end - start < text.length && /[.!?…]/.test(text[end]!)) end++;
+    }
     const quote = quotes[e.q]!;
     const f: Finding = {
       verdict: e.verdict,

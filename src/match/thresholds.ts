@@ -93,6 +93,13 @@ export const MAX_REPLACED_RUN = 3;
  */
 export const MAX_EDGE_INSERT_WORDS = 4;
 
+/**
+ * An altered quotation that stops this many words or fewer short of an end
+ * of the verified one is aligned against that end too, so a swap or a
+ * dropped last word shows in the diff instead of reading as an excerpt.
+ */
+export const EDGE_ABSORB_WORDS = 2;
+
 // ---- Without quotation marks ---------------------------------------------
 
 /**

@@ -47,7 +47,7 @@ const COMMA = 44;
 /** Lowercase abbreviations that end with a period without ending a sentence. */
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'vs', 'etc', 'prof', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt',
-  'capt', 'no', 'inc', 'ltd', 'co', 'corp', 'dept', 'approx', 'e.g', 'i.e', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun',
+  'capt', 'inc', 'ltd', 'co', 'corp', 'dept', 'approx', 'e.g', 'i.e', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun',
   'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'pres', 'adm', 'rev', 'hon',
 ]);
 
@@ -186,6 +186,8 @@ function gapFlags(original: string, norm: Normalized, t: string, from: number, t
   if (punct && !(f & ELLIPSIS)) {
     const prev = t.slice(prevStart, from);
     if (prev.length === 1 || ABBREVIATIONS.has(prev)) punct = false;
+    // "No. 5" is a number; "we said no." ends a sentence.
+    if (prev === 'no' && isDigit(t.charCodeAt(to))) punct = false;
   }
   // Paragraph: a blank line, or a line break after sentence punctuation or a colon.
   const oFrom = norm.ends[from - 1] ?? 0;
@@ -265,5 +267,63 @@ export function originalSpan(tk: Tokens, a: number, b: number): [number, number]
 
 /** Just the word hashes of a text: what the index stores per quote. */
 export function wordHashes(text: string): Uint32Array {
-  return tokenize(text).hash;
+  const out = new Uint32Array((text.length >> 1) + 2);
+  const n = wordHashesInto(text, out, 0);
+  return out.slice(0, n);
+}
+
+/**
+ * Writes the word hashes of `text` into `out` from `at`, returning how many
+ * (`out` must have room for text.length / 2 + 2). Printable ASCII takes a
+ * path that allocates nothing (the corpus build hashes millions of words);
+ * anything else goes through tokenize(). Both give the same hashes.
+ */
+export function wordHashesInto(text: string, out: Uint32Array, at: number): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 126 || c < 32 || c === 0x60) {
+      const h = tokenize(text).hash;
+      out.set(h, at);
+      return h.length;
+    }
+  }
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (ASCII_WORD[c] === 0) {
+      i++;
+      continue;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+    i++;
+    while (i < n) {
+      let d = text.charCodeAt(i);
+      if (ASCII_WORD[d] === 1) {
+        if (d >= 65 && d <= 90) d += 32;
+        h = Math.imul(h ^ d, 0x01000193);
+        i++;
+        continue;
+      }
+      if (i + 1 < n) {
+        let e = text.charCodeAt(i + 1);
+        if (d === APOSTROPHE && ASCII_WORD[e] === 1) {
+          if (e >= 65 && e <= 90) e += 32;
+          h = Math.imul(Math.imul(h ^ d, 0x01000193) ^ e, 0x01000193);
+          i += 2;
+          continue;
+        }
+        if ((d === DOT || d === COMMA) && isDigit(e) && isDigit(text.charCodeAt(i - 1))) {
+          h = Math.imul(Math.imul(h ^ d, 0x01000193) ^ e, 0x01000193);
+          i += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    out[at + count++] = h >>> 0;
+  }
+  return count;
 }

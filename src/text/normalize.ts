@@ -154,7 +154,8 @@ export function normalize(input: string): Normalized {
       const next = i + 1 < n ? input.charCodeAt(i + 1) : 0;
       // A combining mark (or an invisible character that may hide one) after
       // an ASCII letter changes it under NFKC ("e" + U+0301): take the slow path.
-      if (next < 0x300 || !(charClass(next) & (MARK | INVISIBLE))) {
+      // (The only invisible character below U+0300 is the soft hyphen.)
+      if (next < 0x300 ? next !== SOFT_HYPHEN : !(charClass(next) & (MARK | INVISIBLE))) {
         if (c === 32 || (c >= 9 && c <= 13)) {
           if (spaceStart < 0) {
             spaceStart = i;
