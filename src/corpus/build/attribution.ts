@@ -9,21 +9,21 @@ import type { Token } from './sentences';
 import { isAuxiliary, phraseAt, phraseBefore, subjectOf, type NounPhrase } from './speakers';
 
 export type LinkHow =
-  | 'after' // “…,” Peskov said  /  “…,” said Peskov
-  | 'before' // Peskov told reporters: “…”
-  | 'according' // According to Peskov, … “…”
-  | 'reporting' // Peskov said that … “…”  /  what it calls “…”
-  | 'trailing' // … “…”, Peskov said.
-  | 'next-sentence' // “….” Peskov said.
+  | 'after' // “…,” Roe said  /  “…,” said Roe
+  | 'before' // Roe told reporters: “…”
+  | 'according' // According to Roe, … “…”
+  | 'reporting' // Roe said that … “…”  /  what it calls “…”
+  | 'trailing' // … “…”, Roe said.
+  | 'next-sentence' // “….” Roe said.
   | 'same-speaker' // “…,” he said. “…”
-  | 'colon-paragraph'; // Peskov said:¶“…”
+  | 'colon-paragraph'; // Roe said:¶“…”
 
 export interface Link {
   phrase: NounPhrase;
   /** Token index of the phrase in its sentence's tokens (for pronoun resolution). */
   at: number;
   how: LinkHow;
-  /** Role from an appositive ("Dmitry Peskov, the Kremlin spokesman, said"). */
+  /** Role from an appositive ("Jane Roe, the ministry spokeswoman, said"). */
   appositive?: NounPhrase;
 }
 
@@ -34,7 +34,7 @@ export interface Link {
 const MAX_WORDS_VERB_TO_COLON = 6;
 
 /**
- * A bare attribution sentence ("Peskov said during the briefing.") is short;
+ * A bare attribution sentence ("Roe said during the briefing.") is short;
  * a longer sentence after a quote says something else.
  */
 const MAX_BARE_ATTRIBUTION_TOKENS = 14;
@@ -44,9 +44,9 @@ const isVerb = (t: Token | undefined, verbs: ReadonlySet<string>) =>
   t !== undefined && t.kind === 'word' && t.text === t.lower && verbs.has(t.lower);
 
 /**
- * An attribution starting at token `i`: "Peskov said", "he added",
- * "Kremlin spokesman Dmitry Peskov told reporters", inverted "said Peskov",
- * or "according to Peskov".
+ * An attribution starting at token `i`: "Roe said", "he added",
+ * "Finance Ministry spokeswoman Jane Roe told reporters", inverted "said Roe",
+ * or "according to Roe".
  */
 export function attributionAt(tokens: Token[], i: number): Link | undefined {
   let k = i;
@@ -65,7 +65,7 @@ export function attributionAt(tokens: Token[], i: number): Link | undefined {
   let j = phrase.end;
   let appositive: NounPhrase | undefined;
   if (tokens[j]?.text === ',') {
-    // "Dmitry Peskov, the Kremlin spokesman, said"
+    // "Jane Roe, the ministry spokeswoman, said"
     let c = j + 1;
     while (c < tokens.length && c < j + 12 && tokens[c]!.text !== ',' && tokens[c]!.kind !== 'quote') c++;
     if (tokens[c]?.text === ',') {
@@ -80,7 +80,7 @@ export function attributionAt(tokens: Token[], i: number): Link | undefined {
 
 /**
  * An attribution ending just before token `end`, which must be a colon or a
- * comma: "Peskov told reporters:", "said Peskov:", "According to Peskov,".
+ * comma: "Roe told reporters:", "said Roe:", "According to Roe,".
  */
 export function attributionBefore(tokens: Token[], end: number): Link | undefined {
   const mark = tokens[end - 1];
@@ -114,7 +114,7 @@ export function accordingTo(tokens: Token[]): Link | undefined {
   return undefined;
 }
 
-/** The last reporting verb before the quote, with its subject: "Peskov said that …", "what it calls". */
+/** The last reporting verb before the quote, with its subject: "Roe said that …", "what it calls". */
 export function reportingBefore(tokens: Token[], quote: number): Link | undefined {
   for (let v = quote - 1; v >= 0; v--) {
     if (!isVerb(tokens[v], REPORTING_VERBS)) continue;
@@ -124,7 +124,7 @@ export function reportingBefore(tokens: Token[], quote: number): Link | undefine
   return undefined;
 }
 
-/** A clause after the quote that attributes it: "…”, Peskov said." or "…”, according to Peskov." */
+/** A clause after the quote that attributes it: "…”, Roe said." or "…”, according to Roe." */
 export function trailingAttribution(tokens: Token[], quote: number): Link | undefined {
   for (let c = quote + 1; c < tokens.length; c++) {
     if (tokens[c]!.kind === 'quote') return undefined;
@@ -138,7 +138,7 @@ export function trailingAttribution(tokens: Token[], quote: number): Link | unde
   return undefined;
 }
 
-/** A sentence that is only an attribution: "Peskov said during the briefing." */
+/** A sentence that is only an attribution: "Roe said during the briefing." */
 export function bareAttribution(tokens: Token[]): Link | undefined {
   if (tokens.length > MAX_BARE_ATTRIBUTION_TOKENS || tokens.some((t) => t.kind === 'quote')) return undefined;
   const link = attributionAt(tokens, 0);

@@ -36,7 +36,7 @@ import { phraseIn, phraseToken, pronounFits, SpeakerRegistry, type Entity, type 
 
 /**
  * A quoted phrase of at most this many words that starts with a capital and
- * is not set off as speech ("the “Istanbul agreements”") is a name or title.
+ * is not set off as speech ("the “Green Deal”") is a name or title.
  */
 const TERM_MAX_WORDS = 3;
 
@@ -247,7 +247,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         }
       }
       note(accordingTo(sentToks));
-      // A name after a role ("Kremlin spokesman Dmitry Peskov") is a person even before they speak.
+      // A name after a role ("Finance Ministry spokeswoman Jane Roe") is a person even before they speak.
       for (const [a, b] of runs(sentToks)) {
         const phrase = phraseIn(sentToks, a, b);
         if (phrase && phrase.name.length >= 2 && phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) {
@@ -294,7 +294,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const earlier = mentions.filter((m) => before(m.pos, pos));
     if (phrase.pronoun) {
       const p = phrase.pronoun;
-      // The nearest fitting name in the same sentence ("Moscow rejected what it calls"),
+      // The nearest fitting name in the same sentence ("The ministry rejected what it calls"),
       // else the last fitting speaker, else the last fitting name.
       const same = earlier.filter((m) => m.pos.para === pos.para && m.pos.sentence === pos.sentence);
       for (const list of [same, earlier.filter((m) => m.speaking), earlier]) {
@@ -427,7 +427,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       // “…,” he said. “…” — the next sentence of the same paragraph keeps the speaker.
       const prev = attributed.find((l) => l.para === first.para && l.sentence === sA - 1 && l.kind === 'direct');
       if (prev) linkByOcc.set(q, prev.entity);
-      // Peskov said:¶“…” — a paragraph ending in a colon introduces the next one.
+      // Roe said:¶“…” — a paragraph ending in a colon introduces the next one.
       if (!prev && sA === 0 && first.para > 0) {
         const prevSents = tokens[first.para - 1]!;
         const lastToks = prevSents[prevSents.length - 1];

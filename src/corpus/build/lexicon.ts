@@ -8,7 +8,7 @@ const set = (words: string) => new Set(words.trim().split(/\s+/));
 
 /**
  * Verbs that tie a speaker to words anywhere later in the same sentence
- * ("X said that Russia wants a “full-fledged peace”", "what it calls “…”",
+ * ("X said that the deal is a “historic step”", "what it calls “…”",
  * "X considers Crimea to be “…”"). Kept to verbs that are rarely anything but
  * reporting verbs, because a wrong one turns a scare quote into a quotation.
  */
@@ -27,7 +27,7 @@ export const REPORTING_VERBS = set(`
 /**
  * Verbs that attribute a quotation only when they touch it: "“…,” he continued"
  * or "X replied: “…”". Elsewhere in a sentence they mean something else
- * ("Russia continues to attack …"), so they are not {@link REPORTING_VERBS}.
+ * ("The union continues to strike …"), so they are not {@link REPORTING_VERBS}.
  */
 export const ADJACENT_SPEECH_VERBS = new Set([
   ...REPORTING_VERBS,
@@ -40,7 +40,7 @@ export const ADJACENT_SPEECH_VERBS = new Set([
 ]);
 
 /**
- * Words allowed between a speaker and the verb ("The Kremlin has repeatedly
+ * Words allowed between a speaker and the verb ("The ministry has repeatedly
  * stated"); besides these, any lowercase word ending in -ly is an adverb.
  */
 export const AUXILIARIES = set(`
@@ -48,7 +48,7 @@ export const AUXILIARIES = set(`
   reportedly repeatedly already now still never recently today yesterday
 `);
 
-/** Nouns that make a phrase a role ("Kremlin spokesman", "Foreign Minister"). */
+/** Nouns that make a phrase a role ("Finance Ministry spokeswoman", "Foreign Minister"). */
 export const ROLE_NOUNS = set(`
   spokesman spokeswoman spokesperson spokespeople spokesmen secretary minister president
   premier chancellor senator governor mayor chief head director ambassador envoy adviser
@@ -75,11 +75,11 @@ export const ROLE_MODIFIERS = set(`
  * ("Foreign Ministry", "European Commission"), so "it" can refer to it.
  */
 export const INSTITUTION_NOUNS = set(`
-  ministry government kremlin council commission committee agency office department
-  parliament assembly congress senate duma court union federation states nations republic
+  ministry government council commission committee agency office department
+  parliament assembly congress senate court union federation states nations republic
   kingdom army forces police bank company corporation group party embassy administration
   authority authorities service institute university foundation fund organization
-  organisation alliance bureau cabinet house team club board ministries pentagon
+  organisation alliance bureau cabinet house team club board ministries
   secretariat directorate inc ltd
 `);
 
@@ -88,7 +88,7 @@ export const NAME_PARTICLES = set(`de da di du van von der den bin al la le del 
 
 /**
  * Capitalized words that start sentences or clauses but are never part of a
- * speaker's name ("Although Peskov called …", "On Friday, …").
+ * speaker's name ("Although Roe called …", "On Friday, …").
  */
 export const NON_NAME_WORDS = set(`
   The A An On In At According When While Although Though But And Or So As After Before If

@@ -19,7 +19,7 @@ export const DeclaredSpeaker = z.strictObject({
   /** Full canonical name used in the corpus. */
   name: z.string().trim().min(1),
   role: z.string().trim().min(1).optional(),
-  /** Other ways the documents name this speaker (surname, other scripts, "the Kremlin"). */
+  /** Other ways the documents name this speaker (surname, other scripts, "the ministry"). */
   aliases: z.array(z.string().trim().min(1)).optional(),
   /** `organization` lets "it" refer to the speaker; default `person`. */
   kind: z.enum(['person', 'organization']).optional(),

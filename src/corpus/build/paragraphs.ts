@@ -30,7 +30,7 @@ export interface ClassifiedParagraph extends Paragraph {
 const HEADING_MAX_WORDS = 20;
 
 /**
- * Two or more lowercase-to-uppercase joins inside words ("PositionRussian",
+ * Two or more lowercase-to-uppercase joins inside words ("PositionStatus",
  * "regionsDirect") mark table cells glued together by a text scrape. One join
  * is ordinary ("iPhone", "McDonald").
  */

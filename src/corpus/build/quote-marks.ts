@@ -88,7 +88,7 @@ export function scanQuotes(text: string, apostrophes: ReadonlySet<number> = new 
       case '\u201A':
         if (openCtx) stack.push({ pos: i, closers: '\u2018\u2019', double: false, straight: false });
         break;
-      case '\u2019': // closes ‘ unless it is an apostrophe inside a word ("Russia’s")
+      case '\u2019': // closes ‘ unless it is an apostrophe inside a word ("nation’s")
         if (top && top.closers.includes(c) && !LETTER_OR_DIGIT.test(next)) closeAt(stack.length - 1, i);
         break;
       case "'": // straight single quotes only nest inside double quotes; elsewhere they are apostrophes

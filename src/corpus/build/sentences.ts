@@ -1,7 +1,7 @@
 /**
  * Sentences and tokens of one paragraph, with quotations masked: a quotation
  * is one token, so the periods inside it never end the reporting sentence and
- * the attribution rules see "⟨quote⟩ Peskov said." whatever the quote says.
+ * the attribution rules see "⟨quote⟩ Roe said." whatever the quote says.
  */
 import { ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon';
 
@@ -53,7 +53,7 @@ function isAbbreviation(text: string, dot: number): boolean {
  * Splits `text` into sentences. Ranges are opaque. A quotation whose wording
  * ends a sentence ("… of the war.”) also ends the reporting sentence when a
  * capital letter follows, unless `attributionFollows` says the next words are
- * its attribution ("“We are ready.” Peskov said").
+ * its attribution ("“We are ready.” Roe said").
  */
 export function splitSentences(
   text: string,

@@ -1,7 +1,7 @@
 /**
- * Speakers: noun phrases read off tokens ("Kremlin spokesman Dmitry Peskov"
- * -> role "Kremlin spokesman", name "Dmitry Peskov"), and the registry that
- * turns what a sentence calls someone ("Peskov", "the Kremlin", "he") into
+ * Speakers: noun phrases read off tokens ("Finance Ministry spokeswoman Jane Roe"
+ * -> role "Finance Ministry spokeswoman", name "Jane Roe"), and the registry that
+ * turns what a sentence calls someone ("Roe", "the ministry", "he") into
  * one canonical speaker. Declared speakers (from metadata) come first; names
  * the text introduces are discovered; a surname alone resolves to the one
  * full name that ends with it.
@@ -111,7 +111,7 @@ export function phraseBefore(tokens: Token[], end: number): NounPhrase | undefin
   return phraseIn(tokens, a, end);
 }
 
-/** The noun phrase that starts at token `start` ("said Kremlin spokesman Dmitry Peskov"). */
+/** The noun phrase that starts at token `start` ("said Finance Ministry spokeswoman Jane Roe"). */
 export function phraseAt(tokens: Token[], start: number): NounPhrase | undefined {
   let i = start;
   const t0 = tokens[i];
@@ -126,7 +126,7 @@ export function phraseAt(tokens: Token[], start: number): NounPhrase | undefined
   }
   let b = i;
   while (b < tokens.length && phraseToken(tokens[b]!) && !isPossessive(tokens[b]!)) b++;
-  // A name ends at its last capitalized word ("Peskov said", not "Peskov said of").
+  // A name ends at its last capitalized word ("Roe said", not "Roe said of").
   while (b > i && !isCap(tokens[b - 1]!) && !ROLE_NOUNS.has(tokens[b - 1]!.lower)) b--;
   if (b === i) return undefined;
   return phraseIn(tokens, start, b);
@@ -134,8 +134,8 @@ export function phraseAt(tokens: Token[], start: number): NounPhrase | undefined
 
 /**
  * The subject of the verb at token `verb`: skips auxiliaries and adverbs
- * ("has repeatedly stated"), an appositive between commas ("Dmitry Peskov,
- * the Kremlin spokesman, said") and "who" ("Peskov, who …").
+ * ("has repeatedly stated"), an appositive between commas ("Jane Roe,
+ * the Finance Ministry spokeswoman, said") and "who" ("Roe, who …").
  */
 export function subjectOf(tokens: Token[], verb: number): { phrase: NounPhrase; appositive?: NounPhrase } | undefined {
   let j = verb;
@@ -242,7 +242,7 @@ export class SpeakerRegistry {
 
   /**
    * Resolves a name phrase to its entity, noting a surname used alone as an
-   * alias ("Peskov" for "Dmitry Peskov").
+   * alias ("Roe" for "Jane Roe").
    */
   resolveName(phrase: NounPhrase): Entity | undefined {
     if (!hasName(phrase)) return undefined;
