@@ -18,7 +18,10 @@ import { startScanner, type LocatedFinding, type ScanOutcome } from '../../src/p
 import highlightCss from '../../src/page/highlights.css?inline';
 import { CARD_HOST_NAME, createCardHost, type CardHost } from './card-host';
 
-/** Dispatched on `document` after each scan: JSON `{"findings":[{verdict, quoteId, text}]}` (strings cross Firefox's Xray boundary). */
+/**
+ * Dispatched on `document` after each scan: JSON `{"findings":[{verdict, quoteId, text}], "timing": {...}}`
+ * (a string crosses Firefox's Xray boundary). `timing` is ScanCost plus `paintMs` and `textLength`.
+ */
 const SCANNED_EVENT = 'quote-verifier:scanned';
 /** A page (or a test) dispatches this on `document` to have the last `quote-verifier:scanned` sent again. */
 const QUERY_EVENT = 'quote-verifier:query';
@@ -74,13 +77,17 @@ function run(ctx: ContentScriptContext): void {
       return sendScan({ text, pagePublished });
     },
     onScan: (outcome) => {
+      const started = performance.now();
       last = outcome;
       located = outcome.located;
       highlighter.show(located.map(({ range, finding }) => ({ range, verdict: finding.verdict })));
       findingNav.set(located.filter(({ finding }) => finding.verdict !== 'unverified'));
       void reportFindings(countVerdicts(located));
+      const paintMs = performance.now() - started;
       lastScanned = JSON.stringify({
         findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text })),
+        // Main-thread cost of this scan, for the scan-cost benchmark (ms).
+        timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
       });
       document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
     },

@@ -24,6 +24,8 @@ export interface CollectedText {
   shadowRoots: ShadowRoot[];
   /** True when `maxChars` cut the collection short. */
   truncated: boolean;
+  /** Set by collectTextAsync. */
+  cost?: CollectCost;
 }
 
 export interface CollectOptions {
@@ -182,14 +184,31 @@ export async function collectTextAsync(
   signal?.throwIfAborted();
   const collector = new Collector(root, options);
   const steps = collector.run();
+  const cost: CollectCost = { busyMs: 0, slices: 1, longestSliceMs: 0 };
   let sliceStart = now();
+  const endSlice = () => {
+    const ms = now() - sliceStart;
+    cost.busyMs += ms;
+    cost.longestSliceMs = Math.max(cost.longestSliceMs, ms);
+  };
   while (!steps.next().done) {
     if (now() - sliceStart < sliceMs) continue;
+    endSlice();
     await yieldToPage();
     signal?.throwIfAborted();
+    cost.slices++;
     sliceStart = now();
   }
-  return collector.result();
+  const result = collector.result();
+  endSlice();
+  return { ...result, cost };
+}
+
+/** What a collection cost the page's main thread (time in our code, yields excluded). */
+export interface CollectCost {
+  busyMs: number;
+  slices: number;
+  longestSliceMs: number;
 }
 
 /** `scheduler.yield()` where the browser has it (it keeps our priority), else a macrotask. */
@@ -215,6 +234,19 @@ export function isIgnorableMutationTarget(target: Node): boolean {
 
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i])';
 
+/**
+ * What an element passes to its children: its block container and whether
+ * its text renders. Kept on a stack during the walk, so a text node needs no
+ * lookups up its ancestors.
+ */
+interface Context {
+  node: Node;
+  /** The nearest block-level element (or the root), crossing shadow boundaries. */
+  block: Node;
+  /** `hidden`: visibility:hidden, which descendants may override with visibility:visible. */
+  visibility: 'visible' | 'hidden';
+}
+
 class Collector {
   private readonly parts: string[] = [];
   private length = 0;
@@ -225,18 +257,14 @@ class Collector {
   /** The block-level container of the last text written; a change means a block edge. */
   private lastBlock: Node | null = null;
   private pending = '';
-  private readonly blockOfParent = new Map<Element, Node>();
-  /** Slotted nodes and the slot they render in (not every DOM has `assignedSlot`). */
-  private readonly slotOf = new Map<Node, Element>();
-  private readonly visible: (el: Element) => boolean;
+  private readonly visibilityOf: (el: Element, inherited: Context['visibility']) => Context['visibility'] | 'none';
   private readonly maxChars: number;
 
   constructor(
     private readonly root: Document | ShadowRoot | Element,
     private readonly options: CollectOptions,
   ) {
-    const doc = ownerDocument(root);
-    this.visible = makeVisibilityCheck(doc);
+    this.visibilityOf = makeVisibilityCheck(ownerDocument(root));
     this.maxChars = options.maxChars ?? MAX_COLLECT_CHARS;
   }
 
@@ -251,91 +279,108 @@ class Collector {
       // The whole document is an editor: leave it alone.
       if (doc.designMode === 'on') return;
       const start = doc.body ?? doc.documentElement;
-      if (start) yield* this.walkElement(start);
+      if (start) yield* this.walkElement(start, { node: doc, block: doc, visibility: 'visible' }, true);
     } else if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
-      yield* this.walkChildren(root);
+      yield* this.walkChildren(root, { node: root, block: root, visibility: 'visible' });
     } else {
-      yield* this.walkElement(root as Element);
+      // Where the walk starts inside the page, the start's own visibility is unknown: check it.
+      yield* this.walkElement(root as Element, { node: root, block: root, visibility: 'visible' }, true);
     }
   }
 
   /** Walks an element and its subtree, the element itself included. */
-  private *walkElement(el: Element): Generator<void, void, void> {
-    const action = this.classify(el);
-    if (action === 'descend') yield* this.walkChildren(el);
-    else yield* this.enter(el, action);
+  private *walkElement(el: Element, parent: Context, checkVisibility = false): Generator<void, void, void> {
+    const { action, context } = this.classify(el, parent, checkVisibility);
+    if (action === 'descend') yield* this.walkChildren(el, context!);
+    else yield* this.enter(el, action, context);
   }
 
   /** Handles an element the walker does not simply descend into. */
-  private *enter(el: Element, action: Action): Generator<void, void, void> {
+  private *enter(el: Element, action: Action, context: Context | undefined): Generator<void, void, void> {
     if (action === 'break') {
       this.pending = this.pending || LINE_SEPARATOR;
     } else if (action === 'shadow') {
       const shadow = el.shadowRoot!;
       this.shadowRoots.push(shadow);
-      yield* this.walkChildren(shadow);
+      yield* this.walkChildren(shadow, { ...context!, node: shadow });
     } else if (action === 'slot') {
+      // Slotted nodes render in the slot's place: they take the slot's block and visibility.
       for (const node of (el as HTMLSlotElement).assignedNodes({ flatten: true })) {
-        this.slotOf.set(node, el);
-        if (node.nodeType === TEXT_NODE) this.visitText(node as Text);
-        else if (node.nodeType === ELEMENT_NODE) yield* this.walkElement(node as Element);
+        if (node.nodeType === TEXT_NODE) this.visitText(node as Text, context!);
+        else if (node.nodeType === ELEMENT_NODE) yield* this.walkElement(node as Element, context!);
       }
     } else if (action === 'summary-only') {
       for (const child of Array.from(el.children)) {
-        if (localName(child) === 'summary') yield* this.walkElement(child);
+        if (localName(child) === 'summary') yield* this.walkElement(child, context!);
       }
     }
   }
 
-  private *walkChildren(container: Node): Generator<void, void, void> {
+  private *walkChildren(container: Node, base: Context): Generator<void, void, void> {
     const walker = ownerDocument(container).createTreeWalker(container, SHOW_ELEMENTS_AND_TEXT);
+    const stack: Context[] = [base];
+    let top = base;
     let node = walker.nextNode();
     while (node && !this.truncated) {
       if (++this.steps % NODES_PER_STEP === 0) yield;
+      // Back up to this node's parent: the walk is in document order, so it is on the stack.
+      const parent = node.parentNode;
+      while (top.node !== parent && stack.length > 1) {
+        stack.pop();
+        top = stack[stack.length - 1]!;
+      }
       if (node.nodeType === TEXT_NODE) {
-        this.visitText(node as Text);
+        this.visitText(node as Text, top);
         node = walker.nextNode();
         continue;
       }
       const el = node as Element;
-      const action = this.classify(el);
+      const { action, context } = this.classify(el, top, false);
       if (action === 'descend') {
+        stack.push(context!);
+        top = context!;
         node = walker.nextNode();
         continue;
       }
-      yield* this.enter(el, action);
+      yield* this.enter(el, action, context);
       node = skipSubtree(walker, el);
     }
   }
 
-  private classify(el: Element): Action {
+  private classify(el: Element, parent: Context, checkVisibility: boolean): { action: Action; context?: Context } {
     const name = localName(el);
-    if (SKIPPED_TAGS.has(name)) return 'skip';
-    if (name === 'br') return 'break';
-    if (el.hasAttribute('hidden')) return 'skip';
-    if (isEditable(el)) return 'skip';
-    if (name === 'sup' || name === 'a') {
-      if (isFootnoteMarker(el, name)) return 'skip';
-    } else if (name === 'slot' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
-      // Slotted nodes render in the slot's place; with none, its own children (the fallback) show.
-      if ((el as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0) return 'slot';
+    if (SKIPPED_TAGS.has(name)) return SKIP;
+    if (name === 'br') return BREAK;
+    // Most prose elements (p, em, li) have no attributes: one call answers for all of these.
+    const attributed = el.hasAttributes();
+    if (attributed && (el.hasAttribute('hidden') || isEditingHost(el))) return SKIP;
+    if ((name === 'sup' || name === 'a') && isFootnoteMarker(el, name)) return SKIP;
+    if (this.options.skipElement?.(el)) return SKIP;
+
+    let visibility = parent.visibility;
+    if (checkVisibility || visibility === 'hidden' || (attributed && mayHide(el, name))) {
+      const own = this.visibilityOf(el, visibility);
+      if (own === 'none') return SKIP;
+      visibility = own;
     }
-    if (this.options.skipElement?.(el)) return 'skip';
+    const context: Context = { node: el, block: BLOCK_TAGS.has(name) ? el : parent.block, visibility };
+    if (name === 'slot' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
+      // Slotted nodes render in the slot's place; with none, its own children (the fallback) show.
+      if ((el as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0) return { action: 'slot', context };
+    }
     // An open shadow root renders instead of the light children, which show only through slots.
-    if (el.shadowRoot) return 'shadow';
+    if (el.shadowRoot) return { action: 'shadow', context };
     // A closed <details> shows only its summary.
-    if (name === 'details' && !el.hasAttribute('open')) return 'summary-only';
-    return 'descend';
+    if (name === 'details' && !el.hasAttribute('open')) return { action: 'summary-only', context };
+    return { action: 'descend', context };
   }
 
-  private visitText(node: Text): void {
+  private visitText(node: Text, context: Context): void {
+    if (context.visibility !== 'visible') return;
     const data = node.data;
     if (data.length === 0) return;
-    const parent = this.flatParent(node);
-    if (!parent || !this.visible(parent)) return;
-    const block = this.blockOf(parent);
-    if (block !== this.lastBlock) {
-      this.lastBlock = block;
+    if (context.block !== this.lastBlock) {
+      this.lastBlock = context.block;
       this.pending = BLOCK_SEPARATOR;
     }
     let separator = '';
@@ -355,38 +400,26 @@ class Collector {
     this.segments.push({ node, start, end: this.length });
   }
 
-  /**
-   * The parent in the rendered (flat) tree: a slotted node's slot, a shadow
-   * root's host, else the parent element. Slotted text belongs to the block
-   * around its slot, not to the block around its host.
-   */
-  private flatParent(node: Node): Element | null {
-    return this.slotOf.get(node) ?? node.parentElement ?? hostOf(node.parentNode);
-  }
-
   private write(s: string): void {
     this.parts.push(s);
     this.length += s.length;
   }
+}
 
-  /** The nearest block-level ancestor (crossing shadow boundaries), or the root node. */
-  private blockOf(parent: Element): Node {
-    const cached = this.blockOfParent.get(parent);
-    if (cached) return cached;
-    let el: Element | null = parent;
-    let block: Node = parent;
-    while (el) {
-      if (BLOCK_TAGS.has(localName(el))) {
-        block = el;
-        break;
-      }
-      const next = this.flatParent(el);
-      if (!next) block = el.getRootNode();
-      el = next;
-    }
-    this.blockOfParent.set(parent, block);
-    return block;
-  }
+const SKIP = { action: 'skip' } as const;
+const BREAK = { action: 'break' } as const;
+
+/**
+ * Whether an element's own styles could hide it, so it is worth a style
+ * check. Styles hide elements through classes, ids, inline styles and other
+ * attributes; a bare <em> or a plain link in prose is not hidden by anything
+ * but its ancestors, which were checked already. (Stylesheets that hide bare
+ * elements by tag or position, like `nav ul ul`, are not seen: what they hide
+ * is menus, not quotations, and checking every element would double the cost
+ * of a scan.)
+ */
+function mayHide(el: Element, name: string): boolean {
+  return name !== 'a' || el.hasAttribute('class') || el.hasAttribute('style') || el.hasAttribute('id');
 }
 
 /** Moves the walker past `el`'s subtree; returns the next node in document order inside the root. */
@@ -411,15 +444,16 @@ function isFootnoteMarker(el: Element, name: string): boolean {
     if (BRACKETED_MARKER.test(text)) return true;
     return BARE_MARKER.test(text) && !!el.querySelector('a[href^="#"]');
   }
-  // A bare in-page link printed as "[3]".
+  // A bare in-page link printed as "[3]". Prose is full of links: test the cheap parts first.
   const href = el.getAttribute('href');
-  return !!href && href.startsWith('#') && BRACKETED_MARKER.test(el.textContent ?? '');
+  if (!href || href[0] !== '#') return false;
+  const first = el.firstChild;
+  if (!first || first.nodeType !== TEXT_NODE || (first as Text).data.trimStart()[0] !== '[') return false;
+  return BRACKETED_MARKER.test(el.textContent ?? '');
 }
 
-function isEditable(el: Element): boolean {
-  const editable = (el as HTMLElement).isContentEditable;
-  if (editable === true) return true;
-  // linkedom and happy-dom do not compute isContentEditable: read the attribute.
+/** Where an editable region starts (its descendants are skipped with it). */
+function isEditingHost(el: Element): boolean {
   const attr = el.getAttribute('contenteditable');
   return attr !== null && attr.toLowerCase() !== 'false';
 }
@@ -428,49 +462,40 @@ function localName(el: Element): string {
   return el.localName ?? el.tagName.toLowerCase();
 }
 
-function hostOf(node: Node | null): Element | null {
-  return node && node.nodeType === DOCUMENT_FRAGMENT_NODE ? ((node as ShadowRoot).host ?? null) : null;
-}
-
 function ownerDocument(node: Node): Document {
   return node.nodeType === 9 ? (node as Document) : node.ownerDocument!;
 }
 
 const DISPLAY_NONE = /(^|;)\s*display\s*:\s*none/i;
 const VISIBILITY_HIDDEN = /(^|;)\s*visibility\s*:\s*(hidden|collapse)/i;
+const VISIBILITY_VISIBLE = /(^|;)\s*visibility\s*:\s*visible/i;
 
 /**
- * Whether an element's text renders. Browsers (and happy-dom) have
- * `checkVisibility()`: one cheap check per element that covers display:none
- * ancestors and, with `visibilityProperty`, the element's own (inherited)
- * visibility. Without it (linkedom, which has no CSS engine) only the inline
- * `style` attribute is read, up the ancestors. Cached per element for one
- * collection pass.
+ * An element's own visibility, given what it inherits: `none` (no box: it and
+ * its subtree are skipped), `hidden` (visibility:hidden, which a descendant
+ * may override) or `visible`. Browsers (and happy-dom) have
+ * `checkVisibility()`: one check that covers display:none ancestors and, with
+ * `visibilityProperty`, the element's own computed visibility. Without it
+ * (linkedom, which has no CSS engine) only the inline `style` attribute is
+ * read.
  */
-function makeVisibilityCheck(doc: Document): (el: Element) => boolean {
-  const cache = new Map<Element, boolean>();
+function makeVisibilityCheck(doc: Document): (el: Element, inherited: 'visible' | 'hidden') => 'visible' | 'hidden' | 'none' {
   const view = doc.defaultView;
   const canCheck = typeof (doc.documentElement as Element | null)?.checkVisibility === 'function';
-  const parentOf = (el: Element): Element | null => el.parentElement ?? hostOf(el.parentNode);
-
-  const visible = (el: Element): boolean => {
-    const hit = cache.get(el);
-    if (hit !== undefined) return hit;
-    let shown: boolean;
-    if (canCheck) {
-      shown = el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions);
+  const withVisibility = { visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions;
+  if (canCheck) {
+    return (el, inherited) => {
+      if (el.checkVisibility(withVisibility)) return 'visible';
+      if (el.checkVisibility()) return 'hidden';
       // `display: contents` has no box of its own, yet its children render.
-      if (!shown && view?.getComputedStyle(el).display === 'contents') {
-        const parent = parentOf(el);
-        shown = !parent || visible(parent);
-      }
-    } else {
-      const inline = el.getAttribute('style') ?? '';
-      const parent = parentOf(el);
-      shown = !DISPLAY_NONE.test(inline) && !VISIBILITY_HIDDEN.test(inline) && (!parent || visible(parent));
-    }
-    cache.set(el, shown);
-    return shown;
+      return view?.getComputedStyle(el).display === 'contents' ? inherited : 'none';
+    };
+  }
+  return (el, inherited) => {
+    const inline = el.getAttribute('style');
+    if (!inline) return inherited;
+    if (DISPLAY_NONE.test(inline)) return 'none';
+    if (VISIBILITY_HIDDEN.test(inline)) return 'hidden';
+    return VISIBILITY_VISIBLE.test(inline) ? 'visible' : inherited;
   };
-  return visible;
 }

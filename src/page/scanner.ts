@@ -47,6 +47,22 @@ export interface ScanOutcome<A extends MatchAnswer> {
   located: LocatedFinding[];
   /** `matched`: the text changed and was matched; `reanchored`: same text in new nodes. */
   kind: 'matched' | 'reanchored';
+  cost: ScanCost;
+}
+
+/**
+ * What a scan cost this frame's main thread, in ms, for the scan-cost
+ * benchmark: collecting (busy time, yields excluded, and the longest slice),
+ * sending the text (serialization), and turning findings into ranges.
+ * `waitMs` is wall time until the background answered (its work is not ours).
+ */
+export interface ScanCost {
+  collectMs: number;
+  slices: number;
+  longestSliceMs: number;
+  sendMs: number;
+  waitMs: number;
+  locateMs: number;
 }
 
 export interface ScannerOptions<A extends MatchAnswer> {
@@ -135,16 +151,33 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
     });
     collections++;
     observeShadowRoots(collected.shadowRoots);
+    const cost: ScanCost = {
+      collectMs: collected.cost?.busyMs ?? 0,
+      slices: collected.cost?.slices ?? 1,
+      longestSliceMs: collected.cost?.longestSliceMs ?? 0,
+      sendMs: 0,
+      waitMs: 0,
+      locateMs: 0,
+    };
     let outcome: ScanOutcome<A>;
     if (last && collected.text === last.collected.text) {
       if (sameNodes(collected, last.collected)) return;
-      outcome = { collected, answer: last.answer, located: locate(collected, last.answer.findings), kind: 'reanchored' };
+      const t = now();
+      outcome = { collected, answer: last.answer, located: locate(collected, last.answer.findings), kind: 'reanchored', cost };
+      cost.locateMs = now() - t;
     } else {
-      const answer = await match(collected.text);
+      const sent = now();
+      const pending = match(collected.text);
+      // The synchronous part is the message's serialization, on this thread.
+      cost.sendMs = now() - sent;
+      const answer = await pending;
+      cost.waitMs = now() - sent;
       signal.throwIfAborted();
       // The page may have changed while the background matched: locate() drops any
       // finding whose text nodes changed, and the mutation has queued a rescan.
-      outcome = { collected, answer, located: locate(collected, answer.findings), kind: 'matched' };
+      const t = now();
+      outcome = { collected, answer, located: locate(collected, answer.findings), kind: 'matched', cost };
+      cost.locateMs = now() - t;
     }
     last = outcome;
     onScan(outcome);

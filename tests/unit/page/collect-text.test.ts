@@ -202,6 +202,10 @@ describe('collectText: limits and slicing', () => {
     });
     expect(collected.text).toBe(collectText(doc).text);
     expect(yields).toBeGreaterThan(10);
+    // Its cost counts the time between yields only, slice by slice.
+    expect(collected.cost?.slices).toBe(yields + 1);
+    expect(collected.cost?.longestSliceMs).toBeLessThanOrEqual(6);
+    expect(collected.cost?.busyMs).toBeGreaterThan(0);
     expectConsistent(collected);
   });
 
@@ -249,6 +253,15 @@ describe('parity with linkedom (the check CLI)', () => {
       ].join(BLOCK_SEPARATOR),
     );
     expectConsistent(cli);
+  });
+});
+
+describe('without a CSS engine (linkedom)', () => {
+  it('reads hiding from inline styles, and lets a visible child of a visibility:hidden parent show', () => {
+    const { document: doc } = parseHTML(
+      '<html><body><p style="display:none">gone</p><div style="visibility: hidden">hidden <span style="visibility: visible">seen</span></div></body></html>',
+    );
+    expect(collectText(doc as unknown as Document).text).toBe('seen');
   });
 });
 
