@@ -201,3 +201,29 @@ export function makeSpans(corpus: { quotes: MatcherQuote[]; words: string[][] },
   return spans;
 }
 
+
+/**
+ * A page of about `bytes` characters: paragraphs of unrelated sentences, with
+ * the spans placed in them, each quoted span between curly quotation marks
+ * with an attribution, unquoted ones as their own paragraph (a blockquote).
+ */
+export function makePage(spans: BenchSpan[], bytes: number, seed: number): string {
+  const g = makeGen(seed);
+  const paragraphs: string[] = [];
+  let size = 0;
+  let next = 0;
+  while (size < bytes) {
+    const sentences: string[] = [];
+    const n = 2 + Math.floor(g.rand() * 4);
+    for (let k = 0; k < n; k++) sentences.push(render(sentenceWords(g, 8, 30)));
+    if (next < spans.length && g.rand() < 0.5) {
+      const s = spans[next++]!;
+      if (s.input.quoted === false) paragraphs.push(s.input.text);
+      else sentences.splice(1, 0, `“${s.input.text}” Speaker Number1 said.`);
+    }
+    const p = sentences.join(' ');
+    paragraphs.push(p);
+    size += p.length + 2;
+  }
+  return paragraphs.join('\n\n');
+}

@@ -10,7 +10,7 @@
  * count as another person.
  */
 import { canonical } from '../text';
-import { ATTRIBUTION_MAX_DISTANCE_WORDS } from './thresholds';
+import { ATTRIBUTION_CONTEXT_CHARS, ATTRIBUTION_MAX_DISTANCE_WORDS } from './thresholds';
 
 export interface SpeakerRef {
   name: string;
@@ -271,8 +271,8 @@ function sentenceStarts(ws: Word[]): number[] {
  */
 export function attributionOf(ctx: AttributionContext, speakerRef: SpeakerRef): Attribution {
   const speaker = speakerWords(speakerRef);
-  const before = words(ctx.before);
-  const after = words(ctx.after);
+  const before = words(ctx.before.length > ATTRIBUTION_CONTEXT_CHARS ? ctx.before.slice(-ATTRIBUTION_CONTEXT_CHARS) : ctx.before);
+  const after = words(ctx.after.length > ATTRIBUTION_CONTEXT_CHARS ? ctx.after.slice(0, ATTRIBUTION_CONTEXT_CHARS) : ctx.after);
   const startsBefore = sentenceStarts(before);
   // Does the quotation start a new sentence? Then nothing before it is in its sentence.
   const tail = ctx.before.slice(-12);

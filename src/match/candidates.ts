@@ -70,6 +70,23 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   const stack: Open[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // Fast skip: only line breaks and quotation marks matter here.
+    if (
+      !(
+        c === 10 ||
+        c === 0x22 ||
+        c === 0x27 ||
+        c === 0xab ||
+        c === 0xbb ||
+        (c >= 0x2018 && c <= 0x201e) ||
+        c === 0x2039 ||
+        c === 0x203a ||
+        (c >= 0x300c && c <= 0x300f)
+      )
+    ) {
+      continue;
+    }
     const ch = text[i]!;
     if (ch === '\n') {
       // Quotations do not cross paragraphs; an unclosed one is dropped.

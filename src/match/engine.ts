@@ -16,7 +16,10 @@ import type { MatchIndex } from './match-index';
 import {
   ALTERED_MIN_MATCHED_WORDS,
   ALTERED_MIN_SIMILARITY,
+  CANDIDATE_MIN_HIT_RATIO,
   CLUSTER_SLACK_WORDS,
+  QUERY_COMMON_POSTINGS,
+  QUERY_MIN_RARE_TRIGRAMS,
   EDGE_ABSORB_WORDS,
   EXTRA_CANDIDATE_PER_WORDS,
   HOMOGLYPH_EDIT_WEIGHT,
@@ -29,9 +32,12 @@ import {
   MIN_SHARED_TRIGRAMS_SHORT_SPAN,
   NEGATION_LOOKBEHIND_WORDS,
   UNQUOTED_ALTERED_MIN_SIMILARITY,
+  UNQUOTED_CHUNK_OVERLAP_WORDS,
+  UNQUOTED_CHUNK_WORDS,
+  UNQUOTED_MIN_SHARED_TRIGRAMS,
   UNQUOTED_MIN_EXCERPT_WORDS,
 } from './thresholds';
-import { ELLIPSIS, HOMOGLYPH, originalWordAt, SENTENCE, tokenize, wordAt, type Tokens } from './tokenize';
+import { ELLIPSIS, HOMOGLYPH, originalWordAt, PARAGRAPH, SENTENCE, tokenize, wordAt, type Tokens } from './tokenize';
 import type { DiffOp, Flag } from './types';
 import { negationCount } from './word-classes';
 
@@ -68,6 +74,12 @@ export interface Evaluation {
 
 /** Positions and quote numbers packed into one float for a numeric sort. */
 const POS_RANGE = 2 ** 26;
+// Module-level copies of imports used per index posting: some loaders (tsx,
+// which runs the CLI and the benchmark) reach imports through getters.
+const trigramKeyLocal = trigramKey;
+const COMMON_POSTINGS = QUERY_COMMON_POSTINGS;
+/** Marks a skipped bucket (no table has 2^32 buckets). */
+const SKIPPED = 0xffffffff;
 const QUOTE_TOKENS_CACHE_MAX = 4096;
 
 export class Engine {
@@ -77,6 +89,8 @@ export class Engine {
   private readonly counts: Uint32Array;
   /** Bucket of each trigram of the span being scanned. */
   private buckets = new Uint32Array(256);
+  /** Tag (low key bits) of each trigram of the span being scanned. */
+  private tags = new Uint8Array(256);
   private readonly quoteTokenCache = new Map<number, Tokens>();
 
   constructor(
@@ -111,19 +125,41 @@ export class Engine {
    * nearby hits, most hits first.
    */
   clusters(hash: Uint32Array, a: number, b: number, minShared: number): Cluster[] {
-    const { bucketStarts, postings } = this.index;
+    const { bucketStarts, postings, postingTags } = this.index;
+    const shift = this.shift;
     const counts = this.counts;
     const touched: number[] = [];
     const trigrams = Math.max(0, b - a - 2);
-    if (this.buckets.length < trigrams) this.buckets = new Uint32Array(Math.max(trigrams, this.buckets.length * 2));
+    if (this.buckets.length < trigrams) {
+      this.buckets = new Uint32Array(Math.max(trigrams, this.buckets.length * 2));
+      this.tags = new Uint8Array(this.buckets.length);
+    }
     const buckets = this.buckets;
+    const tags = this.tags;
+    // Buckets of the span's trigrams. When enough of them are rare, the
+    // common ones (hundreds of postings each) are skipped: they cost most of
+    // the time and hardly tell quotes apart.
+    let rare = 0;
+    for (let p = a; p + 2 < b; p++) {
+      const key = trigramKeyLocal(hash[p]!, hash[p + 1]!, hash[p + 2]!);
+      const bucket = key >>> shift;
+      buckets[p - a] = bucket;
+      tags[p - a] = key & 0xff;
+      if (bucketStarts[bucket + 1]! - bucketStarts[bucket]! <= COMMON_POSTINGS) rare++;
+    }
+    const skipCommon = rare >= QUERY_MIN_RARE_TRIGRAMS;
     // Pass 1: votes per quote. Most quotes touched by a span get one or two
     // votes from common trigrams and never reach the sort below.
     for (let p = a; p + 2 < b; p++) {
-      const bucket = trigramKey(hash[p]!, hash[p + 1]!, hash[p + 2]!) >>> this.shift;
-      buckets[p - a] = bucket;
+      const bucket = buckets[p - a]!;
       const e = bucketStarts[bucket + 1]!;
+      if (skipCommon && e - bucketStarts[bucket]! > COMMON_POSTINGS) {
+        buckets[p - a] = SKIPPED;
+        continue;
+      }
+      const tag = tags[p - a]!;
       for (let k = bucketStarts[bucket]!; k < e; k++) {
+        if (postingTags[k] !== tag) continue; // another trigram in the same bucket
         const q = postings[k]!;
         if (counts[q]!++ === 0) touched.push(q);
       }
@@ -135,8 +171,11 @@ export class Engine {
       // Pass 2: positions of the votes of quotes with enough of them.
       for (let p = a; p + 2 < b; p++) {
         const bucket = buckets[p - a]!;
+        if (bucket === SKIPPED) continue;
         const e = bucketStarts[bucket + 1]!;
+        const tag = tags[p - a]!;
         for (let k = bucketStarts[bucket]!; k < e; k++) {
+          if (postingTags[k] !== tag) continue;
           const q = postings[k]!;
           if (counts[q]! < minShared) continue;
           if (m === this.hitKeys.length) {
@@ -168,7 +207,15 @@ export class Engine {
       gap = this.quoteLength(q) + CLUSTER_SLACK_WORDS;
     }
     if (cur && cur.hits >= minShared) out.push(cur);
-    return out.sort((x, y) => y.hits - x.hits || x.first - y.first);
+    out.sort((x, y) => y.hits - x.hits || x.first - y.first);
+    // A cluster far weaker than one over the same words is a quote sharing
+    // a common phrase with the span, not its source.
+    const kept: Cluster[] = [];
+    for (const c of out) {
+      const stronger = kept.find((k) => k.first <= c.last + 2 && c.first <= k.last + 2);
+      if (!stronger || c.hits >= stronger.hits * CANDIDATE_MIN_HIT_RATIO) kept.push(c);
+    }
+    return kept;
   }
 
   /** Findings for the quoted span of page words [a, b). */
@@ -191,9 +238,36 @@ export class Engine {
 
   /** Findings in page words [a, b) outside quotation marks. */
   matchUnquoted(tk: Tokens, a: number, b: number): Evaluation[] {
+    // Paragraph by paragraph (a quotation outside quotation marks does not
+    // run across paragraphs), in chunks with an overlap when one is huge: votes
+    // then stay local instead of piling up over a whole page.
+    const out: Evaluation[] = [];
+    let start = a;
+    for (let k = a + 1; k <= b; k++) {
+      if (k < b && !(tk.flags[k]! & PARAGRAPH)) continue;
+      for (let from = start; from < k; from += UNQUOTED_CHUNK_WORDS) {
+        const to = Math.min(k, from + UNQUOTED_CHUNK_WORDS + UNQUOTED_CHUNK_OVERLAP_WORDS);
+        for (const e of this.matchUnquotedChunk(tk, from, to)) {
+          if (!out.some((o) => o.q === e.q && o.from === e.from && o.to === e.to)) out.push(e);
+        }
+        if (to === k) break;
+      }
+      start = k;
+    }
+    return pickBest(out);
+  }
+
+  private matchUnquotedChunk(tk: Tokens, a: number, b: number): Evaluation[] {
     if (b - a < MIN_EXCERPT_WORDS) return [];
     const evals: Evaluation[] = [];
-    for (const c of this.clusters(tk.hash, a, b, MIN_SHARED_TRIGRAMS)) {
+    for (const c of this.clusters(tk.hash, a, b, UNQUOTED_MIN_SHARED_TRIGRAMS)) {
+      // Cheap necessary condition, before any alignment: an 8-word exact
+      // excerpt shares 6 trigrams in a row; a whole quotation within the
+      // altered similarity has lost at most 3 trigrams per edit, and at most
+      // a quarter of its words are edited.
+      const qlen = this.quoteLength(c.q);
+      const whole = Math.max(UNQUOTED_MIN_SHARED_TRIGRAMS, qlen - 2 - 3 * Math.floor(qlen / 4));
+      if (c.hits < Math.min(UNQUOTED_MIN_EXCERPT_WORDS - 2, whole)) continue;
       const e = this.evaluateUnquoted(tk, a, b, c);
       if (e) evals.push(e);
     }
@@ -213,19 +287,19 @@ export class Engine {
     if (!al) return undefined;
     let ops = al.ops;
     let dist = al.dist;
-    // Extra words at an edge, beyond a quotation matched to its end: the rest
-    // of a longer quoted passage (embedded) when many or a sentence apart.
+    // Extra words at an edge, beyond a quotation matched up to that end: the
+    // rest of a longer quoted passage (embedded) when many or a sentence apart.
     let lead = 0;
     while (lead < ops.length && ops[lead] === A_ONLY) lead++;
     if (lead === ops.length) return undefined;
-    if (lead > 0 && (lead > MAX_EDGE_INSERT_WORDS || tk.flags[rs + lead]! & SENTENCE)) {
+    if (lead > 0 && al.bStart === 0 && (lead > MAX_EDGE_INSERT_WORDS || tk.flags[rs + lead]! & SENTENCE)) {
       ops = ops.subarray(lead);
       rs += lead;
       dist -= lead;
     }
     let trail = 0;
     while (trail < ops.length && ops[ops.length - 1 - trail] === A_ONLY) trail++;
-    if (trail > 0 && (trail > MAX_EDGE_INSERT_WORDS || tk.flags[re - trail]! & SENTENCE)) {
+    if (trail > 0 && al.bEnd === qlen && (trail > MAX_EDGE_INSERT_WORDS || tk.flags[re - trail]! & SENTENCE)) {
       ops = ops.subarray(0, ops.length - trail);
       re -= trail;
       dist -= trail;

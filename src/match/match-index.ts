@@ -6,7 +6,8 @@
  * array, loaded by creating views on it: no parsing, no per-quote objects.
  *
  * Layout of the serialized form (little-endian 32-bit words):
- *   header[16] | bucketStarts[2^bits + 1] | postings[P] | wordOffsets[N + 1] | wordHashes[W]
+ *   header[16] | bucketStarts[2^bits + 1] | postings[P] | postingTags[P bytes, padded to 4] |
+ *   wordOffsets[N + 1] | wordHashes[W]
  */
 import type { Quote } from '../corpus/schema';
 import { fnv1a, trigramKey } from './hash';
@@ -30,6 +31,13 @@ export interface MatchIndex {
   bucketStarts: Uint32Array;
   /** Quote numbers (positions in the quotes array), ascending within a bucket. */
   postings: Uint32Array;
+  /**
+   * Low 8 bits of the trigram key of each posting. The bucket is chosen by
+   * the high bits, so different trigrams share buckets; the tag filters out
+   * all but 1 in 256 of those collisions, which would otherwise add a vote
+   * for an unrelated quote on most trigrams of a page.
+   */
+  postingTags: Uint8Array;
   /** Quote q's words are wordHashes[wordOffsets[q], wordOffsets[q + 1]). */
   wordOffsets: Uint32Array;
   wordHashes: Uint32Array;
@@ -90,6 +98,7 @@ export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
   const NONE = 0xffffffff;
   const occ = new Uint32Array(trigrams);
   const occQuote = new Uint32Array(trigrams);
+  const occTag = new Uint8Array(trigrams);
   const counts = new Uint32Array(buckets);
   let o = 0;
   for (let q = 0; q < n; q++) {
@@ -98,14 +107,17 @@ export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
     if (to - from < MIN_QUOTE_WORDS) continue;
     const first = o;
     for (let p = from; p + 2 < to; p++) {
-      const bucket = trigramKey(wordHashArr[p]!, wordHashArr[p + 1]!, wordHashArr[p + 2]!) >>> shift;
+      const key = trigramKey(wordHashArr[p]!, wordHashArr[p + 1]!, wordHashArr[p + 2]!);
+      const bucket = key >>> shift;
+      const tag = key & 0xff;
       let repeat = false;
       for (let k = first; k < o; k++) {
-        if (occ[k] === bucket) {
+        if (occ[k] === bucket && occTag[k] === tag) {
           repeat = true;
           break;
         }
       }
+      occTag[o] = tag;
       occQuote[o] = q;
       occ[o++] = repeat ? NONE : bucket;
       if (!repeat) counts[bucket]!++;
@@ -120,13 +132,16 @@ export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
   }
   bucketStarts[buckets] = sum;
   const postings = new Uint32Array(sum);
+  const postingTags = new Uint8Array(sum);
   counts.fill(0); // now: postings filled per bucket
   for (let k = 0; k < o; k++) {
     const bucket = occ[k]!;
     if (bucket === NONE) continue;
     const start = bucketStarts[bucket]!;
     if (bucketStarts[bucket + 1]! === start) continue; // dropped as too common (or empty)
-    postings[start + counts[bucket]!++] = occQuote[k]!;
+    const at = start + counts[bucket]!++;
+    postings[at] = occQuote[k]!;
+    postingTags[at] = occTag[k]!;
   }
 
   return {
@@ -134,6 +149,7 @@ export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
     tableBits: bits,
     bucketStarts,
     postings,
+    postingTags,
     wordOffsets,
     wordHashes: wordHashArr,
     fingerprint: corpusFingerprint(quotes),
@@ -144,7 +160,11 @@ export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
 /** Bytes the index's arrays hold. */
 export function indexByteSize(index: MatchIndex): number {
   return (
-    index.bucketStarts.byteLength + index.postings.byteLength + index.wordOffsets.byteLength + index.wordHashes.byteLength
+    index.bucketStarts.byteLength +
+    index.postings.byteLength +
+    index.postingTags.byteLength +
+    index.wordOffsets.byteLength +
+    index.wordHashes.byteLength
   );
 }
 
@@ -154,6 +174,7 @@ export function serializeIndex(index: MatchIndex): Uint8Array {
     HEADER_WORDS +
     index.bucketStarts.length +
     index.postings.length +
+    tagWords(index.postings.length) +
     index.wordOffsets.length +
     index.wordHashes.length;
   const out = new Uint32Array(words);
@@ -167,12 +188,22 @@ export function serializeIndex(index: MatchIndex): Uint8Array {
   out[7] = index.fingerprint;
   out[8] = index.bucketCap;
   let at = HEADER_WORDS;
-  for (const part of [index.bucketStarts, index.postings, index.wordOffsets, index.wordHashes]) {
-    out.set(part, at);
-    at += part.length;
-  }
+  out.set(index.bucketStarts, at);
+  at += index.bucketStarts.length;
+  out.set(index.postings, at);
+  at += index.postings.length;
+  new Uint8Array(out.buffer, at * 4, index.postingTags.length).set(index.postingTags);
+  at += tagWords(index.postings.length);
+  out.set(index.wordOffsets, at);
+  at += index.wordOffsets.length;
+  out.set(index.wordHashes, at);
   if (!isLittleEndian()) throw new IndexError('index serialization needs a little-endian platform');
   return new Uint8Array(out.buffer);
+}
+
+/** 32-bit words holding one tag byte per posting. */
+function tagWords(postings: number): number {
+  return Math.ceil(postings / 4);
 }
 
 function isLittleEndian(): boolean {
@@ -210,7 +241,7 @@ export function loadIndex(bytes: Uint8Array, quotes: readonly Pick<Quote, 'id'>[
   }
   if (tableBits < TABLE_BITS_MIN || tableBits > TABLE_BITS_MAX) throw new IndexError(`bad table size 2^${tableBits}`);
   const buckets = 2 ** tableBits;
-  const expected = HEADER_WORDS + buckets + 1 + postingCount + quoteCount + 1 + wordCount;
+  const expected = HEADER_WORDS + buckets + 1 + postingCount + tagWords(postingCount) + quoteCount + 1 + wordCount;
   if (u.length !== expected) throw new IndexError(`index truncated or padded: ${u.length} words, expected ${expected}`);
   let at = HEADER_WORDS;
   const take = (len: number) => {
@@ -220,10 +251,22 @@ export function loadIndex(bytes: Uint8Array, quotes: readonly Pick<Quote, 'id'>[
   };
   const bucketStarts = take(buckets + 1);
   const postings = take(postingCount);
+  const postingTags = new Uint8Array(u.buffer, u.byteOffset + at * 4, postingCount);
+  at += tagWords(postingCount);
   const wordOffsets = take(quoteCount + 1);
   const wordHashes = take(wordCount);
   if (bucketStarts[buckets] !== postingCount || wordOffsets[quoteCount] !== wordCount) {
     throw new IndexError('index arrays are inconsistent: rebuild the index');
   }
-  return { quoteCount, tableBits, bucketStarts, postings, wordOffsets, wordHashes, fingerprint: u[7]!, bucketCap: u[8]! };
+  return {
+    quoteCount,
+    tableBits,
+    bucketStarts,
+    postings,
+    postingTags,
+    wordOffsets,
+    wordHashes,
+    fingerprint: u[7]!,
+    bucketCap: u[8]!,
+  };
 }

@@ -41,11 +41,28 @@ export const MIN_SHARED_TRIGRAMS = 2;
 /** Spans of 3-4 words have only one or two trigrams; one must then do (they still need an exact verdict). */
 export const MIN_SHARED_TRIGRAMS_SHORT_SPAN = 1;
 
+/**
+ * At query time, a trigram with more postings than this is skipped when the
+ * span has at least QUERY_MIN_RARE_TRIGRAMS rarer ones: at 100k quotes the
+ * few hundred-posting buckets cost most of the lookup time and the source
+ * of a span shares its rare trigrams too.
+ */
+export const QUERY_COMMON_POSTINGS = 256;
+export const QUERY_MIN_RARE_TRIGRAMS = 3;
+
 /** At most this many candidate quotes per span, by shared trigrams, go to alignment (the prototype found the true source always in the top 5). */
 export const MAX_CANDIDATES_PER_SPAN = 5;
 
 /** ...plus one more candidate per this many span words, so a long quoted passage holding several quotations keeps them all. */
 export const EXTRA_CANDIDATE_PER_WORDS = 20;
+
+/**
+ * A candidate whose shared trigrams are fewer than this fraction of those of
+ * a candidate over the same page words is dropped before alignment: the
+ * source of a span shares far more of it than quotes that only share a
+ * common phrase, and each alignment costs time.
+ */
+export const CANDIDATE_MIN_HIT_RATIO = 0.25;
 
 /** Hits of one quote further apart than the quote's length plus this many words are separate occurrences on the page. */
 export const CLUSTER_SLACK_WORDS = 8;
@@ -111,6 +128,21 @@ export const EDGE_ABSORB_WORDS = 2;
 export const UNQUOTED_MIN_EXCERPT_WORDS = 8;
 
 /**
+ * Outside quotation marks a quote must share this many trigrams with the
+ * text to be aligned at all: a whole quotation of five words has three, and
+ * a page's prose shares two with some quote or other all the time.
+ */
+export const UNQUOTED_MIN_SHARED_TRIGRAMS = 3;
+
+/**
+ * Text outside quotation marks is scanned paragraph by paragraph, a huge
+ * paragraph in chunks of this many words overlapping by the second number
+ * (longer than nearly every quotation), so index votes stay local.
+ */
+export const UNQUOTED_CHUNK_WORDS = 1024;
+export const UNQUOTED_CHUNK_OVERLAP_WORDS = 200;
+
+/**
  * Outside quotation marks an altered whole quotation needs this similarity:
  * reported speech ("Peskov said Russia had not seen...") reuses many words
  * and must not read as an altered quotation.
@@ -126,6 +158,9 @@ export const HOMOGLYPH_EDIT_WEIGHT = 0.5;
 
 /** An attribution ("Zelensky said") is looked for at most this many words from the quotation, within its sentence. */
 export const ATTRIBUTION_MAX_DISTANCE_WORDS = 12;
+
+/** Paragraph text read on each side of a quotation for its attribution: about 100 words, enough for the nearest earlier sentences. */
+export const ATTRIBUTION_CONTEXT_CHARS = 600;
 
 // ---- Lookup (a fact-checker's selection) ---------------------------------
 

@@ -11,10 +11,15 @@
  * punctuation or typography has the same words.
  */
 // Direct module imports, not the src/text barrel: these run per character.
-import { charClass, UPPER, WORD } from '../text/char-class';
+import { charClass as charClassImport, UPPER as UPPER_IMPORT, WORD as WORD_IMPORT } from '../text/char-class';
 import { dominantScript, foldToScript, isLatinLookalike, isMixedScript } from '../text/homoglyph';
 import { normalize, type Normalized } from '../text/normalize';
 import { fnv1a } from './hash';
+
+// Module-level copies of per-character imports (some loaders reach imports through getters).
+const charClass = charClassImport;
+const UPPER = UPPER_IMPORT;
+const WORD = WORD_IMPORT;
 
 /** The gap before this word ends a sentence (or this is the first word). */
 export const SENTENCE = 1;

@@ -7,7 +7,16 @@
  * path; anything else goes through NFKC one character cluster (a base
  * character and its combining marks) at a time, with a cache.
  */
-import { charClass, INVISIBLE, LETTER, LOWER, MARK, SPACE } from './char-class';
+import * as cc from './char-class';
+
+// Module-level copies of per-character imports (some loaders, such as tsx,
+// reach imports through getters).
+const charClass = cc.charClass;
+const INVISIBLE = cc.INVISIBLE;
+const LETTER = cc.LETTER;
+const LOWER = cc.LOWER;
+const MARK = cc.MARK;
+const SPACE = cc.SPACE;
 
 /** Result of {@link normalize}. */
 export interface Normalized {

@@ -25,7 +25,9 @@ describe('match index', () => {
     const bytes = serializeIndex(index);
     const loaded = loadIndex(bytes, QUOTES);
     expect(Array.from(loaded.postings)).toEqual(Array.from(index.postings));
+    expect(Array.from(loaded.postingTags)).toEqual(Array.from(index.postingTags));
     expect(Array.from(loaded.wordHashes)).toEqual(Array.from(index.wordHashes));
+    expect(Array.from(loaded.wordOffsets)).toEqual(Array.from(index.wordOffsets));
     expect(loaded.postings.buffer).toBe(bytes.buffer);
   });
 

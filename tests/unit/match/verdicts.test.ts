@@ -318,6 +318,16 @@ describe('unverified and no finding', () => {
     expect(matched(text)).toEqual([]);
   });
 
+  it('a long unrelated quotation sharing a stretch of words is not a match', () => {
+    // Found by the benchmark: extra words at an edge were once cut off as
+    // "embedded" even where the quotation did not reach that edge.
+    const own = createMatcher([
+      { ...Q.contacts, text: 'Moscow remains open to talks, as it has said many times in the capital and the regions.' },
+    ]);
+    const text = '“Officials from both sides met again in the capital and the regions, a diplomat from the area told us about the weather in the coming weeks,” she said.';
+    expect(own.findAll(text).filter((f) => f.quoteId)).toEqual([]);
+  });
+
   it('reported speech is not an altered quotation', () => {
     expect(matched('Peskov said Russia had only seen newspaper articles and would not respond to them until it saw texts.')).toEqual([]);
   });
