@@ -59,11 +59,22 @@ interface Quality {
   truncated: number;
   embedded: number;
   editedAsAltered: number;
+  truncatedVerified: number;
+  truncatedNegation: number;
   falsePositives: number;
 }
 
 function quality(spans: BenchSpan[], results: Finding[][]): Quality {
-  const counts = { exact: 0, edited: 0, truncated: 0, embedded: 0, editedAsAltered: 0, falsePositives: 0 };
+  const counts = {
+    exact: 0,
+    edited: 0,
+    truncated: 0,
+    embedded: 0,
+    editedAsAltered: 0,
+    truncatedVerified: 0,
+    truncatedNegation: 0,
+    falsePositives: 0,
+  };
   spans.forEach((s, i) => {
     const fs = results[i]!;
     const hit = fs.find((f) => f.quoteId === s.quoteId && f.verdict !== 'unverified');
@@ -76,7 +87,12 @@ function quality(spans: BenchSpan[], results: Finding[][]): Quality {
       counts.edited++;
       if (hit.verdict === 'altered') counts.editedAsAltered++;
     }
-    if (s.kind === 'truncated' && hit?.verdict === 'verified') counts.truncated++;
+    if (s.kind === 'truncated' && hit) {
+      counts.truncated++;
+      if (hit.verdict === 'verified') counts.truncatedVerified++;
+      // A cut just after "not" drops the negation: altered by design.
+      else if (hit.flags.includes('negation')) counts.truncatedNegation++;
+    }
     if (s.kind === 'embedded' && hit?.verdict === 'verified') counts.embedded++;
   });
   return counts;
@@ -210,7 +226,9 @@ function table(rows: Row[]): string {
     line('exact: verified', (r) => `${r.q.exact}/100`),
     line('edited: found (recall)', (r) => `${r.q.edited}/100`),
     line('edited: verdict altered', (r) => `${r.q.editedAsAltered}/100`),
-    line('truncated: verified excerpt (recall)', (r) => `${r.q.truncated}/100`),
+    line('truncated: found (recall)', (r) => `${r.q.truncated}/100`),
+    line('truncated: verified excerpt', (r) => `${r.q.truncatedVerified}/100`),
+    line('truncated: altered, the cut drops a negation', (r) => `${r.q.truncatedNegation}/100`),
     line('recall, edited + truncated', (r) => ((r.q.edited + r.q.truncated) / 200).toFixed(3)),
     line('embedded: verified', (r) => `${r.q.embedded}/100`),
     line('false positives on 100 unrelated', (r) => `${r.q.falsePositives}`),

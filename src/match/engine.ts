@@ -30,6 +30,7 @@ import {
   MIN_EXCERPT_WORDS,
   MIN_SHARED_TRIGRAMS,
   MIN_SHARED_TRIGRAMS_SHORT_SPAN,
+  SHORT_SPAN_WORDS,
   NEGATION_LOOKBEHIND_WORDS,
   UNQUOTED_ALTERED_MIN_SIMILARITY,
   UNQUOTED_CHUNK_OVERLAP_WORDS,
@@ -165,9 +166,12 @@ export class Engine {
       }
     }
     let m = 0;
-    let any = false;
-    for (const q of touched) if (counts[q]! >= minShared) any = true;
-    if (any) {
+    let most = 0;
+    for (const q of touched) if (counts[q]! > most) most = counts[q]!;
+    // In a short span every candidate overlaps the best one: the weak ones
+    // can go before their positions are even collected (see the ratio below).
+    if (b - a <= SHORT_SPAN_WORDS) minShared = Math.max(minShared, Math.ceil(most * CANDIDATE_MIN_HIT_RATIO));
+    if (most >= minShared) {
       // Pass 2: positions of the votes of quotes with enough of them.
       for (let p = a; p + 2 < b; p++) {
         const bucket = buckets[p - a]!;
@@ -222,7 +226,7 @@ export class Engine {
   matchQuoted(tk: Tokens, a: number, b: number): Evaluation[] {
     const words = b - a;
     if (words < 3) return [];
-    const minShared = words - 2 <= 2 ? MIN_SHARED_TRIGRAMS_SHORT_SPAN : MIN_SHARED_TRIGRAMS;
+    const minShared = words <= SHORT_SPAN_WORDS ? MIN_SHARED_TRIGRAMS_SHORT_SPAN : MIN_SHARED_TRIGRAMS;
     const limit = MAX_CANDIDATES_PER_SPAN + Math.floor(words / EXTRA_CANDIDATE_PER_WORDS);
     const clusters = this.clusters(tk.hash, a, b, minShared).slice(0, limit);
     const evals: Evaluation[] = [];

@@ -38,8 +38,14 @@ export const TABLE_BITS_MAX = 22;
  */
 export const MIN_SHARED_TRIGRAMS = 2;
 
-/** Spans of 3-4 words have only one or two trigrams; one must then do (they still need an exact verdict). */
+/**
+ * Spans of up to SHORT_SPAN_WORDS words need only this many shared
+ * trigrams: a short quotation with three edited words may keep just one
+ * (every edit breaks up to three), and a 3-4 word span has only one or two.
+ * Alignment still decides, so this costs time, not precision.
+ */
 export const MIN_SHARED_TRIGRAMS_SHORT_SPAN = 1;
+export const SHORT_SPAN_WORDS = 12;
 
 /**
  * At query time, a trigram with more postings than this is skipped when the
