@@ -168,8 +168,12 @@ export class Engine {
     let m = 0;
     let most = 0;
     for (const q of touched) if (counts[q]! > most) most = counts[q]!;
-    // In a short span every candidate overlaps the best one: the weak ones
-    // can go before their positions are even collected (see the ratio below).
+    // A short span falls back to a single shared trigram only when no quote
+    // shares two; and since every candidate there overlaps the best one, the
+    // weak ones go before their positions are even collected (see the ratio below).
+    if (b - a <= SHORT_SPAN_WORDS && minShared < MIN_SHARED_TRIGRAMS && most >= MIN_SHARED_TRIGRAMS) {
+      minShared = MIN_SHARED_TRIGRAMS;
+    }
     if (b - a <= SHORT_SPAN_WORDS) minShared = Math.max(minShared, Math.ceil(most * CANDIDATE_MIN_HIT_RATIO));
     if (most >= minShared) {
       // Pass 2: positions of the votes of quotes with enough of them.

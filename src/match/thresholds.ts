@@ -20,10 +20,10 @@ export const COMMON_TRIGRAM_FRACTION = 0.02;
 export const COMMON_TRIGRAM_MIN_POSTINGS = 64;
 
 /**
- * Buckets of the trigram table per indexed trigram occurrence, as a power of
- * two below the count: 0.5-1 trigrams per bucket keeps collisions (which
- * only add spurious shortlist votes) rare while the table stays a quarter of
- * the index size.
+ * Size of the trigram bucket table: 2^floor(log2(trigram occurrences)),
+ * between these bounds, so one or two trigrams per bucket. Collisions only
+ * cost a look at a posting (its 8-bit tag rejects the other trigram), and at
+ * 100k quotes the table stays at 8 MB of the index's 28.
  */
 export const TABLE_BITS_MIN = 10;
 export const TABLE_BITS_MAX = 22;
@@ -40,9 +40,10 @@ export const MIN_SHARED_TRIGRAMS = 2;
 
 /**
  * Spans of up to SHORT_SPAN_WORDS words need only this many shared
- * trigrams: a short quotation with three edited words may keep just one
- * (every edit breaks up to three), and a 3-4 word span has only one or two.
- * Alignment still decides, so this costs time, not precision.
+ * trigrams when no quote shares MIN_SHARED_TRIGRAMS with them: a short
+ * quotation with three edited words may keep just one (every edit breaks up
+ * to three), and a 3-4 word span has only one or two. Alignment still
+ * decides, so this costs time, not precision.
  */
 export const MIN_SHARED_TRIGRAMS_SHORT_SPAN = 1;
 export const SHORT_SPAN_WORDS = 12;
