@@ -2,15 +2,24 @@
  * A fact-checker's selection: judged as a quotation (`best`) and ranked
  * against its nearest corpus quotations (`nearest`).
  *
- * fuse.js ranks, but only a shortlist from the index (quotes sharing
- * trigrams, then quotes sharing rare words): a linear fuse.js scan costs
- * about a second per search at 10k quotes and misleads on patterns over 32
- * characters (krisk/Fuse#136), so it never sees the whole corpus.
+ * The index makes a shortlist (quotes sharing trigrams, then quotes sharing
+ * rare words); fuse.js ranks it for short selections, the word alignment for
+ * long ones. fuse.js never sees the whole corpus: a linear scan costs about a
+ * second per search at 10k quotes, and it misleads on patterns over 32
+ * characters (krisk/Fuse#136).
  */
 import Fuse from 'fuse.js';
 import { canonical } from '../text';
 import type { Engine, Evaluation } from './engine';
-import { LOOKUP_FUSE_THRESHOLD, LOOKUP_NEAREST, LOOKUP_SHORTLIST } from './thresholds';
+import { alignInside } from './align';
+import {
+  LOOKUP_FUSE_MAX_CHARS,
+  LOOKUP_FUSE_THRESHOLD,
+  LOOKUP_NEAREST,
+  LOOKUP_SHORTLIST,
+  MIN_SHARED_TRIGRAMS,
+  SHORT_SPAN_WORDS,
+} from './thresholds';
 import { tokenize, wordAt, type Tokens } from './tokenize';
 import type { Finding, LookupResult } from './types';
 
@@ -32,12 +41,17 @@ function sharedWordShortlist(engine: Engine, tk: Tokens, limit: number, exclude:
   const { wordOffsets, wordHashes, quoteCount } = engine.index;
   const scored: [number, number][] = [];
   const seen = new Uint8Array(wanted.length);
+  // A 4096-bit filter of the wanted hashes: most words of the corpus fail it at once.
+  const filter = new Uint32Array(128);
+  for (const h of wanted) filter[(h >>> 5) & 127]! |= 1 << (h & 31);
   for (let q = 0; q < quoteCount; q++) {
     if (exclude.has(q)) continue;
     seen.fill(0);
     let shared = 0;
     for (let p = wordOffsets[q]!; p < wordOffsets[q + 1]!; p++) {
-      const i = wanted.indexOf(wordHashes[p]!);
+      const h = wordHashes[p]!;
+      if (!(filter[(h >>> 5) & 127]! & (1 << (h & 31)))) continue;
+      const i = wanted.indexOf(h);
       if (i >= 0 && !seen[i]) {
         seen[i] = 1;
         shared++;
@@ -51,6 +65,39 @@ function sharedWordShortlist(engine: Engine, tk: Tokens, limit: number, exclude:
     .map(([, q]) => q);
 }
 
+type Nearest = LookupResult['nearest'];
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A short selection: fuse.js ranks the shortlist, forgiving typos ("newspapr"). */
+function rankWithFuse(engine: Engine, shortlist: number[], selection: string): Nearest {
+  const fuse = new Fuse(
+    shortlist.map((q) => canonical(engine.quotes[q]!.text)),
+    { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: LOOKUP_FUSE_THRESHOLD },
+  );
+  return fuse
+    .search(canonical(selection))
+    .slice(0, LOOKUP_NEAREST)
+    .map((r) => ({ quoteId: engine.quotes[shortlist[r.refIndex]!]!.id, score: round(1 - (r.score ?? 1)) }));
+}
+
+/**
+ * A long selection: the word alignment ranks the shortlist (the share of the
+ * selection's words found in order in the quote). fuse.js would cut the
+ * pattern into 32-character pieces, each scored alone, and take seconds.
+ */
+function rankByWords(engine: Engine, shortlist: number[], tk: Tokens): Nearest {
+  const scored: { quoteId: string; score: number }[] = [];
+  for (const q of shortlist) {
+    const qh = engine.quoteHashes(q);
+    const al = alignInside(tk.hash, 0, tk.count, qh, 0, qh.length);
+    if (!al) continue;
+    const score = 1 - al.dist / Math.max(tk.count, 1);
+    if (score > 0) scored.push({ quoteId: engine.quotes[q]!.id, score: round(score) });
+  }
+  return scored.sort((x, y) => y.score - x.score).slice(0, LOOKUP_NEAREST);
+}
+
 export function lookupSelection(
   engine: Engine,
   selection: string,
@@ -61,22 +108,16 @@ export function lookupSelection(
   const bestEval = [...evals].sort((x, y) => (y.verdict === 'verified' ? 1 : 0) - (x.verdict === 'verified' ? 1 : 0) || y.score - x.score)[0];
   const best = bestEval ? toFinding(bestEval, tk) : undefined;
 
-  const shortlist = engine
-    .clusters(tk.hash, 0, tk.count, 1)
-    .map((c) => c.q)
-    .filter((q, i, all) => all.indexOf(q) === i)
-    .slice(0, LOOKUP_SHORTLIST);
+  const seen = new Set<number>();
+  for (const c of engine.clusters(tk.hash, 0, tk.count, tk.count <= SHORT_SPAN_WORDS ? 1 : MIN_SHARED_TRIGRAMS)) {
+    seen.add(c.q);
+    if (seen.size === LOOKUP_SHORTLIST) break;
+  }
+  const shortlist = [...seen];
   if (shortlist.length < LOOKUP_NEAREST) {
     shortlist.push(...sharedWordShortlist(engine, tk, LOOKUP_SHORTLIST - shortlist.length, new Set(shortlist)));
   }
-  const fuse = new Fuse(
-    shortlist.map((q) => canonical(engine.quotes[q]!.text)),
-    { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: LOOKUP_FUSE_THRESHOLD },
-  );
-  const nearest = fuse
-    .search(canonical(selection))
-    .slice(0, LOOKUP_NEAREST)
-    .map((r) => ({ quoteId: engine.quotes[shortlist[r.refIndex]!]!.id, score: Math.round((1 - (r.score ?? 1)) * 1000) / 1000 }));
+  const nearest = canonical(selection).length <= LOOKUP_FUSE_MAX_CHARS ? rankWithFuse(engine, shortlist, selection) : rankByWords(engine, shortlist, tk);
   if (best?.quoteId && !nearest.some((n) => n.quoteId === best.quoteId)) {
     nearest.unshift({ quoteId: best.quoteId, score: best.score });
     if (nearest.length > LOOKUP_NEAREST) nearest.pop();

@@ -174,8 +174,15 @@ export const ATTRIBUTION_CONTEXT_CHARS = 600;
 /** Nearest quotations returned by `lookup`. */
 export const LOOKUP_NEAREST = 8;
 
-/** Quotes taken from the index (shared trigrams, then shared rare words) for fuse.js to rank. */
-export const LOOKUP_SHORTLIST = 40;
+/** Quotes taken from the index (shared trigrams, then shared rare words) to rank. */
+export const LOOKUP_SHORTLIST = 30;
+
+/**
+ * Selections up to this many characters are ranked by fuse.js, which
+ * forgives typos; longer ones by word alignment: fuse.js splits patterns
+ * into 32-character pieces, and two pieces still rank well.
+ */
+export const LOOKUP_FUSE_MAX_CHARS = 64;
 
 /** fuse.js threshold for ranking the shortlist: loose, since the shortlist is already close; 0 is exact. */
 export const LOOKUP_FUSE_THRESHOLD = 0.6;
