@@ -36,6 +36,7 @@ import {
   UNQUOTED_CHUNK_OVERLAP_WORDS,
   UNQUOTED_CHUNK_WORDS,
   UNQUOTED_MIN_SHARED_TRIGRAMS,
+  UNQUOTED_WINDOW_SLACK_WORDS,
   UNQUOTED_MIN_EXCERPT_WORDS,
 } from './thresholds';
 import { ELLIPSIS, HOMOGLYPH, originalWordAt, PARAGRAPH, SENTENCE, tokenize, wordAt, type Tokens } from './tokenize';
@@ -458,8 +459,12 @@ export class Engine {
     const q = c.q;
     const qh = this.quoteHashes(q);
     const qlen = qh.length;
-    const from = Math.max(a, c.first - qlen);
-    const to = Math.min(b, c.last + 3 + qlen);
+    // The page words around the hits, with room for edited words before the
+    // first hit and after the last (not the quote's whole length: a long
+    // quotation would make the table too large).
+    const slack = Math.min(qlen, UNQUOTED_WINDOW_SLACK_WORDS);
+    const from = Math.max(a, c.first - slack);
+    const to = Math.min(b, c.last + 3 + slack);
     // The quotation whole (A) inside the page window (B).
     const al = exactAlign(qh, 0, qlen, tk.hash, from, to) ?? alignInside(qh, 0, qlen, tk.hash, from, to);
     if (!al) return undefined;

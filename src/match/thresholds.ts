@@ -150,6 +150,14 @@ export const UNQUOTED_CHUNK_WORDS = 1024;
 export const UNQUOTED_CHUNK_OVERLAP_WORDS = 200;
 
 /**
+ * Outside quotation marks, the quotation is aligned with the page words
+ * from this many words before its first index hit to this many after its
+ * last: more than the words an altered quotation can lose at an end (a
+ * quarter of it, at most 3 per missing trigram), far less than a page.
+ */
+export const UNQUOTED_WINDOW_SLACK_WORDS = 24;
+
+/**
  * Outside quotation marks an altered whole quotation needs this similarity:
  * reported speech ("Peskov said Russia had not seen...") reuses many words
  * and must not read as an altered quotation.
