@@ -1,8 +1,8 @@
 /**
  * 32-bit hashes for words and word trigrams. Words are compared by hash in
- * the index and the aligner; two different words sharing a hash (about one
- * pair in four billion) could only make a candidate look closer than it is,
- * and the verdict re-reads the words before calling anything verified.
+ * the index, the aligner and the verdicts: two different words share a hash
+ * about once in four billion pairs, far below any other error of the engine,
+ * and comparing integers keeps the alignment fast and the index compact.
  */
 
 /** FNV-1a over the UTF-16 code units of `s[from, to)`. */
