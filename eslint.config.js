@@ -8,7 +8,8 @@
 //   src/host      -> src/text, src/corpus, src/match, src/platform/messages.ts (types);
 //                    pure background logic: no browser API, no DOM
 //   src/platform  -> the only place that imports wxt/browser
-//   src/cli       -> anything in src but page, ui, platform
+//   src/cli       -> anything in src but ui and platform (it reuses src/page's
+//                    collectText on a linkedom DOM, for parity with the extension)
 //   entrypoints   -> compose; nothing imports them
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
@@ -71,6 +72,8 @@ export default tseslint.config(
             zone('./src/platform', './src/cli', 'The extension does not use the CLI.'),
             zone('./entrypoints', './src/corpus/build', 'Node-only code stays out of the extension.'),
             zone('./entrypoints', './src/cli', 'The extension does not use the CLI.'),
+            zone('./src/cli', './src/ui', 'The CLI renders text, not Preact components.'),
+            zone('./src/cli', './src/platform', 'The CLI runs in Node: no browser API.'),
           ],
         },
       ],
