@@ -162,17 +162,26 @@ const FIELDS = `(() => {
   return { draft: draft.value, headline: headline.value, draftDefault: draft.defaultValue, headlineDefault: headline.defaultValue };
 })()`;
 
-/** Page-world expression: the centre of the words "truce in itself" in the split blockquote. */
-const SPLIT_QUOTE_POINT = `(() => {
-  const text = document.querySelector('#split-quote p').firstChild;
+/**
+ * Page-world expression: scrolls to the first text node under `selector` (in the
+ * document) that holds `phrase`, and returns the viewport centre of the phrase.
+ */
+function phrasePoint(selector: string, phrase: string): string {
+  return `(() => {
+  const container = document.querySelector(${JSON.stringify(selector)});
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  let text = walker.nextNode();
+  while (text && !text.data.includes(${JSON.stringify(phrase)})) text = walker.nextNode();
+  if (!text) throw new Error('No text ' + ${JSON.stringify(JSON.stringify(phrase))} + ' under ' + ${JSON.stringify(selector)});
   text.parentElement.scrollIntoView({ block: 'center' });
-  const start = text.data.indexOf('truce');
+  const start = text.data.indexOf(${JSON.stringify(phrase)});
   const range = document.createRange();
   range.setStart(text, start);
-  range.setEnd(text, start + 'truce in itself'.length);
+  range.setEnd(text, start + ${phrase.length});
   const r = range.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 })()`;
+}
 
 /** Page-world expression: selects the straight-quoted sentence, as a fact-checker would; returns the selected text. */
 const SELECT_STRAIGHT_QUOTE = `(() => {
@@ -197,6 +206,13 @@ interface CardView {
   dateTime?: string | null;
   source?: string | null;
   sourceHref?: string | null;
+  /** Words the diff shows as missing on the page. */
+  missing?: string[];
+  /** Meaning-changing edits the card calls out (data-flag values). */
+  meaningFlags?: string[];
+  /** The card's rectangle and the viewport, to check it stays inside. */
+  rect?: { top: number; left: number; bottom: number; right: number };
+  viewport?: { width: number; height: number };
 }
 
 /** Page-world expression: what the open card shows, read through its (open) shadow root; null when no card. */
@@ -217,6 +233,10 @@ const READ_CARD = `(() => {
     dateTime: card.querySelector('.qv-date time')?.getAttribute('datetime') ?? null,
     source: text('.qv-source'),
     sourceHref: card.querySelector('.qv-source a')?.getAttribute('href') ?? null,
+    missing: Array.from(card.querySelectorAll('.qv-wording del'), (d) => d.lastChild?.textContent ?? ''),
+    meaningFlags: Array.from(card.querySelectorAll('.qv-flags-meaning [data-flag]'), (li) => li.getAttribute('data-flag')),
+    rect: (({ top, left, bottom, right }) => ({ top, left, bottom, right }))(card.getBoundingClientRect()),
+    viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
   };
 })()`;
 
@@ -245,7 +265,30 @@ function expectPeskovCard(card: CardView | null, quote: CorpusQuote, verdict: st
   );
   expect(card?.source).toContain(source.title);
   if (source.publisher) expect(card?.source).toContain(source.publisher);
+  expectInsideViewport(card);
 }
+
+function expectInsideViewport(card: CardView | null): void {
+  const { rect, viewport } = card ?? {};
+  expect(rect).toBeDefined();
+  expect(rect!.top).toBeGreaterThanOrEqual(0);
+  expect(rect!.left).toBeGreaterThanOrEqual(0);
+  expect(rect!.bottom).toBeLessThanOrEqual(viewport!.height);
+  expect(rect!.right).toBeLessThanOrEqual(viewport!.width);
+}
+
+/**
+ * Page-world expression: resolves once the card's opening animation has finished and
+ * a frame has painted, so a screenshot shows the card as a reader sees it at rest.
+ */
+const CARD_SETTLED = `(async () => {
+  const root = document.querySelector('${CARD_HOST}')?.shadowRoot;
+  if (root) await Promise.all(root.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+})()`;
+
+/** Screenshot options that leave the page alone (see the light/dark screenshots below). */
+const SCREENSHOT = { caret: 'initial' } as const;
 
 /**
  * A page loading the extension's own web-accessible file at its dynamic URL: the
@@ -317,7 +360,7 @@ describe('in the page, Chromium (Playwright)', () => {
 
   it('opens the card on a click on a highlighted quotation, and the page\'s own click handler still fires', async () => {
     const domBefore = (await session.probe(page)).domNow;
-    const point = (await page.evaluate(SPLIT_QUOTE_POINT)) as { x: number; y: number };
+    const point = (await page.evaluate(phrasePoint('#split-quote', 'truce in itself'))) as { x: number; y: number };
     await page.mouse.click(point.x, point.y);
     expect(await page.evaluate('window.__pageClicks')).toEqual(['p']);
     const card = await waitForCard((e) => page.evaluate(e), true);
@@ -327,10 +370,10 @@ describe('in the page, Chromium (Playwright)', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      await page.evaluate(CARD_SETTLED);
       // caret: 'initial': Playwright's default ('hide') sets and clears an inline style on
       // every editable element, which leaves `style=""` behind in the page's DOM.
-      await page.screenshot({ path: path.join(ARTIFACTS, `in-page-card-${colorScheme}.png`), caret: 'initial' });
+      await page.screenshot({ path: path.join(ARTIFACTS, `in-page-card-${colorScheme}.png`), ...SCREENSHOT });
     }
     await page.emulateMedia({ colorScheme: 'light' });
 
@@ -338,6 +381,33 @@ describe('in the page, Chromium (Playwright)', () => {
     await page.keyboard.press('Escape');
     await waitForCard((e) => page.evaluate(e), false);
     expect((await session.probe(page)).domNow).toBe(domBefore);
+  });
+
+  it('explains a doctored quotation: the dropped "not" is struck and the reversed meaning called out', async () => {
+    const point = (await page.evaluate(phrasePoint('#doctored', 'newspaper articles'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    const card = await waitForCard((e) => page.evaluate(e), true);
+    expect(card).toEqual(expect.objectContaining({ verdict: 'Altered', speaker: 'Dmitry Peskov, Kremlin spokesman' }));
+    expect(card?.missing).toEqual(['not']);
+    expect(card?.meaningFlags).toContain('negation');
+    expectInsideViewport(card);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(CARD_SETTLED);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'in-page-card-altered-dark.png'), ...SCREENSHOT });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Escape');
+    await waitForCard((e) => page.evaluate(e), false);
+  });
+
+  it('explains a misattribution: who the page credits, and who said it', async () => {
+    const point = (await page.evaluate(phrasePoint('#misattributed', 'truce in itself'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    const card = await waitForCard((e) => page.evaluate(e), true);
+    expect(card?.verdict).toBe('Misattributed');
+    expect(card?.summary).toMatch(/Zelensky.*Dmitry Peskov/);
+    expectInsideViewport(card);
+    await page.keyboard.press('Escape');
+    await waitForCard((e) => page.evaluate(e), false);
   });
 
   it('opens the card for a selection when the real context-menu listener is called', async () => {
@@ -360,6 +430,36 @@ describe('in the page, Chromium (Playwright)', () => {
     expect(tabId).toBeGreaterThanOrEqual(0);
     const card = await waitForCard((e) => page.evaluate(e), true);
     expectPeskovCard(card, quotes.get('readyForDiscussions')!, 'Verified');
+    await page.keyboard.press('Escape');
+    await waitForCard((e) => page.evaluate(e), false);
+  });
+
+  it('says a selection is not in the corpus when nothing matches (context menu, the decoy)', async () => {
+    const selected = (await page.evaluate(`(() => {
+      const text = document.querySelector('#decoy p').firstChild;
+      const start = text.data.indexOf('We are ready for contacts');
+      const end = text.data.indexOf('too,');
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, end + 'too'.length);
+      document.getSelection().removeAllRanges();
+      document.getSelection().addRange(range);
+      return document.getSelection().toString();
+    })()`)) as string;
+    expect(selected).toBe('We are ready for contacts with Washington, but Kyiv must show it wants them too');
+    await page.bringToFront();
+    await session.evaluateInServiceWorker(
+      async ({ menuItemId, selectionText }) => {
+        const [tab] = await chrome.tabs.query({ active: true });
+        const handle = (globalThis as unknown as Record<string, { contextMenuClicked: (info: object, tab: object) => void }>)
+          .quoteVerifierBackground;
+        handle!.contextMenuClicked({ menuItemId, selectionText, frameId: 0, editable: false, pageUrl: '' }, { id: tab!.id });
+      },
+      { menuItemId: VERIFY_MENU_ID, selectionText: selected },
+    );
+    const card = await waitForCard((e) => page.evaluate(e), true);
+    expect(card?.verdict).toBe('Not in the corpus');
+    expect(card?.summary).toMatch(/^The selected text is not in /);
     await page.keyboard.press('Escape');
     await waitForCard((e) => page.evaluate(e), false);
   });
@@ -413,6 +513,16 @@ describe('in the page, Firefox (puppeteer-core)', () => {
       draftDefault: FIELD_VALUES.draft,
       headlineDefault: FIELD_VALUES.headline,
     });
+
+    // A click on the highlighted blockquote: the page's handler fires and the card opens.
+    const point = (await page.evaluate(phrasePoint('#split-quote', 'truce in itself'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    expect(await page.evaluate('window.__pageClicks')).toEqual(['p']);
+    expectPeskovCard(await waitForCard((e) => page.evaluate(e), true), quotes.get('truce')!, 'Verified');
+    await page.keyboard.press('Escape');
+    await waitForCard((e) => page.evaluate(e), false);
+    expect((await session.probe(page)).domNow).toBe(probe.domNow);
+
     await page.close();
     expect(session.unexpectedRequests()).toEqual([]);
   });
