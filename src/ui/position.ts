@@ -29,10 +29,18 @@ export interface Placement {
 export const ANCHOR_GAP = 8;
 /** Space kept between the card and the viewport's edges, so it never touches the scrollbar or the edge. */
 export const VIEWPORT_MARGIN = 8;
+/**
+ * Smallest height worth scrolling inside rather than covering the quotation:
+ * about the verdict line plus two lines of wording. Below it, reading the card
+ * matters more than seeing the quote, so the card may overlap its anchor.
+ */
+export const MIN_SCROLLING_HEIGHT = 160;
 
 /**
  * Below the anchor when it fits; above when only that fits; otherwise on the
- * side with more room, capped by `maxHeight`. Horizontally aligned with the
+ * side with more room, capped by `maxHeight` so the quotation stays visible
+ * (the card scrolls inside); only when that side is too small to read does the
+ * card overlap its anchor. Horizontally aligned with the
  * anchor's left edge, shifted back inside the viewport. A card wider than the
  * viewport is pinned to the left margin (its width is the stylesheet's job).
  * An anchor scrolled out of view still yields an in-viewport placement.
@@ -56,8 +64,13 @@ export function placeCard(anchor: Rect, card: Size, viewport: Size): Placement {
   } else if (card.height <= roomAbove) {
     side = 'above';
     top = anchorTop - ANCHOR_GAP - card.height;
+  } else if (Math.max(roomBelow, roomAbove) >= MIN_SCROLLING_HEIGHT) {
+    // Fits on neither side: keep the quotation visible and let the card scroll on the roomier side.
+    side = roomBelow >= roomAbove ? 'below' : 'above';
+    maxHeight = side === 'below' ? roomBelow : roomAbove;
+    top = side === 'below' ? anchorBottom + ANCHOR_GAP : minTop;
   } else if (card.height <= usable) {
-    // Fits on screen but on neither side: overlap the anchor rather than leave the viewport.
+    // No side is tall enough to read: overlap the anchor rather than leave the viewport.
     side = roomBelow >= roomAbove ? 'below' : 'above';
     top = side === 'below' ? maxBottom - card.height : minTop;
   } else {

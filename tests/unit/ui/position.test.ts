@@ -24,13 +24,24 @@ describe('placeCard', () => {
 
   it('caps the height of a card taller than the viewport', () => {
     const p = placeCard({ top: 100, left: 0, width: 60, height: 20 }, { width: 300, height: 2000 }, viewport);
-    expect(p.top).toBe(VIEWPORT_MARGIN);
-    expect(p.maxHeight).toBe(viewport.height - 2 * VIEWPORT_MARGIN);
+    // Below the quotation, scrolling inside the room left there.
+    expect(p.top).toBe(120 + ANCHOR_GAP);
+    expect(p.maxHeight).toBe(viewport.height - VIEWPORT_MARGIN - (120 + ANCHOR_GAP));
     expect(p.left).toBe(VIEWPORT_MARGIN);
   });
 
-  it('overlaps the anchor rather than leave the viewport when neither side has room', () => {
-    const p = placeCard({ top: 300, left: 10, width: 60, height: 200 }, { width: 300, height: 500 }, viewport);
+  it('keeps the quotation visible: a card too tall for either side scrolls on the roomier one', () => {
+    const anchor = { top: 300, left: 10, width: 60, height: 40 };
+    const p = placeCard(anchor, { width: 300, height: 500 }, viewport);
+    expect(p.maxHeight).toBeDefined();
+    const bottom = p.top + (p.maxHeight ?? 500);
+    // The card's box and the quotation's box do not intersect.
+    expect(bottom <= anchor.top || p.top >= anchor.top + anchor.height).toBe(true);
+  });
+
+  it('overlaps the anchor rather than leave the viewport when neither side is tall enough to read', () => {
+    // 134 px above and below the quotation: too little to read a card in.
+    const p = placeCard({ top: 150, left: 10, width: 60, height: 500 }, { width: 300, height: 500 }, viewport);
     expect(p.maxHeight).toBeUndefined();
     expect(p.top).toBeGreaterThanOrEqual(VIEWPORT_MARGIN);
     expect(p.top + 500).toBeLessThanOrEqual(viewport.height - VIEWPORT_MARGIN);
