@@ -8,6 +8,7 @@
  * weekday is never invented.
  */
 import type { DatePrecision } from '../corpus/schema';
+import { parsePartialDate as parseIsoPartialDate, type CalendarDate } from '../text/partial-date';
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -20,13 +21,7 @@ const DAYS_UNTIL_MONTHS = 60;
 /** Below this many months, it counts months; above, years ("18 months", then "3 years"). */
 const MONTHS_UNTIL_YEARS = 24;
 
-export interface PartialDate {
-  year: number;
-  /** 1..12, when known. */
-  month?: number;
-  /** 1..31, when known. */
-  day?: number;
-}
+export type PartialDate = CalendarDate;
 
 /**
  * Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an ISO date-time (the date part is
@@ -35,16 +30,7 @@ export interface PartialDate {
  * days such as 2023-02-30.
  */
 export function parsePartialDate(value: string): PartialDate | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$/.exec(value.trim());
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return { year };
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return undefined;
-  if (m[3] === undefined) return { year, month };
-  const day = Number(m[3]);
-  if (day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
+  return parseIsoPartialDate(value, { allowTime: true });
 }
 
 /** Keeps only the parts `precision` vouches for. */
@@ -141,8 +127,4 @@ function coarser(x: DatePrecision, y: DatePrecision): DatePrecision {
 
 function utc(d: PartialDate): number {
   return Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -4,12 +4,9 @@
  * UTC on calendar days, so the build machine's time zone never matters.
  */
 import type { DatePrecision } from '../schema';
+import { daysInMonth, isValidDay, parsePartialDate, type CalendarDate } from '../../text/partial-date';
 
-export interface CalendarDate {
-  year: number;
-  month?: number; // 1-12
-  day?: number; // 1-31
-}
+export { isValidDay, type CalendarDate };
 
 export interface DayDate {
   year: number;
@@ -17,29 +14,9 @@ export interface DayDate {
   day: number;
 }
 
-const ISO_PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** A real calendar date (no 30 February)? */
-export function isValidDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
 /** Parses YYYY, YYYY-MM or YYYY-MM-DD; undefined when malformed or not a calendar date. */
 export function parseIsoPartial(s: string): CalendarDate | undefined {
-  const m = ISO_PARTIAL.exec(s);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return { year };
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return undefined;
-  if (m[3] === undefined) return { year, month };
-  const day = Number(m[3]);
-  if (!isValidDay(year, month, day)) return undefined;
-  return { year, month, day };
+  return parsePartialDate(s);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
