@@ -24,8 +24,18 @@ export default defineBackground(() => {
     lookup: async (request) => (await host).lookup(request),
     findings: (report, sender) => {
       if (sender.tabId === undefined || sender.tabId < 0) return;
-      const total = tabs.report(sender.tabId, sender.frameId ?? 0, report.counts);
+      const total = tabs.report(sender.tabId, sender.frameId ?? 0, report.counts, report.findings);
       void paintBadge(sender.tabId, badgeFor(total));
+    },
+    tabFindings: async (request) => {
+      const { corpus, documentCount } = await host;
+      return {
+        type: 'qv:tab-findings',
+        tabId: request.tabId,
+        counts: tabs.total(request.tabId),
+        findings: tabs.findings(request.tabId),
+        corpus: corpus.ok && documentCount !== undefined ? { ...corpus, documentCount } : corpus,
+      };
     },
   });
   onTabReset((tabId, reason) => {

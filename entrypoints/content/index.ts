@@ -82,7 +82,18 @@ function run(ctx: ContentScriptContext): void {
       located = outcome.located;
       highlighter.show(located.map(({ range, finding }) => ({ range, verdict: finding.verdict })));
       findingNav.set(located.filter(({ finding }) => finding.verdict !== 'unverified'));
-      void reportFindings(countVerdicts(located));
+      void reportFindings(
+        countVerdicts(located),
+        located.map(({ finding }) => {
+          const quote = finding.quoteId ? outcome.answer.quotes[finding.quoteId] : undefined;
+          return {
+            verdict: finding.verdict,
+            text: finding.text,
+            ...(finding.quoteId ? { quoteId: finding.quoteId } : {}),
+            ...(quote ? { speaker: quote.speaker.name, date: quote.date } : {}),
+          };
+        }),
+      );
       const paintMs = performance.now() - started;
       lastScanned = JSON.stringify({
         findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text })),
@@ -128,6 +139,14 @@ function run(ctx: ContentScriptContext): void {
     if (command.type === 'qv:navigate') {
       const entry = findingNav.move(command.direction);
       if (!entry) return;
+      scrollToRange(entry.range);
+      openFinding(entry);
+    } else if (command.type === 'qv:open-finding') {
+      // The popup names the finding by its place in the list this frame reported;
+      // the quote id guards against a rescan having changed the list since.
+      const entry = located[command.index];
+      if (!entry || (command.quoteId !== undefined && entry.finding.quoteId !== command.quoteId)) return;
+      findingNav.select(entry);
       scrollToRange(entry.range);
       openFinding(entry);
     } else {

@@ -20,6 +20,8 @@ import { createEngineMatcher, type Matcher, type MatcherFactory } from './engine
 
 export interface Host {
   readonly corpus: CorpusStatus;
+  /** How many source documents the corpus was built from (the popup's corpus information). */
+  readonly documentCount?: number;
   scan(request: ScanRequest): ScanResponse;
   lookup(request: LookupRequest): LookupResponse;
 }
@@ -85,6 +87,7 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
 
   return {
     corpus: status,
+    documentCount: corpus.documents.length,
     scan(request) {
       const findings = matcher.findAll(request.text).map(known);
       return { type: 'qv:scan', findings, quotes: quotesFor(findings.map((f) => f.quoteId)), corpus: status };

@@ -10,6 +10,8 @@ import type {
   LookupResponse,
   ScanRequest,
   ScanResponse,
+  TabFindingsRequest,
+  TabFindingsResponse,
 } from './messages';
 
 export interface Sender {
@@ -28,9 +30,12 @@ export interface BackgroundHandlers {
   lookup(request: LookupRequest, sender: Sender): Promise<LookupResponse> | LookupResponse;
   findings(report: FindingsReport, sender: Sender): void;
   hello(sender: Sender): HelloAnswer;
+  /** The popup asks for a tab's findings (optional: a background without a popup need not answer). */
+  tabFindings?(request: TabFindingsRequest): Promise<TabFindingsResponse> | TabFindingsResponse;
 }
 
 type Incoming =
+  | TabFindingsRequest
   | ScanRequest
   | LookupRequest
   | FindingsReport
@@ -83,6 +88,9 @@ function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sende
       return { type: 'qv:findings', ok: true };
     case 'qv:hello':
       return handlers.hello(sender);
+    case 'qv:tab-findings':
+      if (!handlers.tabFindings) throw new Error('this background keeps no per-tab findings');
+      return handlers.tabFindings(message);
   }
 }
 
@@ -98,6 +106,8 @@ function isIncoming(message: unknown): message is Incoming {
       return typeof m.counts === 'object' && m.counts !== null;
     case 'qv:hello':
       return true;
+    case 'qv:tab-findings':
+      return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
     default:
       return false;
   }

@@ -24,8 +24,8 @@ export function sendLookup(text: string): Promise<LookupResponse> {
 }
 
 /** Tells the background this frame's counts (badge, popup). Never rejects: the badge is not worth an error. */
-export async function reportFindings(counts: FindingsReport['counts']): Promise<void> {
-  const message: FindingsReport = { type: 'qv:findings', counts };
+export async function reportFindings(counts: FindingsReport['counts'], findings?: FindingsReport['findings']): Promise<void> {
+  const message: FindingsReport = findings ? { type: 'qv:findings', counts, findings } : { type: 'qv:findings', counts };
   try {
     await browser.runtime.sendMessage(message);
   } catch {
@@ -48,7 +48,8 @@ export function onContentCommand(handler: (command: ToContent) => void, signal?:
 
 function isContentCommand(message: unknown): message is ToContent {
   if (typeof message !== 'object' || message === null) return false;
-  const m = message as { type?: unknown; direction?: unknown; text?: unknown };
+  const m = message as { type?: unknown; direction?: unknown; text?: unknown; index?: unknown };
+  if (m.type === 'qv:open-finding') return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0;
   if (m.type === 'qv:navigate') return m.direction === 1 || m.direction === -1;
   if (m.type === 'qv:verify-selection') return m.text === undefined || typeof m.text === 'string';
   return false;

@@ -25,7 +25,7 @@ export interface ScanResponse {
 }
 
 export type CorpusStatus =
-  | { ok: true; name: string; quoteCount: number }
+  | { ok: true; name: string; quoteCount: number; documentCount?: number }
   | { ok: false; error: string };
 
 /** Content -> background: a fact-checker's selection to look up. */
@@ -46,6 +46,40 @@ export interface LookupResponse {
 export interface FindingsReport {
   type: 'qv:findings';
   counts: Record<Finding['verdict'], number>;
+  /** The findings themselves, in page order, for the popup's list (optional: older senders give counts only). */
+  findings?: ReportedFinding[];
+}
+
+/** One finding as the popup lists it: the page's wording plus who said it and when, per the corpus. */
+export interface ReportedFinding {
+  verdict: Finding['verdict'];
+  quoteId?: string;
+  /** The page's wording of the quotation. */
+  text: string;
+  speaker?: string;
+  /** The statement's date (ISO, partial allowed) as the corpus records it. */
+  date?: string;
+}
+
+/** Popup -> background: the findings the background keeps for a tab. */
+export interface TabFindingsRequest {
+  type: 'qv:tab-findings';
+  tabId: number;
+}
+
+export interface TabFindingsResponse {
+  type: 'qv:tab-findings';
+  tabId: number;
+  counts: Record<Finding['verdict'], number>;
+  findings: ReportedFinding[];
+  corpus: CorpusStatus;
+}
+
+/** Popup -> content: scroll to the finding at this index of the reported list and open its card. */
+export interface OpenFindingCommand {
+  type: 'qv:open-finding';
+  index: number;
+  quoteId?: string;
 }
 
 /** Background -> content: open the card for the current selection ("Verify quotation"). */
@@ -61,5 +95,5 @@ export interface NavigateCommand {
   direction: 1 | -1;
 }
 
-export type ToBackground = ScanRequest | LookupRequest | FindingsReport | { type: 'qv:hello'; url: string };
-export type ToContent = VerifySelectionCommand | NavigateCommand;
+export type ToBackground = ScanRequest | LookupRequest | FindingsReport | TabFindingsRequest | { type: 'qv:hello'; url: string };
+export type ToContent = VerifySelectionCommand | NavigateCommand | OpenFindingCommand;

@@ -1,0 +1,142 @@
+/**
+ * The toolbar popup's view: a tab's finding counts, its findings list and the
+ * corpus it was checked against. Props only; entrypoints/popup/main.tsx fetches
+ * the data and says what a click does. Page wording is rendered as text
+ * (Preact escapes it), never as markup: the page chose those words.
+ *
+ * Automation contract (issue 5, section 3): each finding row carries
+ * `data-verdict` and `data-quote-id` (the corpus id) and its text contains the
+ * page's wording.
+ */
+import type { Verdict } from '../../match/types';
+import type { ReportedFinding, TabFindingsResponse } from '../../platform/messages';
+import { formatStatementDate } from '../format';
+import { VERDICT_WORD } from '../labels';
+import './popup.css';
+
+/** Order of the counts and of the verdict legend: problems first, since they need the reader. */
+const VERDICT_ORDER: readonly Verdict[] = ['altered', 'misattributed', 'verified', 'unverified'];
+
+/** An icon beside every verdict word: colour is never the only signal. */
+const VERDICT_ICON: Record<Verdict, string> = {
+  verified: '✓',
+  altered: '✎',
+  misattributed: '⇄',
+  unverified: '?',
+};
+
+export type PopupFinding = ReportedFinding & { frameId?: number; index?: number };
+
+export type PopupState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: Omit<TabFindingsResponse, 'findings'> & { findings: PopupFinding[] } };
+
+export interface PopupViewProps {
+  state: PopupState;
+  /** The reader chose a finding: show it in the page. */
+  onOpen?: (finding: PopupFinding) => void;
+}
+
+export function PopupView({ state, onOpen }: PopupViewProps) {
+  return (
+    <main class="qv-popup">
+      <h1 class="qv-popup__title">Quote Verifier</h1>
+      {state.status === 'loading' && <p role="status">Reading this tab’s findings…</p>}
+      {state.status === 'error' && (
+        <p role="alert" class="qv-popup__error">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && <Ready data={state.data} onOpen={onOpen} />}
+    </main>
+  );
+}
+
+function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }>['data']; onOpen?: (f: PopupFinding) => void }) {
+  return (
+    <>
+      <section aria-labelledby="qv-counts">
+        <h2 id="qv-counts">On this page</h2>
+        <ul class="qv-popup__counts">
+          {VERDICT_ORDER.map((v) => (
+            <li key={v} data-count-verdict={v} class={`qv-popup__count qv-verdict--${v}`}>
+              <span aria-hidden="true">{VERDICT_ICON[v]} </span>
+              {VERDICT_WORD[v]}: <strong>{data.counts[v]}</strong>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="qv-findings">
+        <h2 id="qv-findings">Quotations</h2>
+        {data.findings.length === 0 ? (
+          <p>No quotations found on this page.</p>
+        ) : (
+          <ol class="qv-popup__findings">
+            {data.findings.map((f, i) => (
+              <FindingRow key={`${f.frameId ?? 0}:${f.index ?? i}`} finding={f} onOpen={onOpen} />
+            ))}
+          </ol>
+        )}
+      </section>
+      <CorpusInfo corpus={data.corpus} />
+    </>
+  );
+}
+
+function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: PopupFinding) => void }) {
+  const body = (
+    <>
+      <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
+        <span aria-hidden="true">{VERDICT_ICON[finding.verdict]} </span>
+        {VERDICT_WORD[finding.verdict]}
+      </span>
+      <q class="qv-popup__wording">{finding.text}</q>
+      {(finding.speaker !== undefined || finding.date !== undefined) && (
+        <span class="qv-popup__meta">
+          {finding.speaker}
+          {finding.speaker !== undefined && finding.date !== undefined ? ', ' : ''}
+          {finding.date !== undefined ? formatStatementDate(finding.date) : ''}
+        </span>
+      )}
+    </>
+  );
+  return (
+    <li class="qv-popup__finding" data-verdict={finding.verdict} data-quote-id={finding.quoteId ?? ''}>
+      {onOpen ? (
+        // A real button: reachable by Tab, activated by Enter and Space.
+        <button type="button" class="qv-popup__open" onClick={() => onOpen(finding)}>
+          {body}
+        </button>
+      ) : (
+        body
+      )}
+    </li>
+  );
+}
+
+function CorpusInfo({ corpus }: { corpus: TabFindingsResponse['corpus'] }) {
+  return (
+    <section aria-labelledby="qv-corpus" class="qv-popup__corpus">
+      <h2 id="qv-corpus">Corpus</h2>
+      {corpus.ok ? (
+        <dl>
+          <dt>Name</dt>
+          <dd data-corpus="name">{corpus.name}</dd>
+          <dt>Quotations</dt>
+          <dd data-corpus="quotes">{corpus.quoteCount}</dd>
+          {corpus.documentCount !== undefined && (
+            <>
+              <dt>Documents</dt>
+              <dd data-corpus="documents">{corpus.documentCount}</dd>
+            </>
+          )}
+        </dl>
+      ) : (
+        <p role="alert" class="qv-popup__error">
+          The corpus was refused, so nothing is marked verified: {corpus.error}
+        </p>
+      )}
+    </section>
+  );
+}

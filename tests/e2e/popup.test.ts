@@ -1,0 +1,151 @@
+/**
+ * The toolbar popup (issue 5, section 1 and the automation contract in section 3),
+ * in real Chromium with the BUILT extension: a page with quotations is scanned,
+ * then `popup.html?tab=<tabId>` lists that tab's findings, each row carrying
+ * `data-verdict`, `data-quote-id` and the page's wording, and a click on a row
+ * opens the quotation's card in the page.
+ *
+ * The page is tests/e2e/pages/in-page.html (see in-page.test.ts for what it holds).
+ * Quote ids are looked up by wording in the corpus the extension ships.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumSession, type ExtensionApi } from './harness/chromium.ts';
+import { startServer, type TestServer } from './harness/server.ts';
+
+declare const chrome: ExtensionApi;
+
+const PAGE = 'in-page.html';
+/** How long a scan (and the popup's answer) may take. */
+const TIMEOUT_MS = 15_000;
+const POLL_MS = 50;
+/** The card's shadow host (entrypoints/content/card-host.tsx). */
+const CARD_HOST = 'quote-verifier-card';
+
+const WORDING = {
+  readyForDiscussions: 'We are ready for discussions on the basis of those agreements, but Kyiv rules out this possibility',
+  newspapers: 'We have only seen newspaper articles so far, and we will not respond to them. We have not seen any texts yet',
+  truce: 'A truce in itself is not what we want. We need a peace that will come after all our conditions are met and our goals are achieved',
+  regions: 'integral and equal subjects of the Russian Federation',
+} as const;
+type Key = keyof typeof WORDING;
+
+/** Rows the popup must show: [verdict, quotation (null: none), text the row contains]. */
+const EXPECTED: [string, Key | null, string][] = [
+  ['verified', 'readyForDiscussions', 'We are ready for discussions on the basis of those agreements, but Kyiv rules out this possibility.'],
+  ['altered', 'newspapers', 'we will respond to them'],
+  ['misattributed', 'truce', WORDING.truce],
+  ['unverified', null, 'We are ready for contacts with Washington'],
+  // Appended by the page 500 ms after load: the list follows rescans.
+  ['verified', 'regions', WORDING.regions],
+  // In the iframe: every frame's findings reach the tab's list.
+  ['verified', 'newspapers', WORDING.newspapers],
+];
+
+interface Row {
+  verdict: string | null;
+  quoteId: string | null;
+  text: string;
+}
+
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what} within ${TIMEOUT_MS} ms; last seen: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+const readRows = (popup: Page): Promise<Row[]> =>
+  popup.$$eval('[data-verdict]', (rows) =>
+    rows.map((r) => ({ verdict: r.getAttribute('data-verdict'), quoteId: r.getAttribute('data-quote-id'), text: r.textContent ?? '' })),
+  );
+
+describe('popup (Chromium)', () => {
+  let server: TestServer;
+  let session: ChromiumSession;
+  let page: Page;
+  let popup: Page;
+  let tabId: number;
+  let ids: Map<Key, { id: string; speaker: string }>;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchChromium({ server });
+    const corpus = JSON.parse(await readFile(path.join(session.extension.dir, 'corpus.json'), 'utf8')) as {
+      quotes: { id: string; text: string; speaker: { name: string } }[];
+    };
+    ids = new Map();
+    for (const key of Object.keys(WORDING) as Key[]) {
+      const q = corpus.quotes.find((x) => x.text === WORDING[key]);
+      if (!q) throw new Error(`The shipped corpus has no quotation worded "${WORDING[key]}"`);
+      ids.set(key, { id: q.id, speaker: q.speaker.name });
+    }
+    page = await session.openPage(PAGE);
+    await session.waitForReady(page);
+    await page.bringToFront();
+    // No `tabs` permission, so tabs carry no URL: the test page is the active tab.
+    tabId = await session.evaluateInServiceWorker(async () => {
+      const active = await chrome.tabs.query({ active: true });
+      if (active.length !== 1 || active[0]!.id === undefined) throw new Error(`Expected one active tab, found ${active.length}`);
+      return active[0]!.id;
+    });
+    popup = await session.context.newPage();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('popup.html?tab=<tabId> lists the tab’s findings with data-verdict, data-quote-id, wording, speaker and date', async () => {
+    const url = session.extensionUrl(`popup.html?tab=${tabId}`);
+    // The list is read when the popup opens; reopen until the late paragraph's rescan has been reported.
+    const rows = await poll(
+      async () => {
+        await popup.goto(url);
+        await popup.waitForSelector('.qv-popup__corpus', { timeout: TIMEOUT_MS });
+        return readRows(popup);
+      },
+      (r) => r.some((x) => x.text.includes(WORDING.regions)) && r.some((x) => x.text.includes(WORDING.newspapers)),
+      'The popup did not list the late paragraph and the frame’s finding',
+    );
+    for (const [verdict, key, text] of EXPECTED) {
+      const quoteId = key ? ids.get(key)!.id : '';
+      const match = rows.find((r) => r.verdict === verdict && r.quoteId === quoteId && r.text.includes(text));
+      expect(match, `row ${verdict} ${quoteId} "${text}" in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
+      if (key) expect(match!.text).toContain(ids.get(key)!.speaker);
+    }
+    const peskovRow = rows.find((r) => r.verdict === 'verified' && r.quoteId === ids.get('readyForDiscussions')!.id)!;
+    expect(peskovRow.text).toContain('Verified');
+    expect(peskovRow.text).toMatch(/\d{4}/);
+    // Counts agree with the rows.
+    const counts = await popup.$$eval('[data-count-verdict]', (els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-count-verdict'), Number(e.querySelector('strong')?.textContent)])),
+    );
+    for (const verdict of ['verified', 'altered', 'misattributed', 'unverified']) {
+      expect(counts[verdict], verdict).toBe(rows.filter((r) => r.verdict === verdict).length);
+    }
+    expect(await popup.textContent('[data-corpus="quotes"]')).toMatch(/^\d+$/);
+    expect(Number(await popup.textContent('[data-corpus="documents"]'))).toBeGreaterThan(0);
+    expect((await popup.textContent('[data-corpus="name"]'))?.length).toBeGreaterThan(0);
+  });
+
+  it('a click on a row (by keyboard) opens that quotation’s card in the page', async () => {
+    const altered = popup.locator(`[data-verdict="altered"][data-quote-id="${ids.get('newspapers')!.id}"] button`);
+    await altered.focus();
+    await popup.keyboard.press('Enter');
+    const verdict = await poll(
+      () =>
+        page.evaluate(
+          `(() => document.querySelector('${CARD_HOST}')?.shadowRoot?.querySelector('[role="dialog"] .qv-verdict-word')?.textContent ?? null)()`,
+        ) as Promise<string | null>,
+      (v) => v !== null,
+      'No card opened in the page',
+    );
+    expect(verdict).toBe('Altered');
+  });
+});
