@@ -8,16 +8,17 @@
  * The page is tests/e2e/pages/in-page.html (see in-page.test.ts for what it holds).
  * Quote ids are looked up by wording in the corpus the extension ships.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession, type ExtensionApi } from './harness/chromium.ts';
-import { startServer, type TestServer } from './harness/server.ts';
+import { repoRoot, startServer, type TestServer } from './harness/server.ts';
 
 declare const chrome: ExtensionApi;
 
 const PAGE = 'in-page.html';
+const ARTIFACTS = path.join(repoRoot, 'tests/e2e/artifacts');
 /** How long a scan (and the popup's answer) may take. */
 const TIMEOUT_MS = 15_000;
 const POLL_MS = 50;
@@ -132,6 +133,19 @@ describe('popup (Chromium)', () => {
     expect(await popup.textContent('[data-corpus="quotes"]')).toMatch(/^\d+$/);
     expect(Number(await popup.textContent('[data-corpus="documents"]'))).toBeGreaterThan(0);
     expect((await popup.textContent('[data-corpus="name"]'))?.length).toBeGreaterThan(0);
+  });
+
+  it('follows the system colour scheme (screenshots in tests/e2e/artifacts, to look at)', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await popup.setViewportSize({ width: 420, height: 900 });
+    const background: Record<string, string> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      background[scheme] = await popup.$eval('.qv-popup', (el) => getComputedStyle(el).backgroundColor);
+      await popup.screenshot({ path: path.join(ARTIFACTS, `popup-${scheme}.png`), fullPage: true });
+    }
+    expect(background.light).toBe('rgb(255, 255, 255)');
+    expect(background.dark).toBe('rgb(28, 28, 33)');
   });
 
   it('a click on a row (by keyboard) opens that quotation’s card in the page', async () => {
