@@ -24,6 +24,7 @@ import { Corpus, type Quote } from '../src/corpus/schema';
 import { startServer, repoRoot } from '../tests/e2e/harness/server';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { pageScript } from '../tests/e2e/harness/probe';
+import type { ScanCost } from '../src/page/scanner';
 import { makeCorpus, makeGen, render, sentenceWords, type Gen } from './bench-data';
 
 /** Page size and shape the issue asks for. */
@@ -40,13 +41,8 @@ const LONG_TASK_GOAL_MS = 50;
 const SCAN_TIMEOUT_MS = 90_000;
 const SYNTHETIC_QUOTES = 100_000;
 
-interface Timing {
-  collectMs: number;
-  slices: number;
-  longestSliceMs: number;
-  sendMs: number;
-  waitMs: number;
-  locateMs: number;
+/** The `timing` block of `quote-verifier:scanned`: the scanner's cost plus what the content script adds. */
+interface Timing extends ScanCost {
   paintMs: number;
   textLength: number;
 }
