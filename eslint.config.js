@@ -10,6 +10,8 @@
 //   src/platform  -> the only place that imports wxt/browser
 //   src/cli       -> anything in src but ui and platform (it reuses src/page's
 //                    collectText on a linkedom DOM, for parity with the extension)
+//   src/config    -> src/text, src/corpus   (newsroom config; Node-only, build time)
+//   src/settings  -> src/text               (the reader's settings model; pure)
 //   entrypoints   -> compose; nothing imports them
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
@@ -74,6 +76,25 @@ export default tseslint.config(
             zone('./entrypoints', './src/cli', 'The extension does not use the CLI.'),
             zone('./src/cli', './src/ui', 'The CLI renders text, not Preact components.'),
             zone('./src/cli', './src/platform', 'The CLI runs in Node: no browser API.'),
+            // src/config: the newsroom config (Node-only, build time): zod + node:fs.
+            zone('./src/config', './src/ui', 'The config is read at build time.'),
+            zone('./src/config', './src/platform', 'The config is read at build time.'),
+            zone('./src/config', './src/page', 'The config is read at build time.'),
+            zone('./src/config', './src/host', 'The config is read at build time.'),
+            zone('./src/config', './src/cli', 'The CLI uses the config, not the reverse.'),
+            zone('./src/match', './src/config', 'Node-only code stays out of the extension.'),
+            zone('./src/page', './src/config', 'Node-only code stays out of the extension.'),
+            zone('./src/ui', './src/config', 'Node-only code stays out of the extension.'),
+            zone('./src/host', './src/config', 'Node-only code stays out of the extension.'),
+            zone('./src/platform', './src/config', 'Node-only code stays out of the extension.'),
+            zone('./entrypoints', './src/config', 'Node-only code stays out of the extension.'),
+            // src/settings: the reader's settings model, pure (no browser API): platform stores it.
+            zone('./src/settings', './src/platform', 'Settings are plain data; src/platform stores them.'),
+            zone('./src/settings', './src/ui', 'Settings are plain data.'),
+            zone('./src/settings', './src/page', 'Settings are plain data.'),
+            zone('./src/settings', './src/host', 'Settings are plain data.'),
+            zone('./src/settings', './src/cli', 'Settings are plain data.'),
+            zone('./src/settings', './src/config', 'Settings are plain data.'),
           ],
         },
       ],
@@ -111,7 +132,7 @@ export default tseslint.config(
   },
   {
     // Pure layers: no DOM or extension globals.
-    files: ['src/text/**', 'src/match/**', 'src/corpus/**', 'src/host/**'],
+    files: ['src/text/**', 'src/match/**', 'src/corpus/**', 'src/host/**', 'src/settings/**'],
     rules: {
       'no-restricted-globals': ['error', 'document', 'window', 'browser', 'chrome', 'navigator', 'location'],
     },

@@ -10,6 +10,18 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'corpus <documents-dir> --out <file>   build the verified-quote corpus',
     load: async () => (await import('./corpus-command.ts')).corpusCommand,
   },
+  review: {
+    summary: 'review [list|approve|reject] ...   review candidate quotes before they ship',
+    load: async () => (await import('./review-command.ts')).reviewCommand,
+  },
+  import: {
+    summary: 'import <file> [--format json|csv|claimreview] [--out <corpus.json>]   import a quote database',
+    load: async () => (await import('./import-command.ts')).importCommand,
+  },
+  export: {
+    summary: 'export --format claimreview [--corpus <file>] [--out <file>]   export approved quotes',
+    load: async () => (await import('./export-command.ts')).exportCommand,
+  },
   check: {
     summary: 'check <files|globs|-> [--json] [--corpus <file>]   check an article\'s quotations',
     load: async () => (await import('./check-command.ts')).checkCommand,

@@ -46,6 +46,22 @@ export const Source = z.object({
   published: IsoPartialDate.optional(),
 });
 
+/**
+ * Editorial review of a candidate quote (see docs/newsroom.md). Only `approved`
+ * quotes ship in an extension build; the states live in the committed review
+ * file, keyed by quote id, and the builder copies them here.
+ */
+export const ReviewState = z.enum(['pending', 'approved', 'rejected']);
+
+export const Review = z.object({
+  state: ReviewState,
+  /** Who decided (name or handle); absent while pending. */
+  reviewer: z.string().min(1).optional(),
+  note: z.string().optional(),
+  /** When the decision was made (ISO date-time). */
+  at: z.string().optional(),
+});
+
 export const Quote = z.object({
   /** Stable id: derived from the speaker and the normalized wording. */
   id: z.string().regex(/^q_[0-9a-f]{12,}$/),
@@ -59,6 +75,8 @@ export const Quote = z.object({
   sources: z.array(Source).min(1),
   /** The clean paragraph holding the quote, plus the one before it. */
   context: z.string(),
+  /** Review state; absent means the corpus predates review (treated as approved by older builds). */
+  review: Review.optional(),
 });
 
 export const DocumentInfo = z.object({
@@ -80,6 +98,8 @@ export const Corpus = z.object({
   version: z.literal(CORPUS_FORMAT_VERSION),
   /** Human name of the corpus, e.g. the newsroom's. */
   name: z.string().min(1),
+  /** The corpus's own version, e.g. "2026.11" (newsroom config `corpusVersion`). */
+  corpusVersion: z.string().min(1).optional(),
   documents: z.array(DocumentInfo),
   quotes: z.array(Quote),
 });
@@ -91,5 +111,7 @@ export type QuoteKind = z.infer<typeof QuoteKind>;
 export type Speaker = z.infer<typeof Speaker>;
 export type Source = z.infer<typeof Source>;
 export type Quote = z.infer<typeof Quote>;
+export type ReviewState = z.infer<typeof ReviewState>;
+export type Review = z.infer<typeof Review>;
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 export type Corpus = z.infer<typeof Corpus>;

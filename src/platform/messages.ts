@@ -25,8 +25,24 @@ export interface ScanResponse {
 }
 
 export type CorpusStatus =
-  | { ok: true; name: string; quoteCount: number; documentCount?: number }
-  | { ok: false; error: string };
+  | {
+      ok: true;
+      name: string;
+      quoteCount: number;
+      documentCount?: number;
+      /** The corpus's own version (newsroom config `corpusVersion`), if it has one. */
+      version?: string;
+      /** When the shipped corpus was built (ISO; the commit date, so builds stay reproducible). */
+      builtAt?: string;
+      /** SHA-256 (hex) of the shipped corpus file, checked against the build's embedded hash. */
+      sha256?: string;
+    }
+  | {
+      ok: false;
+      error: string;
+      /** `integrity`: the corpus file is not the one this build shipped (changed or corrupted). */
+      reason?: 'missing' | 'invalid' | 'integrity';
+    };
 
 /** Content -> background: a fact-checker's selection to look up. */
 export interface LookupRequest {
