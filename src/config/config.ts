@@ -1,0 +1,190 @@
+/**
+ * The newsroom configuration (`quote-verifier.config.json`): which documents and
+ * imports make the corpus, how the extension is branded, and who to contact.
+ * Node-only, read at build time by the corpus command and by wxt.config.ts.
+ * Nothing in the extension's own code changes between newsroom builds: the
+ * build feeds the config in (see docs/newsroom.md).
+ *
+ * Every relative path in the file is relative to the file's own folder, so a
+ * newsroom can keep its config, documents and review file together anywhere.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The config the default build uses: the seed documents. */
+export const DEFAULT_CONFIG_FILE = 'quote-verifier.config.json';
+/** Environment variable naming another config file (flag: `--config`). */
+export const CONFIG_ENV = 'QUOTE_VERIFIER_CONFIG';
+
+/** Icon sizes browsers ask for: toolbar (16, 32), extension pages (48), store and install (128). */
+export const ICON_SIZES = ['16', '32', '48', '128'] as const;
+
+const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb, e.g. "#1f5fbf"');
+
+/** A Firefox add-on id: an email-like id or a {GUID} (addons.mozilla.org's two accepted forms). */
+const FirefoxId = z
+  .string()
+  .regex(
+    /^([a-zA-Z0-9-._]*@[a-zA-Z0-9-._]+|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/,
+    'expected an add-on id like "quotes@example.org" or a {GUID}',
+  );
+
+/** Where readers report a problem: an email address, a mailto: link or an https page. */
+const Contact = z.string().refine(
+  (s) => /^mailto:[^@\s]+@[^@\s]+$/.test(s) || /^[^@\s:/]+@[^@\s]+\.[^@\s]+$/.test(s) || /^https:\/\/\S+$/.test(s),
+  'expected an email address, a mailto: link or an https:// address',
+);
+
+/** A site as a host name or a `*.` wildcard, e.g. "example.org" or "*.example.org". */
+const Site = z
+  .string()
+  .regex(/^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$/, 'expected a host name such as "example.org" or "*.example.org" (no scheme, no path)');
+
+const ImportEntry = z.strictObject({
+  file: z.string().min(1),
+  format: z.enum(['json', 'csv', 'claimreview']).optional(),
+  /** The database is already vetted: its quotes enter review approved. */
+  approved: z.boolean().optional(),
+});
+
+/** The file as written. Unknown keys are errors: a misspelt key must not be silently ignored. */
+export const ConfigFile = z.strictObject({
+  $schema: z.string().optional(),
+  /** Extension name (store listing, toolbar tooltip), max 45 characters as Chrome requires. */
+  name: z.string().min(1).max(45),
+  /** Short name (12 characters or fewer shows in full on Chrome's launcher surfaces). */
+  shortName: z.string().min(1).max(12),
+  /** Store description, max 132 characters as Chrome requires. */
+  description: z.string().min(1).max(132),
+  /** PNG icons by size; default: the project's own icons. */
+  icons: z.partialRecord(z.enum(ICON_SIZES), z.string().min(1)).optional(),
+  brandColor: HexColor,
+  /** Folder of source documents; may be left out when the corpus comes only from imports. */
+  documents: z.string().min(1).optional(),
+  imports: z.array(ImportEntry).default([]),
+  /** The committed review file (default data/review.json beside the config). */
+  review: z.string().min(1).default('data/review.json'),
+  /** Where the working corpus is written (default data/corpus.json beside the config). */
+  corpus: z.string().min(1).default('data/corpus.json'),
+  corpusName: z.string().min(1),
+  corpusVersion: z.string().min(1).optional(),
+  contact: Contact,
+  firefoxId: FirefoxId,
+  /** Sites the extension scans by default (readers can change it in the options). */
+  sites: z
+    .strictObject({
+      only: z.array(Site).default([]),
+      never: z.array(Site).default([]),
+    })
+    .optional(),
+  /** Refuse to build while any quote is pending review (default true: only vetted quotes ship). */
+  strict: z.boolean().default(true),
+});
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+export interface NewsroomConfig {
+  /** Absolute path of the config file. */
+  file: string;
+  name: string;
+  shortName: string;
+  description: string;
+  /** Absolute icon paths by size. */
+  icons: Partial<Record<(typeof ICON_SIZES)[number], string>>;
+  brandColor: string;
+  documents?: string;
+  imports: { file: string; format?: 'json' | 'csv' | 'claimreview'; approved?: boolean }[];
+  reviewFile: string;
+  corpusOut: string;
+  corpusName: string;
+  corpusVersion?: string;
+  /** Normalised to a URL: bare emails become mailto: links. */
+  contact: string;
+  firefoxId: string;
+  sites: { only: string[]; never: string[] };
+  strict: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: invalid newsroom config\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Which config to use: the flag, else the environment variable, else the default file. */
+export function resolveConfigPath(flag?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, flag ?? env[CONFIG_ENV] ?? DEFAULT_CONFIG_FILE);
+}
+
+/** Line (1-based) of the first occurrence of `"key"` in the text, for messages. */
+function lineOfKey(text: string, key: string | number | undefined): number | undefined {
+  if (typeof key !== 'string') return undefined;
+  const at = text.indexOf(`"${key}"`);
+  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+}
+
+/** Reads and validates a config file; throws ConfigError naming the file, line and field. */
+export function loadConfigSync(configPath: string): NewsroomConfig {
+  const file = path.resolve(configPath);
+  if (!existsSync(file)) throw new ConfigError(file, [`file not found (set --config or ${CONFIG_ENV}, or create ${DEFAULT_CONFIG_FILE})`]);
+  const text = readFileSync(file, 'utf8');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  const parsed = ConfigFile.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((i) => {
+        const where = i.path.length ? i.path.join('.') : '(top level)';
+        const keys = i.code === 'unrecognized_keys' ? i.keys : [];
+        const line = lineOfKey(text, keys[0] ?? [...i.path].reverse().find((p) => typeof p === 'string'));
+        return `${line === undefined ? '' : `line ${line}: `}${where}: ${i.message}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  const dir = path.dirname(file);
+  const abs = (p: string) => path.resolve(dir, p);
+  const problems: string[] = [];
+  const icons: NewsroomConfig['icons'] = {};
+  for (const [size, p] of Object.entries(c.icons ?? {}) as [(typeof ICON_SIZES)[number], string][]) {
+    const at = abs(p);
+    if (!existsSync(at)) problems.push(`icons.${size}: ${p} not found`);
+    else if (!at.toLowerCase().endsWith('.png')) problems.push(`icons.${size}: ${p} must be a PNG`);
+    icons[size] = at;
+  }
+  if (c.documents !== undefined && !existsSync(abs(c.documents))) problems.push(`documents: folder ${c.documents} not found`);
+  for (const [i, imp] of c.imports.entries()) if (!existsSync(abs(imp.file))) problems.push(`imports.${i}.file: ${imp.file} not found`);
+  if (c.documents === undefined && c.imports.length === 0) problems.push('documents: give a documents folder, or at least one entry in imports');
+  if (problems.length) throw new ConfigError(file, problems);
+  return {
+    file,
+    name: c.name,
+    shortName: c.shortName,
+    description: c.description,
+    icons,
+    brandColor: c.brandColor.toLowerCase(),
+    ...(c.documents === undefined ? {} : { documents: abs(c.documents) }),
+    imports: c.imports.map((i) => ({ ...i, file: abs(i.file) })),
+    reviewFile: abs(c.review),
+    corpusOut: abs(c.corpus),
+    corpusName: c.corpusName,
+    ...(c.corpusVersion === undefined ? {} : { corpusVersion: c.corpusVersion }),
+    contact: /^[^@\s:/]+@/.test(c.contact) ? `mailto:${c.contact}` : c.contact,
+    firefoxId: c.firefoxId,
+    sites: { only: c.sites?.only ?? [], never: c.sites?.never ?? [] },
+    strict: c.strict,
+  };
+}
+
+export async function loadConfig(configPath?: string): Promise<NewsroomConfig> {
+  return loadConfigSync(resolveConfigPath(configPath));
+}
