@@ -1,43 +1,83 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ACTION_DEFAULT_TITLE, manifestCommands } from './src/platform/manifest-commands';
+import { relative } from 'node:path';
+import { loadConfigSync, resolveConfigPath, type NewsroomConfig } from './src/config/config';
+import { buildDate, packCorpus, type PackedCorpus } from './src/config/package-corpus';
+import type { BuildInfo } from './src/platform/messages';
+import { manifestCommands } from './src/platform/manifest-commands';
+
+// The newsroom config decides the corpus, the branding and the add-on id: the
+// default quote-verifier.config.json (the seed documents), or the file named by
+// QUOTE_VERIFIER_CONFIG. Nothing in src/ changes between newsroom builds
+// (docs/newsroom.md).
+const config: NewsroomConfig = loadConfigSync(resolveConfigPath());
+const corpus: PackedCorpus | undefined = packCorpus(config.corpusOut);
+if (corpus && config.strict && corpus.withheld.pending > 0) {
+  throw new Error(
+    `${config.corpusOut}: ${corpus.withheld.pending} quotation(s) are still pending review and this config is strict; ` +
+      'review them (npx quote-verifier review) before building the extension',
+  );
+}
+const info: BuildInfo = {
+  name: config.name,
+  shortName: config.shortName,
+  brandColor: config.brandColor,
+  contact: config.contact,
+  sites: config.sites,
+  ...(corpus ? { corpusSha256: corpus.sha256 } : {}),
+  ...(corpus?.corpusVersion === undefined ? {} : { corpusVersion: corpus.corpusVersion }),
+  ...((d) => (d === undefined ? {} : { builtAt: d }))(buildDate()),
+};
+const ICONS = Object.fromEntries(Object.keys(config.icons).map((size) => [size, `icons/icon-${size}.png`]));
 
 // The extension never touches the network: no host permissions beyond the
 // content script's matches, no remote code, no analytics.
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  outDir: '.output',
+  // QV_OUT_DIR: build somewhere else (the reproducible-zip test builds twice side by side).
+  outDir: process.env.QV_OUT_DIR ?? '.output',
   // Explicit imports keep the layer rules visible to lint.
   imports: false,
   vite: () => ({
     plugins: [preact()],
+    // The build's facts for src/platform/build-info.ts. Not under vitest: unit tests
+    // provide their own, so they never depend on the committed corpus's hash.
+    define: process.env.VITEST ? {} : { __QV_BUILD__: JSON.stringify(info) },
   }),
   hooks: {
     // The corpus ships as a packaged file the background reads once per start
     // (see src/platform/corpus-asset.ts for why not a JSON import). It is not
     // web-accessible. Without it the build still succeeds and the extension
     // refuses to mark anything verified, saying why.
+    // What ships is the packed corpus (approved quotes only, compact JSON) whose
+    // SHA-256 the background checks before using it (src/host/integrity.ts).
     'build:publicAssets': (wxt, files) => {
-      const corpus = resolve(wxt.config.root, 'data/corpus.json');
-      if (existsSync(corpus)) files.push({ absoluteSrc: corpus, relativeDest: 'corpus.json' });
-      else wxt.logger.warn('data/corpus.json not found: run `npm run build:corpus`; this build will refuse to verify anything.');
+      const where = relative(wxt.config.root, config.corpusOut);
+      if (corpus) {
+        files.push({ contents: corpus.json, relativeDest: 'corpus.json' });
+        const { pending, rejected } = corpus.withheld;
+        wxt.logger.info(
+          `corpus: ${where} → ${corpus.quoteCount} approved quotations from ${corpus.documentCount} documents` +
+            `${pending + rejected ? ` (${pending} pending and ${rejected} rejected left out)` : ''}, sha256 ${corpus.sha256.slice(0, 12)}…`,
+        );
+      } else wxt.logger.warn(`${where} not found: run \`npm run build:corpus\`; this build will refuse to verify anything.`);
+      for (const [size, file] of Object.entries(config.icons)) files.push({ absoluteSrc: file, relativeDest: `icons/icon-${size}.png` });
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Quote Verifier',
-    short_name: 'QuoteVerifier',
-    description: 'Tells you whether a quotation on a web page is what the person really said.',
+    name: config.name,
+    short_name: config.shortName,
+    description: config.description,
+    ...(Object.keys(ICONS).length ? { icons: ICONS } : {}),
     // Only what is used. contextMenus: "Verify quotation" on a selection. The
     // badge, commands and messaging to our own content scripts need none.
     // (No storage: nothing is stored yet; add it with the feature that stores.)
     permissions: ['contextMenus'],
-    action: { default_title: ACTION_DEFAULT_TITLE },
+    action: { default_title: config.name, ...(Object.keys(ICONS).length ? { default_icon: ICONS } : {}) },
     commands: manifestCommands(),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'quote-verifier@quote-verifier.org', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: { id: config.firefoxId, strict_min_version: '115.0' } } }
       : {}),
   }),
 });

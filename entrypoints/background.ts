@@ -1,10 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { badgeFor, createHost, refusedHost, TabFindings, type Host } from '../src/host';
+import { badgeFor, corpusErrorBadge, createHost, openCorpus, refusedHost, TabFindings, type Host } from '../src/host';
 import { listenToContent } from '../src/platform/background-messaging';
-import { paintBadge } from '../src/platform/badge';
+import { paintBadge, paintDefaultBadge } from '../src/platform/badge';
+import { buildInfo } from '../src/platform/build-info';
 import { registerCommands } from '../src/platform/commands';
 import { BACKGROUND_TEST_HANDLE, registerVerifyMenu } from '../src/platform/context-menu';
-import { CORPUS_ASSET, loadBundledCorpus } from '../src/platform/corpus-asset';
+import { CORPUS_ASSET, readBundledCorpus } from '../src/platform/corpus-asset';
 import { onTabReset } from '../src/platform/tabs';
 import { extensionVersion } from '../src/platform/runtime';
 
@@ -12,10 +13,27 @@ import { extensionVersion } from '../src/platform/runtime';
 // synchronously (a service worker woken by an event must find them at once);
 // requests that arrive before the corpus is read wait for it.
 export default defineBackground(() => {
-  const host: Promise<Host> = loadBundledCorpus().then(
-    (json) => createHost(json, { sourceName: CORPUS_ASSET }),
-    (error: unknown) => refusedHost(error instanceof Error ? error.message : String(error)),
+  const build = buildInfo();
+  // The corpus is used only if its bytes hash to what this build shipped (src/host/integrity.ts).
+  const host: Promise<Host> = readBundledCorpus().then(
+    async (bytes) => {
+      const opened = await openCorpus(bytes, build.corpusSha256, CORPUS_ASSET);
+      if (!opened.ok) return refusedHost(opened.error, opened.reason);
+      return createHost(opened.json, {
+        sourceName: CORPUS_ASSET,
+        sha256: opened.sha256,
+        ...(build.builtAt === undefined ? {} : { builtAt: build.builtAt }),
+      });
+    },
+    (error: unknown) => refusedHost(error instanceof Error ? error.message : String(error), 'missing'),
   );
+  // A refused corpus shows on every tab's badge at once, before any page reports.
+  void host.then((h) => (h.corpus.ok ? undefined : paintDefaultBadge(corpusErrorBadge(h.corpus.error))));
+  /** A tab's badge: its counts, or the corpus error while the corpus is refused. */
+  const badgeForTab = async (tabId: number) => {
+    const h = await host;
+    return h.corpus.ok ? badgeFor(tabs.total(tabId)) : corpusErrorBadge(h.corpus.error);
+  };
   const tabs = new TabFindings();
 
   listenToContent({
@@ -24,8 +42,9 @@ export default defineBackground(() => {
     lookup: async (request) => (await host).lookup(request),
     findings: (report, sender) => {
       if (sender.tabId === undefined || sender.tabId < 0) return;
-      const total = tabs.report(sender.tabId, sender.frameId ?? 0, report.counts, report.findings);
-      void paintBadge(sender.tabId, badgeFor(total));
+      const tabId = sender.tabId;
+      tabs.report(tabId, sender.frameId ?? 0, report.counts, report.findings);
+      void badgeForTab(tabId).then((badge) => paintBadge(tabId, badge));
     },
     tabFindings: async (request) => {
       const { corpus, documentCount } = await host;
@@ -42,7 +61,7 @@ export default defineBackground(() => {
     tabs.forgetTab(tabId);
     // Browsers differ on whether a navigation clears a tab's badge; clear it here so a
     // page without our content script (a browser page) never shows the last page's count.
-    if (reason === 'navigated') void paintBadge(tabId, badgeFor(tabs.total(tabId)));
+    if (reason === 'navigated') void badgeForTab(tabId).then((badge) => paintBadge(tabId, badge));
   });
   const menu = registerVerifyMenu();
   const commands = registerCommands();

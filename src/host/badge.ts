@@ -54,3 +54,18 @@ export function badgeFor(counts: Counts): BadgeState {
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** Badge text when the corpus is refused: short enough for any toolbar, and not a count. */
+export const BADGE_TEXT_CORPUS_ERROR = 'ERR';
+
+/**
+ * The badge for every tab while the corpus is refused (missing, invalid, or failed
+ * its integrity check): red, "ERR", and a tooltip that says nothing is verified.
+ */
+export function corpusErrorBadge(error: string): BadgeState {
+  return {
+    text: BADGE_TEXT_CORPUS_ERROR,
+    color: BADGE_COLOR_PROBLEM,
+    title: `${ACTION_TITLE}: nothing is verified: ${error}`,
+  };
+}

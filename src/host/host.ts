@@ -39,6 +39,10 @@ export interface HostOptions {
   sourceName?: string;
   /** The engine; the real one unless a test exercises the host alone. */
   createMatcher?: MatcherFactory;
+  /** The corpus file's checked SHA-256, shown to readers (src/host/integrity.ts). */
+  sha256?: string;
+  /** When the build was made (ISO), shown to readers. */
+  builtAt?: string;
 }
 
 export function createHost(corpusJson: unknown, options: HostOptions = {}): Host {
@@ -50,13 +54,13 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
       .slice(0, MAX_REPORTED_ISSUES)
       .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
     const more = issues.length > MAX_REPORTED_ISSUES ? `; and ${issues.length - MAX_REPORTED_ISSUES} more` : '';
-    return refusedHost(`${sourceName} is not a valid corpus: ${listed.join('; ')}${more}`);
+    return refusedHost(`${sourceName} is not a valid corpus: ${listed.join('; ')}${more}`, 'invalid');
   }
   const corpus = parsed.data;
 
   const byId = new Map<string, Quote>();
   for (const [i, q] of corpus.quotes.entries()) {
-    if (byId.has(q.id)) return refusedHost(`${sourceName}: quotes.${i}.id: duplicate quote id ${q.id}`);
+    if (byId.has(q.id)) return refusedHost(`${sourceName}: quotes.${i}.id: duplicate quote id ${q.id}`, 'invalid');
     byId.set(q.id, q);
   }
 
@@ -64,10 +68,18 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
   try {
     matcher = (options.createMatcher ?? createEngineMatcher)(corpus.quotes, options.index);
   } catch (error) {
-    return refusedHost(`${sourceName}: the matching engine could not index the corpus: ${describe(error)}`);
+    return refusedHost(`${sourceName}: the matching engine could not index the corpus: ${describe(error)}`, 'invalid');
   }
 
-  const status: CorpusStatus = { ok: true, name: corpus.name, quoteCount: corpus.quotes.length };
+  const status: CorpusStatus = {
+    ok: true,
+    name: corpus.name,
+    quoteCount: corpus.quotes.length,
+    documentCount: corpus.documents.length,
+    ...(corpus.corpusVersion === undefined ? {} : { version: corpus.corpusVersion }),
+    ...(options.builtAt === undefined ? {} : { builtAt: options.builtAt }),
+    ...(options.sha256 === undefined ? {} : { sha256: options.sha256 }),
+  };
 
   /** The quote records the answer refers to: the tab keeps no corpus of its own. */
   const quotesFor = (ids: Iterable<string | undefined>): Record<string, Quote> => {
@@ -105,8 +117,8 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
 }
 
 /** A host that has no corpus: it answers, says why, and finds nothing. */
-export function refusedHost(error: string): Host {
-  const corpus: CorpusStatus = { ok: false, error };
+export function refusedHost(error: string, reason?: 'missing' | 'invalid' | 'integrity'): Host {
+  const corpus: CorpusStatus = reason === undefined ? { ok: false, error } : { ok: false, error, reason };
   return {
     corpus,
     scan: () => ({ type: 'qv:scan', findings: [], quotes: {}, corpus }),

@@ -43,3 +43,20 @@ export async function paintBadge(tabId: number, badge: BadgePaint): Promise<bool
     return false;
   }
 }
+
+/** Sets the badge every tab shows unless it has its own (the corpus error state). */
+export async function paintDefaultBadge(badge: BadgePaint): Promise<boolean> {
+  const action = actionApi();
+  if (!action) return false;
+  try {
+    await Promise.all([
+      action.setBadgeText({ text: badge.text }),
+      action.setBadgeBackgroundColor({ color: badge.color }),
+      action.setTitle({ title: badge.title }),
+    ]);
+    if (typeof action.setBadgeTextColor === 'function') await action.setBadgeTextColor({ color: BADGE_TEXT_COLOR });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -24,5 +24,3 @@ export function manifestCommands(): Record<CommandName, { suggested_key: { defau
   return out;
 }
 
-/** Tooltip of the toolbar button before any page has been checked. */
-export const ACTION_DEFAULT_TITLE = 'Quote Verifier';

@@ -113,3 +113,23 @@ export interface NavigateCommand {
 
 export type ToBackground = ScanRequest | LookupRequest | FindingsReport | TabFindingsRequest | { type: 'qv:hello'; url: string };
 export type ToContent = VerifySelectionCommand | NavigateCommand | OpenFindingCommand;
+
+/**
+ * What the build embeds (wxt.config.ts defines it from the newsroom config and the
+ * packed corpus): branding, the contact address, and the shipped corpus's hash.
+ */
+export interface BuildInfo {
+  name: string;
+  shortName: string;
+  /** #rrggbb */
+  brandColor: string;
+  /** mailto: or https: address where readers report a problem. */
+  contact: string;
+  /** SHA-256 (hex) of the corpus file the build shipped; absent in a build with no corpus. */
+  corpusSha256?: string;
+  corpusVersion?: string;
+  /** ISO date-time of the build (the commit's date, for reproducible builds). */
+  builtAt?: string;
+  /** The newsroom's default site lists. */
+  sites: { only: string[]; never: string[] };
+}

@@ -9,7 +9,7 @@ describe('createHost with a valid corpus', () => {
   const host = createHost(sampleCorpus());
 
   it('reports the corpus as loaded', () => {
-    expect(host.corpus).toEqual({ ok: true, name: 'Sample newsroom', quoteCount: 2 });
+    expect(host.corpus).toEqual({ ok: true, name: 'Sample newsroom', quoteCount: 2, documentCount: 1 });
   });
 
   it('answers a scan with findings and the quote records they name', () => {
@@ -62,7 +62,7 @@ describe('createHost with a refused corpus', () => {
     const dup = sampleCorpus();
     dup.quotes[1]!.id = dup.quotes[0]!.id;
     const host = createHost(dup);
-    expect(host.corpus).toEqual({ ok: false, error: `corpus.json: quotes.1.id: duplicate quote id ${PESKOV.id}` });
+    expect(host.corpus).toEqual({ ok: false, reason: 'invalid', error: `corpus.json: quotes.1.id: duplicate quote id ${PESKOV.id}` });
   });
 
   it('refuses non-JSON-object input such as a failed load', () => {
@@ -76,7 +76,7 @@ describe('createHost with a refused corpus', () => {
         throw new Error('index is from another corpus');
       },
     });
-    expect(host.corpus).toEqual({ ok: false, error: 'corpus.json: the matching engine could not index the corpus: index is from another corpus' });
+    expect(host.corpus).toEqual({ ok: false, reason: 'invalid', error: 'corpus.json: the matching engine could not index the corpus: index is from another corpus' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
@@ -6,10 +7,14 @@ import type { ScanResponse } from '../../../src/platform/messages';
 import { PESKOV, sampleCorpus } from '../host/sample-corpus';
 import { installFakeExtras, settle } from './fake-extras';
 
+const UNBUILT_INFO = { name: 'Quote Verifier', shortName: 'QuoteVerify', brandColor: '#1f5fbf', contact: 'mailto:x@example.org', sites: { only: [], never: [] } };
+
 let extras: ReturnType<typeof installFakeExtras>;
 
-function startBackground(corpusBody: string, status = 200) {
+/** Starts the background as a build that shipped `shipped` (its hash embedded) and now finds `corpusBody`. */
+function startBackground(corpusBody: string, status = 200, shipped = corpusBody) {
   const requested: string[] = [];
+  vi.stubGlobal('__QV_BUILD__', { ...UNBUILT_INFO, corpusSha256: createHash('sha256').update(shipped, 'utf8').digest('hex'), builtAt: '2026-11-23T10:00:00.000Z' });
   vi.stubGlobal('fetch', async (url: string) => {
     requested.push(url);
     return new Response(corpusBody, { status });
@@ -31,7 +36,8 @@ describe('background entrypoint', () => {
     const requested = startBackground(JSON.stringify(sampleCorpus()));
     const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
     expect(requested).toEqual(['chrome-extension://test-extension-id/corpus.json']);
-    expect(answer.corpus).toEqual({ ok: true, name: 'Sample newsroom', quoteCount: 2 });
+    expect(answer.corpus).toMatchObject({ ok: true, name: 'Sample newsroom', quoteCount: 2, documentCount: 1, builtAt: '2026-11-23T10:00:00.000Z' });
+    expect(answer.corpus.ok && answer.corpus.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(answer.findings.map((f) => f.verdict)).toEqual(['verified']);
     expect(answer.quotes[PESKOV.id]?.speaker.name).toBe('Dmitry Peskov');
   });
@@ -47,6 +53,20 @@ describe('background entrypoint', () => {
     expect(answer.findings).toEqual([]);
     expect(answer.corpus).toMatchObject({ ok: false });
     expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/^corpus\.json is not a valid corpus: version/);
+  });
+
+  it('refuses a corpus changed after the build: integrity error, nothing verified, ERR badge on every tab', async () => {
+    const good = JSON.stringify(sampleCorpus());
+    // The same corpus with one byte changed: still a valid corpus, but not the one shipped.
+    const tampered = good.replace('"name":"Sample newsroom"', '"name":"Sample newsroon"');
+    expect(tampered).not.toBe(good);
+    startBackground(tampered, 200, good);
+    const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
+    expect(answer.findings).toEqual([]);
+    expect(answer.corpus).toMatchObject({ ok: false, reason: 'integrity' });
+    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/corpus\.json failed its integrity check/);
+    await settle();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('ERR');
   });
 
   it('refuses a missing corpus file with a message naming it', async () => {

@@ -4,7 +4,7 @@ import { listenToContent, type BackgroundHandlers } from '../../../src/platform/
 import { paintBadge } from '../../../src/platform/badge';
 import { registerCommands, routeCommand } from '../../../src/platform/commands';
 import { VERIFY_MENU_ID, registerVerifyMenu } from '../../../src/platform/context-menu';
-import { loadBundledCorpus } from '../../../src/platform/corpus-asset';
+import { readBundledCorpus } from '../../../src/platform/corpus-asset';
 import { onTabReset } from '../../../src/platform/tabs';
 import { installFakeExtras, settle } from './fake-extras';
 
@@ -168,20 +168,19 @@ describe('onTabReset', () => {
   });
 });
 
-describe('loadBundledCorpus', () => {
-  it('reads the packaged corpus from the extension’s own URL', async () => {
+describe('readBundledCorpus', () => {
+  it('reads the packaged corpus bytes from the extension’s own URL', async () => {
     const urls: string[] = [];
-    const json = await loadBundledCorpus(async (url) => {
+    const bytes = await readBundledCorpus(async (url) => {
       urls.push(url);
       return new Response('{"version":1}', { status: 200 });
     });
-    expect(json).toEqual({ version: 1 });
+    expect(new TextDecoder().decode(bytes)).toBe('{"version":1}');
     expect(urls).toEqual(['chrome-extension://test-extension-id/corpus.json']);
   });
 
-  it('names the file when it is missing or broken', async () => {
-    await expect(loadBundledCorpus(async () => new Response('', { status: 404 }))).rejects.toThrow(/corpus\.json is missing.*status 404/);
-    await expect(loadBundledCorpus(async () => new Response('{not json', { status: 200 }))).rejects.toThrow(/corpus\.json is not valid JSON/);
-    await expect(loadBundledCorpus(async () => Promise.reject(new TypeError('NetworkError')))).rejects.toThrow(/corpus\.json could not be read.*NetworkError/);
+  it('names the file when it is missing or unreadable', async () => {
+    await expect(readBundledCorpus(async () => new Response('', { status: 404 }))).rejects.toThrow(/corpus\.json is missing.*status 404/);
+    await expect(readBundledCorpus(async () => Promise.reject(new TypeError('NetworkError')))).rejects.toThrow(/corpus\.json could not be read.*NetworkError/);
   });
 });

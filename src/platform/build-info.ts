@@ -1,0 +1,25 @@
+/**
+ * The build's embedded facts (see BuildInfo in messages.ts). wxt.config.ts
+ * defines `__QV_BUILD__` at build time; unit tests, which do not go through the
+ * build, get the project's defaults and no corpus hash (so an integrity check
+ * there refuses, as it should with nothing to check against).
+ */
+import type { BuildInfo } from './messages';
+
+declare const __QV_BUILD__: BuildInfo | undefined;
+
+const UNBUILT: BuildInfo = {
+  name: 'Quote Verifier',
+  shortName: 'QuoteVerify',
+  brandColor: '#1f5fbf',
+  contact: 'mailto:report@quote-verifier.org',
+  sites: { only: [], never: [] },
+};
+
+/**
+ * Read when called, not at import: the build replaces `__QV_BUILD__` with a literal;
+ * unit tests (no build) may provide it as a global (vi.stubGlobal) per test.
+ */
+export function buildInfo(): BuildInfo {
+  return typeof __QV_BUILD__ === 'undefined' || __QV_BUILD__ === undefined ? UNBUILT : __QV_BUILD__;
+}

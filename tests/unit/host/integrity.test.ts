@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { openCorpus, sha256Hex } from '../../../src/host/integrity';
+import { corpusErrorBadge, BADGE_COLOR_PROBLEM, createHost, refusedHost } from '../../../src/host';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const nodeSha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+describe('corpus integrity', () => {
+  const text = '{"version":1,"name":"x","documents":[],"quotes":[]}\n';
+
+  it('hashes bytes exactly as Node does (the build embeds Node’s hash)', async () => {
+    expect(await sha256Hex(enc(text))).toBe(nodeSha(text));
+    expect(await sha256Hex(enc('Песков — «мир»'))).toBe(nodeSha('Песков — «мир»'));
+  });
+
+  it('opens a corpus whose bytes match the embedded hash', async () => {
+    const opened = await openCorpus(enc(text), nodeSha(text), 'corpus.json');
+    expect(opened).toEqual({ ok: true, json: JSON.parse(text), sha256: nodeSha(text) });
+  });
+
+  it('refuses a corpus changed by one byte, naming both hashes', async () => {
+    const tampered = text.replace('"x"', '"y"');
+    const opened = await openCorpus(enc(tampered), nodeSha(text), 'corpus.json');
+    expect(opened.ok).toBe(false);
+    if (opened.ok) return;
+    expect(opened.reason).toBe('integrity');
+    expect(opened.error).toContain('corpus.json failed its integrity check');
+    expect(opened.error).toContain(nodeSha(text).slice(0, 12));
+    expect(opened.error).toContain(nodeSha(tampered).slice(0, 12));
+    expect(opened.error).toMatch(/Nothing is marked verified/);
+  });
+
+  it('refuses when the build carries no hash to check against', async () => {
+    const opened = await openCorpus(enc(text), undefined, 'corpus.json');
+    expect(opened).toMatchObject({ ok: false, reason: 'integrity' });
+  });
+
+  it('refuses bytes that hash right but are not JSON (a build of a broken file)', async () => {
+    const broken = '{"version":';
+    expect(await openCorpus(enc(broken), nodeSha(broken), 'corpus.json')).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('a refused host finds nothing and says why; its badge is red ERR on every tab', () => {
+    const host = refusedHost('corpus.json failed its integrity check', 'integrity');
+    expect(host.corpus).toEqual({ ok: false, error: 'corpus.json failed its integrity check', reason: 'integrity' });
+    expect(host.scan({ type: 'qv:scan', text: '“We are ready for discussions.”' }).findings).toEqual([]);
+    const badge = corpusErrorBadge('corpus.json failed its integrity check');
+    expect(badge).toMatchObject({ text: 'ERR', color: BADGE_COLOR_PROBLEM });
+    expect(badge.title).toMatch(/nothing is verified/);
+  });
+
+  it('a good host reports its hash, build date and version', () => {
+    const host = createHost(
+      { version: 1, name: 'Newsroom', corpusVersion: '2026.11', documents: [], quotes: [] },
+      { sha256: 'ab'.repeat(32), builtAt: '2026-11-23T10:00:00.000Z' },
+    );
+    expect(host.corpus).toEqual({
+      ok: true,
+      name: 'Newsroom',
+      quoteCount: 0,
+      documentCount: 0,
+      version: '2026.11',
+      sha256: 'ab'.repeat(32),
+      builtAt: '2026-11-23T10:00:00.000Z',
+    });
+  });
+});
