@@ -70,10 +70,10 @@ export default defineConfig({
     short_name: config.shortName,
     description: config.description,
     ...(Object.keys(ICONS).length ? { icons: ICONS } : {}),
-    // Only what is used. contextMenus: "Verify quotation" on a selection. The
+    // Only what is used. contextMenus: "Verify quotation" on a selection. storage: the
+    // reader's settings (src/platform/settings-store.ts, local only, never synced). The
     // badge, commands and messaging to our own content scripts need none.
-    // (No storage: nothing is stored yet; add it with the feature that stores.)
-    permissions: ['contextMenus'],
+    permissions: ['contextMenus', 'storage'],
     action: { default_title: config.name, ...(Object.keys(ICONS).length ? { default_icon: ICONS } : {}) },
     commands: manifestCommands(),
     ...(browser === 'firefox'
