@@ -28,11 +28,11 @@ export default defineBackground(() => {
     (error: unknown) => refusedHost(error instanceof Error ? error.message : String(error), 'missing'),
   );
   // A refused corpus shows on every tab's badge at once, before any page reports.
-  void host.then((h) => (h.corpus.ok ? undefined : paintDefaultBadge(corpusErrorBadge(h.corpus.error))));
+  void host.then((h) => (h.corpus.ok ? undefined : paintDefaultBadge(corpusErrorBadge(h.corpus.error, build.name))));
   /** A tab's badge: its counts, or the corpus error while the corpus is refused. */
   const badgeForTab = async (tabId: number) => {
     const h = await host;
-    return h.corpus.ok ? badgeFor(tabs.total(tabId)) : corpusErrorBadge(h.corpus.error);
+    return h.corpus.ok ? badgeFor(tabs.total(tabId), build.name) : corpusErrorBadge(h.corpus.error, build.name);
   };
   const tabs = new TabFindings();
 

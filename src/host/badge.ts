@@ -35,17 +35,18 @@ export function emptyCounts(): Counts {
  * quotations the corpus does not know; they are not findings about the corpus
  * and would make every news page light up, so they are not counted.
  */
-export function badgeFor(counts: Counts): BadgeState {
+/** `name`: the extension's name as the build brands it (the tooltip starts with it). */
+export function badgeFor(counts: Counts, name: string = ACTION_TITLE): BadgeState {
   const problems = counts.altered + counts.misattributed;
   const total = counts.verified + problems;
-  if (total === 0) return { text: '', color: BADGE_COLOR_NONE, title: ACTION_TITLE };
+  if (total === 0) return { text: '', color: BADGE_COLOR_NONE, title: name };
   const shown = total > MAX_BADGE_COUNT ? `${MAX_BADGE_COUNT}+` : String(total);
   const parts = [
     counts.verified ? `${counts.verified} verified` : '',
     counts.altered ? `${counts.altered} altered` : '',
     counts.misattributed ? `${counts.misattributed} misattributed` : '',
   ].filter(Boolean);
-  const title = `${ACTION_TITLE}: ${plural(total, 'quotation')} checked on this page (${parts.join(', ')})`;
+  const title = `${name}: ${plural(total, 'quotation')} checked on this page (${parts.join(', ')})`;
   return problems > 0
     ? { text: `!${shown}`, color: BADGE_COLOR_PROBLEM, title }
     : { text: shown, color: BADGE_COLOR_OK, title };
@@ -62,10 +63,10 @@ export const BADGE_TEXT_CORPUS_ERROR = 'ERR';
  * The badge for every tab while the corpus is refused (missing, invalid, or failed
  * its integrity check): red, "ERR", and a tooltip that says nothing is verified.
  */
-export function corpusErrorBadge(error: string): BadgeState {
+export function corpusErrorBadge(error: string, name: string = ACTION_TITLE): BadgeState {
   return {
     text: BADGE_TEXT_CORPUS_ERROR,
     color: BADGE_COLOR_PROBLEM,
-    title: `${ACTION_TITLE}: nothing is verified: ${error}`,
+    title: `${name}: nothing is verified: ${error}`,
   };
 }
