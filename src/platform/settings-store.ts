@@ -1,0 +1,81 @@
+/**
+ * The reader's settings in extension storage (WXT storage, `local:settings`), read by the
+ * options page, the popup and every content script, which watch them to apply changes to
+ * open tabs without a reload.
+ *
+ * `local:`, not `sync:`: the extension never touches the network, and sync storage would
+ * have the browser upload the reader's site lists (a record of sites they read) to its
+ * vendor; sync storage also caps an item at 8 kB, which a long site list can exceed.
+ *
+ * Every value read is passed through coerceSettings, so a damaged or partial stored value
+ * yields valid settings; migrations (src/settings) run first when the stored version is older.
+ */
+import { storage } from 'wxt/utils/storage';
+import {
+  coerceSettings,
+  defaultSettings,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  type Settings,
+  type SettingsMigration,
+} from '../settings/settings';
+import { buildInfo } from './build-info';
+
+export const SETTINGS_KEY = 'local:settings' as const;
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  /** Stores `settings` (repaired first, so nothing invalid is ever stored). */
+  set(settings: Settings): Promise<Settings>;
+  /** Reads, changes and stores; returns what was stored. */
+  patch(change: Partial<Settings> | ((current: Settings) => Settings)): Promise<Settings>;
+  /** Calls `callback` with the new settings whenever any context changes them; returns unwatch. */
+  watch(callback: (settings: Settings) => void): () => void;
+}
+
+export interface SettingsStoreOptions {
+  /** Used for every missing field; default: defaultSettings() (no site lists). */
+  defaults?: Settings;
+  /** For tests of the migration hook: another version and table than the shipped ones. */
+  version?: number;
+  migrations?: Readonly<Record<number, SettingsMigration>>;
+}
+
+export function createSettingsStore(options: SettingsStoreOptions = {}): SettingsStore {
+  const defaults = options.defaults ?? defaultSettings();
+  const item = storage.defineItem<Settings>(SETTINGS_KEY, {
+    fallback: defaults,
+    version: options.version ?? SETTINGS_VERSION,
+    // WXT copies nothing: each migration gets what the previous one returned.
+    migrations: { ...(options.migrations ?? SETTINGS_MIGRATIONS) } as Record<number, (old: unknown) => unknown>,
+  });
+  const repair = (value: unknown) => coerceSettings(value, defaults);
+  const get = async () => repair(await item.getValue());
+  const set = async (settings: Settings) => {
+    const clean = repair(settings);
+    await item.setValue(clean);
+    return clean;
+  };
+  return {
+    get,
+    set,
+    async patch(change) {
+      const current = await get();
+      return set(typeof change === 'function' ? change(current) : { ...current, ...change });
+    },
+    watch(callback) {
+      return item.watch((value) => callback(repair(value)));
+    },
+  };
+}
+
+let shared: SettingsStore | undefined;
+
+/**
+ * The store every context uses, created on first use (defining the item reads storage).
+ * Its defaults carry the newsroom's site lists from the build (BuildInfo.sites).
+ */
+export function settingsStore(): SettingsStore {
+  shared ??= createSettingsStore({ defaults: defaultSettings(buildInfo().sites) });
+  return shared;
+}
