@@ -1,10 +1,20 @@
-// Draws the default icons (assets/icons/icon-<size>.png): a rounded square in the
-// brand colour with a white double quotation mark and a tick. Run once; the PNGs are
-// committed. Pure Node (zlib), 4x4 supersampling for smooth edges, no dependencies.
+// Draws the extension's icons: a rounded square in a brand colour with a white
+// double quotation mark and a tick, at 16, 32, 48 and 128 px.
+//   node scripts/make-icons.mjs                          -> assets/icons (the default, committed)
+//   node scripts/make-icons.mjs --color '#0b6e4f' --out my-newsroom/icons
+// Pure Node (zlib), 4x4 supersampling for smooth edges, no dependencies.
 import { deflateSync } from 'node:zlib';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
-const BRAND = [0x1f, 0x5f, 0xbf];
+const { values } = parseArgs({ options: { color: { type: 'string', default: '#1f5fbf' }, out: { type: 'string' } } });
+if (!/^#[0-9a-fA-F]{6}$/.test(values.color)) {
+  console.error(`make-icons: --color must be #rrggbb (got "${values.color}")`);
+  process.exit(2);
+}
+const BRAND = [1, 3, 5].map((i) => parseInt(values.color.slice(i, i + 2), 16));
+const OUT = values.out ? resolve(values.out) : new URL('../assets/icons', import.meta.url).pathname;
 const SS = 4;
 
 function crc32(buf) {
@@ -63,5 +73,6 @@ function draw(size) {
   }
   return png(size, out);
 }
-for (const size of [16, 32, 48, 128]) writeFileSync(new URL(`../assets/icons/icon-${size}.png`, import.meta.url), draw(size));
-console.log('wrote assets/icons/icon-{16,32,48,128}.png');
+mkdirSync(OUT, { recursive: true });
+for (const size of [16, 32, 48, 128]) writeFileSync(`${OUT}/icon-${size}.png`, draw(size));
+console.log(`wrote ${OUT}/icon-{16,32,48,128}.png`);
