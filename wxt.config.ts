@@ -5,6 +5,7 @@ import { loadConfigSync, resolveConfigPath, type NewsroomConfig } from './src/co
 import { buildDate, packCorpus, type PackedCorpus } from './src/config/package-corpus';
 import type { BuildInfo } from './src/platform/messages';
 import { manifestCommands } from './src/platform/manifest-commands';
+import { noDynamicCode } from './scripts/build/no-dynamic-code';
 
 // The newsroom config decides the corpus, the branding and the add-on id: the
 // default quote-verifier.config.json (the seed documents), or the file named by
@@ -40,7 +41,8 @@ export default defineConfig({
   // Explicit imports keep the layer rules visible to lint.
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    // noDynamicCode: no innerHTML/Function in bundled libraries (AMO lint, see the file).
+    plugins: [preact(), noDynamicCode()],
     // The build's facts for src/platform/build-info.ts. Not under vitest: unit tests
     // provide their own, so they never depend on the committed corpus's hash.
     define: process.env.VITEST ? {} : { __QV_BUILD__: JSON.stringify(info) },
@@ -77,7 +79,19 @@ export default defineConfig({
     action: { default_title: config.name, ...(Object.keys(ICONS).length ? { default_icon: ICONS } : {}) },
     commands: manifestCommands(),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: config.firefoxId, strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: config.firefoxId,
+              // 140 (the current ESR) is the first to read data_collection_permissions,
+              // which AMO requires: the extension collects nothing.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });
