@@ -25,6 +25,17 @@ export const HIGHLIGHT_NAMES = {
 export const ACTIVE_HIGHLIGHT_NAME = 'qv-active';
 
 /**
+ * The reader's highlight styles (src/settings names them; highlights.css styles each).
+ * `tinted` uses the plain names above; the others add `--<style>`.
+ */
+export const PAGE_HIGHLIGHT_STYLES = ['tinted', 'underline', 'background'] as const;
+export type PageHighlightStyle = (typeof PAGE_HIGHLIGHT_STYLES)[number];
+
+export function highlightName(verdict: Verdict, style: PageHighlightStyle): string {
+  return style === 'tinted' ? HIGHLIGHT_NAMES[verdict] : `${HIGHLIGHT_NAMES[verdict]}--${style}`;
+}
+
+/**
  * Paint order where highlights overlap: the active mark over everything, and
  * warnings over confirmations, so an altered excerpt inside a verified quote
  * shows as altered.
@@ -57,6 +68,12 @@ export interface HighlighterOptions {
   signal: AbortSignal;
   /** Unverified quotations are not marked unless the reader asks: most quotes on a page are not in any corpus. */
   showUnverified?: boolean;
+  style?: PageHighlightStyle;
+}
+
+export interface HighlightLook {
+  showUnverified: boolean;
+  style: PageHighlightStyle;
 }
 
 export interface Highlighter {
@@ -65,14 +82,18 @@ export interface Highlighter {
   /** Replaces every painted finding with these. */
   show(entries: readonly HighlightEntry[]): void;
   setActive(range: AbstractRange | null): void;
+  /** Changes the style or the unverified marks and repaints what is shown (the reader's settings, live). */
+  configure(look: Partial<HighlightLook>): void;
   destroy(): void;
 }
 
-export function createHighlighter({ env, doc, css, signal, showUnverified = false }: HighlighterOptions): Highlighter {
+export function createHighlighter({ env, doc, css, signal, showUnverified = false, style = 'tinted' }: HighlighterOptions): Highlighter {
   const registry = env.CSS?.highlights;
   const HighlightCtor = env.Highlight;
   const owned = new Set<string>();
   const styles = adoptedStyles(doc, css, env.CSSStyleSheet);
+  const look: HighlightLook = { showUnverified, style };
+  let shown: readonly HighlightEntry[] = [];
 
   const paint = (name: string, priority: number, ranges: AbstractRange[]) => {
     if (!registry || !HighlightCtor) return;
@@ -88,7 +109,20 @@ export function createHighlighter({ env, doc, css, signal, showUnverified = fals
     owned.add(name);
   };
 
+  const show = (entries: readonly HighlightEntry[]) => {
+    if (signal.aborted) return;
+    shown = entries;
+    const byVerdict = rangesByVerdict(entries, look.showUnverified);
+    for (const verdict of Object.keys(byVerdict) as Verdict[]) {
+      // Only the current style's name holds ranges: the others are emptied (deleted).
+      for (const s of PAGE_HIGHLIGHT_STYLES) {
+        paint(highlightName(verdict, s), PRIORITY[verdict], s === look.style ? byVerdict[verdict] : []);
+      }
+    }
+  };
+
   const destroy = () => {
+    shown = [];
     for (const name of owned) registry?.delete(name);
     owned.clear();
     styles.remove();
@@ -97,12 +131,11 @@ export function createHighlighter({ env, doc, css, signal, showUnverified = fals
 
   return {
     supported: !!registry && !!HighlightCtor,
-    show(entries) {
-      if (signal.aborted) return;
-      const byVerdict = rangesByVerdict(entries, showUnverified);
-      for (const verdict of Object.keys(byVerdict) as Verdict[]) {
-        paint(HIGHLIGHT_NAMES[verdict], PRIORITY[verdict], byVerdict[verdict]);
-      }
+    show,
+    configure(change) {
+      if (change.showUnverified !== undefined) look.showUnverified = change.showUnverified;
+      if (change.style !== undefined && PAGE_HIGHLIGHT_STYLES.includes(change.style)) look.style = change.style;
+      show(shown);
     },
     setActive(range) {
       if (signal.aborted) return;
