@@ -14,7 +14,10 @@ import { createHighlighter } from '../../src/page/highlights';
 import { listenForHighlightClicks } from '../../src/page/hit-test';
 import { createNavigator } from '../../src/page/navigator';
 import { pagePublishedDate } from '../../src/page/page-date';
-import { startScanner, type LocatedFinding, type ScanOutcome } from '../../src/page/scanner';
+import { startScanner, type LocatedFinding, type Scanner, type ScanOutcome } from '../../src/page/scanner';
+import { settingsStore } from '../../src/platform/settings-store';
+import { answerSiteQueries } from '../../src/platform/site-messaging';
+import { shouldScan, type Settings } from '../../src/settings/settings';
 import highlightCss from '../../src/page/highlights.css?inline';
 import { CARD_HOST_NAME, createCardHost, type CardHost } from './card-host';
 
@@ -36,20 +39,34 @@ export default defineContentScript({
   async main(ctx) {
     const answer = await sendToBackground({ type: 'qv:hello', url: location.href });
     if (ctx.isInvalid) return;
+    const store = settingsStore();
+    const settings = await store.get();
+    if (ctx.isInvalid) return;
     // Announce readiness with an event, not a DOM change: the page's DOM is never edited.
     document.dispatchEvent(new CustomEvent('quote-verifier:ready', { detail: answer.extensionVersion }));
-    run(ctx);
+    const apply = run(ctx, settings);
+    // The reader's settings apply to open tabs at once: no reload.
+    const unwatch = store.watch(apply);
+    ctx.onInvalidated(unwatch);
   },
 });
 
-function run(ctx: ContentScriptContext): void {
+/** Starts everything in this frame under `initial`; returns how to apply changed settings. */
+function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings) => void {
   const { signal } = ctx;
   let located: LocatedFinding[] = [];
   let last: ScanOutcome<ScanResponse> | undefined;
   let pagePublished: string | undefined;
   let lastScanned = '';
 
-  const highlighter = createHighlighter({ env: window, doc: document, css: highlightCss, signal });
+  const highlighter = createHighlighter({
+    env: window,
+    doc: document,
+    css: highlightCss,
+    signal,
+    showUnverified: initial.showUnverified,
+    style: initial.highlightStyle,
+  });
   const findingNav = createNavigator<LocatedFinding>((e) => `${e.finding.quoteId ?? ''}|${e.finding.start}|${e.finding.text}`);
   const card = createCardHost(ctx, { onClose: () => highlighter.setActive(null) });
 
@@ -68,7 +85,9 @@ function run(ctx: ContentScriptContext): void {
     );
   };
 
-  const scanner = startScanner<ScanResponse>({
+  // Automatic scanning runs only while the settings allow it here; `scanner` is undefined otherwise.
+  let scanner: Scanner<ScanResponse> | undefined;
+  const startScanning = () => startScanner<ScanResponse>({
     root: document,
     signal,
     skipElement: (el) => el.localName === CARD_HOST_NAME,
@@ -105,8 +124,37 @@ function run(ctx: ContentScriptContext): void {
     onError: (error) => console.debug('Quote Verifier: scan failed', error),
   });
 
+  const stopScanning = () => {
+    scanner?.destroy();
+    scanner = undefined;
+    // Nothing stays marked or listed that the reader asked not to have checked.
+    last = undefined;
+    located = [];
+    lastScanned = '';
+    highlighter.show([]);
+    highlighter.setActive(null);
+    findingNav.set([]);
+    card.close();
+    void reportFindings(countVerdicts([]), []);
+  };
+
+  let settings = initial;
+  const apply = (next: Settings) => {
+    settings = next;
+    highlighter.configure({ showUnverified: next.showUnverified, style: next.highlightStyle });
+    const allowed = next.autoScan && shouldScan(next, ...frameUrls());
+    if (allowed && !scanner) scanner = startScanning();
+    else if (!allowed && scanner) stopScanning();
+  };
+  apply(initial);
+
   // Single-page apps: WXT watches the URL (pushState is invisible from an isolated world).
-  ctx.addEventListener(window, 'wxt:locationchange', () => scanner.requestScan());
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    apply(settings);
+    scanner?.requestScan();
+  });
+  // The popup's "Pause on this site" asks the top frame which site it is.
+  if (window === window.top) answerSiteQueries(() => location.href, signal);
 
   ctx.addEventListener(document, QUERY_EVENT, () => {
     if (lastScanned) document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
@@ -155,6 +203,18 @@ function run(ctx: ContentScriptContext): void {
       );
     }
   }, signal);
+
+  return apply;
+}
+
+/**
+ * This frame's URL and, where the browser tells (Chromium's ancestorOrigins; Firefox has
+ * none), the top page's origin: a paused or never-checked site stays quiet in its frames.
+ */
+function frameUrls(): string[] {
+  const ancestors = location.ancestorOrigins;
+  const top = ancestors && ancestors.length > 0 ? ancestors[ancestors.length - 1] : undefined;
+  return top ? [location.href, top] : [location.href];
 }
 
 async function verifySelection(

@@ -1,0 +1,61 @@
+/**
+ * The popup's "Pause on this site" switch for the tab's site, and why a site is not
+ * being checked when the options page's lists or auto-scan say so. Props only:
+ * entrypoints/popup/main.tsx finds the site and stores the change; the open tab applies
+ * it at once (it watches the settings).
+ */
+import './site-pause.css';
+
+export type SitePauseState =
+  | { status: 'loading' }
+  /** No content script in the tab (a browser page, the web store) or a page without a host. */
+  | { status: 'unavailable' }
+  | {
+      status: 'ready';
+      host: string;
+      paused: boolean;
+      autoScan: boolean;
+      /** Not checked because of the options page's site lists (pausing changes nothing then). */
+      blocked?: { reason: 'never'; pattern: string } | { reason: 'only' };
+    };
+
+export interface SitePauseProps {
+  state: SitePauseState;
+  onToggle: (paused: boolean) => void;
+}
+
+export function SitePause({ state, onToggle }: SitePauseProps) {
+  if (state.status === 'loading') return null;
+  if (state.status === 'unavailable') {
+    return <p class="qv-site qv-site__note">Quote Verifier does not run on this page.</p>;
+  }
+  const { host, paused, autoScan, blocked } = state;
+  return (
+    <div class="qv-site">
+      <div class="qv-site__row">
+        <input type="checkbox" role="switch" id="qv-pause" class="qv-site__switch" checked={paused} onChange={(e) => onToggle(e.currentTarget.checked)} />
+        <label for="qv-pause">
+          Pause on this site <span class="qv-site__host">{host}</span>
+        </label>
+      </div>
+      {!paused && blocked?.reason === 'never' && (
+        <p class="qv-site__note">
+          Not checked here anyway: “{blocked.pattern}” is on your never-check list (Settings).
+        </p>
+      )}
+      {!paused && blocked?.reason === 'only' && <p class="qv-site__note">Not checked here anyway: this site is not on your check-only list (Settings).</p>}
+      {!paused && !blocked && !autoScan && <p class="qv-site__note">Automatic checking is off (Settings): select a quotation to check it.</p>}
+    </div>
+  );
+}
+
+/** The popup's way to the options page. */
+export function SettingsButton({ onOpen }: { onOpen: () => void }) {
+  return (
+    <footer class="qv-popup__footer">
+      <button type="button" class="qv-popup__settings" onClick={onOpen}>
+        Settings
+      </button>
+    </footer>
+  );
+}
