@@ -8,6 +8,7 @@
  * `data-verdict` and `data-quote-id` (the corpus id) and its text contains the
  * page's wording.
  */
+import type { ComponentChildren } from 'preact';
 import type { Verdict } from '../../match/types';
 import type { ReportedFinding, TabFindingsResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
@@ -36,12 +37,17 @@ export interface PopupViewProps {
   state: PopupState;
   /** The reader chose a finding: show it in the page. */
   onOpen?: (finding: PopupFinding) => void;
+  /** Under the title: the "Pause on this site" switch (site-pause.tsx). */
+  site?: ComponentChildren;
+  /** At the end: the way to the options page (site-pause.tsx SettingsButton). */
+  footer?: ComponentChildren;
 }
 
-export function PopupView({ state, onOpen }: PopupViewProps) {
+export function PopupView({ state, onOpen, site, footer }: PopupViewProps) {
   return (
     <main class="qv-popup">
       <h1 class="qv-popup__title">Quote Verifier</h1>
+      {site}
       {state.status === 'loading' && <p role="status">Reading this tab’s findings…</p>}
       {state.status === 'error' && (
         <p role="alert" class="qv-popup__error">
@@ -49,6 +55,7 @@ export function PopupView({ state, onOpen }: PopupViewProps) {
         </p>
       )}
       {state.status === 'ready' && <Ready data={state.data} onOpen={onOpen} />}
+      {footer}
     </main>
   );
 }
