@@ -4,33 +4,54 @@
  * (stable order, no build timestamps), so the committed corpus can be checked
  * for staleness by rebuilding it.
  */
-import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { canonical } from '../../text';
-import {
-  Corpus,
-  CORPUS_FORMAT_VERSION,
-  type DateBasis,
-  type DocumentInfo,
-  type Quote,
-  type Source,
-  type Speaker,
-} from '../schema';
+import { Corpus, CORPUS_FORMAT_VERSION, type DocumentInfo, type Quote, type Review, type Source, type Speaker } from '../schema';
+import { importDocBase, readImport, type ImportFormat, type LeftOutReview } from '../import';
+import { readReviewFile } from '../review/io';
+import { applyReviews, type AppliedReviews } from '../review/review-file';
 import { formatDate, parseIsoPartial, precisionOf, type DayDate } from './dates';
 import { BuildFailedError, DocumentError } from './errors';
 import { extractDocument, type ExtractedQuote, type SetAside, type Warning } from './extract';
 import { textFragmentUrl } from './fragment-url';
+import { byCodeUnits, mergeQuotes, type MergeItem } from './merge';
+import { quoteId } from './quote-id';
 import { listDocuments, readDocument, type DocumentFormat, type ReadDocument } from './read-documents';
 import type { ClassifiedParagraph } from './paragraphs';
 import type { Entity } from './speakers';
 
 export { BuildFailedError, DocumentError } from './errors';
 export { writeFileAtomic } from './write-atomic';
+export { quoteId } from './quote-id';
+export { mergeQuotes } from './merge';
 
 export const DEFAULT_CORPUS_NAME = 'Quote Verifier corpus';
 
+/** An import file a build includes beside (or instead of) the documents. */
+export interface BuildImport {
+  file: string;
+  format?: ImportFormat;
+  /** An already vetted database: its quotes are approved unless the review file says otherwise. */
+  approved?: boolean;
+  /** The file as the user wrote it, for messages (default: `file`). */
+  display?: string;
+}
+
 export interface BuildOptions {
-  /** Documents directory. */
-  dir: string;
+  /** Documents directory; may be left out when imports make the corpus. */
+  dir?: string;
+  /** Quote databases to import (docs/corpus-format.md, "Imports"). */
+  imports?: BuildImport[];
+  /**
+   * The review file (may not exist yet: then every quote is pending). When
+   * given, every quote carries its `review`; when not, quotes have none (as
+   * before review existed).
+   */
+  reviewFile?: string;
+  /** Fail (PendingReviewError) while any quote is pending review. */
+  strict?: boolean;
+  /** The corpus's own version (newsroom config `corpusVersion`). */
+  corpusVersion?: string;
   /** The directory as the user wrote it, for messages (default: `dir`). */
   displayDir?: string;
   name?: string;
@@ -58,6 +79,25 @@ export interface BuildReport {
   warnings: Warning[];
   /** Records reported by more than one document. */
   merged: number;
+  imports: { file: string; format: ImportFormat; quotes: number; leftOut: LeftOutReview[] }[];
+  /** Present when the build applied a review file. */
+  review?: Omit<AppliedReviews, 'corpus'> & { file: string };
+}
+
+/** A strict build found quotes still pending review. */
+export class PendingReviewError extends Error {
+  constructor(readonly pending: Quote[]) {
+    super(`${pending.length} quotation(s) are pending review; a strict build ships only reviewed quotes`);
+    this.name = 'PendingReviewError';
+  }
+}
+
+/** Imported quotes ready to merge: one entry per import file. */
+export interface ImportedQuotes {
+  file: string;
+  format: ImportFormat;
+  quotes: Quote[];
+  leftOut: LeftOutReview[];
 }
 
 export interface BuildResult {
@@ -66,14 +106,6 @@ export interface BuildResult {
   json: string;
   report: BuildReport;
 }
-
-/** `q_` + the first 16 hex digits of sha256(canonical(speaker) + "\n" + canonical(text)). */
-export function quoteId(speaker: string, text: string): string {
-  return `q_${createHash('sha256').update(`${canonical(speaker)}\n${canonical(text)}`).digest('hex').slice(0, 16)}`;
-}
-
-/** Strength of each date basis when two documents date one quotation differently. */
-const BASIS_RANK: Record<DateBasis, number> = { metadata: 4, explicit: 3, weekday: 2, published: 1, imported: 0 };
 
 function today(): DayDate {
   const d = new Date();
@@ -85,8 +117,6 @@ export function parseReferenceDate(s: string): DayDate | undefined {
   return d && d.month !== undefined && d.day !== undefined ? { year: d.year, month: d.month, day: d.day } : undefined;
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 interface Candidate {
   quote: ExtractedQuote;
   doc: ReadDocument;
@@ -95,7 +125,8 @@ interface Candidate {
 /** Builds the corpus from already-read documents (sorted by docId). */
 export function assembleCorpus(
   docs: ReadDocument[],
-  options: Pick<BuildOptions, 'name' | 'referenceDate' | 'today'>,
+  options: Pick<BuildOptions, 'name' | 'referenceDate' | 'today' | 'corpusVersion'>,
+  imported: readonly ImportedQuotes[] = [],
 ): BuildResult {
   const referenceDate = options.referenceDate === undefined ? undefined : parseReferenceDate(options.referenceDate);
   if (options.referenceDate !== undefined && referenceDate === undefined) {
@@ -151,7 +182,15 @@ export function assembleCorpus(
     });
   }
 
-  const speakerOf = (e: Entity): Speaker => {
+  // Imported speakers join the same registry: a role or alias from the documents applies to them too.
+  for (const imp of imported) {
+    for (const q of imp.quotes) {
+      const role = q.speaker.role === undefined ? {} : { role: q.speaker.role };
+      noteSpeaker({ name: q.speaker.name, kind: 'person', ...role, aliases: new Set(q.speaker.aliases ?? []), declared: false });
+    }
+  }
+
+  const speakerOf = (e: Pick<Entity, 'name'>): Speaker => {
     const s = speakers.get(canonical(e.name))!;
     const out: Speaker = { name: s.name };
     const role = s.declaredRole ?? s.role;
@@ -160,9 +199,7 @@ export function assembleCorpus(
     return out;
   };
 
-  const records = new Map<string, { quote: Quote; rank: number; order: number }>();
-  candidates.forEach(({ quote: q, doc }, order) => {
-    const id = quoteId(q.speaker.name, q.text);
+  const items: MergeItem[] = candidates.map(({ quote: q, doc }) => {
     const m = doc.parsed.meta;
     const source: Source = { docId: doc.parsed.docId, title: m.title! };
     if (m.publisher !== undefined) source.publisher = m.publisher;
@@ -171,8 +208,8 @@ export function assembleCorpus(
       source.fragmentUrl = textFragmentUrl(m.url, q.text);
     }
     if (m.published !== undefined) source.published = m.published;
-    const record: Quote = {
-      id,
+    const quote: Quote = {
+      id: quoteId(q.speaker.name, q.text),
       text: q.text,
       kind: q.kind,
       speaker: speakerOf(q.speaker),
@@ -182,28 +219,16 @@ export function assembleCorpus(
       sources: [source],
       context: q.context,
     };
-    const seen = records.get(id);
-    if (!seen) {
-      records.set(id, { quote: record, rank: BASIS_RANK[q.dateBasis], order });
-      return;
-    }
-    if (seen.quote.sources.some((s) => s.docId === source.docId)) return; // quoted twice in one document
-    const sources = [...seen.quote.sources, source].sort((a, b) => byCodeUnits(a.docId, b.docId));
-    if (seen.quote.date !== record.date) {
-      warnings.push({
-        file: doc.parsed.file,
-        message: `${id} is dated ${record.date} here and ${seen.quote.date} in ${seen.quote.sources[0]!.docId}; kept the date with the stronger basis`,
-      });
-    }
-    const rank = BASIS_RANK[q.dateBasis];
-    const keep = rank > seen.rank ? record : seen.quote;
-    records.set(id, { quote: { ...keep, sources }, rank: Math.max(rank, seen.rank), order: seen.order });
+    return { quote, file: doc.parsed.file };
   });
-
-  const quotes = [...records.values()].sort((a, b) => a.order - b.order).map((r) => r.quote);
+  for (const imp of imported) for (const q of imp.quotes) items.push({ quote: { ...q, speaker: speakerOf(q.speaker) }, file: imp.file });
+  const merged = mergeQuotes(items);
+  warnings.push(...merged.warnings);
+  const quotes = merged.quotes;
   const corpus = Corpus.parse({
     version: CORPUS_FORMAT_VERSION,
     name: options.name ?? DEFAULT_CORPUS_NAME,
+    ...(options.corpusVersion === undefined ? {} : { corpusVersion: options.corpusVersion }),
     documents: infos,
     quotes,
   });
@@ -221,33 +246,76 @@ export function assembleCorpus(
     leftOut,
     warnings,
     merged: corpus.quotes.filter((q) => q.sources.length > 1).length,
+    imports: imported.map((i) => ({ file: i.file, format: i.format, quotes: i.quotes.length, leftOut: i.leftOut })),
   };
   return { corpus, json: `${JSON.stringify(corpus, null, 2)}\n`, report };
 }
 
-/** Reads every document under `options.dir` and builds the corpus. Throws BuildFailedError on bad input. */
+/** Reads every document under `options.dir` and every import, builds the corpus, applies the review file. Throws BuildFailedError on bad input. */
 export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
-  const display = options.displayDir ?? options.dir;
-  const listed = await listDocuments(options.dir, display).catch((e: NodeJS.ErrnoException) => {
-    throw new BuildFailedError([new DocumentError(display, undefined, `cannot read the documents directory: ${e.code ?? e.message}`)]);
-  });
-  const errors = [...listed.errors];
+  if (options.dir === undefined && !options.imports?.length) {
+    throw new BuildFailedError([new DocumentError('(build)', undefined, 'nothing to build: give a documents directory or an import file')]);
+  }
+  const errors: DocumentError[] = [];
   const docs: ReadDocument[] = [];
-  let done = 0;
-  for (const file of listed.files) {
-    try {
-      docs.push(await readDocument(file));
-    } catch (e) {
-      if (e instanceof DocumentError) errors.push(e);
-      else errors.push(new DocumentError(file.display, undefined, `cannot read the document: ${(e as Error).message}`));
+  const listWarnings: Warning[] = [];
+  if (options.dir !== undefined) {
+    const display = options.displayDir ?? options.dir;
+    const listed = await listDocuments(options.dir, display).catch((e: NodeJS.ErrnoException) => {
+      throw new BuildFailedError([new DocumentError(display, undefined, `cannot read the documents directory: ${e.code ?? e.message}`)]);
+    });
+    errors.push(...listed.errors);
+    listWarnings.push(...listed.warnings);
+    let done = 0;
+    for (const file of listed.files) {
+      try {
+        docs.push(await readDocument(file));
+      } catch (e) {
+        if (e instanceof DocumentError) errors.push(e);
+        else errors.push(new DocumentError(file.display, undefined, `cannot read the document: ${(e as Error).message}`));
+      }
+      options.onProgress?.(++done, listed.files.length, file.display);
     }
-    options.onProgress?.(++done, listed.files.length, file.display);
+    if (listed.files.length === 0 && listed.errors.length === 0) {
+      errors.push(new DocumentError(display, undefined, 'no .txt, .md or .html documents found'));
+    }
+  }
+  const imported: ImportedQuotes[] = [];
+  const approvedBases = new Set<string>();
+  for (const imp of options.imports ?? []) {
+    const display = imp.display ?? imp.file;
+    try {
+      const r = await readImport(imp.file, { display, ...(imp.format ? { format: imp.format } : {}) });
+      imported.push({ file: display, format: r.format, quotes: r.quotes, leftOut: r.leftOut });
+      if (imp.approved) approvedBases.add(importDocBase(imp.file));
+    } catch (e) {
+      if (e instanceof BuildFailedError) errors.push(...e.errors);
+      else throw e;
+    }
   }
   if (errors.length) throw new BuildFailedError(errors);
-  if (docs.length === 0) {
-    throw new BuildFailedError([new DocumentError(display, undefined, 'no .txt, .md or .html documents found')]);
+  const result = assembleCorpus(docs, options, imported);
+  result.report.warnings.unshift(...listWarnings);
+  if (options.reviewFile === undefined) return result;
+
+  const reviews = await readReviewFile(options.reviewFile);
+  const fromApproved = (q: Quote): Review | undefined => {
+    const base = q.sources.map((s) => s.docId.replace(/#.*$/, '')).find((b) => approvedBases.has(b));
+    return base === undefined ? undefined : { state: 'approved', reviewer: `${base.slice('import:'.length)} (imported as vetted)` };
+  };
+  const applied = applyReviews(result.corpus, reviews, fromApproved);
+  const corpus = Corpus.parse(applied.corpus);
+  const { corpus: _, ...summary } = applied;
+  result.report.review = { ...summary, file: options.reviewFile };
+  if (options.strict) {
+    const pending = corpus.quotes.filter((q) => q.review?.state === 'pending');
+    if (pending.length) throw new PendingReviewError(pending);
   }
-  const result = assembleCorpus(docs, options);
-  result.report.warnings.unshift(...listed.warnings);
-  return result;
+  return { corpus, json: `${JSON.stringify(corpus, null, 2)}\n`, report: result.report };
+}
+
+/** The documents directory's display name for a path (relative to the working directory when inside it). */
+export function displayPath(p: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }

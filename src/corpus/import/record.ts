@@ -1,0 +1,137 @@
+/**
+ * One imported quotation, whatever the file format: the fields every format
+ * maps to, validated with zod, then turned into a corpus `Quote` (validated
+ * again with the corpus schema, like an extracted quote).
+ */
+import { z } from 'zod';
+import { parsePartialDate } from '../../text/partial-date';
+import { textFragmentUrl } from '../build/fragment-url';
+import { quoteId } from '../build/quote-id';
+import { Quote, type DatePrecision, type Source } from '../schema';
+import { ImportError } from './errors';
+
+/** The fields an import row maps to (JSON names them with a `source.` object, CSV as columns). */
+export const IMPORT_FIELDS = ['text', 'speaker', 'speakerRole', 'date', 'sourceTitle', 'sourcePublisher', 'sourceUrl', 'context'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+const describe = (input: unknown) => (input === undefined ? 'is missing' : `expected text, got ${input === null ? 'null' : typeof input}`);
+
+const requiredText = z
+  .string({ error: (iss) => describe(iss.input) })
+  .trim()
+  .min(1, 'is empty');
+const optionalText = z
+  .string({ error: (iss) => describe(iss.input) })
+  .trim()
+  .optional()
+  .transform((s) => (s === '' ? undefined : s));
+
+/**
+ * A database may keep the quotation marks around the wording; the corpus
+ * stores it without them. Only a matching pair enclosing the whole text is
+ * removed, so an apostrophe at either end ("’Tis", "waitin’") stays.
+ */
+const ENCLOSING_PAIRS = ['""', '“”', '„“', '«»', '»«', '‹›', '‘’', "''", '「」'];
+
+export function stripEnclosingMarks(s: string): string {
+  const t = s.trim();
+  if (t.length < 2) return t;
+  const pair = ENCLOSING_PAIRS.find((p) => t.startsWith(p[0]!) && t.endsWith(p[1]!));
+  if (!pair) return t;
+  const inner = t.slice(1, -1);
+  // "A" said "B": marks at both ends that do not enclose one quotation stay.
+  return inner.includes(pair[1]!) || inner.includes(pair[0]!) ? t : inner.trim();
+}
+
+export const ImportRecord = z.object({
+  text: requiredText.transform(stripEnclosingMarks).pipe(z.string().min(1, 'is only quotation marks')),
+  speaker: requiredText,
+  speakerRole: optionalText,
+  date: requiredText.refine((s) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s), {
+    error: (iss) => `"${String(iss.input)}" is not YYYY, YYYY-MM or YYYY-MM-DD`,
+  }).refine((s) => parsePartialDate(s) !== undefined, { error: (iss) => `"${String(iss.input)}" is not a real date` }),
+  sourceTitle: requiredText,
+  sourcePublisher: optionalText,
+  sourceUrl: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: (iss) => `"${String(iss.input)}" is not a valid http(s) URL` }).optional(),
+  ),
+  context: optionalText,
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;
+
+/** A row as a format read it, before validation. */
+export interface RawRow {
+  /** "row 4" or "item 2". */
+  where: string;
+  line?: number;
+  /** Source doc id for this row, e.g. `import:quotes.csv#4`. */
+  docId: string;
+  fields: Partial<Record<ImportField, unknown>>;
+  /** How the file names each field, for messages (`source.url`, `sourceUrl`, `itemReviewed.author.name`). */
+  names: Record<ImportField, string>;
+  /** More sources for the same row (ClaimReview lists several appearances). */
+  extraSources?: { docId: string; title: unknown; publisher?: unknown; url?: unknown }[];
+}
+
+const precision = (date: string): DatePrecision => (date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day');
+
+/** Validates a row and builds its Quote; throws the row's ImportErrors (all of its bad fields). */
+export function rowToQuote(file: string, row: RawRow): Quote {
+  const parsed = ImportRecord.safeParse(row.fields);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => {
+      const field = i.path[0] as ImportField | undefined;
+      return new ImportError(file, row.where, row.line, field === undefined ? undefined : row.names[field], i.message);
+    });
+    throw new RowErrors(errors);
+  }
+  const r = parsed.data;
+  const sources: Source[] = [makeSource(row.docId, r.sourceTitle, r.sourcePublisher, r.sourceUrl, r.text)];
+  for (const extra of row.extraSources ?? []) {
+    const more = ImportRecord.pick({ sourceTitle: true, sourcePublisher: true, sourceUrl: true }).safeParse({
+      sourceTitle: extra.title,
+      sourcePublisher: extra.publisher,
+      sourceUrl: extra.url,
+    });
+    if (!more.success) {
+      throw new RowErrors(
+        more.error.issues.map((i) => new ImportError(file, row.where, row.line, `${extra.docId.split('#')[1] ?? ''} ${String(i.path[0])}`.trim(), i.message)),
+      );
+    }
+    sources.push(makeSource(extra.docId, more.data.sourceTitle, more.data.sourcePublisher, more.data.sourceUrl, r.text));
+  }
+  const speaker = r.speakerRole === undefined ? { name: r.speaker } : { name: r.speaker, role: r.speakerRole };
+  const quote = Quote.safeParse({
+    id: quoteId(r.speaker, r.text),
+    text: r.text,
+    kind: 'direct',
+    speaker,
+    date: r.date,
+    datePrecision: precision(r.date),
+    dateBasis: 'imported',
+    sources,
+    context: r.context ?? '',
+  });
+  if (!quote.success) {
+    throw new RowErrors(quote.error.issues.map((i) => new ImportError(file, row.where, row.line, i.path.join('.'), i.message)));
+  }
+  return quote.data;
+}
+
+function makeSource(docId: string, title: string, publisher: string | undefined, url: string | undefined, text: string): Source {
+  const source: Source = { docId, title };
+  if (publisher !== undefined) source.publisher = publisher;
+  if (url !== undefined) {
+    source.url = url;
+    source.fragmentUrl = textFragmentUrl(url, text);
+  }
+  return source;
+}
+
+/** The errors of one row (a row can have several bad fields). */
+export class RowErrors extends Error {
+  constructor(readonly errors: ImportError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'RowErrors';
+  }
+}
