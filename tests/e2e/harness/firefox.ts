@@ -11,6 +11,7 @@
  */
 import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { builtExtension, type BuiltExtension } from './extension.ts';
 import { installProbe, pageScript, readProbe, readyCount, type ProbeState } from './probe.ts';
 import type { TestServer } from './server.ts';
@@ -90,6 +91,18 @@ export interface FirefoxSession {
   readonly extension: BuiltExtension;
   /** The add-on id (from the manifest's browser_specific_settings). */
   readonly addonId: string;
+  /**
+   * `moz-extension://UUID/<path>`, e.g. for the options page. Firefox gives each add-on a
+   * random UUID per profile; the harness chooses it up front (the `extensions.webextensions.uuids`
+   * preference, read when the add-on is installed), so tests know it.
+   */
+  extensionUrl(pathname: string): string;
+  /**
+   * Opens one of the extension's pages in a new tab and waits until it has loaded
+   * (needs `extensionPages: true`). puppeteer's own goto loses track of the tab when
+   * Firefox moves it into the extension process, so this polls the page instead.
+   */
+  openExtensionPage(pathname: string, options?: { timeoutMs?: number }): Promise<Page>;
   readonly server: TestServer;
   /** Opens a new tab at a server path (`smoke.html`) or an absolute URL, and waits for `load`. */
   openPage(pathOrUrl: string): Promise<Page>;
@@ -114,6 +127,12 @@ export interface FirefoxOptions {
   extensionDir?: string;
   /** Default: `$FIREFOX_PATH`, else /usr/bin/firefox-esr. */
   executablePath?: string;
+  /**
+   * Let the test navigate tabs to the extension's own pages (`extensionUrl`). Firefox 153+
+   * refuses WebDriver navigation to moz-extension:// URLs unless started with
+   * `--remote-allow-system-access`; off by default, so other tests run as before.
+   */
+  extensionPages?: boolean;
 }
 
 export function firefoxPath(explicit?: string): string {
@@ -127,12 +146,18 @@ export function firefoxPath(explicit?: string): string {
 export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSession> {
   const extension = builtExtension('firefox-mv2', options.extensionDir);
   const { server } = options;
+  const geckoId = (extension.manifest.browser_specific_settings as { gecko?: { id?: string } } | undefined)?.gecko?.id;
+  const extensionUuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(options.executablePath),
     headless: true,
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-    extraPrefsFirefox: quietFirefoxPrefs(server.port),
+    ...(options.extensionPages ? { args: ['--remote-allow-system-access'] } : {}),
+    extraPrefsFirefox: {
+      ...quietFirefoxPrefs(server.port),
+      ...(geckoId ? { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: extensionUuid }) } : {}),
+    },
   });
   let addonId: string;
   try {
@@ -150,6 +175,11 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
     url.startsWith('blob:') ||
     url.startsWith('about:');
 
+  const extensionUrl = (pathname: string): string => {
+    if (!geckoId) throw new Error('The built manifest has no browser_specific_settings.gecko.id, so the extension’s UUID is unknown.');
+    return new URL(pathname.replace(/^\/*/, ''), `moz-extension://${extensionUuid}/`).href;
+  };
+
   let closed = false;
   return {
     browserName: 'firefox',
@@ -157,6 +187,15 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
     extension,
     addonId,
     server,
+    extensionUrl,
+    async openExtensionPage(pathname, opts = {}) {
+      const url = extensionUrl(pathname);
+      const page = await browser.newPage();
+      // Settles (rejects) when the tab changes process; the poll below is what waits.
+      page.goto(url).catch(() => {});
+      await waitForLoaded(page, url, opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
+      return page;
+    },
     async openPage(pathOrUrl) {
       const page = await browser.newPage();
       page.on('request', (request: HTTPRequest) => {
@@ -195,6 +234,18 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       await browser.close();
     },
   };
+}
+
+/** Polls until `page` shows `url` fully loaded (or throws after `timeoutMs`). */
+export async function waitForLoaded(page: Page, url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  for (;;) {
+    seen = await page.evaluate(() => `${location.href} ${document.readyState}`).catch((e: unknown) => `(${String(e)})`);
+    if (seen === `${url} complete`) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within ${timeoutMs} ms (last seen: ${seen})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function readProbeIn(target: Page | Frame): Promise<ProbeState> {
