@@ -176,8 +176,7 @@ describe('options and live settings (Chromium)', () => {
     expect(await never.getAttribute('aria-invalid')).toBe('true');
     expect(await never.getAttribute('aria-describedby')).toContain('qv-never-scan-errors');
     expect(await painted(inPage)).toContain('qv-verified--background');
-    await options.locator('#qv-sites').scrollIntoViewIfNeeded();
-    await options.screenshot({ path: path.join(ARTIFACTS, 'options-site-error.png') });
+    await options.screenshot({ path: path.join(ARTIFACTS, 'options-site-error.png'), fullPage: true });
 
     await options.keyboard.press('ControlOrMeta+A');
     await options.keyboard.type(`# the test server\nhttp://${new URL(server.origin).host}/in-page.html`);

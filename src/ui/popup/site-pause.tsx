@@ -38,6 +38,7 @@ export function SitePause({ state, onToggle }: SitePauseProps) {
           Pause on this site <span class="qv-site__host">{host}</span>
         </label>
       </div>
+      {paused && <p class="qv-site__note">Paused: nothing on this site is checked or marked until you turn this off.</p>}
       {!paused && blocked?.reason === 'never' && (
         <p class="qv-site__note">
           Not checked here anyway: “{blocked.pattern}” is on your never-check list (Settings).
