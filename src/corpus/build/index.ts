@@ -86,7 +86,11 @@ export interface BuildReport {
 
 /** A strict build found quotes still pending review. */
 export class PendingReviewError extends Error {
-  constructor(readonly pending: Quote[]) {
+  constructor(
+    readonly pending: Quote[],
+    /** The complete build: a caller may still write the working corpus so the quotes can be reviewed. */
+    readonly result: BuildResult,
+  ) {
     super(`${pending.length} quotation(s) are pending review; a strict build ships only reviewed quotes`);
     this.name = 'PendingReviewError';
   }
@@ -306,12 +310,13 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const applied = applyReviews(result.corpus, reviews, fromApproved);
   const corpus = Corpus.parse(applied.corpus);
   const { corpus: _, ...summary } = applied;
-  result.report.review = { ...summary, file: options.reviewFile };
+  result.report.review = { ...summary, file: displayPath(options.reviewFile) };
+  const reviewed: BuildResult = { corpus, json: `${JSON.stringify(corpus, null, 2)}\n`, report: result.report };
   if (options.strict) {
     const pending = corpus.quotes.filter((q) => q.review?.state === 'pending');
-    if (pending.length) throw new PendingReviewError(pending);
+    if (pending.length) throw new PendingReviewError(pending, reviewed);
   }
-  return { corpus, json: `${JSON.stringify(corpus, null, 2)}\n`, report: result.report };
+  return reviewed;
 }
 
 /** The documents directory's display name for a path (relative to the working directory when inside it). */

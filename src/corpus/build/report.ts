@@ -19,6 +19,19 @@ function warningLines(items: Warning[]): string[] {
   return [`Warnings (${items.length}):`, ...items.map((w) => `  ${where(w)}: ${w.message}`)];
 }
 
+function reviewLines(r: NonNullable<BuildReport['review']>): string[] {
+  const { approved, rejected, pending } = r.counts;
+  const lines = [`Review (${r.file}): ${approved} approved, ${rejected} rejected, ${pending} pending`];
+  for (const c of r.changed) {
+    lines.push(`  ${c.id}: the wording changed since it was ${c.was.state}; pending again`);
+  }
+  if (r.stale.length) {
+    lines.push(`  ${r.stale.length} review entr${r.stale.length === 1 ? 'y names a quote' : 'ies name quotes'} no longer in the corpus (kept): ${r.stale.join(', ')}`);
+  }
+  if (pending) lines.push(`  Warning: ${pending} quotation${pending === 1 ? ' is' : 's are'} pending review and will not ship: run \`quote-verifier review\``);
+  return lines;
+}
+
 export function formatReport(report: BuildReport, options: { verbose?: boolean } = {}): string {
   const total = report.perSpeaker.reduce((n, s) => n + s.direct + s.partial, 0);
   const direct = report.perSpeaker.reduce((n, s) => n + s.direct, 0);
@@ -33,9 +46,19 @@ export function formatReport(report: BuildReport, options: { verbose?: boolean }
       lines.push(`  ${s.name.padEnd(width)}  ${s.direct + s.partial} (${s.direct} direct, ${s.partial} partial)`);
     }
   }
+  for (const imp of report.imports) {
+    lines.push(`Imported ${imp.file} (${imp.format}): ${imp.quotes} quotation${imp.quotes === 1 ? '' : 's'}`);
+    if (imp.leftOut.length) {
+      lines.push(`  Not imported (${imp.leftOut.length}):`);
+      for (const l of imp.leftOut) {
+        lines.push(`    ${l.where}${l.line === undefined ? '' : ` (line ${l.line})`}  ${l.text ? `${shorten(l.text)}  — ` : ''}${l.reason}`);
+      }
+    }
+  }
   lines.push(...setAsideLines('Terms dropped', report.terms));
   lines.push(...setAsideLines('Quotations left out', report.leftOut));
   lines.push(...warningLines(report.warnings));
+  if (report.review) lines.push(...reviewLines(report.review));
   if (options.verbose) {
     for (const d of report.documents) {
       lines.push(`${d.file}: ${d.format}, ${d.paragraphs} paragraphs, ${d.quotes} quotations`);
