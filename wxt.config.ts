@@ -73,8 +73,13 @@ export default defineConfig({
     description: config.description,
     ...(Object.keys(ICONS).length ? { icons: ICONS } : {}),
     // Only what is used. contextMenus: "Verify quotation" on a selection. storage: the
-    // reader's settings (src/platform/settings-store.ts, local only, never synced). The
-    // badge, commands and messaging to our own content scripts need none.
+    // reader's settings (src/platform/settings-store.ts, local only, never synced), and
+    // each tab's findings in session storage so they outlive a stopped service worker
+    // (src/platform/tab-findings-store.ts). sidePanel (Chrome only): WXT adds it with
+    // side_panel.default_path for entrypoints/sidepanel; Firefox's sidebar_action needs
+    // no permission. No "tabs": tab ids and activation events come without it, and we
+    // never read a tab's URL or title. The badge, commands and messaging to our own
+    // content scripts need none.
     permissions: ['contextMenus', 'storage'],
     action: { default_title: config.name, ...(Object.keys(ICONS).length ? { default_icon: ICONS } : {}) },
     commands: manifestCommands(),

@@ -7,6 +7,8 @@ import { registerCommands } from '../src/platform/commands';
 import { BACKGROUND_TEST_HANDLE, registerVerifyMenu } from '../src/platform/context-menu';
 import { CORPUS_ASSET, readBundledCorpus } from '../src/platform/corpus-asset';
 import { onTabReset } from '../src/platform/tabs';
+import { createTabFindingsStore } from '../src/platform/tab-findings-store';
+import { notifyTabFindingsChanged } from '../src/platform/panel-messaging';
 import { extensionVersion } from '../src/platform/runtime';
 
 // One corpus and one index serve every tab. Listeners are registered
@@ -35,6 +37,14 @@ export default defineBackground(() => {
     return h.corpus.ok ? badgeFor(tabs.total(tabId), build.name) : corpusErrorBadge(h.corpus.error, build.name);
   };
   const tabs = new TabFindings();
+  // Findings outlive a stopped service worker in session storage (src/platform/tab-findings-store.ts).
+  const stored = createTabFindingsStore();
+  const restored = stored.load().then((snapshot) => void tabs.restore(snapshot));
+  /** A tab's findings changed: keep them, and tell open popups and side panels. */
+  const changed = (tabId: number) => {
+    stored.save(() => tabs.snapshot());
+    notifyTabFindingsChanged(tabId);
+  };
 
   listenToContent({
     hello: () => ({ type: 'qv:hello', ok: true, extensionVersion: extensionVersion() }),
@@ -44,9 +54,12 @@ export default defineBackground(() => {
       if (sender.tabId === undefined || sender.tabId < 0) return;
       const tabId = sender.tabId;
       tabs.report(tabId, sender.frameId ?? 0, report.counts, report.findings);
+      changed(tabId);
       void badgeForTab(tabId).then((badge) => paintBadge(tabId, badge));
     },
+    search: async (request) => (await host).search(request),
     tabFindings: async (request) => {
+      await restored;
       const { corpus, documentCount } = await host;
       return {
         type: 'qv:tab-findings',
@@ -59,6 +72,7 @@ export default defineBackground(() => {
   });
   onTabReset((tabId, reason) => {
     tabs.forgetTab(tabId);
+    changed(tabId);
     // Browsers differ on whether a navigation clears a tab's badge; clear it here so a
     // page without our content script (a browser page) never shows the last page's count.
     if (reason === 'navigated') void badgeForTab(tabId).then((badge) => paintBadge(tabId, badge));

@@ -1,20 +1,24 @@
 // Composes the popup: finds the tab (`?tab=<id>` or the active tab), asks the
 // background for its findings and renders src/ui/popup. A click on a row asks
-// the frame holding that finding to scroll to it and open its card.
+// the frame holding that finding to scroll to it and open its card. The list
+// follows the tab's rescans while the popup is open; the search box asks the
+// background to search the whole corpus.
 import { render } from 'preact';
 import { PopupView, type PopupFinding, type PopupState } from '../../src/ui/popup/popup-view';
 import { openFindingInTab, popupTabId, requestTabFindings } from '../../src/platform/popup-messaging';
+import { onTabFindingsChanged, requestSearch } from '../../src/platform/panel-messaging';
 import { settingsFooter, startSitePause } from './site-pause';
 import type { VNode } from 'preact';
 
 const root = document.getElementById('app');
+const search = (query: string) => requestSearch(query);
 
 async function main(container: HTMLElement): Promise<void> {
   // The pause switch arrives on its own schedule; `redraw` repeats the last show with it.
   let site: VNode | undefined;
   let redraw = () => {};
   const show = (state: PopupState, onOpen?: (f: PopupFinding) => void) => {
-    redraw = () => render(<PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} />, container);
+    redraw = () => render(<PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} search={search} />, container);
     redraw();
   };
   show({ status: 'loading' });
@@ -28,10 +32,14 @@ async function main(container: HTMLElement): Promise<void> {
       site = node;
       redraw();
     });
-    const data = await requestTabFindings(tabId);
-    show({ status: 'ready', data }, (finding) => {
+    const open = (finding: PopupFinding) => {
       void openFindingInTab(tabId, finding.frameId ?? 0, finding.index ?? 0, finding.quoteId);
+    };
+    const refresh = async () => show({ status: 'ready', data: await requestTabFindings(tabId) }, open);
+    onTabFindingsChanged((changed) => {
+      if (changed === tabId) void refresh().catch(() => {});
     });
+    await refresh();
   } catch (error) {
     show({ status: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -15,8 +15,11 @@ import type {
   LookupResponse,
   ScanRequest,
   ScanResponse,
+  SearchRequest,
+  SearchResponse,
 } from '../platform/messages';
 import { createEngineMatcher, type Matcher, type MatcherFactory } from './engine';
+import { createCorpusSearch } from './search';
 
 export interface Host {
   readonly corpus: CorpusStatus;
@@ -24,6 +27,8 @@ export interface Host {
   readonly documentCount?: number;
   scan(request: ScanRequest): ScanResponse;
   lookup(request: LookupRequest): LookupResponse;
+  /** The popup's corpus search (src/host/search.ts). */
+  search(request: SearchRequest): SearchResponse;
 }
 
 /** How many schema problems a refusal lists before "and N more": enough to fix, short enough to read. */
@@ -97,9 +102,14 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
       ? f
       : { ...f, verdict: 'unverified', quoteId: undefined, diff: [], flags: [] };
 
+  const corpusSearch = createCorpusSearch(corpus.quotes, (text) => matcher.lookup(text));
+
   return {
     corpus: status,
     documentCount: corpus.documents.length,
+    search(request) {
+      return { type: 'qv:search', query: request.query, hits: corpusSearch.search(request.query, request.limit), corpus: status };
+    },
     scan(request) {
       const findings = matcher.findAll(request.text).map(known);
       return { type: 'qv:scan', findings, quotes: quotesFor(findings.map((f) => f.quoteId)), corpus: status };
@@ -123,6 +133,7 @@ export function refusedHost(error: string, reason?: 'missing' | 'invalid' | 'int
     corpus,
     scan: () => ({ type: 'qv:scan', findings: [], quotes: {}, corpus }),
     lookup: () => ({ type: 'qv:lookup', nearest: [], quotes: {}, corpus }),
+    search: (request) => ({ type: 'qv:search', query: request.query, hits: [], corpus }),
   };
 }
 

@@ -9,13 +9,25 @@ import { emptyCounts, type Counts } from './badge';
 
 const VERDICTS: readonly Verdict[] = ['verified', 'altered', 'misattributed', 'unverified'];
 
+/**
+ * Plain data for storage (src/platform/tab-findings-store.ts): an MV3 service worker
+ * is stopped when idle, and the popup opened after that must still list the tab.
+ * Keys are tab and frame ids as strings (JSON object keys).
+ */
+export interface TabFindingsSnapshot {
+  tabs: Record<string, Record<string, { counts: Counts; findings: ReportedFinding[] }>>;
+}
+
 export class TabFindings {
   private readonly tabs = new Map<number, Map<number, Counts>>();
   /** Each frame's findings list, for the popup; frames that sent counts only have none. */
   private readonly lists = new Map<number, Map<number, ReportedFinding[]>>();
+  /** Tabs reported or forgotten since this object was made: what they say now beats any snapshot. */
+  private readonly touched = new Set<number>();
 
   /** Replaces one frame's counts (and its findings list, if given) and returns the tab's new total. */
   report(tabId: number, frameId: number, counts: Partial<Record<string, unknown>>, findings?: unknown): Counts {
+    this.touched.add(tabId);
     let frames = this.tabs.get(tabId);
     if (!frames) {
       frames = new Map();
@@ -39,8 +51,50 @@ export class TabFindings {
 
   /** The tab navigated or closed: its old frames' counts no longer describe it. */
   forgetTab(tabId: number): void {
+    this.touched.add(tabId);
     this.tabs.delete(tabId);
     this.lists.delete(tabId);
+  }
+
+  /** Everything kept, as plain data. */
+  snapshot(): TabFindingsSnapshot {
+    const tabs: TabFindingsSnapshot['tabs'] = {};
+    for (const [tabId, frames] of this.tabs) {
+      const out: TabFindingsSnapshot['tabs'][string] = {};
+      for (const [frameId, counts] of frames) out[frameId] = { counts: { ...counts }, findings: this.lists.get(tabId)?.get(frameId) ?? [] };
+      tabs[tabId] = out;
+    }
+    return { tabs };
+  }
+
+  /**
+   * Takes back a snapshot saved by an earlier run of the background. Tabs that
+   * reported or were forgotten since this run began keep what they said: the
+   * snapshot is older. The snapshot is read as untrusted data (storage can hold
+   * anything an older version wrote), through the same checks as a report.
+   * Returns the ids of the tabs taken back.
+   */
+  restore(snapshot: unknown): number[] {
+    const tabs = (snapshot as { tabs?: unknown } | null)?.tabs;
+    if (typeof tabs !== 'object' || tabs === null) return [];
+    const restored: number[] = [];
+    for (const [tabKey, frames] of Object.entries(tabs as Record<string, unknown>)) {
+      const tabId = Number(tabKey);
+      if (!Number.isInteger(tabId) || tabId < 0 || this.touched.has(tabId)) continue;
+      if (typeof frames !== 'object' || frames === null) continue;
+      let any = false;
+      for (const [frameKey, frame] of Object.entries(frames as Record<string, unknown>)) {
+        const frameId = Number(frameKey);
+        if (!Number.isInteger(frameId) || frameId < 0 || typeof frame !== 'object' || frame === null) continue;
+        const { counts, findings } = frame as { counts?: unknown; findings?: unknown };
+        this.report(tabId, frameId, typeof counts === 'object' && counts !== null ? (counts as Record<string, unknown>) : {}, findings);
+        any = true;
+      }
+      // report() marks the tab touched; a restored tab is not news, so a later snapshot may still refresh it.
+      this.touched.delete(tabId);
+      if (any) restored.push(tabId);
+    }
+    return restored;
   }
 
   total(tabId: number): Counts {

@@ -10,6 +10,8 @@ import type {
   LookupResponse,
   ScanRequest,
   ScanResponse,
+  SearchRequest,
+  SearchResponse,
   TabFindingsRequest,
   TabFindingsResponse,
 } from './messages';
@@ -32,10 +34,13 @@ export interface BackgroundHandlers {
   hello(sender: Sender): HelloAnswer;
   /** The popup asks for a tab's findings (optional: a background without a popup need not answer). */
   tabFindings?(request: TabFindingsRequest): Promise<TabFindingsResponse> | TabFindingsResponse;
+  /** The popup or side panel searches the corpus (optional, like tabFindings). */
+  search?(request: SearchRequest): Promise<SearchResponse> | SearchResponse;
 }
 
 type Incoming =
   | TabFindingsRequest
+  | SearchRequest
   | ScanRequest
   | LookupRequest
   | FindingsReport
@@ -91,6 +96,9 @@ function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sende
     case 'qv:tab-findings':
       if (!handlers.tabFindings) throw new Error('this background keeps no per-tab findings');
       return handlers.tabFindings(message);
+    case 'qv:search':
+      if (!handlers.search) throw new Error('this background does not search the corpus');
+      return handlers.search(message);
   }
 }
 
@@ -108,6 +116,8 @@ function isIncoming(message: unknown): message is Incoming {
       return true;
     case 'qv:tab-findings':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
+    case 'qv:search':
+      return typeof m.query === 'string' && (m.limit === undefined || (typeof m.limit === 'number' && Number.isFinite(m.limit)));
     default:
       return false;
   }

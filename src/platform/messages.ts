@@ -91,6 +91,48 @@ export interface TabFindingsResponse {
   corpus: CorpusStatus;
 }
 
+/** Popup/side panel -> background: search the whole corpus by wording or speaker. */
+export interface SearchRequest {
+  type: 'qv:search';
+  query: string;
+  /** Most hits wanted; the background caps it (src/host/search.ts SEARCH_MAX_HITS). */
+  limit?: number;
+}
+
+/** One corpus quotation found by a search, with what the popup shows of it. */
+export interface SearchHit {
+  quoteId: string;
+  /** The corpus wording. */
+  text: string;
+  speaker: string;
+  speakerRole?: string;
+  /** ISO partial date and how much of it the corpus vouches for: never print more. */
+  date: string;
+  datePrecision: Quote['datePrecision'];
+  /** The first source: its title, and its address (with a text fragment when the corpus has one). */
+  source: { title: string; url?: string; publisher?: string };
+  /** What the query matched: the wording (fuse.js over the index's shortlist) or the speaker's name. */
+  matched: 'wording' | 'speaker';
+  /** 0..1, higher is closer. */
+  score: number;
+}
+
+export interface SearchResponse {
+  type: 'qv:search';
+  query: string;
+  hits: SearchHit[];
+  corpus: CorpusStatus;
+}
+
+/**
+ * Background -> extension pages (popup, side panel): a tab's findings changed (a frame
+ * reported, or the tab navigated or closed). Pages showing that tab ask again.
+ */
+export interface TabFindingsChanged {
+  type: 'qv:tab-findings-changed';
+  tabId: number;
+}
+
 /** Popup -> content: scroll to the finding at this index of the reported list and open its card. */
 export interface OpenFindingCommand {
   type: 'qv:open-finding';
@@ -111,7 +153,13 @@ export interface NavigateCommand {
   direction: 1 | -1;
 }
 
-export type ToBackground = ScanRequest | LookupRequest | FindingsReport | TabFindingsRequest | { type: 'qv:hello'; url: string };
+export type ToBackground =
+  | ScanRequest
+  | LookupRequest
+  | FindingsReport
+  | TabFindingsRequest
+  | SearchRequest
+  | { type: 'qv:hello'; url: string };
 export type ToContent = VerifySelectionCommand | NavigateCommand | OpenFindingCommand;
 
 /**

@@ -10,9 +10,11 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Verdict } from '../../match/types';
-import type { ReportedFinding, TabFindingsResponse } from '../../platform/messages';
+import type { ReportedFinding, SearchResponse, TabFindingsResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
 import { VERDICT_WORD } from '../labels';
+import { CorpusInfo } from './corpus-info';
+import { CorpusSearch } from './corpus-search';
 import './popup.css';
 
 /** Order of the counts and of the verdict legend: problems first, since they need the reader. */
@@ -41,13 +43,21 @@ export interface PopupViewProps {
   site?: ComponentChildren;
   /** At the end: the way to the options page (site-pause.tsx SettingsButton). */
   footer?: ComponentChildren;
+  /** Searches the whole corpus; without it there is no search box. */
+  search?: (query: string) => Promise<SearchResponse>;
+  /** The page's heading; the side panel says it is the side panel. */
+  title?: string;
+  /** `panel`: the side panel, as wide as the browser makes it. */
+  variant?: 'popup' | 'panel';
 }
 
-export function PopupView({ state, onOpen, site, footer }: PopupViewProps) {
+export function PopupView({ state, onOpen, site, footer, search, title = 'Quote Verifier', variant = 'popup' }: PopupViewProps) {
   return (
-    <main class="qv-popup">
-      <h1 class="qv-popup__title">Quote Verifier</h1>
+    <main class={variant === 'panel' ? 'qv-popup qv-popup--panel' : 'qv-popup'}>
+      <h1 class="qv-popup__title">{title}</h1>
       {site}
+      {/* A refused corpus comes first: every verdict below depends on it. */}
+      {state.status === 'ready' && !state.data.corpus.ok && <CorpusInfo corpus={state.data.corpus} />}
       {state.status === 'loading' && <p role="status">Reading this tab’s findings…</p>}
       {state.status === 'error' && (
         <p role="alert" class="qv-popup__error">
@@ -55,6 +65,8 @@ export function PopupView({ state, onOpen, site, footer }: PopupViewProps) {
         </p>
       )}
       {state.status === 'ready' && <Ready data={state.data} onOpen={onOpen} />}
+      {search && <CorpusSearch search={search} />}
+      {state.status === 'ready' && state.data.corpus.ok && <CorpusInfo corpus={state.data.corpus} />}
       {footer}
     </main>
   );
@@ -86,7 +98,6 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
           </ol>
         )}
       </section>
-      <CorpusInfo corpus={data.corpus} />
     </>
   );
 }
@@ -119,31 +130,5 @@ function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: P
         body
       )}
     </li>
-  );
-}
-
-function CorpusInfo({ corpus }: { corpus: TabFindingsResponse['corpus'] }) {
-  return (
-    <section aria-labelledby="qv-corpus" class="qv-popup__corpus">
-      <h2 id="qv-corpus">Corpus</h2>
-      {corpus.ok ? (
-        <dl>
-          <dt>Name</dt>
-          <dd data-corpus="name">{corpus.name}</dd>
-          <dt>Quotations</dt>
-          <dd data-corpus="quotes">{corpus.quoteCount}</dd>
-          {corpus.documentCount !== undefined && (
-            <>
-              <dt>Documents</dt>
-              <dd data-corpus="documents">{corpus.documentCount}</dd>
-            </>
-          )}
-        </dl>
-      ) : (
-        <p role="alert" class="qv-popup__error">
-          The corpus was refused, so nothing is marked verified: {corpus.error}
-        </p>
-      )}
-    </section>
   );
 }

@@ -1,0 +1,158 @@
+/**
+ * Corpus search for the popup and the side panel: a reader types a few words
+ * or a name and gets the corpus quotations that match.
+ *
+ * Wording: the engine's index makes the shortlist and fuse.js ranks only that
+ * shortlist (`Matcher.lookup`, src/match/lookup.ts). fuse.js never scans the
+ * corpus: at 100k quotes a linear fuse.js scan takes seconds per query
+ * (docs/benchmarks.md), the shortlist a few milliseconds.
+ *
+ * Speaker: fuse.js ranks the corpus's distinct speaker names and aliases (a
+ * few hundred strings, not the quotes), and a matching speaker brings their
+ * quotations, newest first.
+ *
+ * Pure: the host hands it the validated corpus and its matcher.
+ */
+import Fuse from 'fuse.js';
+import type { Quote } from '../corpus/schema';
+import type { LookupResult } from '../match/types';
+import type { SearchHit } from '../platform/messages';
+import { canonical } from '../text';
+
+/** Queries shorter than this (folded) find too much to be useful, and cost a shortlist scan for nothing. */
+export const SEARCH_MIN_QUERY_CHARS = 2;
+
+/** The most hits one answer holds: a popup list longer than this is scrolled past, not read. */
+export const SEARCH_MAX_HITS = 20;
+
+/** Hits when the request names no limit. */
+export const SEARCH_DEFAULT_HITS = 12;
+
+/**
+ * Wording hits below this score (1 - fuse.js score) are dropped. The lookup's
+ * fuse.js threshold is loose (the shortlist is already close for a selection),
+ * but a typed query's shortlist can be all noise; at 0.5 a query of a few words
+ * keeps its quotation with a typo or two and drops quotes sharing one word.
+ */
+export const SEARCH_MIN_WORDING_SCORE = 0.5;
+
+/** fuse.js threshold for speaker names (0 exact, 1 anything): a misspelt surname ("Peskow") still matches. */
+export const SPEAKER_FUSE_THRESHOLD = 0.3;
+
+/** Queries longer than this are wording, not a name: no name in a corpus is this long. */
+const SPEAKER_MAX_QUERY_CHARS = 60;
+
+/**
+ * Words that appear in names and aliases ("the Kremlin", "Ministry of Defence")
+ * but say nothing about who: a query made only of these finds no speaker.
+ */
+const NAME_FILLER_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'for', 'to', 'in', 'on', 'at', 'by', 'de', 'la', 'le', 'von', 'van']);
+
+/** What search needs of a corpus quotation. */
+export type SearchableQuote = Pick<Quote, 'id' | 'text' | 'speaker' | 'date' | 'datePrecision' | 'sources'>;
+
+export interface CorpusSearch {
+  search(query: string, limit?: number): SearchHit[];
+}
+
+interface SpeakerEntry {
+  /** Folded name and aliases, for fuse.js. */
+  keys: string[];
+  /** Indexes into the quotes, newest statement first. */
+  quotes: number[];
+}
+
+export function createCorpusSearch(
+  quotes: readonly SearchableQuote[],
+  lookup: (text: string) => LookupResult,
+): CorpusSearch {
+  const position = new Map<string, number>();
+  quotes.forEach((q, i) => position.set(q.id, i));
+
+  // Built at the first search, not with the host: most sessions never search.
+  let speakers: { fuse: Fuse<SpeakerEntry> } | undefined;
+  const speakerIndex = () => {
+    if (speakers) return speakers;
+    const byName = new Map<string, SpeakerEntry>();
+    quotes.forEach((q, i) => {
+      let entry = byName.get(q.speaker.name);
+      if (!entry) {
+        entry = { keys: [canonical(q.speaker.name)], quotes: [] };
+        byName.set(q.speaker.name, entry);
+      }
+      for (const alias of q.speaker.aliases ?? []) {
+        const key = canonical(alias);
+        if (!entry.keys.includes(key)) entry.keys.push(key);
+      }
+      entry.quotes.push(i);
+    });
+    for (const entry of byName.values()) {
+      // ISO partial dates sort as strings; ties keep corpus order.
+      entry.quotes.sort((a, b) => (quotes[b]!.date < quotes[a]!.date ? -1 : quotes[b]!.date > quotes[a]!.date ? 1 : a - b));
+    }
+    speakers = {
+      fuse: new Fuse([...byName.values()], {
+        keys: ['keys'],
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: SPEAKER_FUSE_THRESHOLD,
+      }),
+    };
+    return speakers;
+  };
+
+  const hit = (i: number, matched: SearchHit['matched'], score: number): SearchHit => {
+    const q = quotes[i]!;
+    const source = q.sources[0]!;
+    const url = source.fragmentUrl ?? source.url;
+    return {
+      quoteId: q.id,
+      text: q.text,
+      speaker: q.speaker.name,
+      ...(q.speaker.role === undefined ? {} : { speakerRole: q.speaker.role }),
+      date: q.date,
+      datePrecision: q.datePrecision,
+      source: {
+        title: source.title,
+        ...(url === undefined ? {} : { url }),
+        ...(source.publisher === undefined ? {} : { publisher: source.publisher }),
+      },
+      matched,
+      score: Math.round(score * 1000) / 1000,
+    };
+  };
+
+  return {
+    search(query, limit = SEARCH_DEFAULT_HITS) {
+      const folded = canonical(query).trim();
+      const max = Math.max(1, Math.min(SEARCH_MAX_HITS, Math.floor(limit)));
+      if (folded.length < SEARCH_MIN_QUERY_CHARS) return [];
+
+      const found: SearchHit[] = [];
+      const seen = new Set<string>();
+      for (const n of lookup(query).nearest) {
+        const i = position.get(n.quoteId);
+        if (i === undefined || n.score < SEARCH_MIN_WORDING_SCORE || seen.has(n.quoteId)) continue;
+        seen.add(n.quoteId);
+        found.push(hit(i, 'wording', n.score));
+      }
+      const words = folded.split(/\s+/).filter(Boolean);
+      if (folded.length <= SPEAKER_MAX_QUERY_CHARS && words.some((w) => !NAME_FILLER_WORDS.has(w))) {
+        for (const r of speakerIndex().fuse.search(folded)) {
+          const score = 1 - (r.score ?? 1);
+          for (const i of r.item.quotes) {
+            if (found.length >= max * 2) break;
+            const id = quotes[i]!.id;
+            if (seen.has(id)) continue;
+            seen.add(id);
+            found.push(hit(i, 'speaker', score));
+          }
+        }
+      }
+      // Best first; on a tie the wording hit first (it says more than a name), then found order.
+      const rank = found.map((h, k) => ({ h, k }));
+      rank.sort((a, b) => b.h.score - a.h.score || (a.h.matched === b.h.matched ? 0 : a.h.matched === 'wording' ? -1 : 1) || a.k - b.k);
+      return rank.slice(0, max).map((r) => r.h);
+    },
+  };
+}
