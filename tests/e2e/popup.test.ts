@@ -5,6 +5,9 @@
  * `data-verdict`, `data-quote-id` and the page's wording, and a click on a row
  * opens the quotation's card in the page.
  *
+ * The search box finds corpus quotations by a few of their words and by the speaker's
+ * name, each linked to its source; axe-core finds no violations in light or dark mode.
+ *
  * The page is tests/e2e/pages/in-page.html (see in-page.test.ts for what it holds).
  * Quote ids are looked up by wording in the corpus the extension ships.
  */
@@ -14,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession, type ExtensionApi } from './harness/chromium.ts';
 import { repoRoot, startServer, type TestServer } from './harness/server.ts';
+import { formatViolations, runAxe } from './harness/axe.ts';
 
 declare const chrome: ExtensionApi;
 
@@ -161,5 +165,73 @@ describe('popup (Chromium)', () => {
       'No card opened in the page',
     );
     expect(verdict).toBe('Altered');
+  });
+
+  const readHits = () =>
+    popup.$$eval('[data-search-quote-id]', (hits) =>
+      hits.map((h) => {
+        const a = h.querySelector('a');
+        return {
+          id: h.getAttribute('data-search-quote-id'),
+          matched: h.getAttribute('data-matched'),
+          text: h.textContent ?? '',
+          href: a?.getAttribute('href') ?? null,
+          target: a?.getAttribute('target') ?? null,
+          rel: a?.getAttribute('rel') ?? null,
+        };
+      }),
+    );
+
+  it('search finds a corpus quotation by a few of its words, with speaker, date and a linked source', async () => {
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    const box = popup.getByLabel('Words of a quotation, or a speaker’s name');
+    await box.focus();
+    await popup.keyboard.type('newspaper articles');
+    const id = ids.get('newspapers')!.id;
+    const hits = await poll(readHits, (h) => h.some((x) => x.id === id), 'Search did not find the quotation by its words');
+    const hit = hits.find((x) => x.id === id)!;
+    expect(hits[0]!.id).toBe(id);
+    expect(hit.matched).toBe('wording');
+    expect(hit.text).toContain(WORDING.newspapers);
+    expect(hit.text).toContain(ids.get('newspapers')!.speaker);
+    expect(hit.text).toMatch(/16 December 2025/);
+    expect(hit.href).toMatch(/^https:\/\//);
+    expect(hit.target).toBe('_blank');
+    expect(hit.rel).toContain('noopener');
+    expect(await popup.textContent('#qv-search-status')).toMatch(/found/);
+  });
+
+  it('search finds quotations by the speaker’s name, and says when nothing matches', async () => {
+    await popup.fill('#qv-search-input', 'Peskov');
+    const speaker = ids.get('readyForDiscussions')!.speaker;
+    const hits = await poll(
+      readHits,
+      (h) => h.length > 0 && h.every((x) => x.matched === 'speaker'),
+      'Search did not find quotations by speaker',
+    );
+    expect(hits.every((x) => x.text.includes(speaker))).toBe(true);
+    expect(hits.map((x) => x.id)).toContain(ids.get('readyForDiscussions')!.id);
+    await popup.fill('#qv-search-input', 'zqxw vbnm');
+    await poll(() => popup.textContent('#qv-search-status'), (t) => /No corpus quotation matches/.test(t ?? ''), 'No "no match" status');
+    expect(await popup.locator('[data-search-quote-id]').count()).toBe(0);
+  });
+
+  it('shows the corpus version, build date and a short integrity hash with the full one in its title', async () => {
+    const sha = await popup.getAttribute('[data-corpus="sha256"] code', 'title');
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+    expect(await popup.textContent('[data-corpus="sha256"] code')).toBe(`${sha!.slice(0, 12)}…`);
+    expect(await popup.textContent('[data-corpus="built"]')).toMatch(/\d{4}/);
+  });
+
+  it('axe-core finds no violations, in light and dark mode, with search results shown', async () => {
+    await popup.fill('#qv-search-input', 'Peskov');
+    await popup.waitForSelector('[data-search-quote-id]', { timeout: TIMEOUT_MS });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      const violations = await runAxe(popup);
+      expect(violations, `${scheme}:\n${formatViolations(violations)}`).toEqual([]);
+      await popup.screenshot({ path: path.join(ARTIFACTS, `popup-search-${scheme}.png`), fullPage: true });
+    }
   });
 });
