@@ -40,7 +40,15 @@ describe('npm run zip is reproducible', () => {
   let second: string;
   const central = new Map<string, CentralEntry[]>();
 
+  // Read before zipping: what the archives must say about this tree.
+  let commitTime: number;
+  let tracked: string[];
+
   beforeAll(() => {
+    commitTime = Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' }).trim());
+    tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\0')
+      .filter((p) => p !== '' && existsSync(join(ROOT, p)));
     first = mkdtempSync(join(tmpdir(), 'qv-zip-a-'));
     second = mkdtempSync(join(tmpdir(), 'qv-zip-b-'));
     runZip(first);
@@ -71,8 +79,7 @@ describe('npm run zip is reproducible', () => {
   });
 
   it('stamps every entry with the HEAD commit time (UTC, to the 2 s a zip can say)', () => {
-    const commit = Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' }).trim());
-    const expected = commit - (commit % 2);
+    const expected = commitTime - (commitTime % 2);
     for (const [name, entries] of central) {
       expect(new Set(entries.map((e) => e.seconds)), name).toEqual(new Set([expected]));
       for (const e of entries) expect(e.local, `${name}: ${e.name}`).toEqual({ dosTime: e.dosTime, dosDate: e.dosDate });
@@ -101,10 +108,7 @@ describe('npm run zip is reproducible', () => {
 
   it('puts the tracked sources a reviewer rebuilds from in the sources archive, and no build output', () => {
     const names = central.get(`quote-verifier-${VERSION}-sources.zip`)?.map((e) => e.name) ?? [];
-    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
-      .split('\0')
-      .filter((p) => p !== '' && existsSync(join(ROOT, p)));
-    expect(names).toEqual(tracked.sort(byBytes));
+    expect(names).toEqual([...tracked].sort(byBytes));
     for (const needed of ['package.json', 'package-lock.json', 'README.md', 'docs/packaging.md', 'wxt.config.ts']) expect(names).toContain(needed);
     expect(names.filter((n) => /^(node_modules|\.output|\.wxt|tests\/e2e\/artifacts)\//.test(n))).toEqual([]);
   });
