@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { exportCommand } from '../../../src/cli/export-command';
 import { ACCURATE_RATING, corpusToClaimReviews, isInstitution } from '../../../src/corpus/export/claimreview';
+import { ACCURATE_RATING_NAMES, parseImport } from '../../../src/corpus/import';
 import { Corpus, type Quote } from '../../../src/corpus/schema';
 
 const Org = z.strictObject({ '@type': z.literal('Organization'), name: z.string().min(1) });
@@ -151,6 +152,26 @@ describe('corpusToClaimReviews', () => {
 
   it('is deterministic: the same corpus gives the same JSON', () => {
     expect(JSON.stringify(corpusToClaimReviews(CORPUS))).toBe(JSON.stringify(corpusToClaimReviews(structuredClone(CORPUS))));
+  });
+});
+
+describe('export, then import (src/corpus/import)', () => {
+  it('uses a rating the ClaimReview import takes as accurate', () => {
+    expect(ACCURATE_RATING_NAMES.has(ACCURATE_RATING.toLowerCase())).toBe(true);
+  });
+
+  it('imports back every exported quote with its wording, speaker, statement date and sources', () => {
+    const json = JSON.stringify(corpusToClaimReviews(CORPUS).reviews, null, 2);
+    const { quotes, leftOut } = parseImport(new TextEncoder().encode(json), { display: 'export.json', docBase: 'import:export.json' });
+    expect(leftOut).toEqual([]);
+    const exported = CORPUS.quotes.filter((q) => q.review === undefined || q.review.state === 'approved');
+    expect(
+      quotes.map((q) => ({ text: q.text, speaker: q.speaker.name, date: q.date, urls: q.sources.map((s) => s.url), titles: q.sources.map((s) => s.title) })),
+    ).toEqual(
+      exported.map((q) => ({ text: q.text, speaker: q.speaker.name, date: q.date, urls: q.sources.map((s) => s.url), titles: q.sources.map((s) => s.title) })),
+    );
+    // A person's role travels as jobTitle and comes back.
+    expect(quotes[0]?.speaker.role).toBe('Kremlin spokesman');
   });
 });
 
