@@ -44,12 +44,15 @@ export function stripEnclosingMarks(s: string): string {
 }
 
 export const ImportRecord = z.object({
-  text: requiredText.transform(stripEnclosingMarks).pipe(z.string().min(1, 'is only quotation marks')),
+  text: requiredText.transform((s) => stripEnclosingMarks(s.replace(/\s+/g, ' '))).pipe(z.string().min(1, 'is only quotation marks')),
   speaker: requiredText,
   speakerRole: optionalText,
-  date: requiredText.refine((s) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s), {
-    error: (iss) => `"${String(iss.input)}" is not YYYY, YYYY-MM or YYYY-MM-DD`,
-  }).refine((s) => parsePartialDate(s) !== undefined, { error: (iss) => `"${String(iss.input)}" is not a real date` }),
+  date: requiredText.refine((s) => parsePartialDate(s) !== undefined, {
+    error: (iss) =>
+      /^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(iss.input))
+        ? `"${String(iss.input)}" is not a real date`
+        : `"${String(iss.input)}" is not YYYY, YYYY-MM or YYYY-MM-DD`,
+  }),
   sourceTitle: requiredText,
   sourcePublisher: optionalText,
   sourceUrl: optionalText.pipe(

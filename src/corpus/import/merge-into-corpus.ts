@@ -1,0 +1,50 @@
+/**
+ * `quote-verifier import`: merges an import's quotes into an existing working
+ * corpus with the builder's merge rule (same id -> one record, sources united),
+ * and records review decisions for a vetted database. Pure.
+ */
+import { mergeQuotes } from '../build/merge';
+import { Corpus, type Quote } from '../schema';
+import { reapply } from '../review';
+import { decide, type ReviewFile } from '../review/review-file';
+
+export interface MergedImport {
+  corpus: Corpus;
+  file: ReviewFile;
+  /** Ids new to the corpus. */
+  added: string[];
+  /** Ids that were already in the corpus and gained a source. */
+  merged: string[];
+  /** Ids whose sources were all there already (the same import run twice). */
+  unchanged: string[];
+}
+
+export function mergeImport(
+  corpus: Corpus,
+  file: ReviewFile,
+  imported: readonly Quote[],
+  options: { corpusFile: string; importFile: string; approved?: { reviewer: string; note?: string; at: string } },
+): MergedImport {
+  const before = new Map(corpus.quotes.map((q) => [q.id, q]));
+  const { quotes } = mergeQuotes([
+    ...corpus.quotes.map((quote) => ({ quote, file: options.corpusFile })),
+    ...imported.map((quote) => ({ quote, file: options.importFile })),
+  ]);
+  const ids = [...new Set(imported.map((q) => q.id))];
+  const added = ids.filter((id) => !before.has(id));
+  const merged: string[] = [];
+  const unchanged: string[] = [];
+  for (const id of ids.filter((i) => before.has(i))) {
+    const now = quotes.find((q) => q.id === id)!;
+    (now.sources.length > before.get(id)!.sources.length ? merged : unchanged).push(id);
+  }
+  let next = file;
+  if (options.approved) {
+    // A vetted database approves what no editor has decided yet; an editor's rejection stands.
+    const undecided = quotes.filter((q) => ids.includes(q.id) && (file.reviews[q.id] === undefined || file.reviews[q.id]!.state === 'pending'));
+    next = decide(file, undecided, { state: 'approved', ...options.approved });
+  }
+  // New quotes without an entry are pending; the others keep what they had.
+  const withDefault = { ...corpus, quotes: quotes.map((q) => (before.has(q.id) ? q : { ...q, review: { state: 'pending' as const } })) };
+  return { corpus: reapply(withDefault, next), file: next, added, merged, unchanged };
+}
