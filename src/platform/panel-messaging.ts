@@ -50,7 +50,8 @@ export function onTabFindingsChanged(changed: (tabId: number) => void): () => vo
  * page (its findings are then cleared, then reported again). Returns unfollow.
  */
 export async function followActiveTab(show: (tabId: number) => void): Promise<() => void> {
-  const windowId = (await browser.windows.getCurrent()).id;
+  // Undefined where the browser gives the page no window (then any window's activation counts).
+  const windowId = ((await browser.windows.getCurrent()) as { id?: number } | undefined)?.id;
   let current: number | undefined;
   const activated = (info: { tabId: number; windowId: number }) => {
     if (windowId !== undefined && info.windowId !== windowId) return;
