@@ -176,6 +176,7 @@ describe('options and live settings (Chromium)', () => {
     expect(await never.getAttribute('aria-invalid')).toBe('true');
     expect(await never.getAttribute('aria-describedby')).toContain('qv-never-scan-errors');
     expect(await painted(inPage)).toContain('qv-verified--background');
+    expect(await status()).toMatch(/^Not saved: fix the marked line/);
     await options.screenshot({ path: path.join(ARTIFACTS, 'options-site-error.png'), fullPage: true });
 
     await options.keyboard.press('ControlOrMeta+A');
@@ -308,6 +309,11 @@ describe('options and live settings (Firefox)', () => {
   });
 
   const status = () => options.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? '');
+
+  it('passes axe with zero violations', async () => {
+    const violations = await runAxe(options);
+    expect(violations, formatViolations(violations)).toEqual([]);
+  });
 
   it('a style clicked in the options page restyles the open tab; never-scan stops it and removing the site resumes it; all without a reload', async () => {
     await options.click('label[for="qv-style-underline"]');

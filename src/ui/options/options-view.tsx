@@ -5,6 +5,7 @@
  * region, says when it has been stored.
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../../settings/settings';
 import { SiteListField } from './site-list-field';
 import './options.css';
@@ -27,13 +28,17 @@ const STYLE_TEXT: Record<HighlightStyle, { label: string; hint: string }> = {
 };
 
 export function OptionsView({ settings, save, onChange, name = 'Quote Verifier' }: OptionsViewProps) {
+  // Labels of the site lists that hold a bad line: their text is not saved until fixed.
+  const [invalid, setInvalid] = useState<readonly string[]>([]);
+  const onValidity = (label: string, valid: boolean) =>
+    setInvalid((now) => (valid ? now.filter((l) => l !== label) : now.includes(label) ? now : [...now, label]));
   return (
     <main class="qv-options">
       <h1>{name} settings</h1>
       <p class="qv-options__status" role="status" aria-live="polite">
-        {statusText(save)}
+        {invalid.length > 0 ? `Not saved: fix the marked line in “${invalid.join('” and “')}”.` : statusText(save)}
       </p>
-      {settings === undefined ? <p>Loading settings…</p> : <Form settings={settings} onChange={onChange} />}
+      {settings === undefined ? <p>Loading settings…</p> : <Form settings={settings} onChange={onChange} onValidity={onValidity} />}
     </main>
   );
 }
@@ -45,7 +50,13 @@ function statusText(save: SaveState): string {
   return 'Changes are saved as you make them.';
 }
 
-function Form({ settings, onChange }: { settings: Settings; onChange: (next: Settings) => void }) {
+interface FormProps {
+  settings: Settings;
+  onChange: (next: Settings) => void;
+  onValidity: (label: string, valid: boolean) => void;
+}
+
+function Form({ settings, onChange, onValidity }: FormProps) {
   const set = (patch: Partial<Settings>) => onChange({ ...settings, ...patch });
   return (
     <>
@@ -103,6 +114,7 @@ function Form({ settings, onChange }: { settings: Settings; onChange: (next: Set
           hint="Wins over every other setting."
           sites={settings.neverScan}
           onChange={(neverScan) => set({ neverScan })}
+          onValidity={(valid) => onValidity('Never check pages on these sites', valid)}
         />
         <SiteListField
           id="qv-only-scan"
@@ -110,6 +122,7 @@ function Form({ settings, onChange }: { settings: Settings; onChange: (next: Set
           hint="Leave empty to check pages on every site."
           sites={settings.onlyScan}
           onChange={(onlyScan) => set({ onlyScan })}
+          onValidity={(valid) => onValidity('Check pages only on these sites', valid)}
         />
         <h3 id="qv-paused-title">Paused sites</h3>
         {settings.pausedSites.length === 0 ? (

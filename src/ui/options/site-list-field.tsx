@@ -13,9 +13,11 @@ export interface SiteListFieldProps {
   hint: string;
   sites: readonly SitePattern[];
   onChange: (sites: SitePattern[]) => void;
+  /** Told whether the text has a bad line (so the page can say what is not saved). */
+  onValidity?: (valid: boolean) => void;
 }
 
-export function SiteListField({ id, label, hint, sites, onChange }: SiteListFieldProps) {
+export function SiteListField({ id, label, hint, sites, onChange, onValidity }: SiteListFieldProps) {
   const [text, setText] = useState(() => formatSiteList(sites));
   const [errors, setErrors] = useState<ReturnType<typeof parseSiteList>['errors']>([]);
   const focused = useRef(false);
@@ -29,6 +31,7 @@ export function SiteListField({ id, label, hint, sites, onChange }: SiteListFiel
     setText(value);
     const parsed = parseSiteList(value);
     setErrors(parsed.errors);
+    onValidity?.(parsed.errors.length === 0);
     if (parsed.errors.length === 0 && parsed.sites.join('\n') !== sites.join('\n')) onChange(parsed.sites);
   };
 

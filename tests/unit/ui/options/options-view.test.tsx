@@ -45,6 +45,10 @@ describe('OptionsView', () => {
     const errors = document.getElementById('qv-never-scan-errors');
     expect(errors?.textContent).toContain('Line 2, “no good”');
     expect(never.getAttribute('aria-describedby')).toContain('qv-never-scan-errors');
+    expect(screen.getByRole('status').textContent).toBe('Not saved: fix the marked line in “Never check pages on these sites”.');
+    fireEvent.input(never, { target: { value: 'ok.org' } });
+    expect(screen.getByRole('status').textContent).not.toMatch(/Not saved/);
+    expect(onChange).toHaveBeenLastCalledWith({ ...base, neverScan: ['ok.org'] });
   });
 
   it('lists paused sites, each with a Resume button that removes only that site', () => {
