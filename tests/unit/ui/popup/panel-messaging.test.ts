@@ -50,9 +50,10 @@ describe('tab findings changed', () => {
 
 describe('requestSearch', () => {
   it('returns the background’s answer and turns its error into a thrown Error', async () => {
-    fakeBrowser.runtime.onMessage.addListener(async (m: { query?: string }) =>
-      m.query === 'fail' ? { type: 'qv:error', error: 'no corpus' } : { type: 'qv:search', query: m.query, hits: [], corpus: { ok: true, name: 'x', quoteCount: 0 } },
-    );
+    fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
+      const m = message as { query?: string };
+      return m.query === 'fail' ? { type: 'qv:error', error: 'no corpus' } : { type: 'qv:search', query: m.query, hits: [], corpus: { ok: true, name: 'x', quoteCount: 0 } };
+    });
     await expect(requestSearch('words')).resolves.toMatchObject({ type: 'qv:search', query: 'words' });
     await expect(requestSearch('fail')).rejects.toThrow(/the search failed: no corpus/);
   });
