@@ -330,6 +330,30 @@ describe('options and live settings (Firefox)', () => {
     expect(await page.evaluate(MARKED)).toBe(true);
   });
 
+  it('“Pause on this site” in the popup stops the open tab and resumes it', async () => {
+    // The tab's id, from an extension page: the tab whose top frame answers our site query with the test page.
+    const tabId = (await options.evaluate(`(async () => {
+      for (const tab of await browser.tabs.query({})) {
+        try {
+          const answer = await browser.tabs.sendMessage(tab.id, { type: 'qv:site' }, { frameId: 0 });
+          if (answer && answer.url && answer.url.endsWith('/${PAGE}')) return tab.id;
+        } catch {}
+      }
+      return -1;
+    })()`)) as number;
+    expect(tabId).toBeGreaterThanOrEqual(0);
+    const popup = await session.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.waitForSelector('#qv-pause');
+    expect(await popup.$eval('.qv-site', (el) => el.textContent)).toContain('127.0.0.1');
+    await popup.focus('#qv-pause');
+    await popup.keyboard.press(' ');
+    await waitPainted(inPage, (n) => n.length === 0, 'Pausing did not clear the tab');
+    await popup.keyboard.press(' ');
+    await waitPainted(inPage, paintsVerdicts('--underline'), 'Resuming did not rescan the tab');
+    expect(await page.evaluate(MARKED)).toBe(true);
+    await popup.close();
+  });
+
   it('keeps the settings across a reload of the options page', async () => {
     const url = session.extensionUrl('options.html');
     await options.evaluate(() => location.reload());
