@@ -111,7 +111,7 @@ function appearances(claim: Record<string, unknown>, review: Record<string, unkn
   const checker = nameOf(review.author);
   return [
     {
-      title: str(review.headline) ?? str(review.name) ?? (checker === undefined ? undefined : `Fact check by ${checker}`),
+      title: str(review.headline) ?? str(review.name) ?? (checker === undefined ? (url === undefined ? undefined : hostTitle(url)) : `Fact check by ${checker}`),
       publisher: checker,
       url,
     },
