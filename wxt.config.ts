@@ -48,6 +48,13 @@ export default defineConfig({
     define: process.env.VITEST ? {} : { __QV_BUILD__: JSON.stringify(info) },
   }),
   hooks: {
+    // WXT titles the toolbar button (action / browser_action) and Firefox's sidebar from
+    // the popup's and side panel's <title>; a newsroom build shows its own name there.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.sidebar_action) manifest.sidebar_action.default_title = config.name;
+      if (manifest.action) manifest.action.default_title = config.name;
+      if (manifest.browser_action) manifest.browser_action.default_title = config.name;
+    },
     // The corpus ships as a packaged file the background reads once per start
     // (see src/platform/corpus-asset.ts for why not a JSON import). It is not
     // web-accessible. Without it the build still succeeds and the extension

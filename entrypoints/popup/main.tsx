@@ -7,18 +7,22 @@ import { render } from 'preact';
 import { PopupView, type PopupFinding, type PopupState } from '../../src/ui/popup/popup-view';
 import { openFindingInTab, popupTabId, requestTabFindings } from '../../src/platform/popup-messaging';
 import { onTabFindingsChanged, requestSearch } from '../../src/platform/panel-messaging';
+import { buildInfo } from '../../src/platform/build-info';
 import { settingsFooter, startSitePause } from './site-pause';
 import type { VNode } from 'preact';
 
 const root = document.getElementById('app');
 const search = (query: string) => requestSearch(query);
+// The newsroom's name, as the build was branded.
+const name = buildInfo().name;
+document.title = name;
 
 async function main(container: HTMLElement): Promise<void> {
   // The pause switch arrives on its own schedule; `redraw` repeats the last show with it.
   let site: VNode | undefined;
   let redraw = () => {};
   const show = (state: PopupState, onOpen?: (f: PopupFinding) => void) => {
-    redraw = () => render(<PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} search={search} />, container);
+    redraw = () => render(<PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} search={search} title={name} />, container);
     redraw();
   };
   show({ status: 'loading' });

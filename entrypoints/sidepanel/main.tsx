@@ -7,9 +7,13 @@ import { render } from 'preact';
 import { PopupView, type PopupFinding, type PopupState } from '../../src/ui/popup/popup-view';
 import { openFindingInTab, requestTabFindings } from '../../src/platform/popup-messaging';
 import { followActiveTab, onTabFindingsChanged, requestSearch } from '../../src/platform/panel-messaging';
+import { buildInfo } from '../../src/platform/build-info';
 
 const root = document.getElementById('app');
 const search = (query: string) => requestSearch(query);
+// The newsroom's name, as the build was branded.
+const name = buildInfo().name;
+document.title = `${name} side panel`;
 
 function main(container: HTMLElement): void {
   let tabId: number | undefined;
@@ -19,7 +23,7 @@ function main(container: HTMLElement): void {
     const open = (f: PopupFinding) => {
       if (tabId !== undefined) void openFindingInTab(tabId, f.frameId ?? 0, f.index ?? 0, f.quoteId);
     };
-    render(<PopupView state={state} onOpen={open} search={search} variant="panel" />, container);
+    render(<PopupView state={state} onOpen={open} search={search} title={name} variant="panel" />, container);
   };
   const refresh = async (id: number) => {
     const mine = ++ticket;
