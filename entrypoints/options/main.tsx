@@ -12,6 +12,7 @@ const root = document.getElementById('app');
 async function main(container: HTMLElement): Promise<void> {
   const store = settingsStore();
   const name = buildInfo().name;
+  document.title = `${name} settings`;
   let settings: Settings | undefined;
   let save: SaveState = { status: 'idle' };
   // Stores are queued so a quick run of changes lands in order.

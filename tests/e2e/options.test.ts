@@ -282,6 +282,18 @@ describe('options and live settings (Chromium)', () => {
     expect(await page.evaluate(MARKED)).toBe(true);
   });
 
+  it('the popup’s Settings link opens the options page in a tab of its own', async () => {
+    // Chromium focuses an options tab that is already open instead of opening another.
+    await options.close();
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(session.extensionUrl('options.html')), timeout: TIMEOUT_MS });
+    await popup.getByRole('button', { name: 'Settings' }).click();
+    const tab = await opened;
+    await tab.getByLabel('Check quotations on every page automatically').waitFor();
+    expect(await tab.title()).toBe('Quote Verifier settings');
+  });
+
   it('sends nothing anywhere', () => {
     expect(session.unexpectedRequests().filter((line) => !ownDynamicResource(line, session))).toEqual([]);
   });
