@@ -43,9 +43,9 @@ export default defineConfig({
   vite: () => ({
     // noDynamicCode: no innerHTML/Function in bundled libraries (AMO lint, see the file).
     plugins: [preact(), noDynamicCode()],
-    // The build's facts for src/platform/build-info.ts. Not under vitest: unit tests
-    // provide their own, so they never depend on the committed corpus's hash.
-    define: process.env.VITEST ? {} : { __QV_BUILD__: JSON.stringify(info) },
+    // The build's facts for src/platform/build-info.ts. (WxtVitest does not apply this
+    // vite config: unit tests provide their own, never the committed corpus's hash.)
+    define: { __QV_BUILD__: JSON.stringify(info) },
   }),
   hooks: {
     // WXT titles the toolbar button (action / browser_action) and Firefox's sidebar from
