@@ -40,7 +40,11 @@ export default defineContentScript({
     const answer = await sendToBackground({ type: 'qv:hello', url: location.href });
     if (ctx.isInvalid) return;
     const store = settingsStore();
-    const settings = await store.get();
+    // Unreadable settings must not switch the extension off: the defaults apply then.
+    const settings = await store.get().catch((error: unknown) => {
+      console.debug('Quote Verifier: settings unreadable, using defaults', error);
+      return store.defaults;
+    });
     if (ctx.isInvalid) return;
     // Announce readiness with an event, not a DOM change: the page's DOM is never edited.
     document.dispatchEvent(new CustomEvent('quote-verifier:ready', { detail: answer.extensionVersion }));

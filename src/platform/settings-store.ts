@@ -24,6 +24,8 @@ import { buildInfo } from './build-info';
 export const SETTINGS_KEY = 'local:settings' as const;
 
 export interface SettingsStore {
+  /** What a missing field (or an unreadable store) means. */
+  readonly defaults: Settings;
   get(): Promise<Settings>;
   /** Stores `settings` (repaired first, so nothing invalid is ever stored). */
   set(settings: Settings): Promise<Settings>;
@@ -57,6 +59,7 @@ export function createSettingsStore(options: SettingsStoreOptions = {}): Setting
     return clean;
   };
   return {
+    defaults,
     get,
     set,
     async patch(change) {

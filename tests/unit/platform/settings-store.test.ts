@@ -10,7 +10,9 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('settings store (WXT storage, local:settings)', () => {
   it('returns the defaults, newsroom lists included, when nothing is stored', async () => {
-    expect(await createSettingsStore({ defaults }).get()).toEqual(defaults);
+    const store = createSettingsStore({ defaults });
+    expect(await store.get()).toEqual(defaults);
+    expect(store.defaults).toEqual(defaults);
   });
 
   it('stores in local storage (never sync) with the shipped version, and reads back what it stored', async () => {
