@@ -8,6 +8,7 @@
  * page is ever marked verified against data we could not read.
  */
 import { Corpus, type Quote } from '../corpus/schema';
+import { shippableCorpus } from '../corpus/ship';
 import type { Finding } from '../match/types';
 import type {
   CorpusStatus,
@@ -61,7 +62,9 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
     const more = issues.length > MAX_REPORTED_ISSUES ? `; and ${issues.length - MAX_REPORTED_ISSUES} more` : '';
     return refusedHost(`${sourceName} is not a valid corpus: ${listed.join('; ')}${more}`, 'invalid');
   }
-  const corpus = parsed.data;
+  // Only approved quotations count, whoever hands us the corpus: the build already
+  // ships only those, and `quote-verifier check` on a working corpus must agree.
+  const corpus = shippableCorpus(parsed.data);
 
   const byId = new Map<string, Quote>();
   for (const [i, q] of corpus.quotes.entries()) {

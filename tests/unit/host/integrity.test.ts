@@ -66,3 +66,37 @@ describe('corpus integrity', () => {
     });
   });
 });
+
+describe('only approved quotations count', () => {
+  it('a working corpus with pending and rejected quotes verifies only the approved one', () => {
+    const quote = (id: string, text: string, state: 'pending' | 'approved' | 'rejected') => ({
+      id,
+      text,
+      kind: 'direct',
+      speaker: { name: 'Mara Quist' },
+      date: '2024-05-02',
+      datePrecision: 'day',
+      dateBasis: 'explicit',
+      sources: [{ docId: 'strike', title: 'Transit strike' }],
+      context: '',
+      review: { state },
+    });
+    const host = createHost({
+      version: 1,
+      name: 'Working',
+      documents: [{ docId: 'strike', file: 'strike.md', title: 'Transit strike', sha256: 'a'.repeat(64) }],
+      quotes: [
+        quote('q_aaaaaaaaaaaa', 'We are not going back until the contract is signed', 'approved'),
+        quote('q_bbbbbbbbbbbb', 'The depot will stay closed for another month at least', 'pending'),
+        quote('q_cccccccccccc', 'Management offered nothing but crumbs and promises today', 'rejected'),
+      ],
+    });
+    expect(host.corpus).toMatchObject({ ok: true, quoteCount: 1 });
+    const text =
+      'Quist said “We are not going back until the contract is signed.” She added “The depot will stay closed for another month at least.” ' +
+      'And “Management offered nothing but crumbs and promises today.”';
+    const findings = host.scan({ type: 'qv:scan', text }).findings;
+    expect(findings.filter((f) => f.verdict === 'verified').map((f) => f.quoteId)).toEqual(['q_aaaaaaaaaaaa']);
+    expect(findings.some((f) => f.quoteId === 'q_bbbbbbbbbbbb' || f.quoteId === 'q_cccccccccccc')).toBe(false);
+  });
+});
