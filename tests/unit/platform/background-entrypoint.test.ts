@@ -77,6 +77,8 @@ describe('background entrypoint', () => {
 
   it('paints each tab’s badge from its frames’ reports and clears it on navigation', async () => {
     startBackground(JSON.stringify(sampleCorpus()));
+    // The badge waits for the corpus (read, hashed, indexed); a scan answer means it is ready.
+    await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: '' });
     const report = (tabId: number, frameId: number, counts: object) =>
       fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', counts }, { tab: { id: tabId } as never, frameId });
     await report(3, 0, { verified: 2, unverified: 4 });
