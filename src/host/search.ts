@@ -73,14 +73,17 @@ export function createCorpusSearch(
   let speakers: { fuse: Fuse<SpeakerEntry> } | undefined;
   const speakerIndex = () => {
     if (speakers) return speakers;
-    const byName = new Map<string, SpeakerEntry>();
+    const byName = new Map<string, SpeakerEntry & { raw: Set<string> }>();
     quotes.forEach((q, i) => {
       let entry = byName.get(q.speaker.name);
       if (!entry) {
-        entry = { keys: [canonical(q.speaker.name)], quotes: [] };
+        entry = { keys: [canonical(q.speaker.name)], quotes: [], raw: new Set() };
         byName.set(q.speaker.name, entry);
       }
+      // Folded once per distinct alias, not once per quote: a speaker may have thousands.
       for (const alias of q.speaker.aliases ?? []) {
+        if (entry.raw.has(alias)) continue;
+        entry.raw.add(alias);
         const key = canonical(alias);
         if (!entry.keys.includes(key)) entry.keys.push(key);
       }
@@ -91,7 +94,7 @@ export function createCorpusSearch(
       entry.quotes.sort((a, b) => (quotes[b]!.date < quotes[a]!.date ? -1 : quotes[b]!.date > quotes[a]!.date ? 1 : a - b));
     }
     speakers = {
-      fuse: new Fuse([...byName.values()], {
+      fuse: new Fuse([...byName.values()].map(({ keys, quotes: list }) => ({ keys, quotes: list })), {
         keys: ['keys'],
         includeScore: true,
         ignoreLocation: true,
