@@ -5,7 +5,7 @@
  * Wording: the engine's index makes the shortlist and fuse.js ranks only that
  * shortlist (`Matcher.lookup`, src/match/lookup.ts). fuse.js never scans the
  * corpus: at 100k quotes a linear fuse.js scan takes seconds per query
- * (docs/benchmarks.md), the shortlist a few milliseconds.
+ * and a search through the shortlist about 20 ms (docs/benchmarks.md).
  *
  * Speaker: fuse.js ranks the corpus's distinct speaker names and aliases (a
  * few hundred strings, not the quotes), and a matching speaker brings their
