@@ -56,7 +56,14 @@ async function save(l: Loaded, corpus: Corpus, review: ReviewFile): Promise<void
   ]);
 }
 
-export async function reviewCommand(argv: string[], io: { stdin?: NodeJS.ReadStream; now?: () => Date } = {}): Promise<number> {
+/** Test seams: the terminal (stdin with raw mode, whether stdout is a terminal) and the clock. */
+export interface ReviewIo {
+  stdin?: NodeJS.ReadStream;
+  stdoutIsTTY?: boolean;
+  now?: () => Date;
+}
+
+export async function reviewCommand(argv: string[], io: ReviewIo = {}): Promise<number> {
   let values;
   let positionals;
   try {
@@ -137,7 +144,7 @@ export async function reviewCommand(argv: string[], io: { stdin?: NodeJS.ReadStr
   }
 
   const stdin = io.stdin ?? process.stdin;
-  if (sub === undefined && stdin.isTTY && process.stdout.isTTY) return interactive(loaded, stdin, values, io.now);
+  if (sub === undefined && stdin.isTTY && (io.stdoutIsTTY ?? process.stdout.isTTY)) return interactive(loaded, stdin, values, io.now);
 
   if (ids.length) return usageError(`list takes no ids (got "${ids[0]}")`);
   const shown = values.all ? loaded.corpus.quotes : quotesInState(loaded.corpus, (values.state ?? 'pending') as ReviewState);
