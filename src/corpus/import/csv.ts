@@ -13,13 +13,22 @@ import { IMPORT_FIELDS, type ImportField, type RawRow } from './record';
 const key = (s: string) => s.toLowerCase().replace(/[\s._-]/g, '');
 const FIELD_BY_KEY = new Map<string, ImportField>(IMPORT_FIELDS.map((f) => [key(f), f]));
 
-/** 1-based line of the first character of the record that starts at byte `offset` (blank lines skipped). */
-function startLine(bytes: Uint8Array, offset: number): number {
-  let i = offset;
-  while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
-  let line = 1;
-  for (let k = 0; k < i; k++) if (bytes[k] === 0x0a) line++;
-  return line;
+/**
+ * Line numbers of record starts, counted incrementally (records come in
+ * order), so a large file costs one pass, not one pass per row.
+ */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  /** 1-based line of the first character of the record that starts at byte `start` (blank lines skipped). */
+  startLine(start: number): number {
+    let i = start;
+    while (i < this.bytes.length && (this.bytes[i] === 0x0d || this.bytes[i] === 0x0a)) i++;
+    for (; this.offset < i; this.offset++) if (this.bytes[this.offset] === 0x0a) this.line++;
+    return this.line;
+  }
 }
 
 interface CsvRecord {
@@ -55,9 +64,10 @@ export function csvRows(file: string, docBase: string, bytes: Uint8Array): { row
   if (errors.length) return { rows: [], errors };
   const names = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, header.record[columns.indexOf(f)] ?? f])) as Record<ImportField, string>;
   const rows: RawRow[] = [];
+  const lines = new LineCounter(bytes);
   let previousEnd = header.info.bytes;
   body.forEach(({ record, info }, i) => {
-    const line = startLine(bytes, previousEnd);
+    const line = lines.startLine(previousEnd);
     previousEnd = info.bytes;
     const fields: RawRow['fields'] = {};
     columns.forEach((f, c) => {

@@ -34,14 +34,15 @@ export function mergeImport(
   const added = ids.filter((id) => !before.has(id));
   const merged: string[] = [];
   const unchanged: string[] = [];
+  const after = new Map(quotes.map((q) => [q.id, q]));
   for (const id of ids.filter((i) => before.has(i))) {
-    const now = quotes.find((q) => q.id === id)!;
+    const now = after.get(id)!;
     (now.sources.length > before.get(id)!.sources.length ? merged : unchanged).push(id);
   }
   let next = file;
   if (options.approved) {
     // A vetted database approves what no editor has decided yet; an editor's rejection stands.
-    const undecided = quotes.filter((q) => ids.includes(q.id) && (file.reviews[q.id] === undefined || file.reviews[q.id]!.state === 'pending'));
+    const undecided = ids.map((id) => after.get(id)!).filter((q) => file.reviews[q.id] === undefined || file.reviews[q.id]!.state === 'pending');
     next = decide(file, undecided, { state: 'approved', ...options.approved });
   }
   // New quotes without an entry are pending; the others keep what they had.
