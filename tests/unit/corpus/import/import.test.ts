@@ -3,12 +3,15 @@
  * corpus Quote schema; every bad row named by file, row, line and field;
  * merging with extracted quotes through the builder.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../../../src/cli/check/human';
 import { BuildFailedError, buildCorpus, quoteId } from '../../../../src/corpus/build';
 import { isAccurateRating, parseImport, readImport, type ImportFormat } from '../../../../src/corpus/import';
 import { Quote } from '../../../../src/corpus/schema';
+import { corpusToClaimReviews } from '../../../../src/corpus/export/claimreview';
+import { parseCorpusJson } from '../../../../src/corpus/load';
 import { formatStatementDate } from '../../../../src/ui/format';
 import { repoRoot, seedsDir } from '../helpers';
 
@@ -146,6 +149,17 @@ describe('ClaimReview', () => {
       { where: 'item 2', line: 19, text: 'Taxes have never been lower in Northbridge', reason: 'rated "False", not accurate' },
       { where: 'item 4', line: 37, text: 'We built this harbour with our hands', reason: 'rated "Mostly true", not accurate' },
     ]);
+  });
+
+  it('round-trips what `quote-verifier export --format claimreview` writes: same ids, wording, speakers and dates', async () => {
+    const corpus = parseCorpusJson(await readFile(join(repoRoot, 'data/corpus.json'), 'utf8'));
+    const exported = JSON.stringify(corpusToClaimReviews(corpus).reviews, null, 2);
+    const back = parse(exported, 'export.json');
+    expect(back.format).toBe('claimreview');
+    expect(back.leftOut).toEqual([]);
+    const key = (q: { id: string; text: string; speaker: { name: string }; date: string; datePrecision: string }) =>
+      [q.id, q.text, q.speaker.name, q.date, q.datePrecision].join('|');
+    expect(back.quotes.map(key)).toEqual(corpus.quotes.map(key));
   });
 
   it('reads one object and a @graph', () => {
