@@ -148,3 +148,37 @@ describe('review and strict builds from a newsroom config', () => {
     expect(bare.stdout).toBe('No pending quotes.\n11 quotes: 10 approved, 1 rejected, 0 pending\n');
   });
 });
+
+describe('a config with only an import file', () => {
+  it('builds strictly with no documents folder: a vetted import ships approved, a ClaimReview left-out is reported', { timeout: CLI_TEST_TIMEOUT_MS }, async () => {
+    const config = join(dir, 'imports-only.config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        name: 'Imports only',
+        shortName: 'Imports',
+        description: 'Built from quote databases alone.',
+        brandColor: '#123456',
+        imports: [{ file: join(FIXTURES, 'claimreview.json'), approved: true }],
+        review: 'imports-only-review.json',
+        corpus: 'imports-only-corpus.json',
+        corpusName: 'Imports only',
+        contact: 'desk@example.org',
+        firefoxId: 'imports-only@example.org',
+      }),
+    );
+    const r = await run(['corpus', '--config', config]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Documents read: 0');
+    expect(r.stdout).toMatch(/Imported .*claimreview\.json \(claimreview\): 2 quotations/);
+    expect(r.stdout).toMatch(/item 2 \(line 19\) {2}Taxes have never been lower in Northbridge {2}— rated "False", not accurate/);
+    expect(r.stdout).toMatch(/Review \(.*\): 2 approved, 0 rejected, 0 pending/);
+    const c = await readCorpus(join(dir, 'imports-only-corpus.json'));
+    expect(c.documents).toEqual([]);
+    expect(c.quotes.map((q) => [q.speaker.name, q.review?.state])).toEqual([
+      ['Tomas Berg', 'approved'],
+      ['Greta Lind', 'approved'],
+    ]);
+  });
+});
