@@ -1,8 +1,9 @@
 /**
- * The corpus builder (Node-only): documents directory in, `Corpus` plus a
- * build report out. Deterministic: the same documents give the same bytes
- * (stable order, no build timestamps), so the committed corpus can be checked
- * for staleness by rebuilding it.
+ * The corpus builder (Node-only): a documents directory and/or imported quote
+ * databases in, the working `Corpus` (each quote with its review state from
+ * the review file) plus a build report out. Deterministic: the same inputs
+ * give the same bytes (stable order, no build timestamps), so the committed
+ * corpus can be checked for staleness by rebuilding it.
  */
 import path from 'node:path';
 import { canonical } from '../../text';
