@@ -7,7 +7,7 @@ export type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   corpus: {
-    summary: 'corpus <documents-dir> --out <file>   build the verified-quote corpus',
+    summary: 'corpus [--config <file>] | <documents-dir> [--import <file>] --out <file>   build the working corpus',
     load: async () => (await import('./corpus-command.ts')).corpusCommand,
   },
   review: {
