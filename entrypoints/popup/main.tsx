@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { PopupView, type PopupFinding, type PopupState } from '../../src/ui/popup/popup-view';
 import { openFindingInTab, popupTabId, requestTabFindings } from '../../src/platform/popup-messaging';
-import { onTabFindingsChanged, requestSearch } from '../../src/platform/panel-messaging';
+import { canOpenSidePanel, onTabFindingsChanged, openSidePanel, requestSearch } from '../../src/platform/panel-messaging';
 import { buildInfo } from '../../src/platform/build-info';
 import { settingsFooter, startSitePause } from './site-pause';
 import type { VNode } from 'preact';
@@ -21,8 +21,13 @@ async function main(container: HTMLElement): Promise<void> {
   // The pause switch arrives on its own schedule; `redraw` repeats the last show with it.
   let site: VNode | undefined;
   let redraw = () => {};
+  let onOpenPanel: (() => void) | undefined;
   const show = (state: PopupState, onOpen?: (f: PopupFinding) => void) => {
-    redraw = () => render(<PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} search={search} title={name} />, container);
+    redraw = () =>
+      render(
+        <PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} search={search} title={name} onOpenPanel={onOpenPanel} />,
+        container,
+      );
     redraw();
   };
   show({ status: 'loading' });
@@ -32,6 +37,8 @@ async function main(container: HTMLElement): Promise<void> {
       show({ status: 'error', message: 'No tab to describe.' });
       return;
     }
+    // Straight from the click (the browsers require a user action); the popup then closes.
+    if (canOpenSidePanel()) onOpenPanel = () => void openSidePanel(tabId).then((opened) => opened && window.close());
     void startSitePause(tabId, (node) => {
       site = node;
       redraw();

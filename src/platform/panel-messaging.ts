@@ -73,3 +73,33 @@ export async function followActiveTab(show: (tabId: number) => void): Promise<()
     browser.tabs.onUpdated.removeListener(updated);
   };
 }
+
+interface PanelApis {
+  /** Chrome 116+. */
+  sidePanel?: { open(options: { tabId: number }): Promise<void> };
+  /** Firefox. */
+  sidebarAction?: { open(): Promise<void> };
+}
+
+/** Whether this browser lets a page open the side panel (Chrome's sidePanel.open, Firefox's sidebarAction.open). */
+export function canOpenSidePanel(): boolean {
+  const b = browser as unknown as PanelApis;
+  return typeof b.sidePanel?.open === 'function' || typeof b.sidebarAction?.open === 'function';
+}
+
+/**
+ * Opens the side panel beside `tabId`. Both browsers allow it only in answer to a user
+ * action, so call it straight from a click handler, before any `await`. Resolves to
+ * whether it opened.
+ */
+export function openSidePanel(tabId: number): Promise<boolean> {
+  const b = browser as unknown as PanelApis;
+  try {
+    // With tabId only, Chrome opens the global panel (ours) in that tab's window.
+    if (b.sidePanel?.open) return b.sidePanel.open({ tabId }).then(() => true, () => false);
+    if (b.sidebarAction?.open) return b.sidebarAction.open().then(() => true, () => false);
+  } catch {
+    // Called without a user action: the browser refuses synchronously in some versions.
+  }
+  return Promise.resolve(false);
+}

@@ -152,6 +152,49 @@ describe('side panel (Chromium)', () => {
     await follower.close();
   });
 
+  it('the popup’s “Open in side panel” button opens the side panel beside the tab', async () => {
+    // Chrome does not hand the side panel to Playwright as a page; DevTools lists it as a target.
+    const browser = session.context.browser();
+    if (!browser) throw new Error('No browser handle for a DevTools session');
+    const cdp = await browser.newBrowserCDPSession();
+    const panelTargets = async () =>
+      ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] }).targetInfos.filter(
+        (t) => t.url === session.extensionUrl('sidepanel.html'),
+      );
+    expect(await panelTargets()).toEqual([]);
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    // The popup closes itself once the panel is open; keep this tab to see that it tried.
+    await popup.evaluate(() => Object.assign(window, { close: () => Object.assign(window, { qvClosed: true }) }));
+    await popup.getByRole('button', { name: 'Open in side panel' }).click();
+    const [target] = await poll(panelTargets, (t) => t.length === 1, 'No side panel target appeared');
+    expect(await popup.evaluate(() => (window as unknown as { qvClosed?: boolean }).qvClosed)).toBe(true);
+    // The real panel follows the active tab and lists its findings.
+    // Playwright's browser session does not route flat sessions, so talk through Target messages.
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target!.targetId, flatten: false })) as { sessionId: string };
+    let nextId = 1;
+    const replies = new Map<number, (value: string) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+      const m = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: string } } };
+      if (m.id !== undefined) replies.get(m.id)?.(m.result?.result?.value ?? '');
+    });
+    const rowsInPanel = () =>
+      new Promise<string>((resolve) => {
+        const id = nextId++;
+        replies.set(id, resolve);
+        const expression = `[...document.querySelectorAll('[data-verdict]')].map((r) => r.getAttribute('data-quote-id')).join(' ')`;
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+        });
+      });
+    // Here the popup is a tab of its own and the active one; a real popup is not. Show the page.
+    await page.bringToFront();
+    expect(await poll(rowsInPanel, (ids) => ids.includes(idOf(READY)), 'The opened side panel did not list the tab’s findings')).toContain(idOf(READY));
+    await popup.close();
+    await cdp.detach();
+  });
+
   it('axe-core finds no violations, in light and dark mode (screenshots in tests/e2e/artifacts)', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     await panel.bringToFront();

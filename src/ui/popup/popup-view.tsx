@@ -49,12 +49,21 @@ export interface PopupViewProps {
   title?: string;
   /** `panel`: the side panel, as wide as the browser makes it. */
   variant?: 'popup' | 'panel';
+  /** Opens the side panel (popup only, where the browser allows it). */
+  onOpenPanel?: () => void;
 }
 
-export function PopupView({ state, onOpen, site, footer, search, title = 'Quote Verifier', variant = 'popup' }: PopupViewProps) {
+export function PopupView({ state, onOpen, site, footer, search, title = 'Quote Verifier', variant = 'popup', onOpenPanel }: PopupViewProps) {
   return (
     <main class={variant === 'panel' ? 'qv-popup qv-popup--panel' : 'qv-popup'}>
-      <h1 class="qv-popup__title">{title}</h1>
+      <div class="qv-popup__header">
+        <h1 class="qv-popup__title">{title}</h1>
+        {onOpenPanel && (
+          <button type="button" class="qv-popup__panel-button" onClick={onOpenPanel}>
+            Open in side panel
+          </button>
+        )}
+      </div>
       {site}
       {/* A refused corpus comes first: every verdict below depends on it. */}
       {state.status === 'ready' && !state.data.corpus.ok && <CorpusInfo corpus={state.data.corpus} />}

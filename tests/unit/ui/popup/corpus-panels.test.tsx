@@ -176,3 +176,15 @@ describe('CorpusSearch', () => {
     expect(search).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('PopupView side panel button', () => {
+  it('offers “Open in side panel” only when given a way to open it, and calls it on click', () => {
+    const loading = { status: 'loading' } as const;
+    const { rerender } = render(<PopupView state={loading} />);
+    expect(screen.queryByRole('button', { name: 'Open in side panel' })).toBeNull();
+    const onOpenPanel = vi.fn();
+    rerender(<PopupView state={loading} onOpenPanel={onOpenPanel} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
+    expect(onOpenPanel).toHaveBeenCalledTimes(1);
+  });
+});
