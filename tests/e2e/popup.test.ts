@@ -234,4 +234,19 @@ describe('popup (Chromium)', () => {
       await popup.screenshot({ path: path.join(ARTIFACTS, `popup-search-${scheme}.png`), fullPage: true });
     }
   });
+
+  it('the list survives a stopped service worker (MV3 stops idle workers; findings are kept in storage.session)', async () => {
+    const before = await readRows(popup);
+    expect(before.length).toBeGreaterThan(0);
+    // Mark the running worker, stop every service worker, and check that the mark is gone.
+    await session.evaluateInServiceWorker(() => Object.assign(globalThis, { qvSameWorker: true }));
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    const after = await poll(() => readRows(popup), (r) => r.length > 0, 'The popup listed nothing after the worker restarted');
+    expect(await session.evaluateInServiceWorker(() => (globalThis as { qvSameWorker?: boolean }).qvSameWorker ?? false)).toBe(false);
+    expect(after.map((r) => [r.verdict, r.quoteId, r.text])).toEqual(before.map((r) => [r.verdict, r.quoteId, r.text]));
+  });
 });
