@@ -113,7 +113,7 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
             verdict: finding.verdict,
             text: finding.text,
             ...(finding.quoteId ? { quoteId: finding.quoteId } : {}),
-            ...(quote ? { speaker: quote.speaker.name, date: quote.date } : {}),
+            ...(quote ? { speaker: quote.speaker.name, date: quote.date, datePrecision: quote.datePrecision } : {}),
           };
         }),
       );

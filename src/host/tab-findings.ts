@@ -130,6 +130,7 @@ function sanitizeList(findings: unknown): ReportedFinding[] {
       ...(typeof f.quoteId === 'string' ? { quoteId: f.quoteId } : {}),
       ...(typeof f.speaker === 'string' ? { speaker: f.speaker } : {}),
       ...(typeof f.date === 'string' ? { date: f.date } : {}),
+      ...(f.datePrecision === 'year' || f.datePrecision === 'month' || f.datePrecision === 'day' ? { datePrecision: f.datePrecision } : {}),
     });
   }
   return out;

@@ -75,6 +75,8 @@ export interface ReportedFinding {
   speaker?: string;
   /** The statement's date (ISO, partial allowed) as the corpus records it. */
   date?: string;
+  /** How much of `date` the corpus vouches for; the popup never prints more. */
+  datePrecision?: Quote['datePrecision'];
 }
 
 /** Popup -> background: the findings the background keeps for a tab. */

@@ -123,7 +123,7 @@ function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: P
         <span class="qv-popup__meta">
           {finding.speaker}
           {finding.speaker !== undefined && finding.date !== undefined ? ', ' : ''}
-          {finding.date !== undefined ? formatStatementDate(finding.date) : ''}
+          {finding.date !== undefined ? formatStatementDate(finding.date, finding.datePrecision) : ''}
         </span>
       )}
     </>

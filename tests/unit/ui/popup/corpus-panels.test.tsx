@@ -188,3 +188,25 @@ describe('PopupView side panel button', () => {
     expect(onOpenPanel).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('finding rows keep the corpus date precision', () => {
+  it('a day-dated string with month precision prints the month only', () => {
+    const { container } = render(
+      <PopupView
+        state={{
+          status: 'ready',
+          data: {
+            type: 'qv:tab-findings',
+            tabId: 1,
+            counts: { verified: 1, altered: 0, misattributed: 0, unverified: 0 },
+            findings: [{ verdict: 'verified', quoteId: 'q-1', text: 'words', speaker: 'A', date: '2025-03-14', datePrecision: 'month' }],
+            corpus: OK,
+          },
+        }}
+      />,
+    );
+    const row = container.querySelector('[data-quote-id="q-1"]')!;
+    expect(row.textContent).toContain('A, March 2025');
+    expect(row.textContent).not.toContain('14');
+  });
+});

@@ -63,6 +63,15 @@ describe('TabFindings snapshot and restore', () => {
     expect(tabs.total(5)).toEqual({ verified: 0, altered: 0, misattributed: 0, unverified: 0 });
     expect(tabs.findings(5).map((f) => f.text)).toEqual(['ok']);
   });
+
+  it('keeps a finding’s date precision when it is one of year, month, day', () => {
+    const tabs = new TabFindings();
+    tabs.report(1, 0, {}, [
+      { verdict: 'verified', text: 'a', date: '2025-03', datePrecision: 'month' },
+      { verdict: 'verified', text: 'b', date: '2025', datePrecision: 'century' },
+    ]);
+    expect(tabs.findings(1).map((f) => f.datePrecision)).toEqual(['month', undefined]);
+  });
 });
 
 describe('tab findings in storage.session', () => {
