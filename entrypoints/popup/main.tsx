@@ -25,7 +25,7 @@ async function main(container: HTMLElement): Promise<void> {
   const show = (state: PopupState, onOpen?: (f: PopupFinding) => void) => {
     redraw = () =>
       render(
-        <PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} search={search} title={name} onOpenPanel={onOpenPanel} />,
+        <PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} search={search} title={name} onOpenPanel={onOpenPanel} brandColor={buildInfo().brandColor} />,
         container,
       );
     redraw();

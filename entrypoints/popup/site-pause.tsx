@@ -1,6 +1,7 @@
 // The popup's "Pause on this site" switch, composed: asks the tab's top frame for its
 // site, reads and watches the settings, and stores a toggle. The open tab watches the
 // same settings and stops (or resumes) checking at once.
+import { buildInfo } from '../../src/platform/build-info';
 import type { VNode } from 'preact';
 import { SettingsButton, SitePause, type SitePauseState } from '../../src/ui/popup/site-pause';
 import { settingsStore } from '../../src/platform/settings-store';
@@ -8,7 +9,7 @@ import { askTabSite, openOptionsPage } from '../../src/platform/site-messaging';
 import { scanDecision, setPaused, type Settings } from '../../src/settings/settings';
 import { hostOf } from '../../src/settings/sites';
 
-export const settingsFooter: VNode = <SettingsButton onOpen={() => void openOptionsPage()} />;
+export const settingsFooter: VNode = <SettingsButton onOpen={() => void openOptionsPage()} contact={buildInfo().contact} />;
 
 /** Calls `update` with the switch to show now and whenever the settings change. */
 export async function startSitePause(tabId: number, update: (node: VNode) => void): Promise<void> {

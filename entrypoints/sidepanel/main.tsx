@@ -23,7 +23,7 @@ function main(container: HTMLElement): void {
     const open = (f: PopupFinding) => {
       if (tabId !== undefined) void openFindingInTab(tabId, f.frameId ?? 0, f.index ?? 0, f.quoteId);
     };
-    render(<PopupView state={state} onOpen={open} search={search} title={name} variant="panel" />, container);
+    render(<PopupView state={state} onOpen={open} search={search} title={name} variant="panel" brandColor={buildInfo().brandColor} />, container);
   };
   const refresh = async (id: number) => {
     const mine = ++ticket;

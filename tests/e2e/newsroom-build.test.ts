@@ -164,6 +164,10 @@ describe('a newsroom’s vetted build (sample config, real CLI and WXT, Chromium
     expect(body).toContain('2024.05-e2e');
     expect(body).toContain(sha.slice(0, 12));
     expect(await popup.locator(`[data-verdict="verified"][data-quote-id="${corpusIds.get(WORDING.quist)}"]`).count()).toBe(1);
+    // Branding: the heading, the brand band and the contact link come from the config.
+    expect(await popup.textContent('h1')).toBe('Northbridge Daily Quote Check');
+    expect(await popup.$eval('.qv-popup', (el) => getComputedStyle(el).borderTopColor)).toBe('rgb(11, 110, 79)');
+    expect(await popup.getAttribute('a.qv-popup__contact', 'href')).toBe('mailto:corrections@daily.example.net');
     expect(session.unexpectedRequests()).toEqual([]);
   });
 });

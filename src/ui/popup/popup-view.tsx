@@ -51,11 +51,16 @@ export interface PopupViewProps {
   variant?: 'popup' | 'panel';
   /** Opens the side panel (popup only, where the browser allows it). */
   onOpenPanel?: () => void;
+  /** The build's brand colour (#rrggbb): a band above the heading. */
+  brandColor?: string;
 }
 
-export function PopupView({ state, onOpen, site, footer, search, title = 'Quote Verifier', variant = 'popup', onOpenPanel }: PopupViewProps) {
+export function PopupView({ state, onOpen, site, footer, search, title = 'Quote Verifier', variant = 'popup', onOpenPanel, brandColor }: PopupViewProps) {
   return (
-    <main class={variant === 'panel' ? 'qv-popup qv-popup--panel' : 'qv-popup'}>
+    <main
+      class={variant === 'panel' ? 'qv-popup qv-popup--panel' : 'qv-popup'}
+      style={brandColor && /^#[0-9a-fA-F]{6}$/.test(brandColor) ? { '--qv-brand': brandColor } : undefined}
+    >
       <div class="qv-popup__header">
         <h1 class="qv-popup__title">{title}</h1>
         {onOpenPanel && (

@@ -51,12 +51,19 @@ export function SitePause({ state, onToggle }: SitePauseProps) {
 }
 
 /** The popup's way to the options page. */
-export function SettingsButton({ onOpen }: { onOpen: () => void }) {
+/** `contact`: where readers report a problem (the build's mailto: or https: address). */
+export function SettingsButton({ onOpen, contact }: { onOpen: () => void; contact?: string }) {
+  const safe = contact !== undefined && /^(mailto:|https:\/\/)/.test(contact) ? contact : undefined;
   return (
     <footer class="qv-popup__footer">
       <button type="button" class="qv-popup__settings" onClick={onOpen}>
         Settings
       </button>
+      {safe && (
+        <a class="qv-popup__contact" href={safe} target="_blank" rel="noopener noreferrer">
+          Report a problem
+        </a>
+      )}
     </footer>
   );
 }

@@ -55,4 +55,14 @@ describe('SettingsButton', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect(onOpen).toHaveBeenCalledOnce();
   });
+
+  it('links to the newsroom’s contact address, and only to a mailto: or https: one', () => {
+    render(<SettingsButton onOpen={() => {}} contact="mailto:corrections@daily.example.net" />);
+    const link = screen.getByRole('link', { name: 'Report a problem' });
+    expect(link.getAttribute('href')).toBe('mailto:corrections@daily.example.net');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    cleanup();
+    render(<SettingsButton onOpen={() => {}} contact="javascript:alert(1)" />);
+    expect(screen.queryByRole('link')).toBeNull();
+  });
 });
