@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The config the default build uses: the seed documents. */
@@ -19,6 +20,9 @@ export const CONFIG_ENV = 'QUOTE_VERIFIER_CONFIG';
 
 /** Icon sizes browsers ask for: toolbar (16, 32), extension pages (48), store and install (128). */
 export const ICON_SIZES = ['16', '32', '48', '128'] as const;
+
+/** The project's icons (scripts/make-icons.mjs), used for every size a config does not give. */
+export const DEFAULT_ICONS_DIR = fileURLToPath(new URL('../../assets/icons/', import.meta.url));
 
 const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb, e.g. "#1f5fbf"');
 
@@ -155,6 +159,8 @@ export function loadConfigSync(configPath: string): NewsroomConfig {
   const abs = (p: string) => path.resolve(dir, p);
   const problems: string[] = [];
   const icons: NewsroomConfig['icons'] = {};
+  // No icons given: the project's own (a partial set is completed from them too).
+  for (const size of ICON_SIZES) icons[size] = path.join(DEFAULT_ICONS_DIR, `icon-${size}.png`);
   for (const [size, p] of Object.entries(c.icons ?? {}) as [(typeof ICON_SIZES)[number], string][]) {
     const at = abs(p);
     if (!existsSync(at)) problems.push(`icons.${size}: ${p} not found`);

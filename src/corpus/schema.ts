@@ -13,6 +13,9 @@ export const IsoPartialDate = z
 
 export const DatePrecision = z.enum(['day', 'month', 'year']);
 
+/** A source address: http or https only. A corpus is data; a `javascript:` or `data:` link is not a source. */
+export const WebUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' });
+
 /**
  * How the statement date was found:
  * - `metadata`: given by the document's sidecar metadata (`statementDate`);
@@ -39,9 +42,9 @@ export const Source = z.object({
   docId: z.string().min(1),
   title: z.string().min(1),
   publisher: z.string().min(1).optional(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   /** `url` with a Text Fragment (`#:~:text=`) that scrolls to the quote. */
-  fragmentUrl: z.url().optional(),
+  fragmentUrl: WebUrl.optional(),
   /** Publication date of the source document, where known. */
   published: IsoPartialDate.optional(),
 });
@@ -85,7 +88,7 @@ export const DocumentInfo = z.object({
   file: z.string().min(1),
   title: z.string().min(1),
   publisher: z.string().min(1).optional(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   published: IsoPartialDate.optional(),
   /** SHA-256 of the document's bytes: the corpus names exactly what it was built from. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit, SearchResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
+import { safeHref } from '../citation';
 
 /** Wait this long after the last keystroke: one search per pause in typing, not one per letter. */
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -103,6 +104,8 @@ function statusText(state: SearchState): string {
 }
 
 function SearchHitRow({ hit }: { hit: SearchHit }) {
+  // Only http(s) links, as on the card: a corpus URL is data, not a script to run.
+  const href = safeHref(hit.source.url);
   return (
     <li class="qv-popup__hit" data-search-quote-id={hit.quoteId} data-matched={hit.matched}>
       <q class="qv-popup__wording">{hit.text}</q>
@@ -111,10 +114,10 @@ function SearchHitRow({ hit }: { hit: SearchHit }) {
         {hit.speakerRole !== undefined ? ` (${hit.speakerRole})` : ''}, {formatStatementDate(hit.date, hit.datePrecision)}
       </span>
       <span class="qv-popup__source">
-        {hit.source.url !== undefined ? (
+        {href !== undefined ? (
           // The source opens in a new tab: the popup would close on navigation, and the
           // opened page must get no handle on this extension page (noopener).
-          <a href={hit.source.url} target="_blank" rel="noopener noreferrer">
+          <a href={href} target="_blank" rel="noopener noreferrer">
             {hit.source.title}
           </a>
         ) : (

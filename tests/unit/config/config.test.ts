@@ -63,6 +63,12 @@ describe('newsroom config', () => {
     });
   });
 
+  it('without icons, the build gets the project’s own at every size', () => {
+    const dir = scratch({ 'qv.json': JSON.stringify(VALID), 'articles/a.txt': 'x' });
+    const c = loadConfigSync(path.join(dir, 'qv.json'));
+    expect(c.icons).toEqual(Object.fromEntries(['16', '32', '48', '128'].map((s) => [s, path.join(repo, `assets/icons/icon-${s}.png`)])));
+  });
+
   it('accepts a config with only an import file and no documents', () => {
     const { documents: _d, ...rest } = VALID;
     const dir = scratch({ 'qv.json': JSON.stringify({ ...rest, imports: [{ file: 'db/quotes.csv', approved: true }] }), 'db/quotes.csv': 'text\n' });

@@ -100,3 +100,28 @@ describe('only approved quotations count', () => {
     expect(findings.some((f) => f.quoteId === 'q_bbbbbbbbbbbb' || f.quoteId === 'q_cccccccccccc')).toBe(false);
   });
 });
+
+describe('source addresses', () => {
+  it('a corpus whose source links to javascript: is refused by name', () => {
+    const host = createHost({
+      version: 1,
+      name: 'Hostile',
+      documents: [],
+      quotes: [
+        {
+          id: 'q_aaaaaaaaaaaa',
+          text: 'Anything at all',
+          kind: 'direct',
+          speaker: { name: 'A' },
+          date: '2024',
+          datePrecision: 'year',
+          dateBasis: 'imported',
+          sources: [{ docId: 'x', title: 'X', url: 'javascript:alert(1)' }],
+          context: '',
+        },
+      ],
+    });
+    expect(host.corpus).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(host.corpus.ok ? '' : host.corpus.error).toMatch(/quotes\.0\.sources\.0\.url: expected an http:\/\/ or https:\/\/ address/);
+  });
+});

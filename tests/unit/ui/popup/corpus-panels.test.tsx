@@ -141,6 +141,20 @@ describe('CorpusSearch', () => {
     expect(link.textContent).toBe(HIT.source.title);
   });
 
+  it('never links a source address that is not http(s) (javascript:, data:)', async () => {
+    const hits = [
+      { ...HIT, quoteId: 'q_aaaaaaaaaaaa', source: { title: 'Script', url: 'javascript:alert(1)' } },
+      { ...HIT, quoteId: 'q_bbbbbbbbbbbb', source: { title: 'Data', url: 'data:text/html,<b>x</b>' } },
+    ];
+    const search = vi.fn(async (q: string) => answer(q, hits));
+    const { container } = render(<CorpusSearch search={search} debounceMs={0} />);
+    type('newspaper');
+    await screen.findByText('2 corpus quotations found.');
+    expect(container.querySelectorAll('.qv-popup__hit a')).toHaveLength(0);
+    expect(container.textContent).toContain('Script');
+    expect(container.textContent).toContain('Data');
+  });
+
   it('a year-precision date prints the year only; a source without an address is plain text', async () => {
     const hit: SearchHit = { ...HIT, date: '1975', datePrecision: 'year', source: { title: 'Archive' }, matched: 'speaker' };
     const { container } = render(<CorpusSearch search={async (q) => answer(q, [hit])} debounceMs={0} />);
