@@ -1,6 +1,8 @@
 /**
  * Issue 6 §4: building twice from the same tree gives byte-identical packages.
- * Runs `scripts/zip.ts` (build + zip) twice into two fresh directories, then
+ * Freezes the working tree (a worktree of HEAD plus uncommitted changes, so
+ * others' edits and commits during the run cannot get in), runs its
+ * `scripts/zip.ts` (build + zip) twice into two fresh directories, then
  * compares the three archives byte for byte and reads their central directories
  * with an independent reader: sorted names, one fixed timestamp, fixed modes.
  */
@@ -10,6 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotWorkingTree, type Snapshot } from './packaging/snapshot.ts';
 import { readCentralDirectory, type CentralEntry } from './packaging/zip-central-directory.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,10 +20,11 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const ARCHIVES = ['chrome', 'firefox', 'sources'].map((kind) => `quote-verifier-${VERSION}-${kind}.zip`);
 const UNIX = 3;
 
-function runZip(outDir: string): void {
+function runZip(tree: string, outDir: string): void {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.SOURCE_DATE_EPOCH; // the default path: the HEAD commit's time
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/zip.ts', '--out-dir', outDir, '--quiet'], { cwd: ROOT, env, stdio: 'pipe' });
+  delete env.QV_OUT_DIR;
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/zip.ts', '--out-dir', outDir, '--quiet'], { cwd: tree, env, stdio: 'pipe' });
 }
 
 function sha256(file: string): string {
@@ -40,23 +44,27 @@ describe('npm run zip is reproducible', () => {
   let second: string;
   const central = new Map<string, CentralEntry[]>();
 
-  // Read before zipping: what the archives must say about this tree.
+  let snapshot: Snapshot | undefined;
+  // What the archives must say about the frozen tree.
   let commitTime: number;
   let tracked: string[];
 
   beforeAll(() => {
-    commitTime = Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' }).trim());
-    tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
+    snapshot = snapshotWorkingTree(ROOT);
+    const tree = snapshot.dir;
+    commitTime = Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: tree, encoding: 'utf8' }).trim());
+    tracked = execFileSync('git', ['ls-files', '-z'], { cwd: tree, encoding: 'utf8' })
       .split('\0')
-      .filter((p) => p !== '' && existsSync(join(ROOT, p)));
+      .filter((p) => p !== '' && existsSync(join(tree, p)));
     first = mkdtempSync(join(tmpdir(), 'qv-zip-a-'));
     second = mkdtempSync(join(tmpdir(), 'qv-zip-b-'));
-    runZip(first);
-    runZip(second);
+    runZip(tree, first);
+    runZip(tree, second);
     for (const name of ARCHIVES) central.set(name, readCentralDirectory(readFileSync(join(first, name))));
   });
   afterAll(() => {
     for (const dir of [first, second]) if (dir) rmSync(dir, { recursive: true, force: true });
+    snapshot?.remove();
   });
 
   it('writes the Chrome, Firefox and sources archives', () => {
