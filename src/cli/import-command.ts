@@ -6,6 +6,7 @@
  * `--approved` records them approved, for a database that is already vetted.
  * The corpus and the review file are written together, atomically.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildFailedError, DEFAULT_CORPUS_NAME } from '../corpus/build';
@@ -15,7 +16,7 @@ import { CorpusLoadError } from '../corpus/load';
 import { readReviewFile, writeFilesAtomic } from '../corpus/review/io';
 import { ReviewFileError, serializeReviewFile } from '../corpus/review/review-file';
 import { CORPUS_FORMAT_VERSION, type Corpus } from '../corpus/schema';
-import { ConfigError } from '../config/config';
+import { CONFIG_ENV, ConfigError, resolveConfigPath } from '../config/config';
 import { corpusJson, defaultReviewer, readWorkingCorpus, workingFiles } from './working-files';
 
 export const importUsage = `Usage: quote-verifier import <file> [--format json|csv|claimreview] [--out <corpus.json>] [options]
@@ -92,7 +93,7 @@ export async function importCommand(argv: string[], io: { now?: () => Date } = {
       ...(values['review-file'] === undefined ? {} : { review: values['review-file'] }),
     });
     out = files.corpus;
-    const imported = await readImport(file, { ...(format === undefined ? {} : { format: format as ImportFormat }) });
+    const imported = await readImport(file, { baseDir: importBaseDir(values.config), ...(format === undefined ? {} : { format: format as ImportFormat }) });
     const corpus: Corpus = (await readWorkingCorpus(files.corpus)) ?? { version: CORPUS_FORMAT_VERSION, name: DEFAULT_CORPUS_NAME, documents: [], quotes: [] };
     const reviewFile = await readReviewFile(files.review);
     let approved;
@@ -136,4 +137,14 @@ export async function importCommand(argv: string[], io: { now?: () => Date } = {
     }
     throw e;
   }
+}
+
+/**
+ * The folder import source ids are relative to: the newsroom config's (found
+ * as working-files.ts finds it), else the working directory; the same folder
+ * a config build names them from, so both give a row the same source id.
+ */
+function importBaseDir(config: string | undefined, env = process.env): string {
+  const configPath = resolveConfigPath(config, env);
+  return config !== undefined || env[CONFIG_ENV] !== undefined || existsSync(configPath) ? path.dirname(path.resolve(configPath)) : process.cwd();
 }

@@ -44,6 +44,11 @@ export interface BuildOptions {
   /** Quote databases to import (docs/corpus-format.md, "Imports"). */
   imports?: BuildImport[];
   /**
+   * The folder import source ids are relative to (`import:<path>#<row>`): the
+   * newsroom config's folder for a config build (default: the working directory).
+   */
+  importBase?: string;
+  /**
    * The review file (may not exist yet: then every quote is pending). When
    * given, every quote carries its `review`; when not, quotes have none (as
    * before review existed).
@@ -286,13 +291,23 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
     }
   }
   const imported: ImportedQuotes[] = [];
-  const approvedBases = new Set<string>();
+  // Vetted status is decided per import entry: the exact source objects an
+  // approved entry produced, never a name another entry could also carry.
+  const vetted = new Map<string, string>(); // source docId -> the approved entry's path (as in its source ids)
+  const entryByBase = new Map<string, string>();
   for (const imp of options.imports ?? []) {
     const display = imp.display ?? imp.file;
+    const base = importDocBase(imp.file, options.importBase);
+    const other = entryByBase.get(base);
+    if (other !== undefined) {
+      errors.push(new DocumentError(display, undefined, `the same import file as ${other} (both would name their sources ${base}#<row>): list it once`));
+      continue;
+    }
+    entryByBase.set(base, display);
     try {
-      const r = await readImport(imp.file, { display, ...(imp.format ? { format: imp.format } : {}) });
+      const r = await readImport(imp.file, { display, baseDir: options.importBase ?? process.cwd(), ...(imp.format ? { format: imp.format } : {}) });
       imported.push({ file: display, format: r.format, quotes: r.quotes, leftOut: r.leftOut });
-      if (imp.approved) approvedBases.add(importDocBase(imp.file));
+      if (imp.approved) for (const q of r.quotes) for (const s of q.sources) vetted.set(s.docId, base.slice('import:'.length));
     } catch (e) {
       if (e instanceof BuildFailedError) errors.push(...e.errors);
       else throw e;
@@ -305,8 +320,8 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
 
   const reviews = await readReviewFile(options.reviewFile);
   const fromApproved = (q: Quote): Review | undefined => {
-    const base = q.sources.map((s) => s.docId.replace(/#.*$/, '')).find((b) => approvedBases.has(b));
-    return base === undefined ? undefined : { state: 'approved', reviewer: `${base.slice('import:'.length)} (imported as vetted)` };
+    const entry = q.sources.map((s) => vetted.get(s.docId)).find((d) => d !== undefined);
+    return entry === undefined ? undefined : { state: 'approved', reviewer: `${entry} (imported as vetted)` };
   };
   const applied = applyReviews(result.corpus, reviews, fromApproved);
   const corpus = Corpus.parse(applied.corpus);

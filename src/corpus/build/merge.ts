@@ -4,10 +4,13 @@
  * corpus. Same id (same speaker, same canonical wording) -> one record whose
  * sources are the union (sorted by docId). Its date, kind and context come from
  * the report with the strongest date basis, the first on a tie; the speaker's
- * role is the first one given and its aliases the union.
+ * role is the first one given and its aliases the union. Two reports naming
+ * the same source id but describing it differently (title, publisher, url,
+ * date) fail the merge: keeping one would silently lose the other.
  */
 import { canonical } from '../../text';
-import type { DateBasis, Quote, Speaker } from '../schema';
+import type { DateBasis, Quote, Source, Speaker } from '../schema';
+import { BuildFailedError, DocumentError } from './errors';
 
 /** Strength of each date basis when two reports date one quotation differently. */
 export const BASIS_RANK: Record<DateBasis, number> = { metadata: 4, explicit: 3, weekday: 2, published: 1, imported: 0 };
@@ -35,7 +38,13 @@ function mergeSpeakers(a: Speaker, b: Speaker): Speaker {
   return out;
 }
 
-/** Merges reports in order; the result keeps the order of each id's first report. */
+/** What a source says about where the quotation appeared (fragmentUrl follows from url and wording). */
+const describeSource = (s: Source) => JSON.stringify([s.title, s.publisher ?? null, s.url ?? null, s.published ?? null]);
+
+/**
+ * Merges reports in order; the result keeps the order of each id's first report.
+ * Throws BuildFailedError when one source id is described two ways.
+ */
 export function mergeQuotes(items: readonly MergeItem[]): { quotes: Quote[]; warnings: MergeWarning[] } {
   const warnings: MergeWarning[] = [];
   const records = new Map<string, { quote: Quote; rank: number }>();
@@ -45,7 +54,22 @@ export function mergeQuotes(items: readonly MergeItem[]): { quotes: Quote[]; war
       records.set(record.id, { quote: record, rank: BASIS_RANK[record.dateBasis] });
       continue;
     }
-    const fresh = record.sources.filter((s) => !seen.quote.sources.some((t) => t.docId === s.docId));
+    const conflicts: DocumentError[] = [];
+    const fresh = record.sources.filter((s) => {
+      const same = seen.quote.sources.find((t) => t.docId === s.docId);
+      if (same && describeSource(same) !== describeSource(s)) {
+        conflicts.push(
+          new DocumentError(
+            file,
+            undefined,
+            `${record.id}: source ${s.docId} is "${s.title}"${s.url ? ` <${s.url}>` : ''} here but "${same.title}"${same.url ? ` <${same.url}>` : ''} already; ` +
+              'two different sources cannot share one id (was the import file edited or moved? rebuild the corpus from its files)',
+          ),
+        );
+      }
+      return !same;
+    });
+    if (conflicts.length) throw new BuildFailedError(conflicts);
     if (fresh.length === 0) continue; // quoted twice in one document, or the same import again
     const sources = [...seen.quote.sources, ...fresh].sort((a, b) => byCodeUnits(a.docId, b.docId));
     if (seen.quote.date !== record.date) {

@@ -1,7 +1,8 @@
 /**
  * Imports a quote database (JSON, CSV or ClaimReview JSON-LD) as corpus
  * quotes: every row validated into the corpus `Quote` schema (kind `direct`,
- * dateBasis `imported`), each with its own source (`docId` `import:<file>#<row>`).
+ * dateBasis `imported`), each with its own source (`docId` `import:<path>#<row>`,
+ * the path relative to the newsroom config's folder, else the working directory).
  * A file with any bad row imports nothing: all the bad rows are reported.
  * Merging with other quotes is the caller's (build/merge.ts).
  */
@@ -36,8 +37,18 @@ const FORMAT_BY_EXTENSION: Record<string, ImportFormat | 'json-or-claimreview'> 
   '.jsonld': 'claimreview',
 };
 
-/** The doc id prefix of an import file's sources: `import:<file name>`. */
-export const importDocBase = (file: string) => `import:${path.basename(file)}`;
+/**
+ * The doc id prefix of an import file's sources: `import:<path>`, the path
+ * relative to `baseDir` (the newsroom config's folder, else the working
+ * directory) with `/` separators. Not the bare file name: two files named
+ * q.json in different folders must not share source ids (nor, through them,
+ * review decisions); and not the absolute path, so the ids are the same on
+ * every machine.
+ */
+export function importDocBase(file: string, baseDir: string = process.cwd()): string {
+  const rel = path.relative(path.resolve(baseDir), path.resolve(file));
+  return `import:${(rel === '' ? path.basename(file) : rel).split(path.sep).join('/')}`;
+}
 
 /**
  * Parses an import file's bytes. `display` names the file in messages;
@@ -95,11 +106,11 @@ function decodeUtf8(file: string, bytes: Uint8Array): string {
   }
 }
 
-/** Reads and parses an import file. */
-export async function readImport(file: string, options: { display?: string; format?: ImportFormat } = {}): Promise<ImportResult> {
+/** Reads and parses an import file; `baseDir` (default: the working directory) names its sources (importDocBase). */
+export async function readImport(file: string, options: { display?: string; format?: ImportFormat; baseDir?: string } = {}): Promise<ImportResult> {
   const display = options.display ?? file;
   const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
     throw new BuildFailedError([new ImportError(display, undefined, undefined, undefined, `cannot read the file: ${e.code ?? e.message}`)]);
   });
-  return parseImport(bytes, { display, docBase: importDocBase(file), ...(options.format ? { format: options.format } : {}) });
+  return parseImport(bytes, { display, docBase: importDocBase(file, options.baseDir), ...(options.format ? { format: options.format } : {}) });
 }

@@ -61,7 +61,7 @@ describe('quote-verifier import', () => {
     const c = await readCorpus(corpus);
     expect(c.quotes).toHaveLength(10);
     const truce = c.quotes.find((q) => q.text.startsWith('A truce'))!;
-    expect(truce.sources.map((s) => s.docId)).toEqual(['001_6fe8beb8b73725d2', 'import:quotes.json#1']);
+    expect(truce.sources.map((s) => s.docId)).toEqual(['001_6fe8beb8b73725d2', 'import:tests/fixtures/import/quotes.json#1']);
     expect(truce.review?.state).toBe('approved');
 
     const list = await run(['review', 'list', '--corpus', corpus, '--review-file', review]);
@@ -69,7 +69,7 @@ describe('quote-verifier import', () => {
     expect(list.stdout).toContain('[pending]  Greta Lind (dockworkers\' union leader), 1975');
     expect(list.stdout).toContain('“The harbour belongs to the people who work in it, not to the people who own it”');
     expect(list.stdout).toContain('    Lind addressed the strike rally at the east gate.');
-    expect(list.stdout).toContain('source: Voices of the Strike (1976) — Northbridge Press [import:quotes.json#2]');
+    expect(list.stdout).toContain('source: Voices of the Strike (1976) — Northbridge Press [import:tests/fixtures/import/quotes.json#2]');
     expect(list.stdout).not.toContain('A truce in itself');
     expect(list.stdout).toMatch(/10 quotes: 8 approved, 0 rejected, 2 pending\n$/);
   });

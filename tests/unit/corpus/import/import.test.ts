@@ -50,7 +50,7 @@ describe('JSON', () => {
       context: '',
       sources: [
         {
-          docId: 'import:quotes.json#1',
+          docId: 'import:tests/fixtures/import/quotes.json#1',
           title: 'Press briefing transcript',
           publisher: 'Example Wire',
           url: 'https://wire.example.org/peskov-briefing',
@@ -59,7 +59,7 @@ describe('JSON', () => {
       ],
     });
     expect(lind).toMatchObject({ date: '1975', datePrecision: 'year', context: 'Lind addressed the strike rally at the east gate.' });
-    expect(lind!.sources[0]).toEqual({ docId: 'import:quotes.json#2', title: 'Voices of the Strike (1976)', publisher: 'Northbridge Press' });
+    expect(lind!.sources[0]).toEqual({ docId: 'import:tests/fixtures/import/quotes.json#2', title: 'Voices of the Strike (1976)', publisher: 'Northbridge Press' });
     // Enclosing quotation marks are the database's, not the speaker's.
     expect(berg).toMatchObject({ text: 'We will rebuild the sea wall before the autumn storms, and we will pay for it without a new tax', date: '2025-03', datePrecision: 'month' });
   });
@@ -101,7 +101,7 @@ describe('CSV', () => {
       ['Plain words without any quoting', 'Sam Poe', undefined, '2001-09-11', 'day', '', 'Interview'],
     ]);
     expect(r.quotes[1]!.sources[0]).toMatchObject({ publisher: 'City Hall', url: 'https://city.example.org/minutes' });
-    expect(r.quotes.map((q) => q.sources[0]!.docId)).toEqual(['import:awkward.csv#1', 'import:awkward.csv#2', 'import:awkward.csv#3']);
+    expect(r.quotes.map((q) => q.sources[0]!.docId)).toEqual(['import:tests/fixtures/import/awkward.csv#1', 'import:tests/fixtures/import/awkward.csv#2', 'import:tests/fixtures/import/awkward.csv#3']);
   });
 
   it('names row and starting line (after multi-line fields and blank lines) and the column', () => {
@@ -139,8 +139,8 @@ describe('ClaimReview', () => {
     expect(r.quotes[0]!.speaker.role).toBe('Mayor of Northbridge');
     // Every appearance is a source; without one, the review's own page is.
     expect(r.quotes[0]!.sources.map((s) => [s.docId, s.title, s.publisher, s.url])).toEqual([
-      ['import:claimreview.json#1', 'Mayor promises sea wall', 'Northbridge Daily', 'https://news.example.org/sea-wall'],
-      ['import:claimreview.json#1.2', 'radio.example.org', undefined, 'https://radio.example.org/berg-interview'],
+      ['import:tests/fixtures/import/claimreview.json#1', 'Mayor promises sea wall', 'Northbridge Daily', 'https://news.example.org/sea-wall'],
+      ['import:tests/fixtures/import/claimreview.json#1.2', 'radio.example.org', undefined, 'https://radio.example.org/berg-interview'],
     ]);
     expect(r.quotes[1]!.sources.map((s) => [s.title, s.publisher, s.url])).toEqual([
       ['Did Greta Lind say this?', 'Example Fact Check', 'https://factcheck.example.org/lind-quote'],
@@ -208,7 +208,7 @@ describe('builds with imports', () => {
     expect(r.corpus.quotes).toHaveLength(seeds.corpus.quotes.length + 2);
     const truce = r.corpus.quotes.find((q) => q.text === TRUCE)!;
     const seedTruce = seeds.corpus.quotes.find((q) => q.text === TRUCE)!;
-    expect(truce.sources.map((s) => s.docId)).toEqual([...seedTruce.sources.map((s) => s.docId), 'import:quotes.json#1']);
+    expect(truce.sources.map((s) => s.docId)).toEqual([...seedTruce.sources.map((s) => s.docId), 'import:tests/fixtures/import/quotes.json#1']);
     // The document's date basis (weekday) is stronger than an import's: the record keeps the extracted date and context.
     expect({ ...truce, sources: [] }).toEqual({ ...seedTruce, sources: [] });
     expect(r.report.merged).toBe(1);

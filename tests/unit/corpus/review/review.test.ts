@@ -167,9 +167,9 @@ describe('builds', () => {
     await writeFile(rf, serializeReviewFile(rejectLind));
     const r = await buildCorpus({ imports: [{ file, approved: true }], reviewFile: rf, strict: true });
     expect(r.corpus.quotes.map((q) => q.review)).toEqual([
-      { state: 'approved', reviewer: 'quotes.json (imported as vetted)' },
+      { state: 'approved', reviewer: 'tests/fixtures/import/quotes.json (imported as vetted)' },
       { state: 'rejected', reviewer: 'Ed', at: AT },
-      { state: 'approved', reviewer: 'quotes.json (imported as vetted)' },
+      { state: 'approved', reviewer: 'tests/fixtures/import/quotes.json (imported as vetted)' },
     ]);
   });
 });
