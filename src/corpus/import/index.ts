@@ -70,6 +70,7 @@ export function parseImport(bytes: Uint8Array, options: { display: string; docBa
   let leftOut: LeftOutReview[] = [];
   if ((format ?? byExtension) === 'csv') {
     format = 'csv';
+    decodeUtf8(file, bytes); // csv-parse would decode bad bytes to U+FFFD: garbled wording, silently
     ({ rows, errors } = csvRows(file, docBase, bytes));
   } else {
     const text = decodeUtf8(file, bytes);
@@ -98,12 +99,43 @@ export function parseImport(bytes: Uint8Array, options: { display: string; docBa
   return { format, quotes, leftOut };
 }
 
+/** The text of a UTF-8 file; a BuildFailedError naming the line of the first bad byte otherwise. */
 function decodeUtf8(file: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new BuildFailedError([new ImportError(file, undefined, undefined, undefined, 'not valid UTF-8')]);
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    throw new BuildFailedError([
+      new ImportError(file, undefined, line, undefined, 'not valid UTF-8 (save the file as UTF-8; it may be Latin-1 or Windows-1252)'),
+    ]);
   }
+}
+
+/**
+ * Offset of the first byte that makes `bytes` invalid UTF-8: the longest
+ * prefix a streaming fatal decoder accepts (an unfinished character at the
+ * end of a prefix is not an error in stream mode), found by bisection.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const valid = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0; // valid(lo)
+  let hi = bytes.length; // !valid(hi) when stream-decoding the whole, or the error is an unfinished last character
+  if (valid(hi)) return Math.max(0, bytes.length - 1);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (valid(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi - 1;
 }
 
 /** Reads and parses an import file; `baseDir` (default: the working directory) names its sources (importDocBase). */
