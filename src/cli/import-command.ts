@@ -126,6 +126,13 @@ export async function importCommand(argv: string[], io: { now?: () => Date } = {
         lines.push(`  ${l.where}${l.line === undefined ? '' : ` (line ${l.line})`}  ${l.text ? `“${l.text}”  — ` : ''}${l.reason}`);
       }
     }
+    if (result.reopened.length) {
+      lines.push(`Pending again: ${result.reopened.length} approved quotation${result.reopened.length === 1 ? '' : 's'} gained a source nobody reviewed:`);
+      for (const id of result.reopened) lines.push(`  ${id}  ${result.corpus.quotes.find((q) => q.id === id)?.review?.note ?? ''}`);
+    }
+    if (result.warnings.length) {
+      lines.push(`Warnings (${result.warnings.length}):`, ...result.warnings.map((w) => `  ${w.file}: ${w.message}`));
+    }
     const state = approved ? `approved by ${approved.reviewer}` : 'pending review (quote-verifier review)';
     lines.push(`New quotations are ${state}.`, `Wrote ${files.corpus} and ${files.review}.`);
     process.stdout.write(`${lines.join('\n')}\n`);

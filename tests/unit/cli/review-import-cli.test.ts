@@ -62,7 +62,9 @@ describe('quote-verifier import', () => {
     expect(c.quotes).toHaveLength(10);
     const truce = c.quotes.find((q) => q.text.startsWith('A truce'))!;
     expect(truce.sources.map((s) => s.docId)).toEqual(['001_6fe8beb8b73725d2', 'import:tests/fixtures/import/quotes.json#1']);
-    expect(truce.review?.state).toBe('approved');
+    // An unvetted import gave an approved quote a new source: pending again (review finding).
+    expect(truce.review).toEqual({ state: 'pending', note: 'new source from import:tests/fixtures/import/quotes.json#1; review again' });
+    expect(r.stdout).toContain(`Pending again: 1 approved quotation gained a source nobody reviewed:\n  ${truce.id}  new source from import:tests/fixtures/import/quotes.json#1; review again`);
 
     const list = await run(['review', 'list', '--corpus', corpus, '--review-file', review]);
     expect(list.code).toBe(0);
@@ -70,8 +72,8 @@ describe('quote-verifier import', () => {
     expect(list.stdout).toContain('“The harbour belongs to the people who work in it, not to the people who own it”');
     expect(list.stdout).toContain('    Lind addressed the strike rally at the east gate.');
     expect(list.stdout).toContain('source: Voices of the Strike (1976) — Northbridge Press [import:tests/fixtures/import/quotes.json#2]');
-    expect(list.stdout).not.toContain('A truce in itself');
-    expect(list.stdout).toMatch(/10 quotes: 8 approved, 0 rejected, 2 pending\n$/);
+    expect(list.stdout).toContain('A truce in itself');
+    expect(list.stdout).toMatch(/10 quotes: 7 approved, 0 rejected, 3 pending\n$/);
   });
 
   it('a bad row imports nothing: the corpus and the review file stay byte-identical', { timeout: CLI_TEST_TIMEOUT_MS }, async () => {
@@ -86,6 +88,21 @@ describe('quote-verifier import', () => {
     expect(r.stderr).toContain('nothing imported');
     expect(await readFile(corpus)).toEqual(c0);
     expect(await readFile(review)).toEqual(r0);
+  });
+});
+
+describe('quote-verifier import warnings', () => {
+  it('prints the merge warnings, as corpus does: a date that disagrees with the corpus is named', { timeout: CLI_TEST_TIMEOUT_MS }, async () => {
+    const corpus = join(dir, 'warn-corpus.json');
+    const review = join(dir, 'warn-review.json');
+    await copyFile(join(ROOT, 'data/corpus.json'), corpus);
+    await copyFile(join(ROOT, 'data/review.json'), review);
+    const truce = (await readCorpus(corpus)).quotes.find((q) => q.text.startsWith('A truce'))!;
+    const file = join(dir, 'late.json');
+    await writeFile(file, JSON.stringify([{ text: truce.text, speaker: truce.speaker.name, date: '2020', source: { title: 'A later digest' } }]));
+    const r = await run(['import', file, '--out', corpus, '--review-file', review]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Warnings (1):\n  ${file}: ${truce.id} is dated 2020 here and ${truce.date} in ${truce.sources[0]!.docId}; kept the date with the stronger basis`);
   });
 });
 

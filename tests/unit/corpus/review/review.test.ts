@@ -183,7 +183,12 @@ describe('import into a working corpus', () => {
     expect(once.added).toHaveLength(2);
     expect(once.merged).toHaveLength(1);
     expect(once.corpus.quotes).toHaveLength(10);
-    expect(states(once.corpus)).toEqual([...Array(8).fill('approved'), 'pending', 'pending']);
+    // The approved seed quote gained a source nobody reviewed: pending again, saying why.
+    const truce = once.corpus.quotes.find((q) => q.text.startsWith('A truce'))!;
+    expect(once.reopened).toEqual([truce.id]);
+    expect(truce.review).toEqual({ state: 'pending', note: 'new source from import:tests/fixtures/import/quotes.json#1; review again' });
+    expect(states(once.corpus).filter((s) => s === 'approved')).toHaveLength(7);
+    expect(states(once.corpus).filter((s) => s === 'pending')).toHaveLength(3);
     const twice = mergeImport(once.corpus, once.file, quotes, { corpusFile: 'corpus.json', importFile: 'quotes.json' });
     expect(twice.corpus).toEqual(once.corpus);
     expect(twice.unchanged).toHaveLength(3);
