@@ -2,7 +2,8 @@
  * The popup and the side panel (sidebar_action) in real Firefox with the BUILT extension
  * (issue 5, sections 1-3): `popup.html?tab=<tabId>` and `sidepanel.html?tab=<tabId>` (the sidebar) list
  * the tab's findings under the automation contract (data-verdict, data-quote-id, the
- * page's wording), and the search box finds a corpus quotation.
+ * page's wording), a click on a row opens the quotation's card in the page, and the search
+ * box finds a corpus quotation.
  *
  * BiDi cannot reach the background page, so the tab id is found from an extension page:
  * the tab whose findings (as the background keeps them) hold the test page's quotation.
@@ -48,6 +49,7 @@ describe('popup and side panel (Firefox)', () => {
   let tabId: number;
   let idOf: (text: string) => string;
   let sidebarPath: string;
+  let page: Page;
 
   beforeAll(async () => {
     server = await startServer();
@@ -57,7 +59,7 @@ describe('popup and side panel (Firefox)', () => {
     };
     idOf = (text) => corpus.quotes.find((q) => q.text === text)?.id ?? `(no quotation worded "${text}")`;
     sidebarPath = (session.extension.manifest.sidebar_action as { default_panel?: string } | undefined)?.default_panel ?? '(none)';
-    const page = await session.openPage(PAGE);
+    page = await session.openPage(PAGE);
     await session.waitForReady(page);
     const finder = await session.openExtensionPage(`${sidebarPath}?tab=0`);
     tabId = await poll(
@@ -102,6 +104,22 @@ describe('popup and side panel (Firefox)', () => {
       await p.close();
     });
   }
+
+  it('a click on a popup row opens that quotation’s card in the page', async () => {
+    const p = await session.openExtensionPage(`popup.html?tab=${tabId}`);
+    await poll(() => readRows(p), (r) => r.some((x) => x.verdict === 'altered'), 'The popup did not list the altered quotation');
+    await p.click('[data-verdict="altered"] button');
+    const verdict = await poll(
+      () =>
+        page.evaluate(
+          `(() => document.querySelector('quote-verifier-card')?.shadowRoot?.querySelector('[role="dialog"] .qv-verdict-word')?.textContent ?? null)()`,
+        ) as Promise<string | null>,
+      (v) => v !== null,
+      'No card opened in the page',
+    );
+    expect(verdict).toBe('Altered');
+    await p.close();
+  });
 
   it('the popup’s search finds a corpus quotation by a few words', async () => {
     const p = await session.openExtensionPage(`popup.html?tab=${tabId}`);
