@@ -8,6 +8,7 @@ import { parsePartialDate } from '../../text/partial-date';
 import { textFragmentUrl } from '../build/fragment-url';
 import { quoteId } from '../build/quote-id';
 import { Quote, type DatePrecision, type Source } from '../schema';
+import { firstControlChar } from './control-chars';
 import { ImportError } from './errors';
 
 /** The fields an import row maps to (JSON names them with a `source.` object, CSV as columns). */
@@ -16,13 +17,20 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 const describe = (input: unknown) => (input === undefined ? 'is missing' : `expected text, got ${input === null ? 'null' : typeof input}`);
 
+/** Control and bidi characters are refused, not stripped: the file should be fixed where it is kept. */
+const noControls = (s: string) => firstControlChar(s) === undefined;
+const controlMessage = (iss: { input: unknown }) =>
+  `contains a control character (${firstControlChar(String(iss.input))}) that could hide or reorder the text on screen`;
+
 const requiredText = z
   .string({ error: (iss) => describe(iss.input) })
   .trim()
-  .min(1, 'is empty');
+  .min(1, 'is empty')
+  .refine(noControls, { error: controlMessage });
 const optionalText = z
   .string({ error: (iss) => describe(iss.input) })
   .trim()
+  .refine(noControls, { error: controlMessage })
   .optional()
   .transform((s) => (s === '' ? undefined : s));
 

@@ -1,4 +1,10 @@
-/** How the review tools show a quote to an editor: id, speaker, date, wording, context, sources. */
+/**
+ * How the review tools show a quote to an editor: id, speaker, date, wording,
+ * context, sources. Control and bidi characters in any field are printed
+ * escaped (\u001b), so a terminal escape in a database cannot hide words from
+ * the person approving them.
+ */
+import { escapeControlChars as esc } from '../import/control-chars';
 import type { Quote } from '../schema';
 
 /** Context longer than this is shortened in lists; the interactive walk shows it whole. */
@@ -9,14 +15,14 @@ const indent = (s: string, pad: string) => s.split('\n').map((l) => (l === '' ? 
 export function formatQuoteForReview(q: Quote, options: { fullContext?: boolean } = {}): string {
   const state = q.review?.state ?? 'approved';
   const speaker = q.speaker.role === undefined ? q.speaker.name : `${q.speaker.name} (${q.speaker.role})`;
-  const lines = [`${q.id}  [${state}]  ${speaker}, ${q.date}`, `  “${q.text}”`];
-  if (q.review?.note) lines.push(`  note: ${q.review.note}${q.review.reviewer ? ` (${q.review.reviewer})` : ''}`);
+  const lines = [`${esc(q.id)}  [${state}]  ${esc(speaker)}, ${esc(q.date)}`, `  “${esc(q.text)}”`];
+  if (q.review?.note) lines.push(`  note: ${esc(q.review.note)}${q.review.reviewer ? ` (${esc(q.review.reviewer)})` : ''}`);
   if (q.context.trim() !== '') {
     const ctx = !options.fullContext && q.context.length > LIST_CONTEXT_CHARS ? `${q.context.slice(0, LIST_CONTEXT_CHARS - 1)}…` : q.context;
-    lines.push('  context:', indent(ctx, '    '));
+    lines.push('  context:', indent(esc(ctx), '    '));
   }
   for (const s of q.sources) {
-    lines.push(`  source: ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}${s.url ? ` <${s.url}>` : ''} [${s.docId}]`);
+    lines.push(`  source: ${esc(s.title)}${s.publisher ? ` — ${esc(s.publisher)}` : ''}${s.url ? ` <${esc(s.url)}>` : ''} [${esc(s.docId)}]`);
   }
   return lines.join('\n');
 }
@@ -24,6 +30,6 @@ export function formatQuoteForReview(q: Quote, options: { fullContext?: boolean 
 /** One line per quote, for error lists (strict builds). */
 export function formatQuoteLine(q: Quote): string {
   const s = q.sources[0];
-  const src = s ? `${s.title}${s.url ? ` <${s.url}>` : ''}` : '';
-  return `  ${q.id}  ${q.speaker.name}, ${q.date}: “${q.text}”${src ? `\n      source: ${src}` : ''}`;
+  const src = s ? `${esc(s.title)}${s.url ? ` <${esc(s.url)}>` : ''}` : '';
+  return `  ${esc(q.id)}  ${esc(q.speaker.name)}, ${esc(q.date)}: “${esc(q.text)}”${src ? `\n      source: ${src}` : ''}`;
 }

@@ -31,3 +31,20 @@ describe('files that are not UTF-8', () => {
     expect(failure(bytes('text\nab', [0xc3]), 'y.csv')).toEqual([expect.stringMatching(/^y\.csv: line 2: not valid UTF-8/)]);
   });
 });
+
+describe('control and bidi characters', () => {
+  const ESC = '\u001b';
+  it('are refused in any text field, naming file, row, line and field', () => {
+    const csv = `text,speaker,date,sourceTitle,context\nWe will ${ESC}[8mnot${ESC}[0m raise taxes,S,2020,T,\nFine,Ann\u202Eeb,2020,Ti\u0085tle,ok\tcontext\n`;
+    expect(failure(bytes(csv), 'x.csv')).toEqual([
+      'x.csv: row 1 (line 2): text: contains a control character (U+001B) that could hide or reorder the text on screen',
+      'x.csv: row 2 (line 3): speaker: contains a control character (U+202E) that could hide or reorder the text on screen',
+      'x.csv: row 2 (line 3): sourceTitle: contains a control character (U+0085) that could hide or reorder the text on screen',
+    ]);
+  });
+
+  it('tabs and line breaks are still accepted', () => {
+    const json = JSON.stringify([{ text: 'one\ttwo\nthree', speaker: 'S', date: '2020', source: { title: 'T' }, context: 'a\r\nb' }]);
+    expect(parseImport(bytes(json), { display: 'ok.json', docBase: 'import:ok.json' }).quotes[0]!.text).toBe('one two three');
+  });
+});
