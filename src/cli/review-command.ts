@@ -64,6 +64,10 @@ export interface ReviewIo {
 }
 
 export async function reviewCommand(argv: string[], io: ReviewIo = {}): Promise<number> {
+  // `review list --all | head`: a reader that stops reading is not an error (as in check-command.ts).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   let values;
   let positionals;
   try {
