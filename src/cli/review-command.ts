@@ -17,7 +17,8 @@ import {
   type Decision,
   type ReviewFile,
 } from '../corpus/review';
-import { ReviewState, type Corpus } from '../corpus/schema';
+import { ReviewState, type Corpus, type Quote } from '../corpus/schema';
+import { formatDate } from './check/human';
 import { ConfigError } from '../config/config';
 import { corpusJson, defaultReviewer, readWorkingCorpus, workingFiles, type WorkingFiles } from './working-files';
 
@@ -63,11 +64,22 @@ export interface ReviewIo {
   now?: () => Date;
 }
 
-export async function reviewCommand(argv: string[], io: ReviewIo = {}): Promise<number> {
-  // `review list --all | head`: a reader that stops reading is not an error (as in check-command.ts).
+let epipeHandled = false;
+
+/** `review list --all | head`: a reader that stops reading is not an error (as in check-command.ts). Once per process. */
+function ignoreEpipe(): void {
+  if (epipeHandled) return;
+  epipeHandled = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+}
+
+/** Quotes as an editor reads them; dates as `check` prints them ("March 2025", not "2025-03"). */
+const show = (q: Quote, options: { fullContext?: boolean } = {}) => formatQuoteForReview(q, { ...options, formatDate });
+
+export async function reviewCommand(argv: string[], io: ReviewIo = {}): Promise<number> {
+  ignoreEpipe();
   let values;
   let positionals;
   try {
@@ -153,7 +165,7 @@ export async function reviewCommand(argv: string[], io: ReviewIo = {}): Promise<
   if (ids.length) return usageError(`list takes no ids (got "${ids[0]}")`);
   const shown = values.all ? loaded.corpus.quotes : quotesInState(loaded.corpus, (values.state ?? 'pending') as ReviewState);
   const what = values.all ? 'quotes' : `${values.state ?? 'pending'} quotes`;
-  process.stdout.write(shown.length ? `${shown.map((q) => formatQuoteForReview(q)).join('\n\n')}\n\n` : `No ${what}.\n`);
+  process.stdout.write(shown.length ? `${shown.map((q) => show(q)).join('\n\n')}\n\n` : `No ${what}.\n`);
   process.stdout.write(`${summary(loaded.corpus)}\n`);
   return 0;
 }
@@ -197,7 +209,7 @@ async function interactive(
   let review = l.review;
   try {
     for (const [i, q] of pending.entries()) {
-      process.stdout.write(`\n[${i + 1}/${pending.length}]\n${formatQuoteForReview(q, { fullContext: true })}\n`);
+      process.stdout.write(`\n[${i + 1}/${pending.length}]\n${show(q, { fullContext: true })}\n`);
       let key = '';
       while (!['a', 'r', 's', 'q'].includes(key)) {
         process.stdout.write(`(a)pprove  (r)eject  (s)kip  (q)uit as ${reviewer}: `);

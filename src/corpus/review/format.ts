@@ -12,10 +12,21 @@ const LIST_CONTEXT_CHARS = 400;
 
 const indent = (s: string, pad: string) => s.split('\n').map((l) => (l === '' ? '' : `${pad}${l}`)).join('\n');
 
-export function formatQuoteForReview(q: Quote, options: { fullContext?: boolean } = {}): string {
+export interface ReviewFormatOptions {
+  fullContext?: boolean;
+  /**
+   * How dates read (default: as stored, "2025-03"). The CLI passes the check
+   * command's formatter so both commands say "March 2025"; it lives in src/cli,
+   * which this layer may not import.
+   */
+  formatDate?: (date: string, precision: Quote['datePrecision']) => string;
+}
+
+export function formatQuoteForReview(q: Quote, options: ReviewFormatOptions = {}): string {
   const state = q.review?.state ?? 'approved';
   const speaker = q.speaker.role === undefined ? q.speaker.name : `${q.speaker.name} (${q.speaker.role})`;
-  const lines = [`${esc(q.id)}  [${state}]  ${esc(speaker)}, ${esc(q.date)}`, `  “${esc(q.text)}”`];
+  const date = options.formatDate ? options.formatDate(q.date, q.datePrecision) : q.date;
+  const lines = [`${esc(q.id)}  [${state}]  ${esc(speaker)}, ${esc(date)}`, `  “${esc(q.text)}”`];
   if (q.review?.note) lines.push(`  note: ${esc(q.review.note)}${q.review.reviewer ? ` (${esc(q.review.reviewer)})` : ''}`);
   if (q.context.trim() !== '') {
     const ctx = !options.fullContext && q.context.length > LIST_CONTEXT_CHARS ? `${q.context.slice(0, LIST_CONTEXT_CHARS - 1)}…` : q.context;
