@@ -8,6 +8,7 @@
  * when a strict build finds quotes pending review.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   BuildFailedError,
@@ -65,6 +66,8 @@ export function configBuildOptions(config: NewsroomConfig, cwd = process.cwd()):
   return {
     ...(config.documents === undefined ? {} : { dir: config.documents, displayDir: displayPath(config.documents, cwd) }),
     imports: config.imports.map((i) => ({ ...i, display: displayPath(i.file, cwd) })),
+    // Import sources are named by their path from the config's folder, wherever the build runs.
+    importBase: path.dirname(config.file),
     reviewFile: config.reviewFile,
     strict: config.strict,
     name: config.corpusName,

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../../src/corpus/schema';
@@ -197,5 +197,8 @@ describe('a config with only an import file', () => {
       ['Tomas Berg', 'approved'],
       ['Greta Lind', 'approved'],
     ]);
+    // Sources are named from the config's folder (the build ran from the repository root).
+    const fromConfig = relative(dir, join(FIXTURES, 'claimreview.json')).split(sep).join('/');
+    expect(new Set(c.quotes.flatMap((q) => q.sources.map((s) => s.docId.replace(/#.*$/, ''))))).toEqual(new Set([`import:${fromConfig}`]));
   });
 });
