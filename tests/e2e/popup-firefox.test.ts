@@ -14,34 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox.ts';
 import { startServer, type TestServer } from './harness/server.ts';
+import { poll, readRows } from './harness/rows.ts';
 
 const PAGE = 'in-page.html';
-const TIMEOUT_MS = 15_000;
-const POLL_MS = 100;
 const READY = 'We are ready for discussions on the basis of those agreements, but Kyiv rules out this possibility';
 const ALTERED = 'we will respond to them';
 const LATE = 'integral and equal subjects of the Russian Federation';
-
-interface Row {
-  verdict: string | null;
-  quoteId: string | null;
-  text: string;
-}
-
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} within ${TIMEOUT_MS} ms; last seen: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
-
-const readRows = (p: Page): Promise<Row[]> =>
-  p.$$eval('[data-verdict]', (rows) =>
-    rows.map((r) => ({ verdict: r.getAttribute('data-verdict'), quoteId: r.getAttribute('data-quote-id'), text: r.textContent ?? '' })),
-  );
 
 describe('popup and side panel (Firefox)', () => {
   let server: TestServer;

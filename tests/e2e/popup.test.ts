@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession, type ExtensionApi } from './harness/chromium.ts';
 import { repoRoot, startServer, type TestServer } from './harness/server.ts';
 import { formatViolations, runAxe } from './harness/axe.ts';
+import { poll, readRows } from './harness/rows.ts';
 
 declare const chrome: ExtensionApi;
 
@@ -25,7 +26,6 @@ const PAGE = 'in-page.html';
 const ARTIFACTS = path.join(repoRoot, 'tests/e2e/artifacts');
 /** How long a scan (and the popup's answer) may take. */
 const TIMEOUT_MS = 15_000;
-const POLL_MS = 50;
 /** The card's shadow host (entrypoints/content/card-host.tsx). */
 const CARD_HOST = 'quote-verifier-card';
 
@@ -48,27 +48,6 @@ const EXPECTED: [string, Key | null, string][] = [
   // In the iframe: every frame's findings reach the tab's list.
   ['verified', 'newspapers', WORDING.newspapers],
 ];
-
-interface Row {
-  verdict: string | null;
-  quoteId: string | null;
-  text: string;
-}
-
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} within ${TIMEOUT_MS} ms; last seen: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
-
-const readRows = (popup: Page): Promise<Row[]> =>
-  popup.$$eval('[data-verdict]', (rows) =>
-    rows.map((r) => ({ verdict: r.getAttribute('data-verdict'), quoteId: r.getAttribute('data-quote-id'), text: r.textContent ?? '' })),
-  );
 
 describe('popup (Chromium)', () => {
   let server: TestServer;

@@ -17,13 +17,13 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession, type ExtensionApi } from './harness/chromium.ts';
 import { repoRoot, startServer, type TestServer } from './harness/server.ts';
 import { formatViolations, runAxe } from './harness/axe.ts';
+import { poll, readRows } from './harness/rows.ts';
 
 declare const chrome: ExtensionApi;
 
 const PAGE = 'in-page.html';
 const ARTIFACTS = path.join(repoRoot, 'tests/e2e/artifacts');
 const TIMEOUT_MS = 15_000;
-const POLL_MS = 50;
 const CARD_HOST = 'quote-verifier-card';
 
 /** On the page from the start, and in the page's late paragraph. */
@@ -31,27 +31,6 @@ const READY = 'We are ready for discussions on the basis of those agreements, bu
 const LATE = 'integral and equal subjects of the Russian Federation';
 /** A corpus quotation the page does not hold until the test adds it. */
 const ADDED = 'momentary, non-viable decisions';
-
-interface Row {
-  verdict: string | null;
-  quoteId: string | null;
-  text: string;
-}
-
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} within ${TIMEOUT_MS} ms; last seen: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
-
-const readRows = (panel: Page): Promise<Row[]> =>
-  panel.$$eval('[data-verdict]', (rows) =>
-    rows.map((r) => ({ verdict: r.getAttribute('data-verdict'), quoteId: r.getAttribute('data-quote-id'), text: r.textContent ?? '' })),
-  );
 
 describe('side panel (Chromium)', () => {
   let server: TestServer;
