@@ -1,5 +1,5 @@
 /**
- * Writes a file so that readers see either the old content or the new one,
+ * Writes files so that readers see either the old content or the new one,
  * never a half-written file: write a temporary file in the same directory,
  * flush it to disk, then rename it over the target (atomic on one file system).
  */
@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+/** Writes and flushes a temporary file beside `path`; returns its name. */
+async function writeTemp(path: string, data: string): Promise<string> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -19,9 +20,34 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
     } finally {
       await handle.close();
     }
-    await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
+  return tmp;
+}
+
+/**
+ * Writes several files so that each is either old or new: every temporary file
+ * is written and flushed first, then all are renamed, so a failed write changes
+ * none of them (short of a crash between two renames).
+ */
+export async function writeFilesAtomic(files: { path: string; data: string }[]): Promise<void> {
+  const temps: string[] = [];
+  try {
+    for (const f of files) temps.push(await writeTemp(f.path, f.data));
+  } catch (e) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw e;
+  }
+  try {
+    for (const [i, f] of files.entries()) await rename(temps[i]!, f.path);
+  } catch (e) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw e;
+  }
+}
+
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  await writeFilesAtomic([{ path, data }]);
 }
