@@ -9,7 +9,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   BuildFailedError,
   buildCorpus,
@@ -26,6 +25,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../corpus/import';
 import { formatQuoteLine } from '../corpus/review/format';
 import { ReviewFileError } from '../corpus/review/review-file';
 import { CONFIG_ENV, ConfigError, loadConfigSync, resolveConfigPath, type NewsroomConfig } from '../config/config';
+import { parseCommandArgs } from './command-args';
 
 /** Above this many documents the build shows progress on stderr. */
 const PROGRESS_MIN_DOCUMENTS = 20;
@@ -77,41 +77,24 @@ export function configBuildOptions(config: NewsroomConfig, cwd = process.cwd()):
 }
 
 export async function corpusCommand(argv: string[]): Promise<number> {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        config: { type: 'string' },
-        import: { type: 'string', multiple: true },
-        'import-format': { type: 'string' },
-        'approved-imports': { type: 'boolean' },
-        review: { type: 'string' },
-        strict: { type: 'boolean' },
-        'reference-date': { type: 'string' },
-        name: { type: 'string' },
-        'corpus-version': { type: 'string' },
-        check: { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    process.stderr.write(`quote-verifier corpus: ${(e as Error).message}\n\n${corpusUsage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(corpusUsage);
-    return 0;
-  }
-  const usageError = (msg: string) => {
-    process.stderr.write(`quote-verifier corpus: ${msg}\n\n${corpusUsage}`);
-    return 2;
-  };
+  const args = parseCommandArgs('corpus', corpusUsage, argv, {
+      out: { type: 'string', short: 'o' },
+      config: { type: 'string' },
+      import: { type: 'string', multiple: true },
+      'import-format': { type: 'string' },
+      'approved-imports': { type: 'boolean' },
+      review: { type: 'string' },
+      strict: { type: 'boolean' },
+      'reference-date': { type: 'string' },
+      name: { type: 'string' },
+      'corpus-version': { type: 'string' },
+      check: { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    });
+  if (typeof args === 'number') return args;
+  const { values, positionals, usageError } = args;
   const dir = positionals[0];
   if (positionals.length > 1) return usageError(`unexpected argument "${positionals[1]}"`);
   const ref = values['reference-date'];

@@ -8,7 +8,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BuildFailedError, DEFAULT_CORPUS_NAME } from '../corpus/build';
 import { IMPORT_FORMATS, readImport, type ImportFormat } from '../corpus/import';
 import { mergeImport } from '../corpus/import/merge-into-corpus';
@@ -18,6 +17,7 @@ import { ReviewFileError, serializeReviewFile } from '../corpus/review/review-fi
 import { CORPUS_FORMAT_VERSION, type Corpus } from '../corpus/schema';
 import { CONFIG_ENV, ConfigError, resolveConfigPath } from '../config/config';
 import { corpusJson, defaultReviewer, readWorkingCorpus, workingFiles } from './working-files';
+import { parseCommandArgs } from './command-args';
 
 export const importUsage = `Usage: quote-verifier import <file> [--format json|csv|claimreview] [--out <corpus.json>] [options]
 
@@ -45,35 +45,18 @@ newsroom config.
 `;
 
 export async function importCommand(argv: string[], io: { now?: () => Date } = {}): Promise<number> {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        'review-file': { type: 'string' },
-        config: { type: 'string' },
-        approved: { type: 'boolean' },
-        reviewer: { type: 'string' },
-        note: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    process.stderr.write(`quote-verifier import: ${(e as Error).message}\n\n${importUsage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(importUsage);
-    return 0;
-  }
-  const usageError = (msg: string) => {
-    process.stderr.write(`quote-verifier import: ${msg}\n\n${importUsage}`);
-    return 2;
-  };
+  const args = parseCommandArgs('import', importUsage, argv, {
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      'review-file': { type: 'string' },
+      config: { type: 'string' },
+      approved: { type: 'boolean' },
+      reviewer: { type: 'string' },
+      note: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+  if (typeof args === 'number') return args;
+  const { values, positionals, usageError } = args;
   const [file, extra] = positionals;
   if (file === undefined) return usageError('missing <file>');
   if (extra !== undefined) return usageError(`unexpected argument "${extra}"`);

@@ -4,7 +4,6 @@
  * file and the working corpus (both atomically, both or neither) and talks to
  * the person. Exit 0 on success, 2 on bad input or usage.
  */
-import { parseArgs } from 'node:util';
 import { emitKeypressEvents } from 'node:readline';
 import { CorpusLoadError } from '../corpus/load';
 import { readReviewFile, writeFilesAtomic } from '../corpus/review/io';
@@ -21,6 +20,7 @@ import { ReviewState, type Corpus, type Quote } from '../corpus/schema';
 import { formatDate } from './check/human';
 import { ConfigError } from '../config/config';
 import { corpusJson, defaultReviewer, readWorkingCorpus, workingFiles, type WorkingFiles } from './working-files';
+import { parseCommandArgs } from './command-args';
 
 export const reviewUsage = `Usage: quote-verifier review [list] [--all | --state pending|approved|rejected]
        quote-verifier review approve <id>... [--reviewer <name>] [--note <text>]
@@ -80,36 +80,19 @@ const show = (q: Quote, options: { fullContext?: boolean } = {}) => formatQuoteF
 
 export async function reviewCommand(argv: string[], io: ReviewIo = {}): Promise<number> {
   ignoreEpipe();
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        corpus: { type: 'string' },
-        'review-file': { type: 'string' },
-        config: { type: 'string' },
-        reviewer: { type: 'string' },
-        note: { type: 'string' },
-        all: { type: 'boolean' },
-        state: { type: 'string' },
-        'all-pending': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    process.stderr.write(`quote-verifier review: ${(e as Error).message}\n\n${reviewUsage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(reviewUsage);
-    return 0;
-  }
-  const usageError = (msg: string) => {
-    process.stderr.write(`quote-verifier review: ${msg}\n\n${reviewUsage}`);
-    return 2;
-  };
+  const args = parseCommandArgs('review', reviewUsage, argv, {
+      corpus: { type: 'string' },
+      'review-file': { type: 'string' },
+      config: { type: 'string' },
+      reviewer: { type: 'string' },
+      note: { type: 'string' },
+      all: { type: 'boolean' },
+      state: { type: 'string' },
+      'all-pending': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
+  if (typeof args === 'number') return args;
+  const { values, positionals, usageError } = args;
   const fail = (msg: string) => {
     process.stderr.write(`quote-verifier review: ${msg}\n`);
     return 2;
