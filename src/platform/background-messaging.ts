@@ -109,7 +109,7 @@ function isIncoming(message: unknown): message is Incoming {
     case 'qv:scan':
       return typeof m.text === 'string' && (m.pagePublished === undefined || typeof m.pagePublished === 'string');
     case 'qv:lookup':
-      return typeof m.text === 'string';
+      return typeof m.text === 'string' && (m.context === undefined || isLookupContext(m.context));
     case 'qv:findings':
       return typeof m.counts === 'object' && m.counts !== null;
     case 'qv:hello':
@@ -121,4 +121,10 @@ function isIncoming(message: unknown): message is Incoming {
     default:
       return false;
   }
+}
+
+function isLookupContext(c: unknown): boolean {
+  if (typeof c !== 'object' || c === null) return false;
+  const { before, after } = c as Record<string, unknown>;
+  return typeof before === 'string' && typeof after === 'string';
 }
