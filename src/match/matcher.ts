@@ -37,7 +37,7 @@ export interface Matcher {
 }
 
 /** Flags in a fixed order, so findings compare equal across runs. */
-const FLAG_ORDER: Flag[] = ['negation', 'number', 'name', 'modal', 'homoglyph', 'excerpt', 'ellipsis', 'embedded'];
+const FLAG_ORDER: Flag[] = ['negation', 'number', 'name', 'modal', 'homoglyph', 'excerpt', 'ellipsis', 'embedded', 'rendering'];
 
 const VERDICT_RANK = { verified: 3, misattributed: 3, altered: 2, unverified: 0 } as const;
 

@@ -4,6 +4,7 @@
  * which tab and frame sent it, and returns the handler's answer.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { isUnjudgedSpans } from '../match/unjudged';
 import type {
   FindingsReport,
   LookupRequest,
@@ -107,7 +108,11 @@ function isIncoming(message: unknown): message is Incoming {
   const m = message as Record<string, unknown>;
   switch (m.type) {
     case 'qv:scan':
-      return typeof m.text === 'string' && (m.pagePublished === undefined || typeof m.pagePublished === 'string');
+      return (
+        typeof m.text === 'string' &&
+        (m.pagePublished === undefined || typeof m.pagePublished === 'string') &&
+        (m.unjudged === undefined || isUnjudgedSpans(m.unjudged))
+      );
     case 'qv:lookup':
       return typeof m.text === 'string' && (m.context === undefined || isLookupContext(m.context));
     case 'qv:findings':
