@@ -36,8 +36,9 @@ export const FLAG_TEXT: Record<Flag, { label: string; explanation: string }> = {
 
 /** How the card says what each side of the diff means to a screen reader. */
 export const DIFF_LABEL = {
-  delete: 'missing on the page: ',
-  insert: 'added by the page: ',
+  delete: 'dropped or changed by the page: ',
+  insert: 'the page’s words, not said: ',
+  gap: 'words left out here',
 } as const;
 
 /** Word-diff segments are joined with a space unless punctuation or existing space makes one wrong. */
