@@ -14,6 +14,7 @@ import { createHighlighter } from '../../src/page/highlights';
 import { listenForHighlightClicks } from '../../src/page/hit-test';
 import { createNavigator } from '../../src/page/navigator';
 import { pagePublishedDate } from '../../src/page/page-date';
+import { selectionContext } from '../../src/page/selection-context';
 import { startScanner, type LocatedFinding, type Scanner, type ScanOutcome } from '../../src/page/scanner';
 import { settingsStore } from '../../src/platform/settings-store';
 import { TEST_BUILD } from '../../src/platform/build-info';
@@ -240,7 +241,8 @@ async function verifySelection(
   if (!text) return;
   const range = selected && selection!.rangeCount > 0 ? selection!.getRangeAt(0).cloneRange() : undefined;
   const fallback = (document.activeElement ?? document.body)?.getBoundingClientRect();
-  const answer = await sendLookup(text);
+  // The paragraph around a page selection, so its quotation marks and attribution count (src/page/selection-context.ts).
+  const answer = await sendLookup(text, range && selected === text ? selectionContext(range) : undefined);
   await card.open(
     {
       lookup: { selection: text, best: answer.best, nearest: answer.nearest, quotes: answer.quotes },
