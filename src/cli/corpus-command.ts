@@ -52,6 +52,8 @@ Options:
       --review <file>           the review file (quotes get review states)
       --strict                  exit 2 while any quote is pending review (the
                                 corpus is still written, so it can be reviewed)
+      --strict-documents        fail on a document that cannot be read (no title,
+                                no text, binary) instead of skipping it
       --reference-date <date>   YYYY-MM-DD: resolves years for documents with no
                                 published or retrieved date
       --name <text>             corpus name (default "${DEFAULT_CORPUS_NAME}")
@@ -86,6 +88,7 @@ export async function corpusCommand(argv: string[]): Promise<number> {
       'approved-imports': { type: 'boolean' },
       review: { type: 'string' },
       strict: { type: 'boolean' },
+      'strict-documents': { type: 'boolean' },
       'reference-date': { type: 'string' },
       name: { type: 'string' },
       'corpus-version': { type: 'string' },
@@ -145,6 +148,7 @@ export async function corpusCommand(argv: string[]): Promise<number> {
   options = {
     ...options,
     ...(ref === undefined ? {} : { referenceDate: ref }),
+    ...(values['strict-documents'] ? { strictDocuments: true } : {}),
     ...(values.name === undefined ? {} : { name: values.name }),
     ...(values['corpus-version'] === undefined ? {} : { corpusVersion: values['corpus-version'] }),
     onProgress: (done, total, file) => {

@@ -10,6 +10,7 @@
 import { Corpus, type Quote } from '../corpus/schema';
 import { shippableCorpus } from '../corpus/ship';
 import type { Finding } from '../match/types';
+import { markUnjudged } from '../match/unjudged';
 import type {
   CorpusStatus,
   LookupRequest,
@@ -114,11 +115,12 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
       return { type: 'qv:search', query: request.query, hits: corpusSearch.search(request.query, request.limit), corpus: status };
     },
     scan(request) {
-      const findings = matcher.findAll(request.text).map(known);
+      // Verdicts are decided here: text the page collector could not judge is never verified.
+      const findings = markUnjudged(matcher.findAll(request.text).map(known), request.unjudged ?? []);
       return { type: 'qv:scan', findings, quotes: quotesFor(findings.map((f) => f.quoteId)), corpus: status };
     },
     lookup(request) {
-      const result = matcher.lookup(request.text);
+      const result = matcher.lookup(request.text, request.context);
       const best = result.best ? known(result.best) : undefined;
       const nearest = result.nearest.filter((n) => byId.has(n.quoteId));
       const quotes = quotesFor([best?.quoteId, ...nearest.map((n) => n.quoteId)]);

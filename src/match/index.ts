@@ -2,7 +2,7 @@
  * The matching engine: pure TypeScript, no DOM, no browser API. Import from
  * here in Node (CLI, tests, benchmark) and in the extension's background.
  */
-export type { Verdict, DiffOp, Flag, Finding, MatchOptions, SpanInput, LookupResult } from './types';
+export type { Verdict, DiffOp, Flag, Finding, MatchOptions, SpanInput, LookupResult, LookupContext } from './types';
 export { createMatcher, type Matcher, type MatcherQuote } from './matcher';
 export {
   buildIndex,
@@ -19,3 +19,4 @@ export {
 export { findQuotedSpans, type QuotedSpan } from './candidates';
 export { attributionOf, type Attribution, type AttributionContext, type SpeakerRef } from './attribution';
 export { tokenize, type Tokens } from './tokenize';
+export { markUnjudged, isUnjudgedSpans, UNJUDGED_REASONS, type UnjudgedSpan, type UnjudgedReason } from './unjudged';

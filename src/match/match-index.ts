@@ -50,8 +50,8 @@ export interface MatchIndex {
 const MAGIC = 0x58495651; // "QVIX"
 /** Bump when the serialized layout changes. */
 export const INDEX_FORMAT_VERSION = 1;
-/** Bump when tokenization or hashing changes: old indexes would silently miss. */
-export const TOKENIZER_VERSION = 1;
+/** Bump when tokenization or hashing changes: old indexes would silently miss. (2: variation selectors, tag characters and Hangul fillers are invisible.) */
+export const TOKENIZER_VERSION = 2;
 const HEADER_WORDS = 16;
 
 /** Hash of the quote ids, in order. */

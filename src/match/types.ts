@@ -20,9 +20,11 @@ export interface DiffOp {
  * - `homoglyph`: a word on the page mixes scripts (e.g. Cyrillic "а" in a Latin word);
  * - `excerpt`: the page quotes part of the verified quotation;
  * - `ellipsis`: the page joins excerpts with an ellipsis;
- * - `embedded`: the verified quotation sits inside a longer quoted span.
+ * - `embedded`: the verified quotation sits inside a longer quoted span;
+ * - `rendering`: part of the wording is drawn in a way the page collector could
+ *   not judge (see src/match/unjudged.ts), so it is never *verified*.
  */
-export type Flag = 'negation' | 'number' | 'name' | 'modal' | 'homoglyph' | 'excerpt' | 'ellipsis' | 'embedded';
+export type Flag = 'negation' | 'number' | 'name' | 'modal' | 'homoglyph' | 'excerpt' | 'ellipsis' | 'embedded' | 'rendering';
 
 export interface Finding {
   verdict: Verdict;
@@ -62,6 +64,12 @@ export interface SpanInput {
   quoted?: boolean;
   /** Its paragraph around it, for the attribution ("Zelensky said"). */
   context?: { before: string; after: string };
+}
+
+/** The paragraph text on each side of a selection, for the quotation marks and attribution around it. */
+export interface LookupContext {
+  before: string;
+  after: string;
 }
 
 /** A fact-checker's selection looked up in the corpus. */

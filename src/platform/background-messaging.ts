@@ -4,6 +4,7 @@
  * which tab and frame sent it, and returns the handler's answer.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { isUnjudgedSpans } from '../match/unjudged';
 import type {
   FindingsReport,
   LookupRequest,
@@ -107,9 +108,13 @@ function isIncoming(message: unknown): message is Incoming {
   const m = message as Record<string, unknown>;
   switch (m.type) {
     case 'qv:scan':
-      return typeof m.text === 'string' && (m.pagePublished === undefined || typeof m.pagePublished === 'string');
+      return (
+        typeof m.text === 'string' &&
+        (m.pagePublished === undefined || typeof m.pagePublished === 'string') &&
+        (m.unjudged === undefined || isUnjudgedSpans(m.unjudged))
+      );
     case 'qv:lookup':
-      return typeof m.text === 'string';
+      return typeof m.text === 'string' && (m.context === undefined || isLookupContext(m.context));
     case 'qv:findings':
       return typeof m.counts === 'object' && m.counts !== null;
     case 'qv:hello':
@@ -121,4 +126,10 @@ function isIncoming(message: unknown): message is Incoming {
     default:
       return false;
   }
+}
+
+function isLookupContext(c: unknown): boolean {
+  if (typeof c !== 'object' || c === null) return false;
+  const { before, after } = c as Record<string, unknown>;
+  return typeof before === 'string' && typeof after === 'string';
 }

@@ -5,6 +5,7 @@
  */
 import type { Quote } from '../corpus/schema';
 import type { Finding } from '../match/types';
+import type { UnjudgedSpan } from '../match/unjudged';
 
 /** Content -> background: match this frame's collected text. */
 export interface ScanRequest {
@@ -13,6 +14,11 @@ export interface ScanRequest {
   text: string;
   /** Page publication date if the page states one (ISO), for "how long before". */
   pagePublished?: string;
+  /**
+   * Spans of `text` the collector could not judge as drawn (src/match/unjudged.ts):
+   * a finding touching one is never answered *verified*.
+   */
+  unjudged?: UnjudgedSpan[];
 }
 
 /** Background -> content: findings, plus the corpus records they refer to (the tab keeps no corpus). */
@@ -48,6 +54,8 @@ export type CorpusStatus =
 export interface LookupRequest {
   type: 'qv:lookup';
   text: string;
+  /** The paragraph's text before and after the selection: the quotation marks and attribution around it. */
+  context?: { before: string; after: string };
 }
 
 export interface LookupResponse {

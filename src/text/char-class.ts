@@ -23,22 +23,30 @@ const UPPER_RE = /[\p{Lu}\p{Lt}]/u;
 
 /**
  * Invisible format characters: zero-width space and joiners, word joiner,
- * invisible operators, BOM, soft hyphen, combining grapheme joiner, and the
- * bidirectional controls (used to spoof text). None of them is visible in a
- * quotation, so none of them may change a match.
+ * invisible operators, BOM, soft hyphen, combining grapheme joiner, the
+ * bidirectional controls (used to spoof text), variation selectors
+ * (U+FE00–FE0F, U+E0100–E01EF: they pick a glyph style and draw nothing
+ * after a letter), tag characters (U+E0000–E007F: invisible outside emoji
+ * flags) and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0: letters by
+ * category, drawn as nothing or blank). None of them is visible in a
+ * quotation, so none of them may change a match: a word with one inside
+ * reads as the word without it, and a doctored word stays *altered*.
  */
 export function isInvisibleCodePoint(cp: number): boolean {
-  return (
-    cp === 0x00ad ||
-    cp === 0x034f ||
-    cp === 0x061c ||
-    cp === 0x180e ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x2064) ||
-    (cp >= 0x2066 && cp <= 0x2069) ||
-    cp === 0xfeff
-  );
+  if (cp < 0x2000) return cp === 0x00ad || cp === 0x034f || cp === 0x061c || cp === 0x115f || cp === 0x1160 || cp === 0x180e;
+  if (cp < 0x10000) {
+    return (
+      (cp >= 0x200b && cp <= 0x200f) ||
+      (cp >= 0x202a && cp <= 0x202e) ||
+      (cp >= 0x2060 && cp <= 0x2064) ||
+      (cp >= 0x2066 && cp <= 0x2069) ||
+      cp === 0x3164 ||
+      (cp >= 0xfe00 && cp <= 0xfe0f) ||
+      cp === 0xfeff ||
+      cp === 0xffa0
+    );
+  }
+  return (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }
 
 function compute(cp: number): number {

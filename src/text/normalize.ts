@@ -207,7 +207,8 @@ export function normalize(input: string): Normalized {
           continue;
         }
       }
-      i++;
+      // Astral invisibles (tag characters, variation selectors 17–256) are two code units.
+      i += codePointLength(cp);
       continue;
     }
     if (cp === UNICODE_HYPHEN) {

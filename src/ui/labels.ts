@@ -24,6 +24,7 @@ export const FLAG_TEXT: Record<Flag, { label: string; explanation: string }> = {
   excerpt: { label: 'Excerpt', explanation: 'The page quotes part of the statement.' },
   ellipsis: { label: 'Joined with an ellipsis', explanation: 'The page joins separate parts of the statement with “…”. Check that the omission does not change the meaning.' },
   embedded: { label: 'Inside a longer quotation', explanation: 'The statement sits inside a longer quoted passage; the rest of that passage is not in the record.' },
+  rendering: { label: 'Drawn in a way we cannot check', explanation: 'The page draws part of this quotation in a way the extension cannot read exactly (reordered, or hidden from extensions), so it is not marked verified. Compare the words you see with the record.' },
 };
 
 /** How the card says what each side of the diff means to a screen reader. */

@@ -66,6 +66,7 @@ const FLAG_WORDING: Record<Flag, string> = {
   excerpt: 'quotes part of the verified quotation',
   ellipsis: 'joins excerpts with an ellipsis',
   embedded: 'the verified quotation sits inside a longer quotation',
+  rendering: 'the page draws part of it in a way that could not be checked (not verified)',
 };
 
 /** Longest page wording printed for an unverified span; they are listed, not examined. */

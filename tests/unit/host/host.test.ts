@@ -121,3 +121,21 @@ describe('createHost with the real engine', () => {
     for (const id of ids) if (id) expect(answer.quotes[id]).toBeDefined();
   });
 });
+
+describe('createHost and unjudged spans', () => {
+  const host = createHost(sampleCorpus());
+  it('never answers verified for a finding over text the page could not judge', () => {
+    const start = page.indexOf('so far');
+    const answer = host.scan({ type: 'qv:scan', text: page, unjudged: [{ start, end: start + 6, reason: 'bidi' }] });
+    expect(answer.findings).toHaveLength(1);
+    expect(answer.findings[0]!.verdict).toBe('unverified');
+    expect(answer.findings[0]!.quoteId).toBe(PESKOV.id);
+    expect(answer.findings[0]!.flags).toContain('rendering');
+  });
+
+  it('still verifies when the unjudged text is elsewhere on the page', () => {
+    const start = page.indexOf('Then he left');
+    const answer = host.scan({ type: 'qv:scan', text: page, unjudged: [{ start, end: start + 4, reason: 'order' }] });
+    expect(answer.findings[0]!.verdict).toBe('verified');
+  });
+});
