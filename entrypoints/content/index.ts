@@ -17,12 +17,15 @@ import { pagePublishedDate } from '../../src/page/page-date';
 import { selectionContext } from '../../src/page/selection-context';
 import { startScanner, type LocatedFinding, type Scanner, type ScanOutcome } from '../../src/page/scanner';
 import { settingsStore } from '../../src/platform/settings-store';
+import { TEST_BUILD } from '../../src/platform/build-info';
 import { answerSiteQueries } from '../../src/platform/site-messaging';
 import { shouldScan, type Settings } from '../../src/settings/settings';
 import highlightCss from '../../src/page/highlights.css?inline';
 import { CARD_HOST_NAME, createCardHost, type CardHost } from './card-host';
 
 /**
+ * Test builds only (TEST_BUILD): a store build dispatches no event the page could see,
+ * so no page learns that the reader runs the extension or what it judged.
  * Dispatched on `document` after each scan: JSON `{"findings":[{verdict, quoteId, text}], "timing": {...}}`
  * (a string crosses Firefox's Xray boundary). `timing` is ScanCost plus `paintMs` and `textLength`.
  */
@@ -47,8 +50,8 @@ export default defineContentScript({
       return store.defaults;
     });
     if (ctx.isInvalid) return;
-    // Announce readiness with an event, not a DOM change: the page's DOM is never edited.
-    document.dispatchEvent(new CustomEvent('quote-verifier:ready', { detail: answer.extensionVersion }));
+    // Test builds announce readiness with an event, not a DOM change: the page's DOM is never edited.
+    if (TEST_BUILD) document.dispatchEvent(new CustomEvent('quote-verifier:ready', { detail: answer.extensionVersion }));
     const apply = run(ctx, settings);
     // The reader's settings apply to open tabs at once: no reload.
     const unwatch = store.watch(apply);
@@ -118,6 +121,7 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
           };
         }),
       );
+      if (!TEST_BUILD) return;
       const paintMs = performance.now() - started;
       lastScanned = JSON.stringify({
         findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text })),
@@ -161,9 +165,11 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
   // The popup's "Pause on this site" asks the top frame which site it is.
   if (window === window.top) answerSiteQueries(() => location.href, signal);
 
-  ctx.addEventListener(document, QUERY_EVENT, () => {
-    if (lastScanned) document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
-  });
+  if (TEST_BUILD) {
+    ctx.addEventListener(document, QUERY_EVENT, () => {
+      if (lastScanned) document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+    });
+  }
 
   listenForHighlightClicks({
     doc: document,
