@@ -29,6 +29,13 @@ const info: BuildInfo = {
   ...(corpus?.corpusVersion === undefined ? {} : { corpusVersion: corpus.corpusVersion }),
   ...((d) => (d === undefined ? {} : { builtAt: d }))(buildDate()),
 };
+/**
+ * A test build (QV_TEST_BUILD=1, `npm run build:test`) adds what only automation may see:
+ * the page-visible `quote-verifier:*` events (docs/architecture.md, "Contract for
+ * automation"). It goes to .output/test/<target>, so the store builds in .output/<target>
+ * never carry them. Tests load the test build; the store-silence test loads the store one.
+ */
+const TEST_BUILD = process.env.QV_TEST_BUILD === '1';
 const ICONS = Object.fromEntries(Object.keys(config.icons).map((size) => [size, `icons/icon-${size}.png`]));
 
 // The extension never touches the network: no host permissions beyond the
@@ -37,7 +44,7 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   // QV_OUT_DIR: build somewhere else (the reproducible-zip test builds twice side by side).
-  outDir: process.env.QV_OUT_DIR ?? '.output',
+  outDir: process.env.QV_OUT_DIR ?? (TEST_BUILD ? '.output/test' : '.output'),
   // Explicit imports keep the layer rules visible to lint.
   imports: false,
   vite: () => ({
@@ -45,7 +52,8 @@ export default defineConfig({
     plugins: [preact(), noDynamicCode()],
     // The build's facts for src/platform/build-info.ts. (WxtVitest does not apply this
     // vite config: unit tests provide their own, never the committed corpus's hash.)
-    define: { __QV_BUILD__: JSON.stringify(info) },
+    // QV_TEST_BUILD: a literal, so a store build's bundler drops the test-only code.
+    define: { __QV_BUILD__: JSON.stringify(info), 'import.meta.env.QV_TEST_BUILD': JSON.stringify(TEST_BUILD) },
   }),
   hooks: {
     // WXT titles the toolbar button (action / browser_action) and Firefox's sidebar from

@@ -3,7 +3,7 @@
  *
  * Builds a ~1 MB page of ~20k text nodes with 500 quoted spans (seed quotes,
  * edited seed quotes, unrelated quoted sentences), loads it in headless Chromium
- * with the built extension (.output/chrome-mv3), and reports:
+ * with the built extension (the test build, .output/test/chrome-mv3: its page events carry the timing), and reports:
  * - the content script's main-thread time (collect + send + locate + paint, from
  *   the `timing` block of `quote-verifier:scanned`; the background's matching is
  *   another thread and not counted) divided by a bare TreeWalker text pass
@@ -315,7 +315,7 @@ function rows(results: { label: string; runs: RunResult[] }[]): string[] {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const builtDir = path.join(repoRoot, '.output/chrome-mv3');
+  const builtDir = path.join(repoRoot, '.output/test/chrome-mv3');
   const seed = Corpus.parse(JSON.parse(await readFile(path.join(repoRoot, 'data/corpus.json'), 'utf8')));
   const work = await mkdtemp(path.join(tmpdir(), 'qv-bench-scan-'));
   try {

@@ -69,7 +69,8 @@ function build(browser: string, outDir: string, quiet: boolean): void {
   try {
     execFileSync(process.execPath, [wxt, 'build', '-b', browser], {
       cwd: ROOT,
-      env: { ...process.env, QV_OUT_DIR: outDir },
+      // What ships is a store build, never a test build (wxt.config.ts QV_TEST_BUILD).
+      env: { ...process.env, QV_OUT_DIR: outDir, QV_TEST_BUILD: '' },
       stdio: quiet ? 'pipe' : 'inherit',
       encoding: 'utf8',
     });

@@ -14,15 +14,19 @@ import { createHighlighter } from '../../src/page/highlights';
 import { listenForHighlightClicks } from '../../src/page/hit-test';
 import { createNavigator } from '../../src/page/navigator';
 import { pagePublishedDate } from '../../src/page/page-date';
+import { selectionContext } from '../../src/page/selection-context';
 import { startScanner, type LocatedFinding, type Scanner, type ScanOutcome } from '../../src/page/scanner';
 import { settingsStore } from '../../src/platform/settings-store';
 import { closedShadowRootReader } from '../../src/platform/shadow-roots';
+import { TEST_BUILD } from '../../src/platform/build-info';
 import { answerSiteQueries } from '../../src/platform/site-messaging';
 import { shouldScan, type Settings } from '../../src/settings/settings';
 import highlightCss from '../../src/page/highlights.css?inline';
 import { CARD_HOST_NAME, createCardHost, type CardHost } from './card-host';
 
 /**
+ * Test builds only (TEST_BUILD): a store build dispatches no event the page could see,
+ * so no page learns that the reader runs the extension or what it judged.
  * Dispatched on `document` after each scan: JSON `{"findings":[{verdict, quoteId, text}], "timing": {...}}`
  * (a string crosses Firefox's Xray boundary). `timing` is ScanCost plus `paintMs` and `textLength`.
  */
@@ -50,8 +54,8 @@ export default defineContentScript({
       return store.defaults;
     });
     if (ctx.isInvalid) return;
-    // Announce readiness with an event, not a DOM change: the page's DOM is never edited.
-    document.dispatchEvent(new CustomEvent('quote-verifier:ready', { detail: answer.extensionVersion }));
+    // Test builds announce readiness with an event, not a DOM change: the page's DOM is never edited.
+    if (TEST_BUILD) document.dispatchEvent(new CustomEvent('quote-verifier:ready', { detail: answer.extensionVersion }));
     const apply = run(ctx, settings);
     // The reader's settings apply to open tabs at once: no reload.
     const unwatch = store.watch(apply);
@@ -122,6 +126,7 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
           };
         }),
       );
+      if (!TEST_BUILD) return;
       const paintMs = performance.now() - started;
       lastScanned = JSON.stringify({
         findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text })),
@@ -165,9 +170,11 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
   // The popup's "Pause on this site" asks the top frame which site it is.
   if (window === window.top) answerSiteQueries(() => location.href, signal);
 
-  ctx.addEventListener(document, QUERY_EVENT, () => {
-    if (lastScanned) document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
-  });
+  if (TEST_BUILD) {
+    ctx.addEventListener(document, QUERY_EVENT, () => {
+      if (lastScanned) document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+    });
+  }
 
   listenForHighlightClicks({
     doc: document,
@@ -239,7 +246,8 @@ async function verifySelection(
   if (!text) return;
   const range = selected && selection!.rangeCount > 0 ? selection!.getRangeAt(0).cloneRange() : undefined;
   const fallback = (document.activeElement ?? document.body)?.getBoundingClientRect();
-  const answer = await sendLookup(text);
+  // The paragraph around a page selection, so its quotation marks and attribution count (src/page/selection-context.ts).
+  const answer = await sendLookup(text, range && selected === text ? selectionContext(range) : undefined);
   await card.open(
     {
       lookup: { selection: text, best: answer.best, nearest: answer.nearest, quotes: answer.quotes },

@@ -5,7 +5,7 @@
  */
 import type { Quote } from '../corpus/schema';
 import { createMatcher } from '../match';
-import type { Finding, LookupResult } from '../match/types';
+import type { Finding, LookupContext, LookupResult } from '../match/types';
 
 export type { LookupResult };
 
@@ -13,7 +13,7 @@ export interface Matcher {
   /** Every quotation of the corpus found in `text`; offsets refer to `text`. */
   findAll(text: string): Finding[];
   /** A fact-checker's selection: the best match, if any, and the nearest candidates. */
-  lookup(selection: string): LookupResult;
+  lookup(selection: string, context?: LookupContext): LookupResult;
 }
 
 /** `index`: a serialized index shipped with the corpus; without it the engine builds one. */

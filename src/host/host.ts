@@ -120,7 +120,7 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
       return { type: 'qv:scan', findings, quotes: quotesFor(findings.map((f) => f.quoteId)), corpus: status };
     },
     lookup(request) {
-      const result = matcher.lookup(request.text);
+      const result = matcher.lookup(request.text, request.context);
       const best = result.best ? known(result.best) : undefined;
       const nearest = result.nearest.filter((n) => byId.has(n.quoteId));
       const quotes = quotesFor([best?.quoteId, ...nearest.map((n) => n.quoteId)]);

@@ -2,7 +2,7 @@
  * The matching engine: pure TypeScript, no DOM, no browser API. Import from
  * here in Node (CLI, tests, benchmark) and in the extension's background.
  */
-export type { Verdict, DiffOp, Flag, Finding, MatchOptions, SpanInput, LookupResult } from './types';
+export type { Verdict, DiffOp, Flag, Finding, MatchOptions, SpanInput, LookupResult, LookupContext } from './types';
 export { createMatcher, type Matcher, type MatcherQuote } from './matcher';
 export {
   buildIndex,

@@ -2,6 +2,15 @@
  * A fact-checker's selection: judged as a quotation (`best`) and ranked
  * against its nearest corpus quotations (`nearest`).
  *
+ * Judging (src/match/matcher.ts `lookup`) is the scan's: the selection, with
+ * the paragraph around it when the caller has one, goes through `findAll`,
+ * and the quotation the selection covers is the answer, with the verdict its
+ * highlight has. Narration and attribution around it ("Peskov said:") are not
+ * part of the quotation, so they are never edits. Only a selection with no
+ * quotation marks in which the scan finds nothing is judged whole
+ * (`judgeWhole`): a short excerpt, or words typed from memory.
+ *
+ * Ranking (`nearestQuotes`):
  * The index makes a shortlist (quotes sharing trigrams, then quotes sharing
  * rare words); fuse.js ranks it for short selections, the word alignment for
  * long ones. fuse.js never sees the whole corpus: a linear scan costs about a
@@ -21,7 +30,9 @@ import {
   SHORT_SPAN_WORDS,
 } from './thresholds';
 import { tokenize, wordAt, type Tokens } from './tokenize';
-import type { Finding, LookupResult } from './types';
+import type { LookupResult } from './types';
+
+type Nearest = LookupResult['nearest'];
 
 /** Words too common to shortlist quotes by: they are in most of them. */
 const STOPWORDS = new Set([
@@ -65,8 +76,6 @@ function sharedWordShortlist(engine: Engine, tk: Tokens, limit: number, exclude:
     .map(([, q]) => q);
 }
 
-type Nearest = LookupResult['nearest'];
-
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A short selection: fuse.js ranks the shortlist, forgiving typos ("newspapr"). */
@@ -98,16 +107,12 @@ function rankByWords(engine: Engine, shortlist: number[], tk: Tokens): Nearest {
   return scored.sort((x, y) => y.score - x.score).slice(0, LOOKUP_NEAREST);
 }
 
-export function lookupSelection(
-  engine: Engine,
-  selection: string,
-  toFinding: (e: Evaluation, tk: Tokens) => Finding,
-): LookupResult {
-  const tk = tokenize(selection);
-  const evals = engine.matchQuoted(tk, 0, tk.count);
-  const bestEval = [...evals].sort((x, y) => (y.verdict === 'verified' ? 1 : 0) - (x.verdict === 'verified' ? 1 : 0) || y.score - x.score)[0];
-  const best = bestEval ? toFinding(bestEval, tk) : undefined;
-
+/**
+ * The corpus quotations nearest to `text`, best first. `best` (the selection's
+ * own judged match) is always among them.
+ */
+export function nearestQuotes(engine: Engine, text: string, best?: { quoteId?: string; score: number }): Nearest {
+  const tk = tokenize(text);
   const seen = new Set<number>();
   for (const c of engine.clusters(tk.hash, 0, tk.count, tk.count <= SHORT_SPAN_WORDS ? 1 : MIN_SHARED_TRIGRAMS)) {
     seen.add(c.q);
@@ -117,10 +122,16 @@ export function lookupSelection(
   if (shortlist.length < LOOKUP_NEAREST) {
     shortlist.push(...sharedWordShortlist(engine, tk, LOOKUP_SHORTLIST - shortlist.length, new Set(shortlist)));
   }
-  const nearest = canonical(selection).length <= LOOKUP_FUSE_MAX_CHARS ? rankWithFuse(engine, shortlist, selection) : rankByWords(engine, shortlist, tk);
+  const nearest = canonical(text).length <= LOOKUP_FUSE_MAX_CHARS ? rankWithFuse(engine, shortlist, text) : rankByWords(engine, shortlist, tk);
   if (best?.quoteId && !nearest.some((n) => n.quoteId === best.quoteId)) {
     nearest.unshift({ quoteId: best.quoteId, score: best.score });
     if (nearest.length > LOOKUP_NEAREST) nearest.pop();
   }
-  return best ? { best, nearest } : { nearest };
+  return nearest;
+}
+
+/** A selection without quotation marks that the scan finds nothing in, judged whole as a claimed quotation. */
+export function judgeWhole(engine: Engine, tk: Tokens): Evaluation | undefined {
+  const evals = engine.matchQuoted(tk, 0, tk.count);
+  return [...evals].sort((x, y) => (y.verdict === 'verified' ? 1 : 0) - (x.verdict === 'verified' ? 1 : 0) || y.score - x.score)[0];
 }

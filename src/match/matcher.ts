@@ -11,10 +11,11 @@ import type { Quote } from '../corpus/schema';
 import { attributionOf, type AttributionContext } from './attribution';
 import { findQuotedSpans } from './candidates';
 import { Engine, type Evaluation } from './engine';
-import { lookupSelection } from './lookup';
+import { judgeWhole, nearestQuotes } from './lookup';
+import { LOOKUP_MIN_OVERLAP_SHARE } from './thresholds';
 import { buildIndex, loadIndex, type MatchIndex } from './match-index';
 import { originalSpan, tokenize, type Tokens } from './tokenize';
-import type { Finding, Flag, LookupResult, MatchOptions, SpanInput } from './types';
+import type { Finding, Flag, LookupContext, LookupResult, MatchOptions, SpanInput } from './types';
 
 /** What the matcher needs of a corpus quote. */
 export type MatcherQuote = Pick<Quote, 'id' | 'text' | 'speaker'>;
@@ -24,8 +25,13 @@ export interface Matcher {
   findAll(text: string, options?: MatchOptions): Finding[];
   /** Findings per span; offsets refer to each span's text. */
   matchSpans(spans: readonly SpanInput[]): Finding[][];
-  /** A fact-checker's selection: the best match, if any, and the nearest quotations. */
-  lookup(selection: string): LookupResult;
+  /**
+   * A fact-checker's selection, judged as the scan judges a page: the
+   * quotation(s) inside it (or around it, given the paragraph's text before
+   * and after the selection) with their attribution. `best` offsets refer to
+   * `context.before + selection + context.after`.
+   */
+  lookup(selection: string, context?: LookupContext): LookupResult;
   /** The index in use (serialize it with `serializeIndex` to skip the build next time). */
   readonly index: MatchIndex;
 }
@@ -200,12 +206,47 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
       return evals.map((ev) => toFinding(ev, tk, ctx, false, { a: 0, b: tk.count, start: s, end: e }));
     });
 
-  return {
-    findAll,
-    matchSpans,
-    lookup: (selection) => lookupSelection(engine, selection, (e, tk) => toFinding(e, tk, { before: '', after: '' }, false)),
-    index: idx,
+  const lookup = (selection: string, context?: LookupContext): LookupResult => {
+    const before = context?.before ?? '';
+    const text = before + selection + (context?.after ?? '');
+    const s0 = before.length;
+    const s1 = s0 + selection.length;
+    // The scan's findings on the selection and its paragraph; the ones the selection covers are its quotations.
+    const covered = findAll(text, { unverified: false }).filter((f) => {
+      const overlap = Math.min(f.end, s1) - Math.max(f.start, s0);
+      return overlap > 0 && overlap >= LOOKUP_MIN_OVERLAP_SHARE * Math.min(f.end - f.start, selection.trim().length);
+    });
+    const overlapOf = (f: Finding) => Math.min(f.end, s1) - Math.max(f.start, s0);
+    let best = covered.sort((x, y) => overlapOf(y) - overlapOf(x) || VERDICT_RANK[y.verdict] - VERDICT_RANK[x.verdict] || y.score - x.score)[0];
+    // What the nearest quotations are ranked against: the quotation, else the selection's quoted words, else all of it.
+    let core = selection;
+    if (best) core = best.text;
+    else {
+      const spans = findQuotedSpans(selection);
+      if (spans.length > 0) {
+        const longest = spans.reduce((x, y) => (y.end - y.start > x.end - x.start ? y : x));
+        core = selection.slice(longest.start, longest.end);
+      } else {
+        // No quotation marks and nothing the scan would report: the selection is the claimed quotation.
+        const sub = tokenize(selection);
+        const e = judgeWhole(engine, sub);
+        if (e) {
+          const [fs, fe] = originalSpan(sub, e.from, e.to);
+          const ctx: AttributionContext = {
+            before: before + selection.slice(0, fs),
+            after: selection.slice(fe) + (context?.after ?? ''),
+            quoteEndsSentence: endsSentence(selection, fs, fe),
+          };
+          const f = toFinding(e, sub, ctx, false);
+          best = { ...f, start: f.start + s0, end: f.end + s0 };
+        }
+      }
+    }
+    const nearest = nearestQuotes(engine, core, best);
+    return best ? { best, nearest } : { nearest };
   };
+
+  return { findAll, matchSpans, lookup, index: idx };
 }
 
 /** The text [start, end) ends a sentence: its last non-space character before any closing mark is . ! or ? */

@@ -192,6 +192,15 @@ export const LOOKUP_SHORTLIST = 30;
  */
 export const LOOKUP_FUSE_MAX_CHARS = 64;
 
+/**
+ * A quotation found in or around a selection is the selection's answer when
+ * the selection covers at least this share of it, or it covers this share of
+ * the selection: "Peskov said: “…”" and a few words inside a quotation both
+ * name their quotation; narration that only touches the next quotation's
+ * first word does not.
+ */
+export const LOOKUP_MIN_OVERLAP_SHARE = 0.5;
+
 /** fuse.js threshold for ranking the shortlist: loose, since the shortlist is already close; 0 is exact. */
 export const LOOKUP_FUSE_THRESHOLD = 0.6;
 

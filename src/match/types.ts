@@ -66,6 +66,12 @@ export interface SpanInput {
   context?: { before: string; after: string };
 }
 
+/** The paragraph text on each side of a selection, for the quotation marks and attribution around it. */
+export interface LookupContext {
+  before: string;
+  after: string;
+}
+
 /** A fact-checker's selection looked up in the corpus. */
 export interface LookupResult {
   /** The selection judged as a quotation, when it matches one. */

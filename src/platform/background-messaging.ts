@@ -114,7 +114,7 @@ function isIncoming(message: unknown): message is Incoming {
         (m.unjudged === undefined || isUnjudgedSpans(m.unjudged))
       );
     case 'qv:lookup':
-      return typeof m.text === 'string';
+      return typeof m.text === 'string' && (m.context === undefined || isLookupContext(m.context));
     case 'qv:findings':
       return typeof m.counts === 'object' && m.counts !== null;
     case 'qv:hello':
@@ -126,4 +126,10 @@ function isIncoming(message: unknown): message is Incoming {
     default:
       return false;
   }
+}
+
+function isLookupContext(c: unknown): boolean {
+  if (typeof c !== 'object' || c === null) return false;
+  const { before, after } = c as Record<string, unknown>;
+  return typeof before === 'string' && typeof after === 'string';
 }

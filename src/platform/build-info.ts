@@ -23,3 +23,17 @@ const UNBUILT: BuildInfo = {
 export function buildInfo(): BuildInfo {
   return typeof __QV_BUILD__ === 'undefined' || __QV_BUILD__ === undefined ? UNBUILT : __QV_BUILD__;
 }
+
+declare global {
+  interface ImportMetaEnv {
+    /** Defined by wxt.config.ts: true only in a test build (QV_TEST_BUILD=1). */
+    readonly QV_TEST_BUILD?: boolean;
+  }
+}
+
+/**
+ * Whether this is a test build (`npm run build:test`): only then does the content
+ * script tell the page anything (the `quote-verifier:*` events of the automation
+ * contract). Store builds, and unit tests, say nothing to the page.
+ */
+export const TEST_BUILD: boolean = import.meta.env.QV_TEST_BUILD === true;

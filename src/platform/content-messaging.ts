@@ -18,8 +18,8 @@ export function sendScan(request: Omit<ScanRequest, 'type'>): Promise<ScanRespon
   return browser.runtime.sendMessage(message).then((answer: unknown) => expectType<ScanResponse>(answer, 'qv:scan'));
 }
 
-export function sendLookup(text: string): Promise<LookupResponse> {
-  const message: LookupRequest = { type: 'qv:lookup', text };
+export function sendLookup(text: string, context?: LookupRequest['context']): Promise<LookupResponse> {
+  const message: LookupRequest = context ? { type: 'qv:lookup', text, context } : { type: 'qv:lookup', text };
   return browser.runtime.sendMessage(message).then((answer: unknown) => expectType<LookupResponse>(answer, 'qv:lookup'));
 }
 

@@ -54,6 +54,8 @@ export type CorpusStatus =
 export interface LookupRequest {
   type: 'qv:lookup';
   text: string;
+  /** The paragraph's text before and after the selection: the quotation marks and attribution around it. */
+  context?: { before: string; after: string };
 }
 
 export interface LookupResponse {

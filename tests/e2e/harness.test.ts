@@ -116,7 +116,7 @@ describe('test server', () => {
 describe('built extension lookup', () => {
   it('fails with the command to run when the build is missing', () => {
     expect(() => builtExtension('firefox-mv2', 'no/such/build')).toThrow(
-      /built extension is missing: .*no\/such\/build\/manifest\.json does not exist\. Run `npm run build` \(or `npm run build:firefox`\)/,
+      /built extension is missing: .*no\/such\/build\/manifest\.json does not exist\. Run `npm run build` \(or `npm run build:test -- firefox`\)/,
     );
   });
 });

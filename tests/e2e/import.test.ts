@@ -70,7 +70,7 @@ describe('imported quotations verified in a page (Chromium)', () => {
         firefoxId: 'import-e2e@example.org',
       }),
     );
-    const built = await run('npx', ['wxt', 'build', '-b', 'chrome'], { QUOTE_VERIFIER_CONFIG: config, QV_OUT_DIR: path.join(dir, 'out') });
+    const built = await run('npx', ['wxt', 'build', '-b', 'chrome'], { QUOTE_VERIFIER_CONFIG: config, QV_OUT_DIR: path.join(dir, 'out'), QV_TEST_BUILD: '1' });
     expect(built.code, built.out).toBe(0);
     expect(built.out).toMatch(/3 approved quotations/);
     server = await startServer();

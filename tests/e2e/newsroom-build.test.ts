@@ -72,7 +72,8 @@ describe('a newsroom’s vetted build (sample config, real CLI and WXT, Chromium
     await cp(DOCUMENTS, path.join(work, 'articles'), { recursive: true });
     config = path.join(work, 'quote-verifier.config.json');
     outDir = path.join(work, 'out');
-    const env = { QUOTE_VERIFIER_CONFIG: config, QV_OUT_DIR: outDir };
+    // A test build (wxt.config.ts QV_TEST_BUILD): the checks below read its page events.
+    const env = { QUOTE_VERIFIER_CONFIG: config, QV_OUT_DIR: outDir, QV_TEST_BUILD: '1' };
 
     steps.candidates = await run([CLI, 'corpus', '--config', config]);
     steps.pendingBuild = await run([WXT, 'build', '-b', 'chrome'], env);

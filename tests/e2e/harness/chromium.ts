@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { builtExtension, type BuiltExtension } from './extension.ts';
+import { builtExtension, type BuildKind, type BuiltExtension } from './extension.ts';
 import { installProbe, pageScript, readProbe, readyCount, type ProbeState } from './probe.ts';
 import type { TestServer } from './server.ts';
 import type { WxtBrowser } from 'wxt/browser';
@@ -78,8 +78,10 @@ export interface ChromiumSession {
 
 export interface ChromiumOptions {
   server: TestServer;
-  /** Unpacked extension; default: the built `.output/chrome-mv3` (an error when missing). */
+  /** Unpacked extension; default: the test build `.output/test/chrome-mv3` (an error when missing). */
   extensionDir?: string;
+  /** Without `extensionDir`: `store` loads what ships (`.output/chrome-mv3`, no page events) instead of the test build. */
+  build?: BuildKind;
   /** Default: `$CHROMIUM_PATH`, else /usr/bin/chromium. */
   executablePath?: string;
 }
@@ -93,7 +95,7 @@ export function chromiumPath(explicit?: string): string {
 }
 
 export async function launchChromium(options: ChromiumOptions): Promise<ChromiumSession> {
-  const extension = builtExtension('chrome-mv3', options.extensionDir);
+  const extension = builtExtension('chrome-mv3', options.extensionDir, options.build);
   const executablePath = chromiumPath(options.executablePath);
   const { server } = options;
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'qv-e2e-chromium-'));

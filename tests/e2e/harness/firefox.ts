@@ -12,7 +12,7 @@
 import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { builtExtension, type BuiltExtension } from './extension.ts';
+import { builtExtension, type BuildKind, type BuiltExtension } from './extension.ts';
 import { installProbe, pageScript, readProbe, readyCount, type ProbeState } from './probe.ts';
 import type { TestServer } from './server.ts';
 
@@ -123,8 +123,10 @@ export interface FirefoxSession {
 
 export interface FirefoxOptions {
   server: TestServer;
-  /** Unpacked extension; default: the built `.output/firefox-mv2` (an error when missing). */
+  /** Unpacked extension; default: the test build `.output/test/firefox-mv2` (an error when missing). */
   extensionDir?: string;
+  /** Without `extensionDir`: `store` loads what ships (`.output/firefox-mv2`, no page events) instead of the test build. */
+  build?: BuildKind;
   /** Default: `$FIREFOX_PATH`, else /usr/bin/firefox-esr. */
   executablePath?: string;
   /**
@@ -144,7 +146,7 @@ export function firefoxPath(explicit?: string): string {
 }
 
 export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSession> {
-  const extension = builtExtension('firefox-mv2', options.extensionDir);
+  const extension = builtExtension('firefox-mv2', options.extensionDir, options.build);
   const { server } = options;
   const geckoId = (extension.manifest.browser_specific_settings as { gecko?: { id?: string } } | undefined)?.gecko?.id;
   const extensionUuid = randomUUID();

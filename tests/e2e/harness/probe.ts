@@ -5,6 +5,9 @@
  *
  * It records, in the page's own world, for the frame's current document:
  * - `window.__qvReady`: the `detail` of every `quote-verifier:ready` event, in order;
+ * - `window.__qvEvents`: the type of every `quote-verifier:*` event of the automation
+ *   contract (ready, scanned) seen on the window or document, in order (a store build
+ *   must send none: tests/e2e/store-silence.test.ts);
  * - `window.__qvDomAtParse`: the DOM serialized once parsing finished (readyState
  *   `interactive`), which is before any content script that runs at `document_end`
  *   or later (ours runs at `document_idle`);
@@ -23,6 +26,7 @@ export function pageScript(fn: () => unknown): string {
 
 export interface ProbeState {
   ready: unknown[];
+  events: string[];
   domAtParse: string | null;
   domNow: string;
 }
@@ -30,6 +34,7 @@ export interface ProbeState {
 declare global {
   interface Window {
     __qvReady?: unknown[];
+    __qvEvents?: string[];
     __qvDomAtParse?: string | null;
     __qvSerializeDom?: () => string;
     __qvProbeDocument?: Document;
@@ -47,6 +52,7 @@ export function installProbe(): void {
     if (window.__qvProbeDocument === document) return;
     window.__qvProbeDocument = document;
     window.__qvReady = [];
+    window.__qvEvents = [];
     window.__qvDomAtParse = null;
   };
   // Serializes the document with its open shadow roots, so a change inside a
@@ -79,6 +85,16 @@ export function installProbe(): void {
     },
     true,
   );
+  for (const type of ['quote-verifier:ready', 'quote-verifier:scanned']) {
+    window.addEventListener(
+      type,
+      () => {
+        current();
+        window.__qvEvents?.push(type);
+      },
+      true,
+    );
+  }
   const snapshot = (): void => {
     current();
     if (window.__qvDomAtParse === null && document.readyState !== 'loading') {
@@ -94,6 +110,7 @@ export function readProbe(): ProbeState {
   const mine = window.__qvProbeDocument === document;
   return {
     ready: mine ? (window.__qvReady ?? []) : [],
+    events: mine ? (window.__qvEvents ?? []) : [],
     domAtParse: mine ? (window.__qvDomAtParse ?? null) : null,
     domNow: window.__qvSerializeDom?.() ?? '',
   };
