@@ -17,6 +17,7 @@ import { pagePublishedDate } from '../../src/page/page-date';
 import { selectionContext } from '../../src/page/selection-context';
 import { startScanner, type LocatedFinding, type Scanner, type ScanOutcome } from '../../src/page/scanner';
 import { settingsStore } from '../../src/platform/settings-store';
+import { closedShadowRootReader } from '../../src/platform/shadow-roots';
 import { TEST_BUILD } from '../../src/platform/build-info';
 import { answerSiteQueries } from '../../src/platform/site-messaging';
 import { shouldScan, type Settings } from '../../src/settings/settings';
@@ -37,6 +38,9 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   allFrames: true,
+  // srcdoc, about:blank and script-written frames show page text too (issue 12).
+  matchAboutBlank: true,
+  matchOriginAsFallback: { chrome: true },
   // The card's stylesheet goes into its shadow root; the highlight rules are adopted
   // by the document as a constructed sheet (src/page/highlights.ts).
   cssInjectionMode: 'ui',
@@ -99,9 +103,10 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
     root: document,
     signal,
     skipElement: (el) => el.localName === CARD_HOST_NAME,
-    match: (text) => {
+    shadowRootOf: closedShadowRootReader(),
+    match: (text, { unjudged }) => {
       pagePublished = pagePublishedDate(document);
-      return sendScan({ text, pagePublished });
+      return sendScan({ text, pagePublished, unjudged });
     },
     onScan: (outcome) => {
       const started = performance.now();
