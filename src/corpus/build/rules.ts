@@ -62,6 +62,9 @@ const inB = (s: QuoteSite, rule: string, link: Link | undefined): Finding | unde
 const pre = (s: QuoteSite) => s.tA.slice(0, s.qa);
 const post = (s: QuoteSite) => s.tB.slice(s.qb + 1).filter((t) => !(t.kind === 'punct' && /^[.!?,;:\u2026)]$/u.test(t.text)));
 
+/** The rest of the quotation's sentence has its own speech verb ("“…,” one member whispered"): not a continuation. */
+const ownVerbAfter = (s: QuoteSite) => post(s).some((t) => t.kind === 'word' && t.text === t.lower && ADJACENT_SPEECH_VERBS.has(t.lower));
+
 /** “…,” Roe said / “…,” said Roe / “…,” the Finance Ministry spokeswoman, Jane Roe, told reporters / Roe is quoted as saying. */
 export const speakerAfter: AttributionRule = { name: 'speaker-after', find: (s) => inB(s, 'speaker-after', attributionAt(s.tB, s.qb + 1)) };
 
@@ -107,7 +110,7 @@ export const tagInNextSentence: AttributionRule = {
 export const continuesInParagraph: AttributionRule = {
   name: 'continues-in-paragraph',
   find: (s) => {
-    if (pre(s).length) return undefined;
+    if (pre(s).length || ownVerbAfter(s)) return undefined;
     for (let i = s.attributed.length - 1; i >= 0; i--) {
       const a = s.attributed[i]!;
       if (a.para !== s.firstPara || a.sentence >= s.sA) continue;
@@ -139,7 +142,7 @@ export const colonParagraph: AttributionRule = {
 export const continuesNextParagraph: AttributionRule = {
   name: 'continues-next-paragraph',
   find: (s) => {
-    if (pre(s).length || s.sA !== 0 || s.firstPara === 0) return undefined;
+    if (pre(s).length || ownVerbAfter(s) || s.sA !== 0 || s.firstPara === 0) return undefined;
     const last = s.attributed[s.attributed.length - 1];
     const prevSents = s.tokens[s.firstPara - 1]!;
     if (!last || last.para !== s.firstPara - 1 || last.sentence !== prevSents.length - 1) return undefined;
