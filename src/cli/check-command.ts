@@ -10,10 +10,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CHECK_USAGE, parseCheckArgs, UsageError, type CheckOptions } from './check/args';
-import { CorpusError, DEFAULT_CORPUS, readCorpusJson, reason } from './check/corpus';
+import { CorpusError, readCorpusJson, reason } from './check/corpus';
+import { ConfigError } from '../config/config-names';
+import { describeSource, resolveCorpusSource, type CorpusSource } from './corpus-source';
 import { createChecker, type Checker } from './check/engine';
 import { decode, extractText, formatFromName, InputError, locator, sniffFormat, type InputFormat } from './check/extract';
-import { COLOUR, formatFile, formatSummary, PLAIN, wantsColour } from './check/human';
+import { COLOUR, formatFile, formatSummary, PLAIN, safe, wantsColour } from './check/human';
 import { expandInputs, type Input } from './check/inputs';
 import { exitCode, summarize, toReportFinding, type FileReport, type Report } from './check/report';
 
@@ -63,16 +65,18 @@ export async function runCheck(argv: string[], io: CheckIO): Promise<number> {
     return 0;
   }
 
-  const corpusPath = options.corpus === undefined ? DEFAULT_CORPUS : resolve(io.cwd, options.corpus);
-  const corpusName = options.corpus ?? corpusPath;
+  let source: CorpusSource;
   let checker: Checker;
   try {
-    checker = createChecker(await readCorpusJson(corpusPath, corpusName), corpusName);
+    source = await resolveCorpusSource({ corpus: options.corpus, config: options.config }, 'bundled', io.env, io.cwd);
+    checker = createChecker(await readCorpusJson(source.file, source.shown), source.shown);
   } catch (error) {
-    if (error instanceof CorpusError) return fail(error.message);
+    if (error instanceof CorpusError || error instanceof ConfigError) return fail(error.message);
     throw error;
   }
   if (!checker.ok) return fail(checker.error);
+  const from = describeSource(source, io.cwd);
+  io.stderr.write(`quote-verifier check: corpus ${safe(from)}\n`);
 
   const inputs = await expandInputs(options.inputs, io.cwd);
   const style = !options.json && wantsColour(io.stdout.isTTY, io.env) ? COLOUR : PLAIN;
@@ -83,7 +87,7 @@ export async function runCheck(argv: string[], io: CheckIO): Promise<number> {
     const file = await checkOne(input, options.format, checker, io);
     if (file.error !== undefined) {
       progress.clear();
-      io.stderr.write(`quote-verifier check: ${file.path}: ${file.error}\n`);
+      io.stderr.write(`quote-verifier check: ${safe(file.path)}: ${safe(file.error)}\n`);
     }
     files.push(file);
     if (!options.json) {
@@ -94,7 +98,7 @@ export async function runCheck(argv: string[], io: CheckIO): Promise<number> {
   progress.done(files.length);
 
   const report: Report = {
-    corpus: { path: corpusName, name: checker.name, quotes: checker.quoteCount },
+    corpus: { path: source.shown, from, name: checker.name, quotes: checker.quoteCount },
     files,
     summary: summarize(files),
   };
@@ -159,7 +163,7 @@ class Progress {
   update(done: number, path: string): void {
     if (!this.enabled) return;
     if (this.live) {
-      this.stream.write(`\r\x1b[Kchecking ${done + 1}/${this.total} ${path}`);
+      this.stream.write(`\r\x1b[Kchecking ${done + 1}/${this.total} ${safe(path)}`);
       this.drawn = true;
     } else if (Date.now() - this.lastLog >= PROGRESS_LOG_INTERVAL_MS) {
       this.stream.write(`quote-verifier check: ${done}/${this.total} files checked\n`);

@@ -22,6 +22,7 @@ import {
 } from '../corpus/build';
 import { formatReport } from '../corpus/build/report';
 import { IMPORT_FORMATS, type ImportFormat } from '../corpus/import';
+import { escapeControlChars as safe } from '../corpus/import/control-chars';
 import { formatQuoteLine } from '../corpus/review/format';
 import { ReviewFileError } from '../corpus/review/review-file';
 import { CONFIG_ENV, ConfigError, loadConfigSync, resolveConfigPath, type NewsroomConfig } from '../config/config';
@@ -51,6 +52,8 @@ Options:
       --review <file>           the review file (quotes get review states)
       --strict                  exit 2 while any quote is pending review (the
                                 corpus is still written, so it can be reviewed)
+      --strict-documents        fail on a document that cannot be read (no title,
+                                no text, binary) instead of skipping it
       --reference-date <date>   YYYY-MM-DD: resolves years for documents with no
                                 published or retrieved date
       --name <text>             corpus name (default "${DEFAULT_CORPUS_NAME}")
@@ -85,6 +88,7 @@ export async function corpusCommand(argv: string[]): Promise<number> {
       'approved-imports': { type: 'boolean' },
       review: { type: 'string' },
       strict: { type: 'boolean' },
+      'strict-documents': { type: 'boolean' },
       'reference-date': { type: 'string' },
       name: { type: 'string' },
       'corpus-version': { type: 'string' },
@@ -144,10 +148,11 @@ export async function corpusCommand(argv: string[]): Promise<number> {
   options = {
     ...options,
     ...(ref === undefined ? {} : { referenceDate: ref }),
+    ...(values['strict-documents'] ? { strictDocuments: true } : {}),
     ...(values.name === undefined ? {} : { name: values.name }),
     ...(values['corpus-version'] === undefined ? {} : { corpusVersion: values['corpus-version'] }),
     onProgress: (done, total, file) => {
-      if (total > PROGRESS_MIN_DOCUMENTS && !values.quiet) process.stderr.write(`[${done}/${total}] ${file}\n`);
+      if (total > PROGRESS_MIN_DOCUMENTS && !values.quiet) process.stderr.write(`[${done}/${total}] ${safe(file)}\n`);
     },
   };
 
@@ -157,14 +162,15 @@ export async function corpusCommand(argv: string[]): Promise<number> {
     result = await buildCorpus(options);
   } catch (e) {
     if (e instanceof BuildFailedError || e instanceof ReviewFileError) {
-      process.stderr.write(`${e.message}\nquote-verifier corpus: build failed; ${out} left unchanged\n`);
+      process.stderr.write(`${safe(e.message)}\nquote-verifier corpus: build failed; ${out} left unchanged\n`);
       return 2;
     }
     if (!(e instanceof PendingReviewError)) throw e;
     pending = e;
     result = e.result;
   }
-  if (!values.quiet) process.stdout.write(formatReport(result.report, { verbose: values.verbose ?? false }));
+  // File names and page text in the report are shown escaped: a file name must not drive the terminal.
+  if (!values.quiet) process.stdout.write(safe(formatReport(result.report, { verbose: values.verbose ?? false })));
 
   if (values.check) {
     const current = await readFile(out, 'utf8').catch(() => undefined);

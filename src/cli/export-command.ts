@@ -1,27 +1,36 @@
 /**
- * `quote-verifier export --format claimreview [--corpus <file>] [--out <file>]`:
+ * `quote-verifier export --format claimreview [--corpus <file> | --config <file>] [--out <file>]`:
  * the corpus's approved quotations as schema.org ClaimReview JSON-LD (a JSON
  * array, one ClaimReview per quote; see src/corpus/export/claimreview.ts).
+ * The corpus is found as every command finds it (./corpus-source.ts); a
+ * newsroom config's `quotePage` gives each review's url.
  * Writes to stdout, or atomically to --out. Exit 0 on success, 2 on bad input.
  */
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../corpus/build/write-atomic';
 import { corpusToClaimReviews } from '../corpus/export/claimreview';
+import { escapeControlChars as safe } from '../corpus/import/control-chars';
 import { CorpusLoadError, parseCorpus } from '../corpus/load';
-import { CorpusError, DEFAULT_CORPUS, readCorpusJson } from './check/corpus';
+import { ConfigError } from '../config/config-names';
+import { CorpusError, readCorpusJson, reason } from './check/corpus';
+import { describeSource, resolveCorpusSource } from './corpus-source';
 
 const FORMATS = ['claimreview'] as const;
 
-export const exportUsage = `Usage: quote-verifier export --format claimreview [--corpus <file>] [--out <file>]
+export const exportUsage = `Usage: quote-verifier export --format claimreview [--corpus <file> | --config <file>] [--out <file>]
 
 Writes the corpus's approved quotations (review state "approved", or no review
 yet) as schema.org ClaimReview JSON-LD: a JSON array with one ClaimReview per
-quotation. Pending and rejected quotations are left out and counted.
+quotation. Pending and rejected quotations are left out and counted. A review's
+url is the newsroom's page for the quotation (the config's "quotePage"), never
+the source article's address (that is each appearance's url).
 
 Options:
   -f, --format <name>   claimreview (the only format so far)
-  -c, --corpus <file>   the corpus to export (default data/corpus.json)
+  -c, --corpus <file>   the corpus to export
+      --config <file>   newsroom config: its corpus and quotePage. Without either:
+                        $QUOTE_VERIFIER_CONFIG, else ./quote-verifier.config.json,
+                        else the bundled seed corpus (the corpus used is printed)
   -o, --out <file>      write there (atomically) instead of to stdout
   -q, --quiet           no summary on stderr
   -h, --help            show this help
@@ -39,6 +48,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       options: {
         format: { type: 'string', short: 'f' },
         corpus: { type: 'string', short: 'c' },
+        config: { type: 'string' },
         out: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
@@ -54,13 +64,15 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (values.format === undefined) return fail(`missing --format (one of: ${FORMATS.join(', ')})\n\n${exportUsage}`);
   if (!(FORMATS as readonly string[]).includes(values.format)) return fail(`unknown format "${values.format}" (one of: ${FORMATS.join(', ')})`);
 
-  const corpusPath = values.corpus ?? DEFAULT_CORPUS;
-  const shown = values.corpus ?? relative(process.cwd(), DEFAULT_CORPUS);
   let result;
   try {
-    result = corpusToClaimReviews(parseCorpus(await readCorpusJson(corpusPath, shown), shown));
+    const source = await resolveCorpusSource({ corpus: values.corpus, config: values.config }, 'bundled');
+    if (!values.quiet) process.stderr.write(`quote-verifier export: corpus ${safe(describeSource(source))}\n`);
+    const corpus = parseCorpus(await readCorpusJson(source.file, source.shown), source.shown);
+    const quotePage = source.config?.quotePage;
+    result = corpusToClaimReviews(corpus, quotePage === undefined ? {} : { quotePage });
   } catch (e) {
-    if (e instanceof CorpusError || e instanceof CorpusLoadError) return fail(e.message);
+    if (e instanceof CorpusError || e instanceof CorpusLoadError || e instanceof ConfigError) return fail(e.message);
     throw e;
   }
 
@@ -70,7 +82,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     try {
       await writeFileAtomic(values.out, json);
     } catch (e) {
-      return fail(`cannot write ${values.out}: ${(e as Error).message}`);
+      return fail(`cannot write ${values.out}: ${reason(e)}`);
     }
   }
   if (!values.quiet) {

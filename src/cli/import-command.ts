@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BuildFailedError, DEFAULT_CORPUS_NAME } from '../corpus/build';
 import { IMPORT_FORMATS, readImport, type ImportFormat } from '../corpus/import';
+import { escapeControlChars } from '../corpus/import/control-chars';
 import { mergeImport } from '../corpus/import/merge-into-corpus';
 import { CorpusLoadError } from '../corpus/load';
 import { readReviewFile, writeFilesAtomic } from '../corpus/review/io';
@@ -33,7 +34,8 @@ Options:
   -o, --out <file>           the working corpus to merge into (created if missing;
                              default: the config's, else data/corpus.json)
       --review-file <file>   the review file (default: the config's, else data/review.json)
-      --config <file>        newsroom config naming both
+      --config <file>        newsroom config naming both (default: $QUOTE_VERIFIER_CONFIG,
+                             else ./quote-verifier.config.json); the corpus used is printed
       --approved             the database is already vetted: record its quotes approved
       --reviewer <name>      who vouches for it with --approved (default: git user.name, else $USER)
       --note <text>          a note for the review file with --approved
@@ -70,11 +72,12 @@ export async function importCommand(argv: string[], io: { now?: () => Date } = {
 
   let out: string | undefined;
   try {
-    const files = workingFiles({
+    const files = await workingFiles({
       ...(values.config === undefined ? {} : { config: values.config }),
       ...(values.out === undefined ? {} : { corpus: values.out }),
       ...(values['review-file'] === undefined ? {} : { review: values['review-file'] }),
     });
+    process.stderr.write(`quote-verifier import: corpus ${escapeControlChars(files.from)}\n`);
     out = files.corpus;
     const imported = await readImport(file, { baseDir: importBaseDir(values.config), ...(format === undefined ? {} : { format: format as ImportFormat }) });
     const corpus: Corpus = (await readWorkingCorpus(files.corpus)) ?? { version: CORPUS_FORMAT_VERSION, name: DEFAULT_CORPUS_NAME, documents: [], quotes: [] };

@@ -18,6 +18,7 @@ import {
 } from '../corpus/review';
 import { ReviewState, type Corpus, type Quote } from '../corpus/schema';
 import { formatDate } from './check/human';
+import { escapeControlChars } from '../corpus/import/control-chars';
 import { ConfigError } from '../config/config';
 import { corpusJson, defaultReviewer, readWorkingCorpus, workingFiles, type WorkingFiles } from './working-files';
 import { parseCommandArgs } from './command-args';
@@ -35,7 +36,8 @@ corpus. Ids may be shortened to a unique prefix. Only approved quotes ship.
 Options:
       --corpus <file>        the working corpus (default: the config's, else data/corpus.json)
       --review-file <file>   the review file (default: the config's, else data/review.json)
-      --config <file>        newsroom config naming both
+      --config <file>        newsroom config naming both (default: $QUOTE_VERIFIER_CONFIG,
+                             else ./quote-verifier.config.json); the corpus used is printed
       --reviewer <name>      who decides (default: git config user.name, else $USER)
       --note <text>          why, for the record
       --all                  list every quote, whatever its state
@@ -105,11 +107,12 @@ export async function reviewCommand(argv: string[], io: ReviewIo = {}): Promise<
 
   let loaded: Loaded;
   try {
-    const files = workingFiles({
+    const files = await workingFiles({
       ...(values.config === undefined ? {} : { config: values.config }),
       ...(values.corpus === undefined ? {} : { corpus: values.corpus }),
       ...(values['review-file'] === undefined ? {} : { review: values['review-file'] }),
     });
+    process.stderr.write(`quote-verifier review: corpus ${escapeControlChars(files.from)}\n`);
     const corpus = await readWorkingCorpus(files.corpus);
     if (!corpus) return fail(`${files.corpus} not found: build the working corpus first (npm run build:corpus)`);
     loaded = { files, corpus, review: await readReviewFile(files.review) };

@@ -1,33 +1,25 @@
 /**
  * Where `review` and `import` find the working corpus and the review file:
- * explicit flags, else the newsroom config (--config, $QUOTE_VERIFIER_CONFIG,
- * or quote-verifier.config.json in the working directory), else
- * data/corpus.json and data/review.json.
+ * as every command finds its corpus (./corpus-source.ts), falling back to
+ * data/corpus.json and data/review.json in the working folder.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { displayPath } from '../corpus/build';
 import { parseCorpusJson } from '../corpus/load';
 import type { Corpus } from '../corpus/schema';
-import { CONFIG_ENV, loadConfigSync, resolveConfigPath } from '../config/config';
-
-export const DEFAULT_CORPUS_FILE = 'data/corpus.json';
-export const DEFAULT_REVIEW_FILE = 'data/review.json';
+import { describeSource, resolveCorpusSource, shownPath, type SourceFlags } from './corpus-source';
 
 export interface WorkingFiles {
+  /** The files as shown in messages (relative to the working folder when inside it). */
   corpus: string;
   review: string;
+  /** How the corpus was chosen, for the line naming it on stderr. */
+  from: string;
 }
 
 /** Throws ConfigError for a named config that is invalid. */
-export function workingFiles(flags: { config?: string; corpus?: string; review?: string }, env = process.env): WorkingFiles {
-  const named = flags.config !== undefined || env[CONFIG_ENV] !== undefined;
-  const configPath = resolveConfigPath(flags.config, env);
-  const config = named || existsSync(configPath) ? loadConfigSync(configPath) : undefined;
-  return {
-    corpus: flags.corpus ?? (config ? displayPath(config.corpusOut) : DEFAULT_CORPUS_FILE),
-    review: flags.review ?? (config ? displayPath(config.reviewFile) : DEFAULT_REVIEW_FILE),
-  };
+export async function workingFiles(flags: SourceFlags, env = process.env): Promise<WorkingFiles> {
+  const source = await resolveCorpusSource(flags, 'working', env);
+  return { corpus: source.shown, review: shownPath(source.review), from: describeSource(source) };
 }
 
 /** The working corpus; undefined when the file does not exist. Throws CorpusLoadError when it is not a valid corpus. */

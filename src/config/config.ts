@@ -13,10 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** The config the default build uses: the seed documents. */
-export const DEFAULT_CONFIG_FILE = 'quote-verifier.config.json';
-/** Environment variable naming another config file (flag: `--config`). */
-export const CONFIG_ENV = 'QUOTE_VERIFIER_CONFIG';
+import { CONFIG_ENV, ConfigError, DEFAULT_CONFIG_FILE } from './config-names';
+
+export { CONFIG_ENV, ConfigError, DEFAULT_CONFIG_FILE };
 
 /** Icon sizes browsers ask for: toolbar (16, 32), extension pages (48), store and install (128). */
 export const ICON_SIZES = ['16', '32', '48', '128'] as const;
@@ -73,6 +72,14 @@ export const ConfigFile = z.strictObject({
   corpus: z.string().min(1).default('data/corpus.json'),
   corpusName: z.string().min(1),
   corpusVersion: z.string().min(1).optional(),
+  /**
+   * The newsroom's own page for a quotation, as a URL template with `{id}` for
+   * the quote id: the `url` of each exported ClaimReview (never the source's).
+   */
+  quotePage: z
+    .string()
+    .regex(/^https?:\/\/[^\s{}]*\{id\}[^\s{}]*$/, 'expected an http(s) address containing {id}, e.g. "https://newsroom.example/quotes/{id}"')
+    .optional(),
   contact: Contact,
   firefoxId: FirefoxId,
   /** Sites the extension scans by default (readers can change it in the options). */
@@ -102,21 +109,13 @@ export interface NewsroomConfig {
   corpusOut: string;
   corpusName: string;
   corpusVersion?: string;
+  /** URL template of the newsroom's page for a quote (`{id}`). */
+  quotePage?: string;
   /** Normalised to a URL: bare emails become mailto: links. */
   contact: string;
   firefoxId: string;
   sites: { only: string[]; never: string[] };
   strict: boolean;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`${file}: invalid newsroom config\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
 }
 
 /** Which config to use: the flag, else the environment variable, else the default file. */
@@ -184,6 +183,7 @@ export function loadConfigSync(configPath: string): NewsroomConfig {
     corpusOut: abs(c.corpus),
     corpusName: c.corpusName,
     ...(c.corpusVersion === undefined ? {} : { corpusVersion: c.corpusVersion }),
+    ...(c.quotePage === undefined ? {} : { quotePage: c.quotePage }),
     contact: /^[^@\s:/]+@/.test(c.contact) ? `mailto:${c.contact}` : c.contact,
     firefoxId: c.firefoxId,
     sites: { only: c.sites?.only ?? [], never: c.sites?.never ?? [] },

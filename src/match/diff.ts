@@ -1,11 +1,12 @@
 /**
  * The word diff a finding carries (from the verified wording to the page's
- * wording) and the flags for edits that change the meaning.
+ * wording) and the flags for edits that change the meaning (their kinds come
+ * from src/match/meaning.ts, which also words the card's call-outs).
  */
 import { A_ONLY, B_ONLY, EQ, SUB } from './align';
-import { CAPITAL, HOMOGLYPH, SENTENCE, wordAt, type Tokens } from './tokenize';
+import { meaningCallouts } from './meaning';
+import { HOMOGLYPH, type Tokens } from './tokenize';
 import type { DiffOp, Flag } from './types';
-import { isNumberWord, modalOf, negationCount } from './word-classes';
 
 /** Alignment steps seen from the page: the page word alone, the quote word alone. */
 export const PAGE_ONLY = A_ONLY;
@@ -73,19 +74,6 @@ class DiffBuilder {
   }
 }
 
-/** A capitalized word inside a sentence (not its first word, not "I"): a name. */
-function isName(tk: Tokens, k: number): boolean {
-  const f = tk.flags[k]!;
-  return (f & CAPITAL) !== 0 && (f & SENTENCE) === 0 && wordAt(tk, k) !== 'i';
-}
-
-function multisetDiffers(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return true;
-  const sa = [...a].sort();
-  const sb = [...b].sort();
-  return sa.some((x, i) => x !== sb[i]);
-}
-
 export interface DiffResult {
   diff: DiffOp[];
   flags: Set<Flag>;
@@ -107,9 +95,6 @@ export function diffFromSteps(
   to = steps.length,
 ): DiffResult {
   const b = new DiffBuilder(page, quote);
-  const flags = new Set<Flag>();
-  const delWords: string[] = [];
-  const insWords: string[] = [];
   let homoglyphs = 0;
   let i = pageFrom;
   let j = quoteFrom;
@@ -131,42 +116,18 @@ export function diffFromSteps(
     }
     if (op === SUB || op === QUOTE_ONLY) {
       b.del(j);
-      delWords.push(wordAt(quote, j));
-      if (isName(quote, j)) flags.add('name');
       j++;
     }
     if (op === SUB || op === PAGE_ONLY) {
       b.ins(i);
-      insWords.push(wordAt(page, i));
-      if (isName(page, i)) flags.add('name');
       i++;
     }
   }
-  addMeaningFlags(flags, delWords, insWords);
+  const diff = b.done();
+  // The meaning flags are the call-outs' kinds: one classifier for the engine and the card.
+  const flags = new Set<Flag>(meaningCallouts(diff).map((c) => c.kind));
   if (homoglyphs > 0) flags.add('homoglyph');
-  return { diff: b.done(), flags, homoglyphs };
-}
-
-/** Negation, number and modal flags from the deleted and inserted words. */
-export function addMeaningFlags(flags: Set<Flag>, deleted: string[], inserted: string[]): void {
-  if (negations(deleted) !== negations(inserted)) flags.add('negation');
-  if (multisetDiffers(deleted.filter(isNumberWord), inserted.filter(isNumberWord))) flags.add('number');
-  if (multisetDiffers(modals(deleted), modals(inserted))) flags.add('modal');
-}
-
-function negations(words: string[]): number {
-  let n = 0;
-  for (const w of words) n += negationCount(w);
-  return n;
-}
-
-function modals(words: string[]): string[] {
-  const out: string[] = [];
-  for (const w of words) {
-    const m = modalOf(w);
-    if (m !== undefined) out.push(m);
-  }
-  return out;
+  return { diff, flags, homoglyphs };
 }
 
 /** Diff for an exact stretch of the quote: one `equal` with the verified wording. */

@@ -10,6 +10,7 @@
 import type { Quote } from '../corpus/schema';
 import { attributionOf, type AttributionContext } from './attribution';
 import { findQuotedSpans } from './candidates';
+import { MEANING_KINDS } from './meaning';
 import { Engine, type Evaluation } from './engine';
 import { judgeWhole, nearestQuotes } from './lookup';
 import { LOOKUP_MIN_OVERLAP_SHARE } from './thresholds';
@@ -37,7 +38,7 @@ export interface Matcher {
 }
 
 /** Flags in a fixed order, so findings compare equal across runs. */
-const FLAG_ORDER: Flag[] = ['negation', 'number', 'name', 'modal', 'homoglyph', 'excerpt', 'ellipsis', 'embedded', 'rendering'];
+const FLAG_ORDER: Flag[] = [...MEANING_KINDS, 'homoglyph', 'excerpt', 'ellipsis', 'embedded', 'rendering'];
 
 const VERDICT_RANK = { verified: 3, misattributed: 3, altered: 2, unverified: 0 } as const;
 

@@ -3,6 +3,8 @@
  * tests all use the engine through these types. Pure: no DOM, no browser API.
  */
 
+import type { MeaningKind } from './meaning';
+
 export type Verdict = 'verified' | 'altered' | 'misattributed' | 'unverified';
 
 /**
@@ -16,7 +18,8 @@ export interface DiffOp {
 
 /**
  * What a finding may be flagged with.
- * - `negation`, `number`, `name`, `modal`: an edit that changes the meaning;
+ * - `negation`, `number`, `name`, `modal`, `hedge`, `quantity`, `antonym`, `swap`,
+ *   `verb`, `wording`: an edit that changes the meaning (src/match/meaning.ts);
  * - `homoglyph`: a word on the page mixes scripts (e.g. Cyrillic "а" in a Latin word);
  * - `excerpt`: the page quotes part of the verified quotation;
  * - `ellipsis`: the page joins excerpts with an ellipsis;
@@ -24,7 +27,7 @@ export interface DiffOp {
  * - `rendering`: part of the wording is drawn in a way the page collector could
  *   not judge (see src/match/unjudged.ts), so it is never *verified*.
  */
-export type Flag = 'negation' | 'number' | 'name' | 'modal' | 'homoglyph' | 'excerpt' | 'ellipsis' | 'embedded' | 'rendering';
+export type Flag = MeaningKind | 'homoglyph' | 'excerpt' | 'ellipsis' | 'embedded' | 'rendering';
 
 export interface Finding {
   verdict: Verdict;

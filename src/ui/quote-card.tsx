@@ -20,6 +20,7 @@ import type { CorpusStatus } from '../platform/messages';
 import { buildCitation, safeHref } from './citation';
 import { describeTimeBefore, formatStatementDate } from './format';
 import { DIFF_LABEL, FLAG_TEXT, MEANING_FLAGS, VERDICT_WORD, needsSpaceBetween } from './labels';
+import { meaningSummary } from './meaning-text';
 import { placeCard, type Placement, type Rect, type Size } from './position';
 
 export interface CardBaseProps {
@@ -201,15 +202,19 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
 
       <section class="qv-section" aria-labelledby={`${descId}-said`}>
         <h3 id={`${descId}-said`} class="qv-label">
-          {changed ? 'What was said, against the page' : 'What was said'}
+          {changed ? `What ${quote.speaker.name} said` : 'What was said'}
         </h3>
         {changed ? (
           <>
-            <blockquote class="qv-wording">
-              <DiffView diff={finding.diff} />
+            <blockquote class="qv-wording qv-said">
+              <SaidView diff={finding.diff} />
+            </blockquote>
+            <h3 class="qv-label qv-label-page">This page’s version</h3>
+            <blockquote class="qv-wording qv-page-version">
+              <PageVersionView diff={finding.diff} />
             </blockquote>
             <p class="qv-legend" aria-hidden="true">
-              <del>struck</del> missing on the page · <ins>underlined</ins> added by the page
+              <strong class="qv-truth">Bold</strong>: what was said, that the page dropped or changed · <em class="qv-invented">Wavy</em>: the page’s own words
             </p>
           </>
         ) : (
@@ -302,8 +307,15 @@ function summaryFor(finding: Finding, quote: Quote): string {
       return finding.flags.includes('excerpt') || finding.flags.includes('ellipsis')
         ? `This is part of a statement by ${quote.speaker.name}, quoted accurately.`
         : `This matches what ${quote.speaker.name} said, word for word.`;
-    case 'altered':
-      return `The page’s wording differs from what ${quote.speaker.name} said (${Math.round(finding.score * 100)}% the same).`;
+    case 'altered': {
+      // A change of meaning leads, in words; the similarity percentage would play it down.
+      const lead = meaningSummary(finding.diff);
+      if (lead) return lead;
+      if (finding.flags.includes('homoglyph')) {
+        return `The page imitates what ${quote.speaker.name} said with look-alike letters from another alphabet.`;
+      }
+      return `The page’s wording differs slightly from what ${quote.speaker.name} said (${Math.round(finding.score * 100)}% the same).`;
+    }
     case 'misattributed':
       return finding.attributedTo
         ? `The page attributes this to ${finding.attributedTo}, but it was said by ${quote.speaker.name}.`
@@ -313,30 +325,72 @@ function summaryFor(finding: Finding, quote: Quote): string {
   }
 }
 
-/** The word diff. Removed words are struck, added ones underlined, and both are named for screen readers. */
-export function DiffView({ diff }: { diff: readonly DiffOp[] }) {
+/**
+ * The verified wording, with the words the page dropped or changed emphasised
+ * as the truth: bold and underlined, and named for screen readers.
+ */
+export function SaidView({ diff }: { diff: readonly DiffOp[] }) {
+  return (
+    <>
+      {joinWords(
+        diff.filter((d) => d.op !== 'insert'),
+        (d, i) =>
+          d.op === 'delete' ? (
+            <strong key={i} class="qv-truth">
+              <span class="qv-sr">{DIFF_LABEL.delete}</span>
+              {d.text}
+            </strong>
+          ) : (
+            <span key={i}>{d.text}</span>
+          ),
+      )}
+    </>
+  );
+}
+
+/**
+ * The page's version on its own line: its own words marked as the page's
+ * (italic, wavy underline, named for screen readers), and a caret where it
+ * left words out.
+ */
+export function PageVersionView({ diff }: { diff: readonly DiffOp[] }) {
+  const shown: DiffOp[] = [];
+  diff.forEach((d, i) => {
+    if (d.op !== 'delete') shown.push(d);
+    // A dropped run with nothing in its place: show the gap.
+    else if (diff[i + 1]?.op !== 'insert' && diff[i - 1]?.op !== 'insert') shown.push({ op: 'delete', text: '‸' });
+  });
+  return (
+    <>
+      {joinWords(shown, (d, i) =>
+        d.op === 'insert' ? (
+          <em key={i} class="qv-invented">
+            <span class="qv-sr">{DIFF_LABEL.insert}</span>
+            {d.text}
+          </em>
+        ) : d.op === 'delete' ? (
+          <span key={i} class="qv-gap" title={DIFF_LABEL.gap}>
+            <span aria-hidden="true">{d.text}</span>
+            <span class="qv-sr">{DIFF_LABEL.gap}</span>
+          </span>
+        ) : (
+          <span key={i}>{d.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/** Diff segments joined as a sentence: a space between them unless punctuation makes one wrong. */
+function joinWords(ops: readonly DiffOp[], render: (d: DiffOp, i: number) => ComponentChildren): ComponentChildren[] {
   const parts: ComponentChildren[] = [];
   let prev = '';
-  diff.forEach((d, i) => {
+  ops.forEach((d, i) => {
     if (needsSpaceBetween(prev, d.text)) parts.push(' ');
-    if (d.op === 'equal') parts.push(<span key={i}>{d.text}</span>);
-    else if (d.op === 'delete')
-      parts.push(
-        <del key={i}>
-          <span class="qv-sr">{DIFF_LABEL.delete}</span>
-          {d.text}
-        </del>,
-      );
-    else
-      parts.push(
-        <ins key={i}>
-          <span class="qv-sr">{DIFF_LABEL.insert}</span>
-          {d.text}
-        </ins>,
-      );
+    parts.push(render(d, i));
     prev = d.text;
   });
-  return <>{parts}</>;
+  return parts;
 }
 
 function SourceLink({ source, href }: { source: Source; href: string | undefined }) {

@@ -206,7 +206,7 @@ interface CardView {
   dateTime?: string | null;
   source?: string | null;
   sourceHref?: string | null;
-  /** Words the diff shows as missing on the page. */
+  /** Words of the verified wording the diff shows as dropped or changed by the page. */
   missing?: string[];
   /** Meaning-changing edits the card calls out (data-flag values). */
   meaningFlags?: string[];
@@ -233,7 +233,7 @@ const READ_CARD = `(() => {
     dateTime: card.querySelector('.qv-date time')?.getAttribute('datetime') ?? null,
     source: text('.qv-source'),
     sourceHref: card.querySelector('.qv-source a')?.getAttribute('href') ?? null,
-    missing: Array.from(card.querySelectorAll('.qv-wording del'), (d) => d.lastChild?.textContent ?? ''),
+    missing: Array.from(card.querySelectorAll('.qv-said .qv-truth'), (d) => d.lastChild?.textContent ?? ''),
     meaningFlags: Array.from(card.querySelectorAll('.qv-flags-meaning [data-flag]'), (li) => li.getAttribute('data-flag')),
     rect: (({ top, left, bottom, right }) => ({ top, left, bottom, right }))(card.getBoundingClientRect()),
     viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
@@ -383,7 +383,7 @@ describe('in the page, Chromium (Playwright)', () => {
     expect((await session.probe(page)).domNow).toBe(domBefore);
   });
 
-  it('explains a doctored quotation: the dropped "not" is struck and the reversed meaning called out', async () => {
+  it('explains a doctored quotation: the dropped "not" is emphasised as the truth and the reversed meaning called out', async () => {
     const point = (await page.evaluate(phrasePoint('#doctored', 'newspaper articles'))) as { x: number; y: number };
     await page.mouse.click(point.x, point.y);
     const card = await waitForCard((e) => page.evaluate(e), true);

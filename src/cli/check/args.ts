@@ -11,8 +11,10 @@ export interface CheckOptions {
   /** Files, directories, globs, or `-` for standard input, as given. */
   inputs: string[];
   json: boolean;
-  /** Corpus file as given on the command line; undefined means the package's data/corpus.json. */
+  /** Corpus file as given on the command line (see ../corpus-source.ts for the rest). */
   corpus?: string;
+  /** Newsroom config as given on the command line. */
+  config?: string;
   /** Forces the input format (otherwise from the file extension, or sniffed for stdin). */
   format?: InputFormat;
   help: boolean;
@@ -26,7 +28,10 @@ verified-quote corpus, with the engine the browser extension uses.
 
 Options:
   --json              print a JSON report on stdout
-  --corpus <file>     corpus to check against (default: data/corpus.json of the package)
+  --corpus <file>     corpus to check against
+  --config <file>     newsroom config: its corpus. Without either: the config in
+                      $QUOTE_VERIFIER_CONFIG, else ./quote-verifier.config.json,
+                      else the bundled seed corpus (the corpus used is printed)
   --format <format>   html, markdown or text (default: from the extension; stdin is sniffed)
   -h, --help          show this help
 
@@ -48,6 +53,7 @@ export function parseCheckArgs(argv: string[]): CheckOptions {
       options: {
         json: { type: 'boolean', default: false },
         corpus: { type: 'string' },
+        config: { type: 'string' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -62,11 +68,13 @@ export function parseCheckArgs(argv: string[]): CheckOptions {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   }
   if (values.corpus === '') throw new UsageError('--corpus needs a file name');
+  if (values.config === '') throw new UsageError('--config needs a file name');
   if (!values.help && positionals.length === 0) throw new UsageError('no input: give files, globs, or - for stdin');
   return {
     inputs: positionals,
     json: values.json,
     corpus: values.corpus,
+    config: values.config,
     format: format as InputFormat | undefined,
     help: values.help,
   };

@@ -4,10 +4,7 @@
  * we cannot trust would print verdicts we cannot trust.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-
-/** data/corpus.json of this package, wherever the command is run from. */
-export const DEFAULT_CORPUS = fileURLToPath(new URL('../../../data/corpus.json', import.meta.url));
+import { bundledCorpus } from '../package-root';
 
 export class CorpusError extends Error {}
 
@@ -22,7 +19,7 @@ export async function readCorpusJson(path: string, shown = path): Promise<unknow
   try {
     raw = await readFile(path, 'utf8');
   } catch (error) {
-    const hint = path === DEFAULT_CORPUS ? ' (build it with `npm run build:corpus`, or pass --corpus <file>)' : '';
+    const hint = path === bundledCorpus() ? ' (build it with `npm run build:corpus`, or pass --corpus <file>)' : '';
     throw new CorpusError(`cannot read corpus ${shown}: ${reason(error)}${hint}`);
   }
   try {

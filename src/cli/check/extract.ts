@@ -68,23 +68,11 @@ export function decode(bytes: Uint8Array, format: InputFormat | undefined): stri
   return decoder.decode(bytes);
 }
 
-/**
- * linkedom builds a broken tree from a fragment without `<html>` (text ends
- * up outside `<body>`), while a browser wraps it. Wrap it the way a browser
- * would, so a saved article body works like a whole page.
- */
-export function asDocument(html: string): string {
-  if (/<html[\s>]/i.test(html)) return html;
-  const body = html.replace(/^\uFEFF?\s*<!doctype[^>]*>/i, '');
-  if (/<(head|body)[\s>]/i.test(body)) return `<!DOCTYPE html><html>${body}</html>`;
-  return `<!DOCTYPE html><html><head></head><body>${body}</body></html>`;
-}
-
 export async function extractText(source: string, format: InputFormat): Promise<ArticleText> {
   if (format === 'html') {
     // Loaded on first use: it is most of the command's start-up time, and Markdown or text do not need it.
-    const { parseHTML } = await import('linkedom');
-    const { document } = parseHTML(asDocument(source));
+    const { parseHtmlDocument } = await import('../../corpus/build/formats/html-dom');
+    const document = parseHtmlDocument(source);
     return { format, text: collectPageText(document), source };
   }
   if (format === 'markdown') {

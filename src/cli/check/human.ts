@@ -5,6 +5,7 @@
  * colour the diff reads `[-removed-] {+added+}`, as `git diff --word-diff`
  * prints it, so it survives logs and copy-paste.
  */
+import { escapeControlChars } from '../../corpus/import/control-chars';
 import type { DiffOp, Flag, Verdict } from '../../match/types';
 import type { FileReport, Report, ReportFinding, ReportSource } from './report';
 import { VERDICTS } from './report';
@@ -61,6 +62,12 @@ const FLAG_WORDING: Record<Flag, string> = {
   number: 'a number changed',
   name: 'a name changed',
   modal: 'a modal verb changed',
+  hedge: 'how sure the speaker was changed',
+  quantity: 'a quantity word changed',
+  antonym: 'a word became its opposite',
+  swap: 'who does what to whom was swapped',
+  verb: 'a verb was replaced',
+  wording: 'a word was replaced',
   homoglyph: 'a word mixes scripts (look-alike letters)',
   excerpt: 'quotes part of the verified quotation',
   ellipsis: 'joins excerpts with an ellipsis',
@@ -86,7 +93,14 @@ export function formatDate(iso: string, precision: ReportFinding['datePrecision'
   return `${weekday}, ${Number(d)} ${month} ${y}`;
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Article text, file names and corpus fields on one line, with control
+ * characters, escape sequences and bidi controls shown as `\u001b`: an
+ * article must not be able to recolour, hide or reorder words on the
+ * editor's terminal (the style's own colour codes are added after this).
+ */
+export const safe = (s: string) => escapeControlChars(s);
+const oneLine = (s: string) => safe(s.replace(/\s+/g, ' ').trim());
 
 export function formatDiff(diff: readonly DiffOp[], style: Style): string {
   return diff
@@ -106,7 +120,7 @@ function formatSource(source: ReportSource): string {
   if (source.publisher) parts.push(source.publisher);
   const url = source.fragmentUrl ?? source.url;
   if (url) parts.push(url);
-  return parts.join(' — ');
+  return oneLine(parts.join(' — '));
 }
 
 function field(name: string, value: string, style: Style): string {
@@ -125,8 +139,8 @@ function formatFinding(f: ReportFinding, style: Style): string[] {
   if (f.diff.some((op) => op.op !== 'equal')) lines.push(field('diff', formatDiff(f.diff, style), style));
   else if (f.verifiedText !== null && f.verdict === 'altered') lines.push(field('verified', `“${oneLine(f.verifiedText)}”`, style));
   if (f.flags.length > 0) lines.push(field('flags', f.flags.map((x) => `${x} (${FLAG_WORDING[x]})`).join('; '), style));
-  if (f.attributedTo !== null) lines.push(field('attributed to', `${f.attributedTo} on the page`, style));
-  if (f.speaker !== null) lines.push(field('speaker', f.role ? `${f.speaker}, ${f.role}` : f.speaker, style));
+  if (f.attributedTo !== null) lines.push(field('attributed to', `${oneLine(f.attributedTo)} on the page`, style));
+  if (f.speaker !== null) lines.push(field('speaker', oneLine(f.role ? `${f.speaker}, ${f.role}` : f.speaker), style));
   if (f.date !== null) lines.push(field('date', formatDate(f.date, f.datePrecision), style));
   if (f.source !== null) lines.push(field('source', formatSource(f.source), style));
   if (f.sources.length > 1) lines.push(field('also in', `${f.sources.length - 1} other source${f.sources.length > 2 ? 's' : ''}`, style));
@@ -134,8 +148,8 @@ function formatFinding(f: ReportFinding, style: Style): string[] {
 }
 
 export function formatFile(file: FileReport, style: Style): string {
-  const lines = [style.bold(file.path)];
-  if (file.error !== undefined) lines.push(`  error: ${file.error}`);
+  const lines = [style.bold(safe(file.path))];
+  if (file.error !== undefined) lines.push(`  error: ${safe(file.error)}`);
   else if (file.findings.length === 0) lines.push(style.dim('  no quotations found'));
   for (const f of file.findings) lines.push(...formatFinding(f, style));
   return `${lines.join('\n')}\n`;
@@ -148,7 +162,7 @@ export function formatSummary(report: Report, style: Style): string {
     return verdicts[v] > 0 ? style.verdict(v, text) : text;
   }).join(', ');
   const failed = errors > 0 ? `, ${errors} could not be checked` : '';
-  const corpus = style.dim(` (corpus: ${report.corpus.name}, ${report.corpus.quotes} quotes)`);
+  const corpus = style.dim(` (corpus: ${oneLine(report.corpus.name)}, ${report.corpus.quotes} quotes)`);
   return `${files} file${files === 1 ? '' : 's'}${failed}: ${counts}${corpus}\n`;
 }
 

@@ -69,7 +69,8 @@ export interface Summary {
 }
 
 export interface Report {
-  corpus: { path: string; name: string; quotes: number };
+  /** The corpus checked against: its file, how it was chosen (src/cli/corpus-source.ts), its name and size. */
+  corpus: { path: string; from: string; name: string; quotes: number };
   files: FileReport[];
   summary: Summary;
 }

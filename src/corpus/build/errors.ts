@@ -14,6 +14,20 @@ export class DocumentError extends Error {
   }
 }
 
+/**
+ * A document whose content gives nothing to read: empty, binary, no text, no
+ * title, HTML that cannot be parsed. One such page in a scraped archive must
+ * not stop the archive: the build reports it under "Documents skipped" and
+ * goes on, unless `strictDocuments` (`--strict-documents`) makes it an error.
+ * Mistakes in what a person wrote (metadata, duplicate ids) stay errors.
+ */
+export class UnreadableDocumentError extends DocumentError {
+  constructor(file: string, line: number | undefined, detail: string) {
+    super(file, line, detail);
+    this.name = 'UnreadableDocumentError';
+  }
+}
+
 /** Several document errors at once: the build reports all of them, then fails. */
 export class BuildFailedError extends Error {
   constructor(readonly errors: DocumentError[]) {

@@ -4,6 +4,7 @@
  * discovered -> each quotation attributed, dated, classified, or set aside
  * with a reason the build report shows.
  */
+import { firstControlChar } from '../import/control-chars';
 import type { DateBasis, QuoteKind } from '../schema';
 import {
   accordingTo,
@@ -32,7 +33,7 @@ import type { DocumentMeta } from './metadata';
 import { classifyParagraphs, wordCount, type ClassifiedParagraph, type Paragraph } from './paragraphs';
 import { opensWithQuote, scanQuotes, type QuoteSpan } from './quote-marks';
 import { splitSentences, tokenize, type MaskedRange, type Sentence, type Token } from './sentences';
-import { phraseIn, phraseToken, pronounFits, SpeakerRegistry, type Entity, type NounPhrase } from './speakers';
+import { phraseIn, phraseToken, pronounFits, roleText, SpeakerRegistry, type Entity, type NounPhrase } from './speakers';
 
 /**
  * A quoted phrase of at most this many words that starts with a capital and
@@ -262,9 +263,8 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
   }
   for (const { link } of found) {
     const e = registry.resolveName(link.phrase);
-    if (e && link.appositive && link.appositive.name.length === 0 && e.role === undefined) {
-      e.role = link.appositive.role.join(' ').replace(/^(?:the|a|an)\s+/iu, '');
-    }
+    const role = link.appositive && link.appositive.name.length === 0 ? roleText(link.appositive.role) : undefined;
+    if (e && role !== undefined && e.role === undefined) e.role = role;
   }
   /** Sentences in which each speaker speaks: "he added" prefers the last one who spoke. */
   const spoke = new Set(
@@ -464,9 +464,8 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
 
     const entity = linkByOcc.get(q) ?? resolve(link!.phrase, link!.pos);
     if (!entity) return setAside(leftOut, `no speaker: "${phraseText(link!.phrase)}" names no known speaker`);
-    if (link?.appositive && link.appositive.name.length === 0 && entity.role === undefined && !entity.declared) {
-      entity.role = link.appositive.role.join(' ').replace(/^(?:the|a|an)\s+/iu, '');
-    }
+    const appositiveRole = link?.appositive && link.appositive.name.length === 0 ? roleText(link.appositive.role) : undefined;
+    if (appositiveRole !== undefined && entity.role === undefined && !entity.declared) entity.role = appositiveRole;
 
     const continued = pre[0]?.kind === 'quote' && intro !== undefined; // “…,” he said, “…”
     const introduced = pre.length === 0 || intro !== undefined || pre[pre.length - 1]?.text === ':';
@@ -495,6 +494,9 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
 
     const text = trimQuoteText(raw, kind);
     if (text === '') return setAside(terms, 'empty quotation');
+    // As imports do: a terminal escape or a bidi override could hide or reorder the words an editor approves.
+    const control = firstControlChar(text);
+    if (control !== undefined) return setAside(leftOut, `contains a control character (${control}) that could hide or reorder the text on screen`);
     const paras = [...new Set(occ.segments.map((s) => s.para))];
     const contextParas = first.para > 0 ? [first.para - 1, ...paras] : paras;
     const context = contextParas.map((p) => texts[p]).join('\n\n');

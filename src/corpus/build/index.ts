@@ -7,13 +7,13 @@
  */
 import path from 'node:path';
 import { canonical } from '../../text';
-import { Corpus, CORPUS_FORMAT_VERSION, type DocumentInfo, type Quote, type Review, type Source, type Speaker } from '../schema';
+import { Corpus, CORPUS_FORMAT_VERSION, Quote as QuoteRecord, type DocumentInfo, type Quote, type Review, type Source, type Speaker } from '../schema';
 import { importDocBase, readImport, type ImportFormat, type LeftOutReview } from '../import';
 import { readReviewFile } from '../review/io';
 import { applyReviews, type AppliedReviews } from '../review/review-file';
 import { formatDate, parseIsoPartial, precisionOf, type DayDate } from './dates';
-import { BuildFailedError, DocumentError } from './errors';
-import { extractDocument, type ExtractedQuote, type SetAside, type Warning } from './extract';
+import { BuildFailedError, DocumentError, UnreadableDocumentError } from './errors';
+import { extractDocument, type ExtractedQuote, type Extraction, type SetAside, type Warning } from './extract';
 import { textFragmentUrl } from './fragment-url';
 import { byCodeUnits, mergeQuotes, type MergeItem } from './merge';
 import { quoteId } from './quote-id';
@@ -21,7 +21,7 @@ import { listDocuments, readDocument, type DocumentFormat, type ReadDocument } f
 import type { ClassifiedParagraph } from './paragraphs';
 import type { Entity } from './speakers';
 
-export { BuildFailedError, DocumentError } from './errors';
+export { BuildFailedError, DocumentError, UnreadableDocumentError } from './errors';
 export { writeFileAtomic } from './write-atomic';
 export { quoteId } from './quote-id';
 export { mergeQuotes } from './merge';
@@ -56,6 +56,11 @@ export interface BuildOptions {
   reviewFile?: string;
   /** Fail (PendingReviewError) while any quote is pending review. */
   strict?: boolean;
+  /**
+   * Fail on a document that cannot be read (no title, no text, binary)
+   * instead of skipping it with a report line (`--strict-documents`).
+   */
+  strictDocuments?: boolean;
   /** The corpus's own version (newsroom config `corpusVersion`). */
   corpusVersion?: string;
   /** The directory as the user wrote it, for messages (default: `dir`). */
@@ -77,8 +82,17 @@ export interface DocumentReport {
   quotes: number;
 }
 
+/** A document left out of the build, with where and why. */
+export interface SkippedDocument {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
 export interface BuildReport {
   documents: DocumentReport[];
+  /** Documents that could not be read or attributed; the rest of the build went on. */
+  skipped: SkippedDocument[];
   perSpeaker: { name: string; direct: number; partial: number }[];
   terms: SetAside[];
   leftOut: SetAside[];
@@ -135,7 +149,7 @@ interface Candidate {
 /** Builds the corpus from already-read documents (sorted by docId). */
 export function assembleCorpus(
   docs: ReadDocument[],
-  options: Pick<BuildOptions, 'name' | 'referenceDate' | 'today' | 'corpusVersion'>,
+  options: Pick<BuildOptions, 'name' | 'referenceDate' | 'today' | 'corpusVersion' | 'strictDocuments'>,
   imported: readonly ImportedQuotes[] = [],
 ): BuildResult {
   const referenceDate = options.referenceDate === undefined ? undefined : parseReferenceDate(options.referenceDate);
@@ -161,12 +175,21 @@ export function assembleCorpus(
     for (const a of e.aliases) if (canonical(a) !== k) s.aliases.add(a);
   };
 
+  const skipped: SkippedDocument[] = [];
   for (const doc of docs) {
+    let x: Extraction;
+    try {
+      x = extractDocument(doc.parsed, {
+        ...(referenceDate ? { referenceDate } : {}),
+        today: options.today ?? today,
+      });
+    } catch (e) {
+      // A fault in the attribution rules on one document must not cost the archive: report it, build the rest.
+      if (options.strictDocuments) throw new BuildFailedError([new DocumentError(doc.parsed.file, undefined, `cannot attribute the document: ${(e as Error).message}`)]);
+      skipped.push({ file: doc.parsed.file, reason: `cannot attribute the document: ${(e as Error).message}` });
+      continue;
+    }
     warnings.push(...doc.warnings);
-    const x = extractDocument(doc.parsed, {
-      ...(referenceDate ? { referenceDate } : {}),
-      today: options.today ?? today,
-    });
     warnings.push(...x.warnings);
     terms.push(...x.terms);
     leftOut.push(...x.leftOut);
@@ -209,7 +232,8 @@ export function assembleCorpus(
     return out;
   };
 
-  const items: MergeItem[] = candidates.map(({ quote: q, doc }) => {
+  const items: MergeItem[] = [];
+  for (const { quote: q, doc } of candidates) {
     const m = doc.parsed.meta;
     const source: Source = { docId: doc.parsed.docId, title: m.title! };
     if (m.publisher !== undefined) source.publisher = m.publisher;
@@ -229,8 +253,20 @@ export function assembleCorpus(
       sources: [source],
       context: q.context,
     };
-    return { quote, file: doc.parsed.file };
-  });
+    // Every record is checked on its own: one the rules got wrong is set aside with the reason, never a failed build.
+    const checked = QuoteRecord.safeParse(quote);
+    if (checked.success) items.push({ quote, file: doc.parsed.file });
+    else {
+      const issue = checked.error.issues[0]!;
+      leftOut.push({
+        docId: doc.parsed.docId,
+        file: doc.parsed.file,
+        ...(q.line === undefined ? {} : { line: q.line }),
+        quoted: `“${q.text}”`,
+        reason: `not a valid record (${issue.path.join('.')}: ${issue.message})`,
+      });
+    }
+  }
   for (const imp of imported) for (const q of imp.quotes) items.push({ quote: { ...q, speaker: speakerOf(q.speaker) }, file: imp.file });
   const merged = mergeQuotes(items);
   warnings.push(...merged.warnings);
@@ -251,6 +287,7 @@ export function assembleCorpus(
   }
   const report: BuildReport = {
     documents,
+    skipped,
     perSpeaker: [...per.values()].sort((a, b) => b.direct + b.partial - (a.direct + a.partial) || byCodeUnits(a.name, b.name)),
     terms,
     leftOut,
@@ -269,6 +306,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   const errors: DocumentError[] = [];
   const docs: ReadDocument[] = [];
   const listWarnings: Warning[] = [];
+  const skippedDocs: SkippedDocument[] = [];
   if (options.dir !== undefined) {
     const display = options.displayDir ?? options.dir;
     const listed = await listDocuments(options.dir, display).catch((e: NodeJS.ErrnoException) => {
@@ -281,7 +319,8 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
       try {
         docs.push(await readDocument(file));
       } catch (e) {
-        if (e instanceof DocumentError) errors.push(e);
+        if (e instanceof UnreadableDocumentError && !options.strictDocuments) skippedDocs.push({ file: e.file, ...(e.line === undefined ? {} : { line: e.line }), reason: e.detail });
+        else if (e instanceof DocumentError) errors.push(e);
         else errors.push(new DocumentError(file.display, undefined, `cannot read the document: ${(e as Error).message}`));
       }
       options.onProgress?.(++done, listed.files.length, file.display);
@@ -316,6 +355,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   if (errors.length) throw new BuildFailedError(errors);
   const result = assembleCorpus(docs, options, imported);
   result.report.warnings.unshift(...listWarnings);
+  result.report.skipped.unshift(...skippedDocs);
   if (options.reviewFile === undefined) return result;
 
   const reviews = await readReviewFile(options.reviewFile);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
-import { DocumentError, lineAt } from './errors';
+import { DocumentError, lineAt, UnreadableDocumentError } from './errors';
 import { parseIsoPartial } from './dates';
 import { readHtml } from './formats/html';
 import { readMarkdown, splitFrontMatter } from './formats/markdown';
@@ -115,7 +115,7 @@ export function decodeUtf8(bytes: Uint8Array, display: string): string {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const line = lineAt(new TextDecoder().decode(bytes.subarray(0, nul)), nul);
-    throw new DocumentError(display, line, 'not a text document (it contains NUL bytes)');
+    throw new UnreadableDocumentError(display, line, 'not a text document (it contains NUL bytes)');
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -136,7 +136,7 @@ export async function readDocument(file: DocumentFile): Promise<ReadDocument> {
     const sideText = decodeUtf8(await readBytes(file.sidecar.path, file.sidecar.display), file.sidecar.display);
     sidecar = parseMetadata(sideText, file.sidecar.display);
   }
-  if (text.trim() === '') throw new DocumentError(file.display, 1, 'the document is empty');
+  if (text.trim() === '') throw new UnreadableDocumentError(file.display, 1, 'the document is empty');
 
   let meta: DocumentMeta = {};
   let paragraphs;
@@ -159,7 +159,7 @@ export async function readDocument(file: DocumentFile): Promise<ReadDocument> {
     try {
       html = readHtml(text);
     } catch (e) {
-      throw new DocumentError(file.display, undefined, `cannot parse the HTML: ${(e as Error).message}`);
+      throw new UnreadableDocumentError(file.display, undefined, `cannot parse the HTML: ${(e as Error).message}`);
     }
     paragraphs = html.paragraphs;
     for (const note of html.notes) warnings.push({ file: file.display, message: note });
@@ -170,9 +170,9 @@ export async function readDocument(file: DocumentFile): Promise<ReadDocument> {
     }
     meta = { ...page, ...sidecar };
   }
-  if (paragraphs.length === 0) throw new DocumentError(file.display, undefined, 'no text found in the document');
+  if (paragraphs.length === 0) throw new UnreadableDocumentError(file.display, undefined, 'no text found in the document');
   if (meta.title === undefined) {
-    throw new DocumentError(file.sidecar?.display ?? file.display, 1, 'no title: add "title:" to the metadata');
+    throw new UnreadableDocumentError(file.sidecar?.display ?? file.display, 1, 'no title: add "title:" to the metadata');
   }
   if (meta.language !== undefined && !/^en\b/i.test(meta.language)) {
     warnings.push({ file: file.display, message: `language "${meta.language}": the attribution rules are written for English` });

@@ -2,12 +2,21 @@
 import type { BuildReport } from './index';
 import type { SetAside, Warning } from './extract';
 
-const where = (x: { file: string; line?: number }) => (x.line === undefined ? x.file : `${x.file}:${x.line}`);
+import { escapeControlChars } from '../import/control-chars';
+
+/** file:line, with any control character in a file name shown escaped (a name must not rewrite the terminal). */
+const where = (x: { file: string; line?: number }) => {
+  const file = escapeControlChars(x.file);
+  return x.line === undefined ? file : `${file}:${x.line}`;
+};
 
 /** Longest quotation shown in the report before it is shortened. */
 const SHOWN_QUOTE_CHARS = 90;
 
-const shorten = (s: string) => (s.length > SHOWN_QUOTE_CHARS ? `${s.slice(0, SHOWN_QUOTE_CHARS - 1)}…` : s);
+const shorten = (raw: string) => {
+  const s = escapeControlChars(raw);
+  return s.length > SHOWN_QUOTE_CHARS ? `${s.slice(0, SHOWN_QUOTE_CHARS - 1)}…` : s;
+};
 
 function setAsideLines(title: string, items: SetAside[]): string[] {
   if (items.length === 0) return [`${title}: none`];
@@ -16,7 +25,7 @@ function setAsideLines(title: string, items: SetAside[]): string[] {
 
 function warningLines(items: Warning[]): string[] {
   if (items.length === 0) return ['Warnings: none'];
-  return [`Warnings (${items.length}):`, ...items.map((w) => `  ${where(w)}: ${w.message}`)];
+  return [`Warnings (${items.length}):`, ...items.map((w) => `  ${where(w)}: ${escapeControlChars(w.message)}`)];
 }
 
 function reviewLines(r: NonNullable<BuildReport['review']>): string[] {
@@ -54,6 +63,9 @@ export function formatReport(report: BuildReport, options: { verbose?: boolean }
         lines.push(`    ${l.where}${l.line === undefined ? '' : ` (line ${l.line})`}  ${l.text ? `${shorten(l.text)}  — ` : ''}${l.reason}`);
       }
     }
+  }
+  if (report.skipped.length) {
+    lines.push(`Documents skipped (${report.skipped.length}):`, ...report.skipped.map((d) => `  ${where(d)}: ${escapeControlChars(d.reason)}`));
   }
   lines.push(...setAsideLines('Terms dropped', report.terms));
   lines.push(...setAsideLines('Quotations left out', report.leftOut));

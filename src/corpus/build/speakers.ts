@@ -155,6 +155,12 @@ export function subjectOf(tokens: Token[], verb: number): { phrase: NounPhrase; 
   return appositive ? { phrase, appositive } : { phrase };
 }
 
+/** A role as the corpus records it: the words without a leading article; undefined when nothing is left ("the, who …"). */
+export function roleText(words: readonly string[]): string | undefined {
+  const role = words.join(' ').replace(/^(?:the|a|an)(?:\s+|$)/iu, '').trim();
+  return role === '' ? undefined : role;
+}
+
 /** Is `phrase` a name worth registering as a speaker by itself (not a lone role)? */
 export function hasName(phrase: NounPhrase): boolean {
   return phrase.name.length > 0;
@@ -211,7 +217,7 @@ export class SpeakerRegistry {
     if (!hasName(phrase)) return undefined;
     const name = phrase.name.join(' ');
     const found = this.lookup(name);
-    const role = phrase.role.length ? phrase.role.join(' ').replace(/^(?:the|a|an)\s+/iu, '') : undefined;
+    const role = roleText(phrase.role);
     if (found) {
       if (found.role === undefined && role !== undefined) found.role = role;
       return found;

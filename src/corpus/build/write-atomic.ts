@@ -4,14 +4,38 @@
  * flush it to disk, then rename it over the target (atomic on one file system).
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** Temporary files that exist right now: a SIGTERM or SIGINT removes them before the process ends. */
+const live = new Set<string>();
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const t of live) rmSync(t, { force: true });
+  live.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  // Die of the same signal, as the default handler would have.
+  process.kill(process.pid, signal);
+}
+
+function track(tmp: string): void {
+  if (live.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  live.add(tmp);
+}
+
+function untrack(tmp: string): void {
+  live.delete(tmp);
+  if (live.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
 
 /** Writes and flushes a temporary file beside `path`; returns its name. */
 async function writeTemp(path: string, data: string): Promise<string> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  track(tmp);
   try {
     const handle = await open(tmp, 'w');
     try {
@@ -22,6 +46,7 @@ async function writeTemp(path: string, data: string): Promise<string> {
     }
   } catch (e) {
     await rm(tmp, { force: true });
+    untrack(tmp);
     throw e;
   }
   return tmp;
@@ -38,12 +63,17 @@ export async function writeFilesAtomic(files: { path: string; data: string }[]):
     for (const f of files) temps.push(await writeTemp(f.path, f.data));
   } catch (e) {
     await Promise.all(temps.map((t) => rm(t, { force: true })));
+    temps.forEach(untrack);
     throw e;
   }
   try {
-    for (const [i, f] of files.entries()) await rename(temps[i]!, f.path);
+    for (const [i, f] of files.entries()) {
+      await rename(temps[i]!, f.path);
+      untrack(temps[i]!);
+    }
   } catch (e) {
     await Promise.all(temps.map((t) => rm(t, { force: true })));
+    temps.forEach(untrack);
     throw e;
   }
 }

@@ -12,7 +12,10 @@
  * - `author`: the corpus (the newsroom) as the Organization that reviewed it;
  * - `reviewRating`: textual "Accurate" (plus 5 on a 1-5 scale), the rating
  *   `quote-verifier import --format claimreview` reads back as verified wording;
- * - `url`: the first source's Text Fragment link, which opens the quote in its source.
+ * - `url`: the corpus's own page for the quote (the newsroom config's
+ *   `quotePage` template), never the source article's address: a ClaimReview's
+ *   url is the review, and the source is already each `appearance`'s url.
+ *   No template, no url.
  */
 import { isApproved } from '../ship';
 import type { Corpus, Quote, Source, Speaker } from '../schema';
@@ -110,9 +113,13 @@ function datePart(at: string | undefined): string | undefined {
   return m ? m[1] : undefined;
 }
 
-export function quoteToClaimReview(quote: Quote, reviewer: string): JsonLdClaimReview {
-  const first = quote.sources[0];
-  const url = first?.fragmentUrl ?? first?.url;
+/** `{id}` in a quote page template is the quote's id (URL-encoded). */
+export function quotePageUrl(template: string, id: string): string {
+  return template.split('{id}').join(encodeURIComponent(id));
+}
+
+export function quoteToClaimReview(quote: Quote, reviewer: string, quotePage?: string): JsonLdClaimReview {
+  const url = quotePage === undefined ? undefined : quotePageUrl(quotePage, quote.id);
   const approvedOn = datePart(quote.review?.at);
   return {
     '@context': 'https://schema.org',
@@ -139,9 +146,13 @@ export interface ClaimReviewExport {
   withheld: { pending: number; rejected: number };
 }
 
-/** The approved quotes as ClaimReviews; pending and rejected ones are counted, not exported. */
-export function corpusToClaimReviews(corpus: Corpus): ClaimReviewExport {
-  const reviews = corpus.quotes.filter(isApproved).map((q) => quoteToClaimReview(q, corpus.name));
+/**
+ * The approved quotes as ClaimReviews; pending and rejected ones are counted,
+ * not exported. `quotePage`: the URL template of the corpus's page for a quote
+ * (`https://newsroom.example/quotes/{id}`).
+ */
+export function corpusToClaimReviews(corpus: Corpus, options: { quotePage?: string } = {}): ClaimReviewExport {
+  const reviews = corpus.quotes.filter(isApproved).map((q) => quoteToClaimReview(q, corpus.name, options.quotePage));
   const states = corpus.quotes.map((q) => q.review?.state);
   return {
     reviews,

@@ -100,7 +100,7 @@ const fileOf = (report: Report, name: string) => {
 describe.concurrent('quote-verifier check --json', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('exits 0 on articles with exact quotations and decoys only', async () => {
     const { code, stderr, report } = await passing;
-    expect(stderr).toBe('');
+    expect(stderr, 'only the line naming the corpus').toMatch(/^quote-verifier \w+: corpus [^\n]+\n$/);
     expect(code).toBe(0);
     expect(report.files.map((f) => f.path)).toEqual(['exact.html', 'decoys.txt', 'decoys.html', 'exact.txt', 'fragment.html'].map((f) => `${FIXTURES}/${f}`));
     expect(failing(report)).toEqual([]);
@@ -187,11 +187,12 @@ describe.concurrent('quote-verifier check --json', { timeout: CLI_TEST_TIMEOUT_M
     expect(report.summary.files).toBe(8);
     expect(report.summary.verdicts.altered).toBeGreaterThanOrEqual(1);
     expect(report.summary.verdicts.misattributed).toBeGreaterThanOrEqual(1);
-    expect(report.corpus).toEqual({ path: CORPUS, name: corpus.name, quotes: corpus.quotes.length });
+    expect(report.corpus).toEqual({ path: CORPUS, from: `${CORPUS} (from --corpus)`, name: corpus.name, quotes: corpus.quotes.length });
     // Interim counts may come first on a slow machine (one every 2 s); the last line is the total.
     const lines = stderr.trimEnd().split('\n');
     expect(lines.at(-1)).toMatch(/^quote-verifier check: 8 files checked in [\d.]+ s$/);
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^quote-verifier check: \d\/8 files checked$/);
+    expect(lines[0]).toBe(`quote-verifier check: corpus ${CORPUS} (from --corpus)`);
+    for (const line of lines.slice(1, -1)) expect(line).toMatch(/^quote-verifier check: \d\/8 files checked$/);
   });
 
   it('reads standard input, sniffing HTML', async () => {

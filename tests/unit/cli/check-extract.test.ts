@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asDocument, decode, extractText, formatFromName, InputError, locator, sniffFormat } from '../../../src/cli/check/extract';
+import { decode, extractText, formatFromName, InputError, locator, sniffFormat } from '../../../src/cli/check/extract';
 
 describe('input format', () => {
   it('comes from the file extension', async () => {
@@ -44,11 +44,16 @@ describe('decode', () => {
 });
 
 describe('HTML', () => {
-  it('wraps a fragment the way a browser would, so its text is inside <body>', async () => {
-    expect(asDocument('<p>Hi</p>')).toBe('<!DOCTYPE html><html><head></head><body><p>Hi</p></body></html>');
-    expect(asDocument('<!doctype html><head></head><body>x</body>')).toBe('<!DOCTYPE html><html><head></head><body>x</body></html>');
-    const whole = '<!DOCTYPE html><html><body>x</body></html>';
-    expect(asDocument(whole)).toBe(whole);
+  it('reads fragment-shaped HTML as a browser does: the text of the one body, not an empty second one', async () => {
+    for (const html of [
+      '<p>“A truce in itself is not what we want.”</p>',
+      '<!doctype html><meta charset=utf-8><title>T</title><body><p>“A truce in itself is not what we want.”</p>',
+      '<!DOCTYPE html><html lang=en><title>T</title><body><p>“A truce in itself is not what we want.”</p></html>',
+    ]) {
+      const { text } = await extractText(html, 'html');
+      expect(text, html).toContain('A truce in itself is not what we want.');
+      expect(text, html).not.toContain('T\n');
+    }
   });
 
   it('collects the page text with the content script collector: no scripts, styles, form fields or head', async () => {

@@ -59,7 +59,7 @@ describe('report', () => {
   });
 
   it('exits 1 on altered or misattributed, 0 otherwise, 2 when a file could not be checked', () => {
-    const make = (files: FileReport[]): Report => ({ corpus: { path: 'c', name: 'c', quotes: 1 }, files, summary: summarize(files) });
+    const make = (files: FileReport[]): Report => ({ corpus: { path: 'c', from: 'c (from --corpus)', name: 'c', quotes: 1 }, files, summary: summarize(files) });
     expect(exitCode(make([fileReport([unverified])]))).toBe(0);
     expect(exitCode(make([fileReport([altered])]))).toBe(1);
     expect(exitCode(make([fileReport([altered]), { path: 'x', format: null, error: 'cannot read', findings: [] }]))).toBe(2);
@@ -105,7 +105,7 @@ describe('human report', () => {
 
   it('ends with a summary of files and verdicts', () => {
     const files = [fileReport([altered, unverified]), { path: 'gone.html', format: null, error: 'cannot read: no such file or directory', findings: [] }];
-    const report: Report = { corpus: { path: 'c.json', name: 'Seeds', quotes: 5 }, files, summary: summarize(files) };
+    const report: Report = { corpus: { path: 'c.json', from: 'c.json (from --corpus)', name: 'Seeds', quotes: 5 }, files, summary: summarize(files) };
     expect(formatSummary(report, PLAIN)).toBe('2 files, 1 could not be checked: 0 verified, 1 altered, 0 misattributed, 1 unverified (corpus: Seeds, 5 quotes)\n');
     expect(formatFile(files[1]!, PLAIN)).toContain('error: cannot read: no such file or directory');
   });
@@ -118,5 +118,21 @@ describe('human report', () => {
     expect(wantsColour(true, { TERM: 'dumb' })).toBe(false);
     expect(wantsColour(false, { FORCE_COLOR: '1' })).toBe(true);
     expect(wantsColour(false, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+  });
+});
+
+describe('terminal safety', () => {
+  it('prints escape sequences, bidi controls and carriage returns from the article and the file name escaped', () => {
+    const hidden: Finding = { ...altered, text: 'We have only seen \u001b[8mnewspaper\u001b[0m articles \u202Eso far\r, and we will respond to them.' };
+    const file = { ...fileReport([hidden, { ...unverified, text: 'truce \u001b[2J' }]), path: 'news/\u001b]0;title\u0007story.md' };
+    for (const style of [PLAIN, COLOUR]) {
+      const out = formatFile(file, style);
+      // Only the style's own colour codes (ESC [ digits m) may remain.
+      expect(out.replace(/\x1b\[\d+m/g, '')).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+      expect(out).toContain('\\u001b[8mnewspaper\\u001b[0m');
+      expect(out).toContain('\\u202e');
+      expect(out).toContain('news/\\u001b]0;title\\u0007story.md');
+      expect(out).toContain('truce \\u001b[2J');
+    }
   });
 });

@@ -55,7 +55,7 @@ describe('quote-verifier import', () => {
     await copyFile(join(ROOT, 'data/corpus.json'), corpus);
     await copyFile(join(ROOT, 'data/review.json'), review);
     const r = await run(['import', join(FIXTURES, 'quotes.json'), '--out', corpus, '--review-file', review]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr, 'only the line naming the corpus').toMatch(/^quote-verifier \w+: corpus [^\n]+\n$/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/3 rows -> 2 new quotations, 1 merged with quotations already in the corpus/);
     const c = await readCorpus(corpus);
@@ -141,7 +141,7 @@ describe('review and strict builds from a newsroom config', () => {
     const [roe, commas, poe] = built.quotes.filter((q) => q.review?.state === 'pending');
 
     const approve = await run(['review', 'approve', roe!.id.slice(0, 9), commas!.id, '--reviewer', 'Ed', '--note', 'checked the archive', '--config', config]);
-    expect(approve.stderr).toBe('');
+    expect(approve.stderr, 'only the line naming the corpus').toMatch(/^quote-verifier \w+: corpus [^\n]+\n$/);
     expect(approve.code).toBe(0);
     expect(approve.stdout).toMatch(/11 quotes: 10 approved, 0 rejected, 1 pending/);
     const reject = await run(['review', 'reject', poe!.id, '--reviewer', 'Ed'], { env: { QUOTE_VERIFIER_CONFIG: config } });

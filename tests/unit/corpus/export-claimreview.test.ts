@@ -112,7 +112,6 @@ describe('corpusToClaimReviews', () => {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       identifier: 'q_000000000001',
-      url: 'https://news.example/a#:~:text=We%20are%20ready',
       claimReviewed: 'We are ready for discussions.',
       datePublished: '2026-11-20',
       author: { '@type': 'Organization', name: 'Example Newsroom' },
@@ -139,10 +138,14 @@ describe('corpusToClaimReviews', () => {
     const kremlin = reviews[2];
     expect(kremlin?.itemReviewed.author).toEqual({ '@type': 'Organization', name: 'Kremlin', description: 'Russian government' });
     expect(kremlin?.itemReviewed.datePublished).toBe('2025-12');
-    // A source without a url still appears (headline only); the review's url is the first
-    // source's, and that one has none, so the review has no url.
+    // A source without a url still appears (headline only).
     expect(kremlin?.itemReviewed.appearance.map((a) => a.url)).toEqual([undefined, 'https://other.example/c']);
-    expect(kremlin).not.toHaveProperty('url');
+  });
+
+  it("gives a review the corpus's page for the quote when a template is configured, never the source's address", () => {
+    for (const r of reviews) expect(r).not.toHaveProperty('url');
+    const paged = corpusToClaimReviews(CORPUS, { quotePage: 'https://newsroom.example/quotes/{id}' }).reviews;
+    expect(paged.map((r) => r.url)).toEqual(reviews.map((r) => `https://newsroom.example/quotes/${r.identifier}`));
   });
 
   it('types people as Person unless the name is plainly an institution', () => {

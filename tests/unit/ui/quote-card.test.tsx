@@ -64,7 +64,7 @@ describe('QuoteCard: what it shows', () => {
     }
   });
 
-  it('marks removed and added words with <del>/<ins> and spoken labels', () => {
+  it('shows the verified wording with the dropped words as the truth, and the page\'s version with its own words marked', () => {
     const diff: Finding['diff'] = [
       { op: 'equal', text: 'We will' },
       { op: 'delete', text: 'not' },
@@ -73,15 +73,49 @@ describe('QuoteCard: what it shows', () => {
       { op: 'insert', text: 'Putin' },
     ];
     const { container } = renderCard({ finding: { ...altered, diff, flags: ['negation', 'name'] } });
-    const dels = [...container.querySelectorAll('blockquote del')];
-    const ins = [...container.querySelectorAll('blockquote ins')];
-    expect(dels.map((d) => d.textContent)).toEqual(['missing on the page: not', 'missing on the page: Peskov']);
-    expect(ins.map((d) => d.textContent)).toEqual(['added by the page: Putin']);
-    expect(dels[0]!.querySelector('.qv-sr')?.textContent).toBe('missing on the page: ');
-    // Words are spaced as a sentence, without a space before punctuation.
-    const visible = container.querySelector('blockquote')!.cloneNode(true) as HTMLElement;
-    visible.querySelectorAll('.qv-sr').forEach((n) => n.remove());
-    expect(visible.textContent).toBe('We will not respond, said Peskov Putin');
+    const said = container.querySelector('blockquote.qv-said')!;
+    const page = container.querySelector('blockquote.qv-page-version')!;
+    // Nothing is struck through: the speaker's words are the truth, emphasised, never crossed out.
+    expect(container.querySelectorAll('del, s, strike')).toHaveLength(0);
+    expect([...said.querySelectorAll('.qv-truth')].map((d) => d.textContent)).toEqual([
+      'dropped or changed by the page: not',
+      'dropped or changed by the page: Peskov',
+    ]);
+    expect(said.querySelector('.qv-truth')!.tagName).toBe('STRONG');
+    expect(said.querySelector('.qv-invented')).toBeNull();
+    expect([...page.querySelectorAll('.qv-invented')].map((d) => d.textContent)).toEqual(['the page’s words, not said: Putin']);
+    expect(page.querySelector('.qv-invented')!.tagName).toBe('EM');
+    const visible = (el: Element) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.qv-sr').forEach((n) => n.remove());
+      return copy.textContent;
+    };
+    // Words are spaced as a sentence, without a space before punctuation; the page's gap is shown.
+    expect(visible(said)).toBe('We will not respond, said Peskov');
+    expect(visible(page)).toBe('We will ‸ respond, said Putin');
+    expect(page.querySelector('.qv-gap .qv-sr')?.textContent).toBe('words left out here');
+  });
+
+  it('leads with what changed in meaning, and gives no similarity percentage then', () => {
+    renderCard({ finding: altered });
+    const summary = document.querySelector('.qv-summary')!.textContent!;
+    expect(summary).toBe('The page drops “not”: the statement is reversed.');
+    expect(summary).not.toMatch(/%/);
+    const diff: Finding['diff'] = [
+      { op: 'equal', text: 'We are ready for discussions on the basis of those agreements, but Kyiv' },
+      { op: 'delete', text: 'rules out' },
+      { op: 'insert', text: 'welcomes' },
+      { op: 'equal', text: 'this possibility' },
+    ];
+    cleanup();
+    renderCard({ finding: { ...altered, diff, score: 0.96, flags: ['verb'] } });
+    expect(document.querySelector('.qv-summary')!.textContent).toBe('The page changes “rules out” to “welcomes”: a different action from the one described.');
+  });
+
+  it('gives the similarity only when no edit is known to change the meaning', () => {
+    const diff: Finding['diff'] = [{ op: 'equal', text: 'We will not respond to them' }, { op: 'insert', text: 'now' }];
+    renderCard({ finding: { ...altered, diff, score: 0.86, flags: [] } });
+    expect(document.querySelector('.qv-summary')!.textContent).toMatch(/differs slightly .*\(86% the same\)/);
   });
 
   it('calls out meaning-changing edits from the flags', () => {

@@ -5,7 +5,7 @@
  * forms, tables and comment/share widgets removed. Title, url, publication
  * date, publisher and language come from the page's own metadata.
  */
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from './html-dom';
 import { collapse, type Paragraph, type ParagraphRole } from '../paragraphs';
 import type { DocumentMeta } from '../metadata';
 
@@ -124,7 +124,7 @@ function isoDatePrefix(value: string | null | undefined): string | undefined {
 }
 
 export function readHtml(raw: string): HtmlDocument {
-  const { document: doc } = parseHTML(raw);
+  const doc = parseHtmlDocument(raw);
   const notes: string[] = [];
   const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
 
