@@ -17,6 +17,7 @@ import { pagePublishedDate } from '../../src/page/page-date';
 import { selectionContext } from '../../src/page/selection-context';
 import { startScanner, type LocatedFinding, type Scanner, type ScanOutcome } from '../../src/page/scanner';
 import { settingsStore } from '../../src/platform/settings-store';
+import { closedShadowRootReader } from '../../src/platform/shadow-roots';
 import { TEST_BUILD } from '../../src/platform/build-info';
 import { answerSiteQueries } from '../../src/platform/site-messaging';
 import { shouldScan, type Settings } from '../../src/settings/settings';
@@ -37,6 +38,9 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   allFrames: true,
+  // srcdoc, about:blank and script-written frames show page text too (issue 12).
+  matchAboutBlank: true,
+  matchOriginAsFallback: { chrome: true },
   // Nothing injected by WXT: the card's stylesheet is inline in its closed shadow root
   // (card-host.tsx), the highlight rules are adopted by the document as a constructed
   // sheet (src/page/highlights.ts); no web-accessible file for a page to probe.
@@ -102,9 +106,10 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
     root: document,
     signal,
     skipElement: (el) => card.isHost(el),
-    match: (text) => {
+    shadowRootOf: closedShadowRootReader(),
+    match: (text, { unjudged }) => {
       pagePublished = pagePublishedDate(document);
-      return sendScan({ text, pagePublished });
+      return sendScan({ text, pagePublished, unjudged });
     },
     onScan: (outcome) => {
       const started = performance.now();

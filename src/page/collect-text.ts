@@ -9,6 +9,9 @@
  * linkedom has), and feature-detects everything about style and layout.
  */
 
+import type { UnjudgedReason, UnjudgedSpan } from '../match/unjudged';
+import { hasCssEngine, type Judgement } from './visibility';
+
 /** One text node's contribution: `text.slice(start, end) === node.data` when collected. */
 export interface TextSegment {
   node: Text;
@@ -16,11 +19,30 @@ export interface TextSegment {
   end: number;
 }
 
+/**
+ * Text the page draws that is in no text node: CSS generated content
+ * (`::before`/`::after`) and the value of a read-only textarea. Findings over
+ * it are anchored on the element.
+ */
+export interface GeneratedSegment {
+  element: Element;
+  kind: 'before' | 'after' | 'value';
+  start: number;
+  end: number;
+}
+
+/** How the walk judges what it meets; absent parts are not judged (see visibility.ts). */
+export type TextJudgements = WeakMap<Node, Judgement>;
+
 export interface CollectedText {
   text: string;
   /** In document (flat tree) order, non-overlapping, ascending. */
   segments: TextSegment[];
-  /** Open shadow roots walked into: the scanner observes them for mutations too. */
+  /** Generated text, ascending and disjoint from `segments`. */
+  generated: GeneratedSegment[];
+  /** Spans whose drawn form the walk could not judge (reordered text): never verified. */
+  unjudged: UnjudgedSpan[];
+  /** Shadow roots walked into (open, and closed ones opened by `shadowRootOf`): observed for mutations too. */
   shadowRoots: ShadowRoot[];
   /** True when `maxChars` cut the collection short. */
   truncated: boolean;
@@ -33,6 +55,17 @@ export interface CollectOptions {
   skipElement?: (el: Element) => boolean;
   /** Stop collecting after this many characters (see MAX_COLLECT_CHARS). */
   maxChars?: number;
+  /**
+   * Opens closed shadow roots too (the extension API: src/platform/shadow-roots.ts).
+   * Without it only open roots are seen.
+   */
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /**
+   * The strict judge's verdicts on text nodes and on elements' generated
+   * content (src/page/rejudge.ts): `hidden` is left out, a reason is kept and
+   * reported as unjudged.
+   */
+  judgements?: TextJudgements;
 }
 
 export interface CollectAsyncOptions extends CollectOptions {
@@ -69,6 +102,17 @@ const NODES_PER_STEP = 256;
  */
 export const SLICE_MS = 8;
 
+/**
+ * A frame this small (CSS px, either side) shows nothing a reader can read:
+ * tracking pixels and the 0×0 frames pages hide text in.
+ */
+export const MIN_FRAME_PX = 2;
+
+/** Bidirectional overrides draw the characters after them in reverse: what is stored is not what is read. */
+const BIDI_OVERRIDE = /[\u202D\u202E]/;
+/** Glyphs from icon fonts (private use area) in generated content are pictures, not words. */
+const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_FRAGMENT_NODE = 11;
@@ -83,7 +127,6 @@ const SKIPPED_TAGS = new Set([
   'template',
   'head',
   'title',
-  'textarea',
   'input',
   'select',
   'option',
@@ -96,9 +139,17 @@ const SKIPPED_TAGS = new Set([
   'canvas',
   'video',
   'audio',
-  'svg',
   'math',
 ]);
+
+/**
+ * Inside <svg>, only these draw text or hold elements that do (a <text>'s
+ * words, a link around it, groups, nested drawings, HTML in foreignObject).
+ * <title>, <desc>, <defs>, <symbol>, <clipPath>, <mask> and the like draw nothing.
+ */
+const SVG_RENDERED = new Set(['svg', 'g', 'a', 'switch', 'text', 'tspan', 'textpath', 'foreignobject']);
+/** SVG elements whose text nodes are drawn. */
+const SVG_TEXT = new Set(['text', 'tspan', 'textpath']);
 
 /** HTML elements rendered as blocks by default: their edges separate text. */
 const BLOCK_TAGS = new Set([
@@ -142,7 +193,10 @@ const BLOCK_TAGS = new Set([
   'search',
   'section',
   'summary',
+  'svg',
   'table',
+  'text',
+  'textarea',
   'tbody',
   'td',
   'tfoot',
@@ -158,7 +212,7 @@ const BRACKETED_MARKER = /^\s*\[[^\]]{1,24}\]\s*$/;
 const BARE_MARKER = /^\s*[\d*†‡§a-z]{1,3}\s*$/;
 const NOT_WHITESPACE = /\S/;
 
-type Action = 'descend' | 'skip' | 'shadow' | 'slot' | 'break' | 'summary-only';
+type Action = 'descend' | 'skip' | 'shadow' | 'slot' | 'break' | 'summary-only' | 'value';
 
 /** Collects the text under `root` in one go. */
 export function collectText(root: Document | ShadowRoot | Element, options: CollectOptions = {}): CollectedText {
@@ -220,19 +274,16 @@ export function defaultYield(): Promise<void> {
 
 /**
  * Mutations that cannot change the collected text: inside code and style
- * elements, or in editable regions (which are never scanned). Used by the
- * scanner so CSS-in-JS and editors do not trigger rescans.
+ * elements. Used by the scanner so CSS-in-JS does not trigger rescans.
+ * (Editable regions are read: an article can be `contenteditable`. Typing
+ * there is coalesced by the scanner's debounce like any other change.)
  */
 export function isIgnorableMutationTarget(target: Node): boolean {
   const el = target.nodeType === ELEMENT_NODE ? (target as Element) : target.parentElement;
   if (!el) return false;
   const name = localName(el);
-  if (name === 'script' || name === 'style' || name === 'noscript' || name === 'head' || name === 'title') return true;
-  // Editors change on every keystroke; their text is never collected.
-  return (el as HTMLElement).isContentEditable === true || !!el.closest(EDITABLE_SELECTOR);
+  return name === 'script' || name === 'style' || name === 'noscript' || name === 'head' || name === 'title';
 }
-
-const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i])';
 
 /**
  * What an element passes to its children: its block container and whether
@@ -245,13 +296,23 @@ interface Context {
   block: Node;
   /** `hidden`: visibility:hidden, which descendants may override with visibility:visible. */
   visibility: 'visible' | 'hidden';
+  /** Inside <svg>: `drawing` outside a text element (its text nodes are not drawn), `text` inside one. */
+  svg?: 'drawing' | 'text';
+  /** Text here is drawn in an order the walk cannot reproduce. */
+  unjudged?: UnjudgedReason;
 }
 
 class Collector {
   private readonly parts: string[] = [];
   private length = 0;
   private readonly segments: TextSegment[] = [];
+  private readonly generated: GeneratedSegment[] = [];
+  private readonly unjudged: UnjudgedSpan[] = [];
   private readonly shadowRoots: ShadowRoot[] = [];
+  /** Generated content (`::before`/`::after`), where the DOM has a CSS engine. */
+  private readonly pseudoText: ((el: Element, which: 'before' | 'after') => string) | undefined;
+  /** The block that an unclosed bidi override (U+202D/U+202E) in a text node runs to the end of. */
+  private overrideBlock: Node | null = null;
   private truncated = false;
   private steps = 0;
   /** The block-level container of the last text written; a change means a block edge. */
@@ -265,19 +326,26 @@ class Collector {
     private readonly options: CollectOptions,
   ) {
     this.visibilityOf = makeVisibilityCheck(ownerDocument(root));
+    this.pseudoText = makePseudoText(ownerDocument(root), options.judgements);
     this.maxChars = options.maxChars ?? MAX_COLLECT_CHARS;
   }
 
   result(): CollectedText {
-    return { text: this.parts.join(''), segments: this.segments, shadowRoots: this.shadowRoots, truncated: this.truncated };
+    return {
+      text: this.parts.join(''),
+      segments: this.segments,
+      generated: this.generated,
+      unjudged: this.unjudged,
+      shadowRoots: this.shadowRoots,
+      truncated: this.truncated,
+    };
   }
 
   *run(): Generator<void, void, void> {
     const root = this.root;
     if (root.nodeType === 9) {
       const doc = root as Document;
-      // The whole document is an editor: leave it alone.
-      if (doc.designMode === 'on') return;
+      if (isZeroSizeFrame(doc)) return;
       const start = doc.body ?? doc.documentElement;
       if (start) yield* this.walkElement(start, { node: doc, block: doc, visibility: 'visible' }, true);
     } else if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
@@ -291,16 +359,33 @@ class Collector {
   /** Walks an element and its subtree, the element itself included. */
   private *walkElement(el: Element, parent: Context, checkVisibility = false): Generator<void, void, void> {
     const { action, context } = this.classify(el, parent, checkVisibility);
+    if (action === 'skip' || action === 'break') {
+      yield* this.enter(el, action, context);
+      return;
+    }
+    this.pseudo(el, 'before', context!);
     if (action === 'descend') yield* this.walkChildren(el, context!);
     else yield* this.enter(el, action, context);
+    this.pseudo(el, 'after', context!);
+  }
+
+  /** Writes an element's `::before` or `::after` text, where it renders. */
+  private pseudo(el: Element, which: 'before' | 'after', context: Context): void {
+    if (!this.pseudoText || context.visibility !== 'visible' || context.svg) return;
+    const text = this.pseudoText(el, which);
+    if (text) this.writeGenerated(text, el, which, context);
   }
 
   /** Handles an element the walker does not simply descend into. */
   private *enter(el: Element, action: Action, context: Context | undefined): Generator<void, void, void> {
     if (action === 'break') {
       this.pending = this.pending || LINE_SEPARATOR;
+    } else if (action === 'value') {
+      // A read-only or disabled textarea shows its value as page text.
+      const value = (el as HTMLTextAreaElement).value;
+      if (context!.visibility === 'visible' && value) this.writeGenerated(value, el, 'value', context!);
     } else if (action === 'shadow') {
-      const shadow = el.shadowRoot!;
+      const shadow = (el.shadowRoot ?? this.options.shadowRootOf?.(el))!;
       this.shadowRoots.push(shadow);
       yield* this.walkChildren(shadow, { ...context!, node: shadow });
     } else if (action === 'slot') {
@@ -327,6 +412,7 @@ class Collector {
       const parent = node.parentNode;
       while (top.node !== parent && stack.length > 1) {
         stack.pop();
+        this.pseudo(top.node as Element, 'after', top);
         top = stack[stack.length - 1]!;
       }
       if (node.nodeType === TEXT_NODE) {
@@ -337,13 +423,25 @@ class Collector {
       const el = node as Element;
       const { action, context } = this.classify(el, top, false);
       if (action === 'descend') {
+        this.pseudo(el, 'before', context!);
         stack.push(context!);
         top = context!;
         node = walker.nextNode();
         continue;
       }
-      yield* this.enter(el, action, context);
+      if (action === 'skip' || action === 'break') {
+        yield* this.enter(el, action, context);
+      } else {
+        this.pseudo(el, 'before', context!);
+        yield* this.enter(el, action, context);
+        this.pseudo(el, 'after', context!);
+      }
       node = skipSubtree(walker, el);
+    }
+    while (stack.length > 1 && !this.truncated) {
+      stack.pop();
+      this.pseudo(top.node as Element, 'after', top);
+      top = stack[stack.length - 1]!;
     }
   }
 
@@ -351,9 +449,12 @@ class Collector {
     const name = localName(el);
     if (SKIPPED_TAGS.has(name)) return SKIP;
     if (name === 'br') return BREAK;
+    if (parent.svg && !SVG_RENDERED.has(name)) return SKIP;
     // Most prose elements (p, em, li) have no attributes: one call answers for all of these.
     const attributed = el.hasAttributes();
-    if (attributed && (el.hasAttribute('hidden') || isEditingHost(el))) return SKIP;
+    if (attributed && el.hasAttribute('hidden')) return SKIP;
+    // A textarea the reader can type in holds their words; a read-only one is page text.
+    if (name === 'textarea' && !(el.hasAttribute('readonly') || el.hasAttribute('disabled'))) return SKIP;
     if ((name === 'sup' || name === 'a') && isFootnoteMarker(el, name)) return SKIP;
     if (this.options.skipElement?.(el)) return SKIP;
 
@@ -364,21 +465,33 @@ class Collector {
       visibility = own;
     }
     const context: Context = { node: el, block: BLOCK_TAGS.has(name) ? el : parent.block, visibility };
+    if (parent.unjudged) context.unjudged = parent.unjudged;
+    if (name === 'svg') context.svg = 'drawing';
+    else if (parent.svg) context.svg = name === 'foreignobject' ? undefined : SVG_TEXT.has(name) ? 'text' : parent.svg;
+    // Each SVG text element is placed on its own; positioned pieces inside one may be drawn in any order.
+    if (name === 'text') context.block = el;
+    else if (context.svg === 'text' && attributed && hasSvgPosition(el)) context.unjudged = 'order';
+    if (name === 'bdo' && el.getAttribute('dir')?.toLowerCase() === 'rtl') context.unjudged = 'bidi';
+    if (name === 'textarea') return { action: 'value', context };
     if (name === 'slot' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
       // Slotted nodes render in the slot's place; with none, its own children (the fallback) show.
       if ((el as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0) return { action: 'slot', context };
     }
-    // An open shadow root renders instead of the light children, which show only through slots.
-    if (el.shadowRoot) return { action: 'shadow', context };
+    // A shadow root renders instead of the light children, which show only through slots.
+    if (el.shadowRoot || (this.options.shadowRootOf && mayHostShadow(name) ? this.options.shadowRootOf(el) : null)) {
+      return { action: 'shadow', context };
+    }
     // A closed <details> shows only its summary.
     if (name === 'details' && !el.hasAttribute('open')) return { action: 'summary-only', context };
     return { action: 'descend', context };
   }
 
   private visitText(node: Text, context: Context): void {
-    if (context.visibility !== 'visible') return;
+    if (context.visibility !== 'visible' || context.svg === 'drawing') return;
     const data = node.data;
     if (data.length === 0) return;
+    const judged = this.options.judgements?.get(node);
+    if (judged === 'hidden') return;
     if (context.block !== this.lastBlock) {
       this.lastBlock = context.block;
       this.pending = BLOCK_SEPARATOR;
@@ -398,6 +511,40 @@ class Collector {
     const start = this.length;
     this.write(data);
     this.segments.push({ node, start, end: this.length });
+    const reason = judged && judged !== 'visible' ? judged : context.unjudged;
+    if (reason) this.unjudged.push({ start, end: this.length, reason });
+    // An override runs to the end of its paragraph (or a U+202C the walk does not track): mark the rest of the block.
+    if (this.overrideBlock !== null && this.overrideBlock !== context.block) this.overrideBlock = null;
+    const override = data.search(BIDI_OVERRIDE);
+    if (this.overrideBlock !== null) this.unjudged.push({ start, end: this.length, reason: 'bidi' });
+    else if (override >= 0) {
+      this.unjudged.push({ start: start + override, end: this.length, reason: 'bidi' });
+      this.overrideBlock = context.block;
+    }
+  }
+
+  /** Writes text that is drawn but in no text node (see GeneratedSegment). */
+  private writeGenerated(text: string, element: Element, kind: GeneratedSegment['kind'], context: Context): void {
+    if (!NOT_WHITESPACE.test(text)) return;
+    const block = kind === 'value' ? element : context.block;
+    if (block !== this.lastBlock) {
+      this.lastBlock = block;
+      this.pending = BLOCK_SEPARATOR;
+    }
+    const separator = this.length > 0 ? this.pending : '';
+    if (this.length + separator.length + text.length > this.maxChars) {
+      this.truncated = true;
+      return;
+    }
+    this.pending = '';
+    if (separator) this.write(separator);
+    const start = this.length;
+    this.write(text);
+    this.generated.push({ element, kind, start, end: this.length });
+    const judged = this.options.judgements?.get(element);
+    const reason = judged && judged !== 'visible' && judged !== 'hidden' ? judged : context.unjudged;
+    if (reason) this.unjudged.push({ start, end: this.length, reason });
+    if (kind === 'value') this.lastBlock = null;
   }
 
   private write(s: string): void {
@@ -452,10 +599,69 @@ function isFootnoteMarker(el: Element, name: string): boolean {
   return BRACKETED_MARKER.test(el.textContent ?? '');
 }
 
-/** Where an editable region starts (its descendants are skipped with it). */
-function isEditingHost(el: Element): boolean {
-  const attr = el.getAttribute('contenteditable');
-  return attr !== null && attr.toLowerCase() !== 'false';
+/** Elements `attachShadow` accepts (custom elements and these): only they can hide a closed shadow root. */
+const SHADOW_HOST_TAGS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'main', 'nav', 'p', 'section', 'span',
+]);
+
+function mayHostShadow(name: string): boolean {
+  return name.includes('-') || SHADOW_HOST_TAGS.has(name);
+}
+
+/** An SVG text piece placed by its own coordinates or rotated: its drawn order is not the document's. */
+function hasSvgPosition(el: Element): boolean {
+  return el.hasAttribute('x') || el.hasAttribute('dx') || el.hasAttribute('y') || el.hasAttribute('rotate');
+}
+
+/** A frame (not the top window) too small to show text: nothing in it is read. */
+function isZeroSizeFrame(doc: Document): boolean {
+  const view = doc.defaultView;
+  if (!view || view === view.top) return false;
+  const width = view.innerWidth;
+  const height = view.innerHeight;
+  return typeof width === 'number' && typeof height === 'number' && (width < MIN_FRAME_PX || height < MIN_FRAME_PX);
+}
+
+/**
+ * `::before`/`::after` text as drawn: the strings of the computed `content`
+ * (and `open-quote`/`close-quote`, `attr()`), where the pseudo-element is
+ * visible. Counters and images are left out. Null without a CSS engine
+ * (linkedom), or where the DOM reports no generated content (happy-dom).
+ */
+function makePseudoText(
+  doc: Document,
+  judgements: TextJudgements | undefined,
+): ((el: Element, which: 'before' | 'after') => string) | undefined {
+  const view = doc.defaultView;
+  if (!view || !hasCssEngine(doc)) return undefined;
+  return (el, which) => {
+    if (judgements?.get(el) === 'hidden') return '';
+    const style = view.getComputedStyle(el, which === 'before' ? '::before' : '::after');
+    const content = style.content;
+    if (!content || content === 'none' || content === 'normal') return '';
+    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return '';
+    if (parseFloat(style.fontSize) === 0 || parseFloat(style.opacity) === 0) return '';
+    return generatedText(content, el).replace(PRIVATE_USE, '');
+  };
+}
+
+/** The text of a computed `content` value: quoted strings, quotes and attributes, in order. */
+export function generatedText(content: string, el: Element): string {
+  let out = '';
+  const token = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(open-quote|close-quote)|attr\(\s*([\w-]+)\s*\)/g;
+  for (let m = token.exec(content); m; m = token.exec(content)) {
+    if (m[1] !== undefined || m[2] !== undefined) out += unescapeCss(m[1] ?? m[2]!);
+    else if (m[3]) out += m[3] === 'open-quote' ? '“' : '”';
+    else if (m[4]) out += el.getAttribute(m[4]) ?? '';
+  }
+  return out;
+}
+
+function unescapeCss(s: string): string {
+  return s.replace(/\\([0-9a-fA-F]{1,6})\s?|\\(.)/g, (_, hex: string | undefined, ch: string | undefined) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : ch!,
+  );
 }
 
 function localName(el: Element): string {

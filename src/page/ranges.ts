@@ -75,6 +75,21 @@ export function segmentsUnchanged(collected: CollectedText, first: number, last:
   return true;
 }
 
+/**
+ * A range over the element whose generated text (CSS `::before`/`::after`, a
+ * read-only textarea's value) holds `[start, end)`, for a finding with no
+ * text node to anchor on. Null when the span is not generated text or the
+ * element left the page.
+ */
+export function rangeForGenerated(collected: CollectedText, start: number, end: number): Range | null {
+  const g = collected.generated.find((s) => s.start < end && s.end > start);
+  if (!g || !g.element.isConnected) return null;
+  const range = g.element.ownerDocument.createRange();
+  if (g.kind === 'value') range.selectNode(g.element);
+  else range.selectNodeContents(g.element);
+  return range;
+}
+
 /** A live DOM range for `[start, end)`, or null when the page no longer has that text there. */
 export function rangeForOffsets(collected: CollectedText, start: number, end: number): Range | null {
   const span = spanForOffsets(collected, start, end);

@@ -10,9 +10,12 @@
  * re-anchored without matching again.
  */
 import type { Finding } from '../match/types';
+import type { UnjudgedSpan } from '../match/unjudged';
 import { collectTextAsync, isIgnorableMutationTarget, type CollectedText } from './collect-text';
 import { childController, isAbortError } from './lifetime';
-import { rangeForOffsets } from './ranges';
+import { rangeForGenerated, rangeForOffsets } from './ranges';
+import { MAX_REJUDGE_ROUNDS, createJudgementStore, judgeFindings, refreshCarried } from './rejudge';
+import { createStrictJudge } from './visibility';
 
 /**
  * Quiet time after the last mutation before rescanning: long enough to
@@ -68,8 +71,15 @@ export interface ScanCost {
 export interface ScannerOptions<A extends MatchAnswer> {
   root: Document;
   signal: AbortSignal;
-  /** Matches collected text (in the extension: a message to the background). */
-  match: (text: string) => Promise<A>;
+  /**
+   * Matches collected text (in the extension: a message to the background),
+   * never verifying a finding over the `unjudged` spans (src/match/unjudged.ts).
+   */
+  match: (text: string, extra: { unjudged: UnjudgedSpan[] }) => Promise<A>;
+  /** Opens closed shadow roots (src/platform/shadow-roots.ts); without it only open ones are read. */
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /** Judge findings' text strictly (src/page/rejudge.ts); default true. */
+  strict?: boolean;
   onScan: (outcome: ScanOutcome<A>) => void;
   onError?: (error: unknown) => void;
   /** Subtrees never scanned and whose mutations are ignored, e.g. the extension's card. */
@@ -109,6 +119,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
   let rerun = false;
   let last: ScanOutcome<A> | undefined;
   let collections = 0;
+  const store = createJudgementStore();
 
   const requestScan = ({ immediate = false }: { immediate?: boolean } = {}) => {
     if (signal.aborted) return;
@@ -141,16 +152,31 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
     }
   };
 
-  const scanOnce = async () => {
+  const collect = async (cost?: ScanCost) => {
     const collected = await collectTextAsync(root, {
       signal,
       skipElement,
+      shadowRootOf: options.shadowRootOf,
+      judgements: store.judgements,
       yieldToPage: options.yieldToPage,
       sliceMs: options.sliceMs,
       now: options.now,
     });
     collections++;
     observeShadowRoots(collected.shadowRoots);
+    if (cost) {
+      cost.collectMs += collected.cost?.busyMs ?? 0;
+      cost.slices += collected.cost?.slices ?? 1;
+      cost.longestSliceMs = Math.max(cost.longestSliceMs, collected.cost?.longestSliceMs ?? 0);
+    }
+    return collected;
+  };
+
+  const scanOnce = async () => {
+    // A fresh judge per scan: styles may have changed since the last one.
+    const judge = options.strict === false ? undefined : createStrictJudge(root);
+    if (judge) refreshCarried(store, judge);
+    let collected = await collect();
     const cost: ScanCost = {
       collectMs: collected.cost?.busyMs ?? 0,
       slices: collected.cost?.slices ?? 1,
@@ -160,19 +186,27 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       locateMs: 0,
     };
     let outcome: ScanOutcome<A>;
-    if (last && collected.text === last.collected.text) {
+    if (last && collected.text === last.collected.text && sameUnjudged(collected, last.collected)) {
       if (sameNodes(collected, last.collected)) return;
       const t = now();
       outcome = { collected, answer: last.answer, located: locate(collected, last.answer.findings), kind: 'reanchored', cost };
       cost.locateMs = now() - t;
     } else {
       const sent = now();
-      const pending = match(collected.text);
+      const pending = match(collected.text, { unjudged: collected.unjudged });
       // The synchronous part is the message's serialization, on this thread.
       cost.sendMs = now() - sent;
-      const answer = await pending;
-      cost.waitMs = now() - sent;
+      let answer = await pending;
       signal.throwIfAborted();
+      // The strict look at the findings' text; collect and match again while it hides or flags some.
+      const seen = new Set<Node>();
+      for (let round = 0; judge && round < MAX_REJUDGE_ROUNDS; round++) {
+        if (!judgeFindings(collected, answer.findings, judge, store, seen)) break;
+        collected = await collect(cost);
+        answer = await match(collected.text, { unjudged: collected.unjudged });
+        signal.throwIfAborted();
+      }
+      cost.waitMs = now() - sent;
       // The page may have changed while the background matched: locate() drops any
       // finding whose text nodes changed, and the mutation has queued a rescan.
       const t = now();
@@ -251,13 +285,22 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
 export function locate(collected: CollectedText, findings: readonly Finding[]): LocatedFinding[] {
   const located: LocatedFinding[] = [];
   for (const finding of findings) {
-    const range = rangeForOffsets(collected, finding.start, finding.end);
+    const range =
+      rangeForOffsets(collected, finding.start, finding.end) ?? rangeForGenerated(collected, finding.start, finding.end);
     if (range) located.push({ finding, range });
   }
   return located.sort((a, b) => a.finding.start - b.finding.start);
 }
 
+function sameUnjudged(a: CollectedText, b: CollectedText): boolean {
+  return (
+    a.unjudged.length === b.unjudged.length &&
+    a.unjudged.every((s, i) => s.start === b.unjudged[i]!.start && s.end === b.unjudged[i]!.end && s.reason === b.unjudged[i]!.reason)
+  );
+}
+
 function sameNodes(a: CollectedText, b: CollectedText): boolean {
+  if (a.generated.length !== b.generated.length || a.generated.some((g, i) => g.element !== b.generated[i]!.element)) return false;
   if (a.segments.length !== b.segments.length) return false;
   for (let i = 0; i < a.segments.length; i++) {
     if (a.segments[i]!.node !== b.segments[i]!.node) return false;

@@ -49,19 +49,33 @@ describe('collectText: what is left out', () => {
     expect(text).toBe(`Before.${BLOCK_SEPARATOR}After.`);
   });
 
-  it('skips contenteditable regions (editors are never touched) but keeps contenteditable=false', () => {
+  it('reads contenteditable regions: an article can be editable, and the reader sees its words', () => {
     const doc = page(`
       <p>Article text.</p>
-      <div contenteditable="true"><p>Draft "quote" in an editor</p></div>
-      <div contenteditable><p>Another editor</p></div>
+      <div contenteditable="true"><p>Editable “quote” in an article</p></div>
       <div contenteditable="false"><p>Not editable.</p></div>`);
-    expect(collectText(doc).text).toBe(`Article text.${BLOCK_SEPARATOR}Not editable.`);
+    expect(collectText(doc).text).toBe(['Article text.', 'Editable “quote” in an article', 'Not editable.'].join(BLOCK_SEPARATOR));
   });
 
-  it('skips everything when the document is in design mode', () => {
+  it('reads a document in design mode', () => {
     const doc = page('<p>Whole page is an editor.</p>');
     doc.designMode = 'on';
-    expect(collectText(doc).text).toBe('');
+    expect(collectText(doc).text).toBe('Whole page is an editor.');
+  });
+
+  it('reads a read-only or disabled textarea’s value as page text, not one the reader types in', () => {
+    const doc = page(`
+      <p>Before.</p>
+      <textarea readonly>Read-only “quote”</textarea>
+      <textarea disabled>Disabled text</textarea>
+      <textarea>Typed by the reader</textarea>`);
+    (doc.querySelector('textarea[readonly]') as HTMLTextAreaElement).value = 'Set by script';
+    const collected = collectText(doc);
+    expect(collected.text).toBe(['Before.', 'Set by script', 'Disabled text'].join(BLOCK_SEPARATOR));
+    expect(collected.generated.map((g) => [g.kind, collected.text.slice(g.start, g.end)])).toEqual([
+      ['value', 'Set by script'],
+      ['value', 'Disabled text'],
+    ]);
   });
 
   it('skips hidden text: the hidden attribute, display:none and visibility:hidden from style sheets', () => {
@@ -233,7 +247,7 @@ describe('parity with linkedom (the check CLI)', () => {
       <div hidden>hidden</div><p style="display:none">inline hidden</p>
       <p>line<br>break</p>
       <details><summary>More</summary><p>closed</p></details>
-      <textarea>field</textarea><div contenteditable="true">editor</div>
+      <textarea>field</textarea>
       <script>code()</script>
     </article></body></html>`;
 
@@ -274,10 +288,10 @@ describe('frames', () => {
 });
 
 describe('isIgnorableMutationTarget', () => {
-  it('ignores mutations in style, script and editable regions, not in prose', () => {
+  it('ignores mutations in style and script, not in prose or editable articles', () => {
     const doc = page('<style>a{}</style><div contenteditable="true"><p>x</p></div><p>prose</p>');
     expect(isIgnorableMutationTarget(doc.querySelector('style')!)).toBe(true);
-    expect(isIgnorableMutationTarget(doc.querySelector('[contenteditable] p')!.firstChild!)).toBe(true);
+    expect(isIgnorableMutationTarget(doc.querySelector('[contenteditable] p')!.firstChild!)).toBe(false);
     expect(isIgnorableMutationTarget(doc.querySelector('body > p')!.firstChild!)).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ function wordingEngine(wordings: string[]) {
 
 type Outcome = ScanOutcome<{ findings: Finding[] }>;
 
-function start(wordings: string[], extra: { skipElement?: (el: Element) => boolean; match?: (text: string) => Promise<{ findings: Finding[] }> } = {}) {
+function start(wordings: string[], extra: { skipElement?: (el: Element) => boolean; match?: (text: string, extra?: { unjudged: unknown[] }) => Promise<{ findings: Finding[] }> } = {}) {
   const engine = wordingEngine(wordings);
   const outcomes: Outcome[] = [];
   const controller = new AbortController();
@@ -200,5 +200,37 @@ describe('startScanner', () => {
     await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS + 10);
     expect(scanner.last?.collected.text).toBe('Two.');
     controller.abort();
+  });
+});
+
+describe('startScanner: the strict look at findings', () => {
+  it('matches again without the text a finding was built on that the reader cannot see', async () => {
+    document.body.innerHTML = `<p>He said: “We will <span style="opacity:0">not </span>negotiate under pressure.”</p>`;
+    const { engine, outcomes } = start([QUOTE, 'We will negotiate under pressure.']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(engine.calls).toEqual([
+      'He said: “We will not negotiate under pressure.”',
+      'He said: “We will negotiate under pressure.”',
+    ]);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]!.located.map((l) => l.finding.text)).toEqual(['We will negotiate under pressure.']);
+    // The verdict is kept for the next scan: an unrelated change does not match the hidden text again.
+    document.body.append(document.createElement('p'));
+    await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS + 10);
+    expect(engine.calls).toHaveLength(2);
+  });
+
+  it('sends the spans it could not judge with the text', async () => {
+    document.body.innerHTML = `<p>He said: “<span style="unicode-bidi:bidi-override;direction:rtl">We will not</span> negotiate under pressure.”</p>`;
+    const seen: unknown[] = [];
+    const engine = wordingEngine([QUOTE]);
+    start([], {
+      match: (text, extra?: { unjudged: unknown[] }) => {
+        seen.push(extra?.unjudged);
+        return engine.match(text);
+      },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual([[], [{ start: 10, end: 21, reason: 'bidi' }]]);
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * The strict second look (visibility.ts) where it matters: on the text of
+ * findings that name a corpus quotation. The collector's fast pass reads
+ * every node cheaply; a finding built on text the reader cannot see (or sees
+ * in another order) is judged strictly, and the page is collected again with
+ * those verdicts until the findings stand on judged text only.
+ *
+ * Verdicts are kept between scans for the nodes they were about (few: only
+ * hidden or unjudged text found inside findings) and judged again at the start
+ * of every scan, so text a page later shows is read again.
+ */
+import type { Finding } from '../match/types';
+import type { CollectedText, TextJudgements } from './collect-text';
+import { firstSegmentEndingAfter, lastSegmentStartingBefore } from './ranges';
+import type { StrictJudge } from './visibility';
+
+/**
+ * Collect-and-match rounds a scan may add after judging its findings. One
+ * round settles every page built by hand; a page that hides new text in each
+ * new finding's span still ends, and what is left is never judged verified
+ * without a look (the scanner marks it).
+ */
+export const MAX_REJUDGE_ROUNDS = 3;
+
+export interface JudgementStore {
+  /** What the collector reads (CollectOptions.judgements). */
+  readonly judgements: TextJudgements;
+  /** Nodes with a verdict other than `visible`, to judge again next scan. */
+  readonly carried: Set<Node>;
+}
+
+export function createJudgementStore(): JudgementStore {
+  return { judgements: new WeakMap(), carried: new Set() };
+}
+
+/** Judges the carried nodes again with a fresh judge; drops those gone or now visible. */
+export function refreshCarried(store: JudgementStore, judge: StrictJudge): void {
+  for (const node of store.carried) {
+    const verdict = node.isConnected ? judgeNode(node, judge) : 'visible';
+    if (verdict === 'visible') {
+      store.carried.delete(node);
+      store.judgements.delete(node);
+    } else store.judgements.set(node, verdict);
+  }
+}
+
+/**
+ * Judges the text under the findings that name a quotation. Returns whether
+ * any verdict changed, i.e. whether the text must be collected again.
+ * `seen` holds nodes judged already during this scan.
+ */
+export function judgeFindings(
+  collected: CollectedText,
+  findings: readonly Finding[],
+  judge: StrictJudge,
+  store: JudgementStore,
+  seen: Set<Node>,
+): boolean {
+  let changed = false;
+  const look = (node: Node) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    const verdict = judgeNode(node, judge);
+    if (verdict === 'visible') return;
+    if (store.judgements.get(node) !== verdict) changed = true;
+    store.judgements.set(node, verdict);
+    store.carried.add(node);
+  };
+  const { segments, generated } = collected;
+  for (const f of findings) {
+    if (f.quoteId === undefined) continue;
+    const first = firstSegmentEndingAfter(segments, f.start);
+    const last = lastSegmentStartingBefore(segments, f.end);
+    for (let i = first; i <= last && i < segments.length; i++) look(segments[i]!.node);
+    for (const g of generated) {
+      if (g.start < f.end && g.end > f.start) look(g.element);
+    }
+  }
+  return changed;
+}
+
+function judgeNode(node: Node, judge: StrictJudge) {
+  return node.nodeType === 3 ? judge.text(node as Text) : judge.generated(node as Element);
+}

@@ -1,0 +1,370 @@
+/**
+ * The strict visibility judge: whether the reader can see a text node (or an
+ * element's generated content), from its computed style and, where the DOM
+ * has layout, its drawn boxes. The collector's own pass (collect-text.ts) is
+ * cheap and runs on every node; this one costs a computed style per ancestor
+ * and the text's client rects, so it runs only on the text of findings
+ * (rejudge.ts), cached per element.
+ *
+ * Hidden: no box, `visibility`, `content-visibility: hidden`, opacity (own
+ * and ancestors', multiplied) or `filter: opacity()` near zero, a font too
+ * small to read, transparent text, text the colour of its background, a
+ * zero-area `clip`/`clip-path: inset()`, a singular transform, every drawn
+ * box empty, off the page, or outside an ancestor that clips its overflow.
+ * Unjudged (never verified): a bidi override in CSS, flexbox/grid items
+ * drawn out of document order, text partly clipped, a `clip-path` shape.
+ */
+import type { UnjudgedReason } from '../match/unjudged';
+
+export type Judgement = 'visible' | 'hidden' | UnjudgedReason;
+
+export interface StrictJudge {
+  /** A text node as drawn. */
+  text(node: Text): Judgement;
+  /** An element's `::before`/`::after` content as drawn (no boxes of its own to read: the element's are used). */
+  generated(el: Element): Judgement;
+}
+
+/** Cumulative opacity below this draws text no reader can make out (0.1 on white is a 1.1:1 contrast). */
+export const MIN_OPACITY = 0.1;
+/** Text in a font smaller than this (CSS px) is unreadable: a hiding trick, not prose. */
+export const MIN_READABLE_FONT_PX = 4;
+/**
+ * Text whose colour has a contrast ratio below this with the background
+ * behind it is invisible (WCAG's floor for readable text is 4.5; 1.0 is the
+ * same colour). Low enough that pale grey captions on white still count.
+ */
+export const MIN_CONTRAST = 1.2;
+/** A drawn box thinner than this (CSS px) shows no glyph. */
+export const MIN_BOX_PX = 1;
+
+type Style = CSSStyleDeclaration;
+
+interface ElementFacts {
+  /** Hidden with all its content. */
+  hidden: boolean;
+  /** Reason its content cannot be judged, if any. */
+  reason?: UnjudgedReason;
+  /** Product of opacities from here to the root. */
+  opacity: number;
+  /** Boxes that clip this element's content (its own overflow clip included), viewport coordinates. */
+  clips: Box[];
+  /** The opaque background behind this element's content, or null when unknown (an image, a gradient). */
+  background: Rgba | null;
+}
+
+interface Rgba {
+  r: number;
+  g: number;
+  b: number;
+  a: number;
+}
+
+const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
+
+/** The judge for `doc`, or undefined where the DOM has no CSS engine (linkedom). */
+export function createStrictJudge(doc: Document): StrictJudge | undefined {
+  const view = doc.defaultView;
+  if (!view || !hasCssEngine(doc)) return undefined;
+  const styles = new Map<Element, Style>();
+  const facts = new Map<Element, ElementFacts>();
+  const orderChecked = new Map<Element, boolean>();
+  const style = (el: Element): Style => {
+    let s = styles.get(el);
+    if (!s) {
+      s = view.getComputedStyle(el);
+      styles.set(el, s);
+    }
+    return s;
+  };
+  const layout = hasLayout(doc);
+  const root = doc.documentElement;
+
+  const factsOf = (el: Element): ElementFacts => {
+    const cached = facts.get(el);
+    if (cached) return cached;
+    const parent = flatParent(el);
+    const up: ElementFacts = parent
+      ? factsOf(parent)
+      : { hidden: false, opacity: 1, clips: [], background: WHITE };
+    const s = style(el);
+    const f: ElementFacts = { hidden: up.hidden, opacity: up.opacity * opacityOf(s), clips: up.clips, background: up.background };
+    if (up.reason) f.reason = up.reason;
+    if (!f.hidden) f.hidden = ownHides(el, s, layout) || f.opacity < MIN_OPACITY;
+    if (!f.hidden) {
+      const clip = clipBox(el, s, layout);
+      if (clip === 'empty') f.hidden = true;
+      else if (clip) f.clips = [...f.clips, clip];
+      if (s.clipPath && s.clipPath !== 'none') {
+        const shape = clipPathHides(s.clipPath);
+        if (shape === 'hidden') f.hidden = true;
+        else if (shape === 'unknown') f.reason ??= 'style';
+      }
+      if (s.unicodeBidi === 'bidi-override' || s.unicodeBidi === 'isolate-override') f.reason ??= 'bidi';
+      if (parent && reordered(parent)) f.reason ??= 'order';
+      const bg = parseColor(s.backgroundColor);
+      if (s.backgroundImage && s.backgroundImage !== 'none') f.background = null;
+      else if (bg && bg.a >= 1) f.background = bg;
+      else if (bg && bg.a > 0 && f.background) f.background = blend(bg, f.background);
+    }
+    facts.set(el, f);
+    return f;
+  };
+
+  /** Whether a flex or grid container draws its items in another order than the document's. */
+  const reordered = (container: Element): boolean => {
+    const known = orderChecked.get(container);
+    if (known !== undefined) return known;
+    const s = style(container);
+    let out = false;
+    const display = s.display;
+    if (display.includes('flex')) {
+      out = s.flexDirection.endsWith('reverse') || s.flexWrap === 'wrap-reverse';
+      for (const child of Array.from(container.children)) {
+        if (out) break;
+        out = style(child).order !== '0';
+      }
+    } else if (display.includes('grid')) {
+      out = s.gridAutoFlow.includes('dense');
+      for (const child of Array.from(container.children)) {
+        if (out) break;
+        const c = style(child);
+        out = c.order !== '0' || c.gridRowStart !== 'auto' || c.gridColumnStart !== 'auto' || c.gridArea.split('/').some((p) => p.trim() !== 'auto');
+      }
+    }
+    orderChecked.set(container, out);
+    return out;
+  };
+
+  const textLook = (el: Element, f: ElementFacts): Judgement | undefined => {
+    if (f.hidden) return 'hidden';
+    const s = style(el);
+    if (s.visibility === 'hidden' || s.visibility === 'collapse') return 'hidden';
+    if (parseFloat(s.fontSize) < MIN_READABLE_FONT_PX) return 'hidden';
+    const clipsText = s.backgroundClip === 'text' || (s as Style & { webkitBackgroundClip?: string }).webkitBackgroundClip === 'text';
+    const color = parseColor(s.color);
+    const fill = parseColor(s.getPropertyValue('-webkit-text-fill-color'));
+    const drawn = fill ?? color;
+    if (!clipsText && drawn) {
+      if (drawn.a * f.opacity < MIN_OPACITY) return 'hidden';
+      if (f.background && contrast(blend(drawn, f.background), f.background) < MIN_CONTRAST) return 'hidden';
+    }
+    return undefined;
+  };
+
+  return {
+    text(node) {
+      const el = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
+      if (!el) return 'hidden';
+      const parent = node.assignedSlot ?? el;
+      if (typeof parent.checkVisibility === 'function' && !parent.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions)) {
+        return 'hidden';
+      }
+      const f = factsOf(parent);
+      const verdict = textLook(parent, f);
+      if (verdict) return verdict;
+      if (layout) {
+        const drawn = drawnBoxes(node, f.clips, view, root);
+        if (drawn === 'none') return 'hidden';
+        if (drawn === 'some') return 'style';
+      }
+      return f.reason ?? 'visible';
+    },
+    generated(el) {
+      if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions)) {
+        return 'hidden';
+      }
+      const f = factsOf(el);
+      const verdict = textLook(el, f);
+      if (verdict) return verdict;
+      if (layout && f.clips.length > 0) {
+        const box = el.getBoundingClientRect();
+        if (!f.clips.every((c) => intersects(box, c))) return 'hidden';
+      }
+      return f.reason ?? 'visible';
+    },
+  };
+}
+
+/**
+ * Whether `doc` has a CSS engine of its own: a browser or happy-dom, not
+ * linkedom (whose defaultView lends the test environment's getComputedStyle,
+ * which refuses linkedom's elements).
+ */
+export function hasCssEngine(doc: Document): boolean {
+  const view = doc.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function' || !doc.documentElement) return false;
+  try {
+    view.getComputedStyle(doc.documentElement);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The element whose box contains `el`'s: its slot when slotted, its parent, or a shadow root's host. */
+function flatParent(el: Element): Element | null {
+  return el.assignedSlot ?? el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
+}
+
+/** Whether the DOM lays pages out (a browser), or reports empty boxes everywhere (happy-dom). */
+function hasLayout(doc: Document): boolean {
+  const probe = doc.body ?? doc.documentElement;
+  if (!probe) return false;
+  const r = probe.getBoundingClientRect();
+  return r.width > 0 || r.height > 0;
+}
+
+function opacityOf(s: Style): number {
+  const o = parseFloat(s.opacity);
+  let out = Number.isFinite(o) ? o : 1;
+  const filter = s.filter;
+  if (filter && filter !== 'none') {
+    for (const m of filter.matchAll(/opacity\(\s*([\d.]+)(%?)\s*\)/g)) out *= parseFloat(m[1]!) / (m[2] ? 100 : 1);
+  }
+  return out;
+}
+
+/** Styles of the element itself that hide it and everything in it. */
+function ownHides(el: Element, s: Style, layout: boolean): boolean {
+  if (s.display === 'none') return true;
+  if (s.contentVisibility === 'hidden') return true;
+  if (el.localName === 'dialog' && !el.hasAttribute('open')) return true;
+  if (singularTransform(s.transform)) return true;
+  if (!layout) {
+    // Without boxes to measure, read the positions pages hide text with.
+    if (parseFloat(s.textIndent) <= -OFFSCREEN_PX) return true;
+    if ((s.position === 'absolute' || s.position === 'fixed') && (parseFloat(s.left) <= -OFFSCREEN_PX || parseFloat(s.top) <= -OFFSCREEN_PX)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Without layout: an element moved this far left or up (CSS px) is off the page (the "-9999px" trick). */
+const OFFSCREEN_PX = 1000;
+
+/** `matrix(a, b, c, d, …)` or `matrix3d` that flattens everything to a line or a point. */
+function singularTransform(transform: string): boolean {
+  if (!transform || transform === 'none') return false;
+  const m = /^matrix\(([^)]*)\)/.exec(transform);
+  if (m) {
+    const [a, b, c, d] = m[1]!.split(',').map(Number);
+    return Math.abs(a! * d! - b! * c!) < 1e-6;
+  }
+  const m3 = /^matrix3d\(([^)]*)\)/.exec(transform);
+  if (m3) {
+    const v = m3[1]!.split(',').map(Number);
+    return Math.abs(v[0]! * v[5]! - v[1]! * v[4]!) < 1e-6;
+  }
+  return false;
+}
+
+/**
+ * The box that clips this element's content, in viewport coordinates: its
+ * own box where `overflow` is hidden or clip (per axis), or its `clip`
+ * rectangle. `empty` when that box has no area.
+ */
+function clipBox(el: Element, s: Style, layout: boolean): Box | 'empty' | undefined {
+  const clipX = s.overflowX === 'hidden' || s.overflowX === 'clip';
+  const clipY = s.overflowY === 'hidden' || s.overflowY === 'clip';
+  const rectClip = /^rect\(([^)]*)\)/.exec(s.clip ?? '');
+  if (rectClip && (s.position === 'absolute' || s.position === 'fixed')) {
+    const [top, right, bottom, left] = rectClip[1]!.split(/[\s,]+/).map((v) => (v === 'auto' ? NaN : parseFloat(v)));
+    if (right! - left! <= 0 || bottom! - top! <= 0) return 'empty';
+  }
+  if (!clipX && !clipY) return undefined;
+  // The root and body clip the viewport, which the page scrolls: not a clip box.
+  if (el === el.ownerDocument.documentElement || el === el.ownerDocument.body) return undefined;
+  if (!layout) {
+    return (clipX && parseFloat(s.width) === 0) || (clipY && parseFloat(s.height) === 0) ? 'empty' : undefined;
+  }
+  const r = el.getBoundingClientRect();
+  if ((clipX && r.width < MIN_BOX_PX) || (clipY && r.height < MIN_BOX_PX)) return 'empty';
+  const inf = 1e9;
+  return {
+    left: clipX ? r.left : -inf,
+    right: clipX ? r.right : inf,
+    top: clipY ? r.top : -inf,
+    bottom: clipY ? r.bottom : inf,
+  };
+}
+
+/** A rectangle in viewport coordinates. */
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** `inset()` that cuts everything away, or a zero-size circle or ellipse: hidden. Other shapes: unknown. */
+function clipPathHides(clipPath: string): 'hidden' | 'unknown' {
+  const inset = /^inset\(([^)]*)\)/.exec(clipPath);
+  if (inset) {
+    const parts = inset[1]!.split(/\s+round\s+/)[0]!.trim().split(/\s+/);
+    const pct = parts.map((p) => (p.endsWith('%') ? parseFloat(p) : NaN));
+    const [t, r = t, b = t, l = r] = pct;
+    if (t! + b! >= 100 || l! + r! >= 100) return 'hidden';
+    return 'unknown';
+  }
+  if (/^(circle|ellipse)\(\s*0(px|%)?[\s)]/.test(clipPath)) return 'hidden';
+  return 'unknown';
+}
+
+/** Whether the text's drawn boxes are all visible (`all`), none (`none`) or only some (`some`). */
+function drawnBoxes(node: Text, clips: readonly Box[], view: Window, root: Element): 'all' | 'none' | 'some' {
+  const data = node.data;
+  const first = data.search(/\S/);
+  if (first < 0) return 'all';
+  const last = data.length - (data.length - data.trimEnd().length);
+  const range = node.ownerDocument.createRange();
+  range.setStart(node, first);
+  range.setEnd(node, last);
+  const rects = Array.from(range.getClientRects());
+  if (rects.length === 0) return 'none';
+  const pageWidth = Math.max(root.scrollWidth, view.innerWidth);
+  const pageHeight = Math.max(root.scrollHeight, view.innerHeight);
+  let shown = 0;
+  for (const r of rects) {
+    const onPage =
+      r.right + view.scrollX > 0 && r.bottom + view.scrollY > 0 && r.left + view.scrollX < pageWidth && r.top + view.scrollY < pageHeight;
+    if (r.width >= MIN_BOX_PX && r.height >= MIN_BOX_PX && onPage && clips.every((c) => intersects(r, c))) shown++;
+  }
+  return shown === 0 ? 'none' : shown === rects.length ? 'all' : 'some';
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return Math.min(a.right, b.right) - Math.max(a.left, b.left) >= MIN_BOX_PX && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) >= MIN_BOX_PX;
+}
+
+/** `rgb()`/`rgba()` (and `transparent`) as computed styles give them; null for anything else. */
+export function parseColor(value: string | undefined): Rgba | null {
+  if (!value) return null;
+  if (value === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
+  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+)(%?))?\s*\)$/.exec(value.trim());
+  if (!m) return null;
+  const a = m[4] === undefined ? 1 : parseFloat(m[4]) / (m[5] ? 100 : 1);
+  return { r: +m[1]!, g: +m[2]!, b: +m[3]!, a };
+}
+
+/** `top` drawn over an opaque `bottom`. */
+function blend(top: Rgba, bottom: Rgba): Rgba {
+  const a = top.a;
+  return { r: top.r * a + bottom.r * (1 - a), g: top.g * a + bottom.g * (1 - a), b: top.b * a + bottom.b * (1 - a), a: 1 };
+}
+
+/** WCAG contrast ratio of two opaque colours, 1..21. */
+export function contrast(x: Rgba, y: Rgba): number {
+  const lx = luminance(x);
+  const ly = luminance(y);
+  return (Math.max(lx, ly) + 0.05) / (Math.min(lx, ly) + 0.05);
+}
+
+function luminance({ r, g, b }: Rgba): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
