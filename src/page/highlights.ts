@@ -2,7 +2,9 @@
  * Paints findings with the CSS Custom Highlight API. Frameworks and editors
  * re-render their text and break when an extension wraps it in elements, so
  * the page's nodes are never touched: a highlight is a set of ranges the
- * browser paints, styled by `::highlight(name)` rules in highlights.css.
+ * browser paints, styled by `::highlight(name)` rules: each verdict's rules
+ * are written here from the VERDICTS table (src/match/verdicts.ts: its mark
+ * colour and line), the active mark and forced colours are in highlights.css.
  *
  * The rules reach the page as a constructed stylesheet appended to
  * `document.adoptedStyleSheets`: no <style> element, nothing in the DOM. (The
@@ -12,6 +14,7 @@
  * scripts: both adopt the sheet and paint the highlights.
  */
 import type { Verdict } from '../match/types';
+import { rgbChannels, VERDICT_NAMES, VERDICTS } from '../match/verdicts';
 
 /**
  * How often the painted highlights are checked against what the extension painted,
@@ -68,10 +71,43 @@ export interface HighlightEnv {
   CSSStyleSheet?: typeof CSSStyleSheet;
 }
 
+/**
+ * Tint strength per style: `tinted` marks the quotation's extent faintly
+ * without dimming its text; `background` is for readers who miss thin lines
+ * (at 0.3 black text stays above 7:1 on white and white text on black).
+ */
+const TINT_ALPHA: Record<PageHighlightStyle, number | undefined> = { tinted: 0.14, underline: undefined, background: 0.3 };
+
+/**
+ * The `::highlight()` rules of every verdict in every style, from the
+ * VERDICTS table: its mark colour (3:1 on white and on black pages) and its
+ * own line, so no verdict relies on colour alone. Forced colours keep the
+ * lines and take the system's colour.
+ */
+export function verdictHighlightCss(): string {
+  const rules: string[] = [];
+  const names: string[] = [];
+  for (const style of PAGE_HIGHLIGHT_STYLES) {
+    for (const v of VERDICT_NAMES) {
+      const { colour, line } = VERDICTS[v];
+      const alpha = TINT_ALPHA[style];
+      // Unverified quotations get no tint in the default style: they are many and say nothing about the corpus.
+      const tint = alpha !== undefined && (v !== 'unverified' || style === 'background') ? ` background-color: rgb(${rgbChannels(colour.mark)} / ${alpha});` : '';
+      const name = highlightName(v, style);
+      names.push(`::highlight(${name})`);
+      rules.push(
+        `::highlight(${name}) { text-decoration-line: underline; text-decoration-style: ${line}; text-decoration-color: ${colour.mark}; text-decoration-thickness: 2px;${tint} }`,
+      );
+    }
+  }
+  rules.push(`@media (forced-colors: active) { ${names.join(', ')} { text-decoration-color: CanvasText; background-color: transparent; } }`);
+  return rules.join('\n');
+}
+
 export interface HighlighterOptions {
   env: HighlightEnv;
   doc: Document;
-  /** The `::highlight()` rules (highlights.css). */
+  /** The rules of highlights.css (the active mark); the verdicts' rules are added from VERDICTS. */
   css: string;
   signal: AbortSignal;
   /** Unverified quotations are not marked unless the reader asks: most quotes on a page are not in any corpus. */
@@ -122,7 +158,7 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
   const HighlightCtor = env.Highlight;
   /** What this highlighter painted under each (suffixed) name. */
   const owned = new Map<string, { highlight: Highlight; ranges: AbstractRange[]; priority: number }>();
-  const styles = adoptedStyles(doc, suffixHighlightRules(options.css, nameSuffix), env.CSSStyleSheet);
+  const styles = adoptedStyles(doc, suffixHighlightRules(`${verdictHighlightCss()}\n${options.css}`, nameSuffix), env.CSSStyleSheet);
   const look: HighlightLook = { showUnverified, style };
   let shown: readonly HighlightEntry[] = [];
   const full = (name: string) => (nameSuffix ? `${name}_${nameSuffix}` : name);

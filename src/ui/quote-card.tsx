@@ -19,7 +19,8 @@ import type { DiffOp, Finding, Verdict } from '../match/types';
 import type { CorpusStatus } from '../platform/messages';
 import { buildCitation, safeHref } from './citation';
 import { describeTimeBefore, formatStatementDate } from './format';
-import { DIFF_LABEL, FLAG_TEXT, MEANING_FLAGS, VERDICT_WORD, needsSpaceBetween } from './labels';
+import { verdictCssVariables, VERDICTS } from '../match/verdicts';
+import { DIFF_LABEL, FLAG_TEXT, MEANING_FLAGS, needsSpaceBetween } from './labels';
 import { meaningSummary } from './meaning-text';
 import { placeCard, type Placement, type Rect, type Size } from './position';
 
@@ -67,6 +68,8 @@ const MAX_ECHOED_SELECTION = 280;
 const MAX_NEAREST_SHOWN = 3;
 
 type Tone = Verdict | 'refused';
+
+const VERDICT_VARIABLES = verdictCssVariables();
 
 export function QuoteCard(props: QuoteCardProps) {
   const titleId = useId();
@@ -125,9 +128,13 @@ export function QuoteCard(props: QuoteCardProps) {
     );
   }
 
-  const style = placement
-    ? { top: `${placement.top}px`, left: `${placement.left}px`, ...(placement.maxHeight ? { maxHeight: `${placement.maxHeight}px` } : {}) }
-    : undefined;
+  // The verdicts' colours and lines come from the VERDICTS table, as custom properties the stylesheet reads.
+  const style = {
+    ...VERDICT_VARIABLES,
+    ...(placement
+      ? { top: `${placement.top}px`, left: `${placement.left}px`, ...(placement.maxHeight ? { maxHeight: `${placement.maxHeight}px` } : {}) }
+      : {}),
+  };
 
   return (
     <div
@@ -147,7 +154,7 @@ export function QuoteCard(props: QuoteCardProps) {
         <h2 id={titleId} class="qv-verdict">
           <VerdictIcon tone={tone} />
           <span class="qv-sr">Quote Verifier: </span>
-          <span class="qv-verdict-word">{tone === 'refused' ? 'Cannot check' : VERDICT_WORD[tone]}</span>
+          <span class="qv-verdict-word">{tone === 'refused' ? 'Cannot check' : VERDICTS[tone].word}</span>
         </h2>
         <button type="button" class="qv-close" aria-label="Close" title="Close (Esc)" onClick={() => props.onClose()}>
           <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -470,31 +477,26 @@ function CopyCitation({ text, onCopy }: { text: string; onCopy(text: string): vo
   );
 }
 
+/** The verdict's icon from the VERDICTS table; "cannot check" (no corpus) has its own. */
 function VerdictIcon({ tone }: { tone: Tone }) {
-  const paths: Record<Tone, ComponentChildren> = {
-    verified: <path d="M4.5 8.5l2.5 2.5 4.5-5" />,
-    altered: (
-      <>
-        <path d="M8 4.5v4.5" />
-        <path d="M8 11.5v.01" />
-      </>
-    ),
-    misattributed: <path d="M5.5 5.5l5 5M10.5 5.5l-5 5" />,
-    unverified: (
-      <>
-        <path d="M6.2 6.2a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 1.1v.4" />
-        <path d="M8 11.5v.01" />
-      </>
-    ),
-    refused: <path d="M4.5 11.5l7-7" />,
-  };
+  const icon = tone === 'refused' ? REFUSED_ICON : VERDICTS[tone].icon;
   return (
     <svg class="qv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      {tone === 'altered' ? <path class="qv-icon-shape" d="M8 1.8l6.6 11.7H1.4z" /> : <circle class="qv-icon-shape" cx="8" cy="8" r="6.6" />}
-      {paths[tone]}
+      {icon.shape === 'triangle' ? (
+        <path class="qv-icon-shape" d="M8 1.8l6.6 11.7H1.4z" />
+      ) : icon.shape === 'diamond' ? (
+        <path class="qv-icon-shape" d="M8 1.2l6.8 6.8L8 14.8 1.2 8z" />
+      ) : (
+        <circle class="qv-icon-shape" cx="8" cy="8" r="6.6" />
+      )}
+      {icon.paths.map((d) => (
+        <path key={d} d={d} />
+      ))}
     </svg>
   );
 }
+
+const REFUSED_ICON = { shape: 'circle', paths: ['M4.5 11.5l7-7'] } as const;
 
 function elide(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

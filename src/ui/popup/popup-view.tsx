@@ -12,7 +12,7 @@ import type { ComponentChildren } from 'preact';
 import type { Verdict } from '../../match/types';
 import type { ReportedFinding, SearchResponse, TabFindingsResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
-import { VERDICT_WORD } from '../labels';
+import { verdictCssVariables, VERDICTS } from '../../match/verdicts';
 import { CorpusInfo } from './corpus-info';
 import { CorpusSearch } from './corpus-search';
 import './popup.css';
@@ -20,13 +20,8 @@ import './popup.css';
 /** Order of the counts and of the verdict legend: problems first, since they need the reader. */
 const VERDICT_ORDER: readonly Verdict[] = ['altered', 'misattributed', 'verified', 'unverified'];
 
-/** An icon beside every verdict word: colour is never the only signal. */
-const VERDICT_ICON: Record<Verdict, string> = {
-  verified: '✓',
-  altered: '✎',
-  misattributed: '⇄',
-  unverified: '?',
-};
+/** The verdicts' colours and lines (VERDICTS), as custom properties popup.css reads. */
+const VERDICT_VARIABLES = verdictCssVariables();
 
 export type PopupFinding = ReportedFinding & { frameId?: number; index?: number };
 
@@ -59,7 +54,7 @@ export function PopupView({ state, onOpen, site, footer, search, title = 'Quote 
   return (
     <main
       class={variant === 'panel' ? 'qv-popup qv-popup--panel' : 'qv-popup'}
-      style={brandColor && /^#[0-9a-fA-F]{6}$/.test(brandColor) ? { '--qv-brand': brandColor } : undefined}
+      style={{ ...VERDICT_VARIABLES, ...(brandColor && /^#[0-9a-fA-F]{6}$/.test(brandColor) ? { '--qv-brand': brandColor } : {}) }}
     >
       <div class="qv-popup__header">
         <h1 class="qv-popup__title">{title}</h1>
@@ -94,8 +89,8 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
         <ul class="qv-popup__counts">
           {VERDICT_ORDER.map((v) => (
             <li key={v} data-count-verdict={v} class={`qv-popup__count qv-verdict--${v}`}>
-              <span aria-hidden="true">{VERDICT_ICON[v]} </span>
-              {VERDICT_WORD[v]}: <strong>{data.counts[v]}</strong>
+              <span aria-hidden="true">{VERDICTS[v].glyph} </span>
+              {VERDICTS[v].word}: <strong>{data.counts[v]}</strong>
             </li>
           ))}
         </ul>
@@ -120,8 +115,8 @@ function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: P
   const body = (
     <>
       <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
-        <span aria-hidden="true">{VERDICT_ICON[finding.verdict]} </span>
-        {VERDICT_WORD[finding.verdict]}
+        <span aria-hidden="true">{VERDICTS[finding.verdict].glyph} </span>
+        {VERDICTS[finding.verdict].word}
       </span>
       <q class="qv-popup__wording">{finding.text}</q>
       {(finding.speaker !== undefined || finding.date !== undefined) && (
