@@ -163,6 +163,8 @@ export function QuoteCard(props: QuoteCardProps) {
         </button>
       </header>
       <div class="qv-body">{body}</div>
+      {/* The page can cover or remove this card, and repaint its highlights; the toolbar popup is out of its reach. */}
+      <p class="qv-trust">Check this in the toolbar popup: the page cannot change what it lists.</p>
     </div>
   );
 }
