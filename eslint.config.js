@@ -19,7 +19,7 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 const zone = (target, from, message, except) => (except ? { target, from, message, except } : { target, from, message });
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'dist/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI (src/cli/main.ts) through tsx, so the CLI and the
-// extension share the very same source files.
+// Development entry: runs the TypeScript CLI (src/cli/main.ts) from source through tsx,
+// so edits apply at once. The package's `bin` is the compiled dist/cli/quote-verifier.mjs
+// (`npm run build:cli`), which starts without compiling anything.
 import { register } from 'tsx/esm/api';
 
 register();

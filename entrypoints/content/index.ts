@@ -132,7 +132,7 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
       if (!TEST_BUILD) return;
       const paintMs = performance.now() - started;
       lastScanned = JSON.stringify({
-        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text })),
+        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags })),
         // Main-thread cost of this scan, for the scan-cost benchmark (ms).
         timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
       });

@@ -15,6 +15,8 @@ import { ConfigError } from '../config/config-names';
 import { describeSource, resolveCorpusSource, type CorpusSource } from './corpus-source';
 import { createChecker, type Checker } from './check/engine';
 import { decode, extractText, formatFromName, InputError, locator, sniffFormat, type InputFormat } from './check/extract';
+import { packageVersion } from '../config/package-root';
+import { formatGithub, formatSarif } from './check/annotations';
 import { COLOUR, formatFile, formatSummary, PLAIN, safe, wantsColour } from './check/human';
 import { expandInputs, type Input } from './check/inputs';
 import { exitCode, summarize, toReportFinding, type FileReport, type Report } from './check/report';
@@ -79,18 +81,19 @@ export async function runCheck(argv: string[], io: CheckIO): Promise<number> {
   io.stderr.write(`quote-verifier check: corpus ${safe(from)}\n`);
 
   const inputs = await expandInputs(options.inputs, io.cwd);
-  const style = !options.json && wantsColour(io.stdout.isTTY, io.env) ? COLOUR : PLAIN;
+  const json = options.output === 'json';
+  const style = options.output === 'human' && wantsColour(io.stdout.isTTY, io.env) ? COLOUR : PLAIN;
   const progress = new Progress(io.stderr, inputs.length);
   const files: FileReport[] = [];
   for (const input of inputs) {
     progress.update(files.length, input.path);
-    const file = await checkOne(input, options.format, checker, io);
+    const file = await checkOne(input, options.inputFormat, checker, io);
     if (file.error !== undefined) {
       progress.clear();
       io.stderr.write(`quote-verifier check: ${safe(file.path)}: ${safe(file.error)}\n`);
     }
     files.push(file);
-    if (!options.json) {
+    if (options.output === 'human') {
       progress.clear();
       io.stdout.write(`${formatFile(file, style)}\n`);
     }
@@ -102,7 +105,9 @@ export async function runCheck(argv: string[], io: CheckIO): Promise<number> {
     files,
     summary: summarize(files),
   };
-  if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.output === 'github') io.stdout.write(formatGithub(report) + formatSummary(report, PLAIN));
+  else if (options.output === 'sarif') io.stdout.write(formatSarif(report, packageVersion()));
   else io.stdout.write(formatSummary(report, style));
   return exitCode(report);
 }

@@ -1,9 +1,10 @@
 /**
  * The argument handling every `quote-verifier` subcommand shares: parse argv
  * with node:util parseArgs, answer --help with the usage (exit 0), and report a
- * bad flag or a usage error with the usage after it (exit 2).
+ * bad flag (with "did you mean") or a usage error with the usage after it (exit 2).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { argumentError } from './suggest';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>>;
@@ -23,7 +24,7 @@ export function parseCommandArgs<const O extends Options>(command: string, usage
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options });
   } catch (e) {
-    return usageError((e as Error).message);
+    return usageError(argumentError(e, Object.keys(options)));
   }
   if ((parsed.values as { help?: boolean }).help) {
     process.stdout.write(usage);

@@ -23,7 +23,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NewsroomConfig } from '../config/config';
 import { CONFIG_ENV, DEFAULT_CONFIG_FILE } from '../config/config-names';
-import { bundledCorpus } from './package-root';
+import { bundledCorpus } from '../config/package-root';
 
 export { CONFIG_ENV, DEFAULT_CONFIG_FILE };
 /** The working files of commands that write, when no config names them. */

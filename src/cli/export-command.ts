@@ -14,6 +14,7 @@ import { CorpusLoadError, parseCorpus } from '../corpus/load';
 import { ConfigError } from '../config/config-names';
 import { CorpusError, readCorpusJson, reason } from './check/corpus';
 import { describeSource, resolveCorpusSource } from './corpus-source';
+import { argumentError } from './suggest';
 
 const FORMATS = ['claimreview'] as const;
 
@@ -55,7 +56,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       },
     }));
   } catch (e) {
-    return fail(`${(e as Error).message}\n\n${exportUsage}`);
+    return fail(`${argumentError(e, ['format', 'corpus', 'config', 'out', 'quiet', 'help'])}\n\n${exportUsage}`);
   }
   if (values.help) {
     process.stdout.write(exportUsage);

@@ -10,10 +10,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 import { CONFIG_ENV, ConfigError, DEFAULT_CONFIG_FILE } from './config-names';
+import { packageRoot } from './package-root';
 
 export { CONFIG_ENV, ConfigError, DEFAULT_CONFIG_FILE };
 
@@ -21,7 +21,7 @@ export { CONFIG_ENV, ConfigError, DEFAULT_CONFIG_FILE };
 export const ICON_SIZES = ['16', '32', '48', '128'] as const;
 
 /** The project's icons (scripts/make-icons.mjs), used for every size a config does not give. */
-export const DEFAULT_ICONS_DIR = fileURLToPath(new URL('../../assets/icons/', import.meta.url));
+export const DEFAULT_ICONS_DIR = path.join(packageRoot(), 'assets', 'icons');
 
 const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb, e.g. "#1f5fbf"');
 

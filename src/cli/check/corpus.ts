@@ -4,7 +4,7 @@
  * we cannot trust would print verdicts we cannot trust.
  */
 import { readFile } from 'node:fs/promises';
-import { bundledCorpus } from '../package-root';
+import { bundledCorpus } from '../../config/package-root';
 
 export class CorpusError extends Error {}
 

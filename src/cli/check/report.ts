@@ -46,9 +46,12 @@ export interface ReportFinding {
   /** Offsets in the checked text (for HTML: the collected page text). */
   start: number;
   end: number;
-  /** 1-based position in the file, for Markdown and plain text. */
+  /** 1-based position in the file (HTML, Markdown and plain text). */
   line?: number;
   column?: number;
+  /** Offsets in the decoded file (UTF-16 code units) where the quotation starts and ends. */
+  fileStart?: number;
+  fileEnd?: number;
 }
 
 export interface FileReport {

@@ -307,7 +307,7 @@ describe.concurrent('quote-verifier check, bad input (exit 2)', { timeout: CLI_T
     const { code, stdout, stderr } = await run(['check', `${FIXTURES}/exact.txt`, '--jsn', '--corpus', CORPUS]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain("Unknown option '--jsn'");
+    expect(stderr).toContain('unknown option --jsn (did you mean --json?)');
     expect(stderr).toContain('Usage: quote-verifier check');
   });
 

@@ -6,19 +6,29 @@ import { parseCheckArgs, UsageError } from '../../../src/cli/check/args';
 import { expandInputs } from '../../../src/cli/check/inputs';
 
 describe('parseCheckArgs', () => {
-  it('reads files, --json, --corpus and --format', () => {
-    expect(parseCheckArgs(['a.html', '-', '--json', '--corpus', 'c.json', '--format', 'markdown'])).toEqual({
+  it('reads files, --json, --corpus, --config and --input-format', () => {
+    expect(parseCheckArgs(['a.html', '-', '--json', '--corpus', 'c.json', '--config', 'q.json', '--input-format', 'markdown'])).toEqual({
       inputs: ['a.html', '-'],
-      json: true,
+      output: 'json',
       corpus: 'c.json',
-      format: 'markdown',
+      config: 'q.json',
+      inputFormat: 'markdown',
       help: false,
     });
   });
 
-  it('refuses unknown options, a bad format and a missing input', () => {
-    expect(() => parseCheckArgs(['a.html', '--jsn'])).toThrow(UsageError);
-    expect(() => parseCheckArgs(['a.html', '--format', 'pdf'])).toThrow(/--format must be one of html, markdown, text/);
+  it('--format names the output (github, sarif), and still takes an input format as before', () => {
+    expect(parseCheckArgs(['a.html', '--format', 'sarif'])).toMatchObject({ output: 'sarif' });
+    expect(parseCheckArgs(['a.html', '--format', 'github'])).toMatchObject({ output: 'github' });
+    expect(parseCheckArgs(['a.html', '--format', 'text'])).toMatchObject({ output: 'human', inputFormat: 'text' });
+    expect(() => parseCheckArgs(['a.html', '--json', '--format', 'sarif'])).toThrow(/disagree/);
+  });
+
+  it('refuses unknown options (with a suggestion), a bad format and a missing input', () => {
+    expect(() => parseCheckArgs(['a.html', '--jsn'])).toThrow('unknown option --jsn (did you mean --json?)');
+    expect(() => parseCheckArgs(['a.html', '--input-fromat', 'html'])).toThrow('did you mean --input-format?');
+    expect(() => parseCheckArgs(['a.html', '--format', 'pdf'])).toThrow(/--format must be one of human, json, github, sarif/);
+    expect(() => parseCheckArgs(['a.html', '--input-format', 'htm'])).toThrow(/did you mean html\?/);
     expect(() => parseCheckArgs(['--json'])).toThrow(/no input/);
     expect(() => parseCheckArgs(['a.html', '--corpus'])).toThrow(UsageError);
   });
