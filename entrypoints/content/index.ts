@@ -126,6 +126,9 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
             text: finding.text,
             ...(finding.quoteId ? { quoteId: finding.quoteId } : {}),
             ...(quote ? { speaker: quote.speaker.name, date: quote.date, datePrecision: quote.datePrecision } : {}),
+            // The popup row says what was really said and whom the page credits (src/ui/popup/popup-view.tsx).
+            ...(finding.verdict === 'altered' ? { diff: finding.diff } : {}),
+            ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
           };
         }),
       );
