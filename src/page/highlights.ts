@@ -16,6 +16,14 @@
 import type { Verdict } from '../match/types';
 import { rgbChannels, VERDICT_NAMES, VERDICTS } from '../match/verdicts';
 
+/**
+ * How often the painted highlights are checked against what the extension painted,
+ * while any are shown. The page shares `CSS.highlights` with the extension and can
+ * delete, replace or empty its entries; within this long they are painted again.
+ * 1 s: a reader barely sees a mark vanish, and a check of 20,000 ranges costs ~1 ms.
+ */
+export const HIGHLIGHT_CHECK_MS = 1_000;
+
 /** One highlight name per verdict; highlights.css styles each. */
 export const HIGHLIGHT_NAMES = {
   verified: 'qv-verified',
@@ -105,6 +113,14 @@ export interface HighlighterOptions {
   /** Unverified quotations are not marked unless the reader asks: most quotes on a page are not in any corpus. */
   showUnverified?: boolean;
   style?: PageHighlightStyle;
+  /**
+   * Appended to every highlight name (`qv-verified_<suffix>`) and to the `::highlight()`
+   * rules: the content script passes a random one per page load (randomHighlightSuffix),
+   * so a page cannot register highlights under the extension's names before it paints.
+   */
+  nameSuffix?: string;
+  /** Runs `check` every HIGHLIGHT_CHECK_MS while highlights are shown; tests pass their own. */
+  every?: (check: () => void, ms: number, signal: AbortSignal) => void;
 }
 
 export interface HighlightLook {
@@ -118,32 +134,77 @@ export interface Highlighter {
   /** Replaces every painted finding with these. */
   show(entries: readonly HighlightEntry[]): void;
   setActive(range: AbstractRange | null): void;
+  /** Paints again what the page deleted, replaced or emptied in `CSS.highlights`; returns how many names. */
+  verify(): number;
   /** Changes the style or the unverified marks and repaints what is shown (the reader's settings, live). */
   configure(look: Partial<HighlightLook>): void;
   destroy(): void;
 }
 
-export function createHighlighter({ env, doc, css, signal, showUnverified = false, style = 'tinted' }: HighlighterOptions): Highlighter {
+/** A random highlight-name suffix (8 base-36 characters from crypto.getRandomValues). */
+export function randomHighlightSuffix(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
+
+/** `css` with every `::highlight(name)` renamed to `name_<suffix>`. */
+export function suffixHighlightRules(css: string, suffix: string): string {
+  return suffix ? css.replace(/::highlight\(([\w-]+)\)/g, `::highlight($1_${suffix})`) : css;
+}
+
+export function createHighlighter(options: HighlighterOptions): Highlighter {
+  const { env, doc, signal, showUnverified = false, style = 'tinted', nameSuffix = '' } = options;
   const registry = env.CSS?.highlights;
   const HighlightCtor = env.Highlight;
-  const owned = new Set<string>();
-  const styles = adoptedStyles(doc, `${verdictHighlightCss()}\n${css}`, env.CSSStyleSheet);
+  /** What this highlighter painted under each (suffixed) name. */
+  const owned = new Map<string, { highlight: Highlight; ranges: AbstractRange[]; priority: number }>();
+  const styles = adoptedStyles(doc, suffixHighlightRules(`${verdictHighlightCss()}\n${options.css}`, nameSuffix), env.CSSStyleSheet);
   const look: HighlightLook = { showUnverified, style };
   let shown: readonly HighlightEntry[] = [];
+  const full = (name: string) => (nameSuffix ? `${name}_${nameSuffix}` : name);
 
   const paint = (name: string, priority: number, ranges: AbstractRange[]) => {
     if (!registry || !HighlightCtor) return;
+    const key = full(name);
     if (ranges.length === 0) {
-      if (owned.delete(name)) registry.delete(name);
+      if (owned.delete(key)) registry.delete(key);
       return;
     }
     // Adopted lazily, and again if the page replaced document.adoptedStyleSheets wholesale.
     styles.ensure(ranges);
     const highlight = new HighlightCtor(...ranges);
     highlight.priority = priority;
-    registry.set(name, highlight);
-    owned.add(name);
+    registry.set(key, highlight);
+    owned.set(key, { highlight, ranges, priority });
   };
+
+  /**
+   * Paints again whatever the page changed behind the extension's back: an entry
+   * deleted or replaced in the registry, or ranges taken out of or added to one of
+   * ours. Returns how many names were repainted.
+   */
+  const verify = (): number => {
+    if (!registry || !HighlightCtor || signal.aborted) return 0;
+    let repaired = 0;
+    for (const [key, mine] of owned) {
+      const now = registry.get(key);
+      const intact =
+        now === mine.highlight &&
+        mine.highlight.size === mine.ranges.length &&
+        mine.highlight.priority === mine.priority &&
+        mine.ranges.every((r) => mine.highlight.has(r));
+      if (intact) continue;
+      const highlight = new HighlightCtor(...mine.ranges);
+      highlight.priority = mine.priority;
+      registry.set(key, highlight);
+      mine.highlight = highlight;
+      repaired++;
+    }
+    // The page may also have dropped the rules from adoptedStyleSheets.
+    if (owned.size > 0) styles.reassert();
+    return repaired;
+  };
+  (options.every ?? everyInterval)(() => void (owned.size > 0 && verify()), HIGHLIGHT_CHECK_MS, signal);
 
   const show = (entries: readonly HighlightEntry[]) => {
     if (signal.aborted) return;
@@ -159,7 +220,7 @@ export function createHighlighter({ env, doc, css, signal, showUnverified = fals
 
   const destroy = () => {
     shown = [];
-    for (const name of owned) registry?.delete(name);
+    for (const name of owned.keys()) registry?.delete(name);
     owned.clear();
     styles.remove();
   };
@@ -168,6 +229,7 @@ export function createHighlighter({ env, doc, css, signal, showUnverified = fals
   return {
     supported: !!registry && !!HighlightCtor,
     show,
+    verify,
     configure(change) {
       if (change.showUnverified !== undefined) look.showUnverified = change.showUnverified;
       if (change.style !== undefined && PAGE_HIGHLIGHT_STYLES.includes(change.style)) look.style = change.style;
@@ -179,6 +241,11 @@ export function createHighlighter({ env, doc, css, signal, showUnverified = fals
     },
     destroy,
   };
+}
+
+function everyInterval(check: () => void, ms: number, signal: AbortSignal): void {
+  const handle = setInterval(check, ms);
+  signal.addEventListener('abort', () => clearInterval(handle), { once: true });
 }
 
 /** `entries` grouped by verdict; unverified ones dropped unless shown. */
@@ -223,6 +290,10 @@ function adoptedStyles(doc: Document, css: string, SheetCtor: typeof CSSStyleShe
         if (root.nodeType === 11) roots.add(root as ShadowRoot);
       }
       roots.forEach(adopt);
+    },
+    /** Adopts the sheet again where it was adopted (the page may have replaced the list). */
+    reassert() {
+      [...scopes].forEach(adopt);
     },
     remove() {
       for (const scope of scopes) {

@@ -15,12 +15,13 @@ import './quote-card.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Quote, Source } from '../corpus/schema';
-import type { DiffOp, Finding, Verdict } from '../match/types';
+import type { Finding, Verdict } from '../match/types';
 import type { CorpusStatus } from '../platform/messages';
 import { buildCitation, safeHref } from './citation';
 import { describeTimeBefore, formatStatementDate } from './format';
 import { verdictCssVariables, VERDICTS } from '../match/verdicts';
-import { DIFF_LABEL, FLAG_TEXT, MEANING_FLAGS, needsSpaceBetween } from './labels';
+import { FLAG_TEXT, MEANING_FLAGS } from './labels';
+import { PageVersionView, SaidView } from './diff-view';
 import { meaningSummary } from './meaning-text';
 import { placeCard, type Placement, type Rect, type Size } from './position';
 
@@ -163,6 +164,8 @@ export function QuoteCard(props: QuoteCardProps) {
         </button>
       </header>
       <div class="qv-body">{body}</div>
+      {/* The page can cover or remove this card, and repaint its highlights; the toolbar popup is out of its reach. */}
+      <p class="qv-trust">Check this in the toolbar popup: the page cannot change what it lists.</p>
     </div>
   );
 }
@@ -328,74 +331,6 @@ function summaryFor(finding: Finding, quote: Quote): string {
     case 'unverified':
       return 'This quotation is not in the corpus.';
   }
-}
-
-/**
- * The verified wording, with the words the page dropped or changed emphasised
- * as the truth: bold and underlined, and named for screen readers.
- */
-export function SaidView({ diff }: { diff: readonly DiffOp[] }) {
-  return (
-    <>
-      {joinWords(
-        diff.filter((d) => d.op !== 'insert'),
-        (d, i) =>
-          d.op === 'delete' ? (
-            <strong key={i} class="qv-truth">
-              <span class="qv-sr">{DIFF_LABEL.delete}</span>
-              {d.text}
-            </strong>
-          ) : (
-            <span key={i}>{d.text}</span>
-          ),
-      )}
-    </>
-  );
-}
-
-/**
- * The page's version on its own line: its own words marked as the page's
- * (italic, wavy underline, named for screen readers), and a caret where it
- * left words out.
- */
-export function PageVersionView({ diff }: { diff: readonly DiffOp[] }) {
-  const shown: DiffOp[] = [];
-  diff.forEach((d, i) => {
-    if (d.op !== 'delete') shown.push(d);
-    // A dropped run with nothing in its place: show the gap.
-    else if (diff[i + 1]?.op !== 'insert' && diff[i - 1]?.op !== 'insert') shown.push({ op: 'delete', text: '‸' });
-  });
-  return (
-    <>
-      {joinWords(shown, (d, i) =>
-        d.op === 'insert' ? (
-          <em key={i} class="qv-invented">
-            <span class="qv-sr">{DIFF_LABEL.insert}</span>
-            {d.text}
-          </em>
-        ) : d.op === 'delete' ? (
-          <span key={i} class="qv-gap" title={DIFF_LABEL.gap}>
-            <span aria-hidden="true">{d.text}</span>
-            <span class="qv-sr">{DIFF_LABEL.gap}</span>
-          </span>
-        ) : (
-          <span key={i}>{d.text}</span>
-        ),
-      )}
-    </>
-  );
-}
-
-/** Diff segments joined as a sentence: a space between them unless punctuation makes one wrong. */
-function joinWords(ops: readonly DiffOp[], render: (d: DiffOp, i: number) => ComponentChildren): ComponentChildren[] {
-  const parts: ComponentChildren[] = [];
-  let prev = '';
-  ops.forEach((d, i) => {
-    if (needsSpaceBetween(prev, d.text)) parts.push(' ');
-    parts.push(render(d, i));
-    prev = d.text;
-  });
-  return parts;
 }
 
 function SourceLink({ source, href }: { source: Source; href: string | undefined }) {
