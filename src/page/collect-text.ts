@@ -66,6 +66,8 @@ export interface CollectOptions {
    * reported as unjudged.
    */
   judgements?: TextJudgements;
+  /** Read `::before`/`::after` content (default true; false only to measure what it costs). */
+  generatedContent?: boolean;
 }
 
 export interface CollectAsyncOptions extends CollectOptions {
@@ -274,15 +276,29 @@ export function defaultYield(): Promise<void> {
 
 /**
  * Mutations that cannot change the collected text: inside code and style
- * elements. Used by the scanner so CSS-in-JS does not trigger rescans.
- * (Editable regions are read: an article can be `contenteditable`. Typing
- * there is coalesced by the scanner's debounce like any other change.)
+ * elements, or in the editor the reader is typing in (which is not read).
+ * Used by the scanner so CSS-in-JS and typing do not trigger rescans.
  */
 export function isIgnorableMutationTarget(target: Node): boolean {
   const el = target.nodeType === ELEMENT_NODE ? (target as Element) : target.parentElement;
   if (!el) return false;
   const name = localName(el);
-  return name === 'script' || name === 'style' || name === 'noscript' || name === 'head' || name === 'title';
+  if (name === 'script' || name === 'style' || name === 'noscript' || name === 'head' || name === 'title') return true;
+  const host = el.closest?.(EDITABLE_SELECTOR);
+  return !!host && isInUse(host);
+}
+
+const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i])';
+
+/**
+ * An editing host the reader is typing in (it holds the focus): their own
+ * words, not the page's, so it is not read. Any other editable region is
+ * page text: an article can be `contenteditable`, and a page can put
+ * doctored words in one.
+ */
+function isInUse(host: Element): boolean {
+  const active = host.ownerDocument?.activeElement;
+  return !!active && active !== host.ownerDocument.body && host.contains(active);
 }
 
 /**
@@ -326,7 +342,7 @@ class Collector {
     private readonly options: CollectOptions,
   ) {
     this.visibilityOf = makeVisibilityCheck(ownerDocument(root));
-    this.pseudoText = makePseudoText(ownerDocument(root), options.judgements);
+    this.pseudoText = options.generatedContent === false ? undefined : makePseudoText(ownerDocument(root), options.judgements);
     this.maxChars = options.maxChars ?? MAX_COLLECT_CHARS;
   }
 
@@ -452,7 +468,7 @@ class Collector {
     if (parent.svg && !SVG_RENDERED.has(name)) return SKIP;
     // Most prose elements (p, em, li) have no attributes: one call answers for all of these.
     const attributed = el.hasAttributes();
-    if (attributed && el.hasAttribute('hidden')) return SKIP;
+    if (attributed && (el.hasAttribute('hidden') || (isEditingHost(el) && isInUse(el)))) return SKIP;
     // A textarea the reader can type in holds their words; a read-only one is page text.
     if (name === 'textarea' && !(el.hasAttribute('readonly') || el.hasAttribute('disabled'))) return SKIP;
     if ((name === 'sup' || name === 'a') && isFootnoteMarker(el, name)) return SKIP;
@@ -597,6 +613,12 @@ function isFootnoteMarker(el: Element, name: string): boolean {
   const first = el.firstChild;
   if (!first || first.nodeType !== TEXT_NODE || (first as Text).data.trimStart()[0] !== '[') return false;
   return BRACKETED_MARKER.test(el.textContent ?? '');
+}
+
+/** Where an editable region starts. */
+function isEditingHost(el: Element): boolean {
+  const attr = el.getAttribute('contenteditable');
+  return attr !== null && attr.toLowerCase() !== 'false';
 }
 
 /** Elements `attachShadow` accepts (custom elements and these): only they can hide a closed shadow root. */

@@ -8,7 +8,8 @@
  * a doctored quote (a dropped "not"); a misattribution ("Zelensky said" with a
  * Peskov quote); a decoy; a paragraph the page appends 500 ms after load; an open
  * shadow root; an iframe (in-page-frame.html); and a textarea, an input and a
- * contenteditable region holding doctored quotes that must not be scanned.
+ * contenteditable region holding doctored quotes: the fields must not be scanned, the
+ * editable region (page text the reader is not typing in) must (issue 12).
  *
  * Findings are read the way a page would: the content script answers a
  * `quote-verifier:query` event on the document with a `quote-verifier:scanned`
@@ -33,7 +34,7 @@ const ARTIFACTS = path.join(repoRoot, 'tests/e2e/artifacts');
 const SCAN_TIMEOUT_MS = 15_000;
 const POLL_MS = 50;
 /** The card's shadow host (entrypoints/content/card-host.tsx, CARD_HOST_NAME). */
-const CARD_HOST = 'quote-verifier-card';
+const CARD_HOST = '[data-qv-test-card]';
 /** The context-menu item's id (src/platform/context-menu.ts, VERIFY_MENU_ID). */
 const VERIFY_MENU_ID = 'qv-verify-selection';
 
@@ -77,6 +78,8 @@ const EXPECTED_MAIN: [string, Key | null, string][] = [
   ['unverified', null, 'We are ready for contacts with Washington, but Kyiv must show it wants them too,'],
   // Inside the open shadow root: an excerpt.
   ['verified', 'newspapers', 'We have not seen any texts yet,'],
+  // The contenteditable region (issue 12: editable text the reader does not type in is page text): doctored.
+  ['altered', 'truce', 'A truce in itself is what we want. We need a peace that will come after all our conditions are met.'],
   // Appended 500 ms after load.
   ['verified', 'regions', 'integral and equal subjects of the Russian Federation.'],
 ];
@@ -326,8 +329,8 @@ describe('in the page, Chromium (Playwright)', () => {
 
   it('reports every quotation on the page with its verdict, the one appended after load and the one in the shadow root included', () => {
     expect(mainFindings).toEqual(resolve(EXPECTED_MAIN, quotes));
-    // Nothing from the textarea, the input or the contenteditable region (all doctored copies).
-    expect(mainFindings.filter((f) => /welcomes|truce in itself is what/.test(f.text))).toEqual([]);
+    // Nothing from the textarea or the input (the reader's fields, doctored copies).
+    expect(mainFindings.filter((f) => /welcomes|what we want,/.test(f.text))).toEqual([]);
   });
 
   it('scans the iframe in its own frame', async () => {

@@ -8,6 +8,8 @@ export interface ScannedFinding {
   verdict: string;
   quoteId?: string | null;
   text: string;
+  /** The finding's flags (e.g. `rendering`), where the build reports them. */
+  flags?: string[];
 }
 
 /** Page-world expression: the last scan's detail string, or null before the first scan. */

@@ -57,6 +57,17 @@ describe('collectText: what is left out', () => {
     expect(collectText(doc).text).toBe(['Article text.', 'Editable “quote” in an article', 'Not editable.'].join(BLOCK_SEPARATOR));
   });
 
+  it('leaves out the editor the reader is typing in (it holds the focus), and ignores its mutations', () => {
+    const doc = page('<p>Article text.</p><div id="ed" contenteditable="true"><p>My draft “quote”</p></div>');
+    const editor = doc.getElementById('ed') as HTMLElement;
+    editor.focus();
+    expect(doc.activeElement).toBe(editor);
+    expect(collectText(doc).text).toBe('Article text.');
+    expect(isIgnorableMutationTarget(editor.querySelector('p')!.firstChild!)).toBe(true);
+    editor.blur();
+    expect(collectText(doc).text).toBe(`Article text.${BLOCK_SEPARATOR}My draft “quote”`);
+  });
+
   it('reads a document in design mode', () => {
     const doc = page('<p>Whole page is an editor.</p>');
     doc.designMode = 'on';

@@ -1,0 +1,273 @@
+/**
+ * Hostile pages (issue 12, "Judge the rendered text"): the BUILT test extension
+ * in real Chromium (Playwright) and Firefox (puppeteer-core over BiDi) on pages
+ * that hide, rewrite or reorder a quotation. The pages are generated here from
+ * one corpus quotation and served on 127.0.0.1.
+ *
+ * - `altered`: the page shows the doctored wording (the dropped "not") while
+ *   its DOM holds the genuine words somewhere the reader cannot see, or shows
+ *   it where the scan used to miss it: the finding must be *altered*, and no
+ *   finding of that quotation *verified*.
+ * - `unjudged`: the page draws the genuine characters in another order; the
+ *   collector cannot reproduce it, so the finding is not verified and carries
+ *   the `rendering` flag.
+ * - `frame-silent`: the genuine words sit in a frame the reader cannot see:
+ *   that frame reports nothing verified.
+ * - `verified`: the control, the genuine wording plainly shown.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness/chromium.ts';
+import { launchFirefox, type FirefoxSession } from './harness/firefox.ts';
+import { startServer, type TestServer } from './harness/server.ts';
+import { waitForScan, type ScannedFinding } from './harness/scan.ts';
+
+const GENUINE = 'We have only seen newspaper articles so far, and we will not respond to them. We have not seen any texts yet';
+const PRE = 'We have only seen newspaper articles so far, and we will ';
+const POST = ' respond to them. We have not seen any texts yet.';
+const DOCTORED = `${PRE.trimEnd()}${POST}`;
+
+type Expect = 'verified' | 'altered' | 'unjudged' | 'frame-silent';
+
+interface Case {
+  name: string;
+  body: string;
+  css?: string;
+  expect: Expect;
+  /** The frame (by window.name) whose scan is judged; the top document otherwise. */
+  frame?: string;
+}
+
+/** "not" hidden inside the quotation by `open…close`. */
+const hiddenNot = (open: string, close: string) => `<p>Peskov said: “${PRE}${open}not${close}${POST}”</p>`;
+/** The genuine quotation hidden by `open…close`, the doctored one shown after it. */
+const hiddenGenuine = (open: string, close: string) =>
+  `${open}<p>Peskov said: “${GENUINE}.”</p>${close}<p>Peskov said: “${DOCTORED}”</p>`;
+const shown = (quotation: string) => `<p>Peskov said: “${quotation}”</p>`;
+
+const CASES: Case[] = [
+  // The control: the genuine wording, plainly shown, is verified (so the cases below can fail).
+  { name: 'the genuine quotation, shown', body: shown(`${GENUINE}.`), expect: 'verified' },
+  // The genuine word hidden: the reader sees the doctored quotation.
+  { name: 'display:none by a rule on a tag', css: 'article b { display: none }', body: hiddenNot('<b>', '</b>'), expect: 'altered' },
+  { name: 'font-size:0 by a rule on a tag', css: 'article i { font-size: 0 }', body: hiddenNot('<i>', '</i>'), expect: 'altered' },
+  { name: 'inline font-size:0', body: hiddenNot('<span style="font-size:0">', '</span>'), expect: 'altered' },
+  { name: 'color:transparent', body: hiddenNot('<span style="color:transparent">', '</span>'), expect: 'altered' },
+  { name: 'colour of the background at a tiny size', body: hiddenNot('<span style="color:#fff;font-size:3px">', '</span>'), expect: 'altered' },
+  { name: 'colour of the background', body: hiddenNot('<span style="color:#fefefe">', '</span>'), expect: 'altered' },
+  { name: 'opacity:0', body: hiddenNot('<span style="opacity:0">', '</span>'), expect: 'altered' },
+  { name: 'clip', body: hiddenNot('<span style="position:absolute;clip:rect(0 0 0 0)">', '</span>'), expect: 'altered' },
+  { name: 'clip-path', body: hiddenNot('<span style="clip-path:inset(50%)">', '</span>'), expect: 'altered' },
+  { name: 'off-screen positioning', body: hiddenNot('<span style="position:absolute;left:-9999px">', '</span>'), expect: 'altered' },
+  { name: 'width:0 with overflow hidden', body: hiddenNot('<span style="display:inline-block;width:0;overflow:hidden">', '</span>'), expect: 'altered' },
+  { name: 'transform: scale(0)', body: hiddenNot('<span style="display:inline-block;transform:scale(0)">', '</span>'), expect: 'altered' },
+  { name: 'content-visibility:hidden', body: hiddenNot('<span style="display:inline-block;content-visibility:hidden">', '</span>'), expect: 'altered' },
+  { name: 'visibility:hidden', body: hiddenNot('<span style="visibility:hidden">', '</span>'), expect: 'altered' },
+  { name: 'the hidden attribute', body: hiddenNot('<span hidden>', '</span>'), expect: 'altered' },
+  // The visible wording rewritten by CSS.
+  { name: 'a word inserted with ::before', css: '.w::before { content: "probably " }', body: hiddenNot('<span class="w">', '</span>'), expect: 'altered' },
+  {
+    name: 'a word replaced with ::after',
+    css: '.r { font-size: 0 } .r::after { content: "now"; font-size: 16px }',
+    body: hiddenNot('<span class="r">', '</span>'),
+    expect: 'altered',
+  },
+  { name: 'a U+202E bidi override', body: hiddenNot('\u202E', '\u202C'), expect: 'unjudged' },
+  {
+    name: 'unicode-bidi: bidi-override; direction: rtl',
+    body: hiddenNot('<span style="unicode-bidi:bidi-override;direction:rtl">', '</span>'),
+    expect: 'unjudged',
+  },
+  {
+    name: 'flexbox order',
+    body: `<p>Peskov said: “${PRE}<span style="display:inline-flex;gap:.3em"><span style="order:2">not </span><span style="order:1">respond</span></span>${POST.slice(' respond'.length)}”</p>`,
+    expect: 'unjudged',
+  },
+  {
+    name: 'the genuine words in the light DOM of a closed shadow root rendering the doctored ones',
+    body: `<div id="host"><p>Peskov said: “${GENUINE}.”</p></div>
+      <script>document.getElementById('host').attachShadow({ mode: 'closed' }).innerHTML = ${JSON.stringify(shown(DOCTORED))};</script>`,
+    expect: 'altered',
+  },
+  // Quotations the scan used to miss.
+  {
+    name: 'rendered from a closed shadow root',
+    body: `<div id="host"></div><script>document.getElementById('host').attachShadow({ mode: 'closed' }).innerHTML = ${JSON.stringify(shown(DOCTORED))};</script>`,
+    expect: 'altered',
+  },
+  { name: 'SVG <text>', body: `<svg width="1400" height="40"><text x="0" y="20">Peskov said: “${DOCTORED}”</text></svg>`, expect: 'altered' },
+  { name: 'an article inside contenteditable', body: `<div contenteditable="true">${shown(DOCTORED)}</div>`, expect: 'altered' },
+  { name: 'an article in designMode', body: `${shown(DOCTORED)}<script>document.designMode = 'on';</script>`, expect: 'altered' },
+  {
+    name: 'a styled read-only textarea',
+    body: `<textarea readonly style="border:0;width:100%;height:5em;resize:none;font:inherit">Peskov said: “${DOCTORED}”</textarea>`,
+    expect: 'altered',
+  },
+  { name: 'the whole quotation in ::before content', css: `.g::before { content: "Peskov said: “${DOCTORED}”" }`, body: '<p class="g"></p>', expect: 'altered' },
+  {
+    name: 'an <iframe srcdoc>',
+    body: `<iframe name="inner" style="width:100%;height:8em;border:0" srcdoc="${escapeAttribute(`<!doctype html><meta charset=utf-8>${shown(DOCTORED)}`)}"></iframe>`,
+    frame: 'inner',
+    expect: 'altered',
+  },
+  {
+    name: 'an about:blank frame written by script',
+    body: `<iframe name="inner" style="width:100%;height:8em;border:0"></iframe>
+      <script>const d = frames.inner.document; d.open(); d.write(${JSON.stringify(`<!doctype html><meta charset=utf-8>${shown(DOCTORED)}`)}); d.close();</script>`,
+    frame: 'inner',
+    expect: 'altered',
+  },
+  { name: 'a variation selector inside a word', body: shown(DOCTORED.replace('respond', 'res\uFE0Fpond')), expect: 'altered' },
+  { name: 'tag characters inside a word', body: shown(DOCTORED.replace('respond', 'res\u{E0020}\u{E0041}pond')), expect: 'altered' },
+  { name: 'a Hangul filler inside a word', body: shown(DOCTORED.replace('respond', 'res\u3164pond')), expect: 'altered' },
+  // Invisible genuine text next to the doctored quotation: never a verified finding.
+  { name: 'the genuine quotation at font-size 0', body: hiddenGenuine('<div style="font-size:0">', '</div>'), expect: 'altered' },
+  { name: 'the genuine quotation off-screen', body: hiddenGenuine('<div style="position:absolute;top:-5000px">', '</div>'), expect: 'altered' },
+  { name: 'the genuine quotation in a closed <dialog>', body: hiddenGenuine('<dialog>', '</dialog>'), expect: 'altered' },
+  {
+    name: 'the genuine quotation in a 0×0 frame',
+    body: `<iframe name="zero" src="genuine.html" width="0" height="0" style="border:0"></iframe>${shown(DOCTORED)}`,
+    frame: 'zero',
+    expect: 'frame-silent',
+  },
+];
+
+function escapeAttribute(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
+function pageHtml(c: Case): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${c.name}</title>
+<style>body { font: 16px/1.5 serif; background: #fff; color: #111; max-width: 70em } ${c.css ?? ''}</style></head>
+<body><article><h1>Kremlin</h1>${c.body}</article></body></html>`;
+}
+
+/** What one case's scan must show, as a list of problems (empty when it holds). */
+function problems(c: Case, findings: ScannedFinding[], quoteId: string): string[] {
+  const mine = findings.filter((f) => f.quoteId === quoteId);
+  const out: string[] = [];
+  const verified = findings.filter((f) => f.verdict === 'verified');
+  if (c.expect === 'verified') return mine.some((f) => f.verdict === 'verified') ? [] : [`not verified: ${JSON.stringify(mine)}`];
+  if (verified.length) out.push(`verified: ${JSON.stringify(verified)}`);
+  if (c.expect === 'altered' && !mine.some((f) => f.verdict === 'altered')) out.push('no altered finding');
+  if (c.expect === 'unjudged' && !mine.some((f) => f.flags?.includes('rendering'))) out.push('no finding flagged `rendering`');
+  return out;
+}
+
+interface Driver {
+  goto(url: string): Promise<void>;
+  /** `evaluate` in the top document or the frame named `name`. */
+  evaluator(name?: string): Promise<(expression: string) => Promise<unknown>>;
+}
+
+const browsers: [string, () => Promise<{ driver: Driver; close: () => Promise<void>; dir: string }>][] = [
+  [
+    'Chromium',
+    async () => {
+      const session: ChromiumSession = await launchChromium({ server });
+      const page = await session.openPage('hostile/index.html');
+      return {
+        dir: session.extension.dir,
+        close: () => session.close(),
+        driver: {
+          goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+          evaluator: async (name) => {
+            const frame = name ? await findFrame(page.frames(), name) : page.mainFrame();
+            return (expression) => frame.evaluate(expression);
+          },
+        },
+      };
+    },
+  ],
+  [
+    'Firefox',
+    async () => {
+      const session: FirefoxSession = await launchFirefox({ server });
+      const page = await session.openPage('hostile/index.html');
+      return {
+        dir: session.extension.dir,
+        close: () => session.close(),
+        driver: {
+          goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+          evaluator: async (name) => {
+            const frame = name ? await findFrame(page.frames(), name) : page.mainFrame();
+            return (expression) => frame.evaluate(expression);
+          },
+        },
+      };
+    },
+  ],
+];
+
+/** The frame whose window is called `name` (frame names are not reported the same way by both drivers). */
+async function findFrame<F extends { evaluate(expression: string): Promise<unknown> }>(frames: F[], name: string): Promise<F> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    for (const frame of frames) {
+      if ((await frame.evaluate('window.name').catch(() => null)) === name) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`No frame named ${name}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let server: TestServer;
+let pagesDir: string;
+
+beforeAll(async () => {
+  pagesDir = await mkdtemp(path.join(tmpdir(), 'qv-hostile-'));
+  await writeFile(path.join(pagesDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>start</title><p>Start.</p>');
+  await writeFile(path.join(pagesDir, 'genuine.html'), pageHtml({ name: 'genuine', body: shown(`${GENUINE}.`), expect: 'altered' }));
+  await Promise.all(CASES.map((c, i) => writeFile(path.join(pagesDir, `case-${i}.html`), pageHtml(c))));
+  server = await startServer({ mounts: [{ prefix: '/hostile/', dir: pagesDir }] });
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (pagesDir) await rm(pagesDir, { recursive: true, force: true });
+});
+
+for (const [browserName, launch] of browsers) {
+  describe(`hostile pages: the rendered text is judged (${browserName})`, () => {
+    let driver: Driver;
+    let close: (() => Promise<void>) | undefined;
+    let quoteId: string;
+
+    beforeAll(async () => {
+      const launched = await launch();
+      driver = launched.driver;
+      close = launched.close;
+      const corpus = JSON.parse(await readFile(path.join(launched.dir, 'corpus.json'), 'utf8')) as { quotes: { id: string; text: string }[] };
+      const quote = corpus.quotes.find((q) => q.text === GENUINE);
+      if (!quote) throw new Error(`The shipped corpus (${launched.dir}/corpus.json) has no quotation worded "${GENUINE}"`);
+      quoteId = quote.id;
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+
+    it('every hiding, rewriting and evasion case gives its expected verdict', async () => {
+      const failures: string[] = [];
+      for (const [i, c] of CASES.entries()) {
+        await driver.goto(server.url(`hostile/case-${i}.html`));
+        const evaluate = await driver.evaluator(c.frame);
+        let findings: ScannedFinding[];
+        try {
+          findings = await waitForScan(
+            evaluate,
+            (f) => c.expect === 'frame-silent' || f.some((x) => x.quoteId === quoteId),
+            `${c.name}: no finding of the quotation`,
+          );
+        } catch (error) {
+          failures.push(`${c.name}: ${(error as Error).message}`);
+          continue;
+        }
+        if (process.env.QV_DEBUG) console.log(c.name, JSON.stringify(findings));
+        for (const p of problems(c, findings, quoteId)) failures.push(`${c.name}: ${p}`);
+      }
+      expect(failures).toEqual([]);
+    }, 600_000);
+  });
+}
