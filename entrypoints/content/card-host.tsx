@@ -1,17 +1,66 @@
 /**
- * Mounts the quote card (src/ui) in a shadow root, so page CSS cannot reach
- * it, next to the quotation it explains. The host element is added to the
- * page only while a card is open: a page nobody clicks on keeps its DOM as it
- * was.
+ * Mounts the quote card (src/ui) next to the quotation it explains, where the page
+ * can neither read nor change it (issue 12, "A card the page cannot touch"):
+ *
+ * - a CLOSED shadow root on a plain `<div>` the extension creates: page script gets
+ *   `null` from `host.shadowRoot`, its MutationObservers see nothing inside, and it
+ *   holds no reference to the card's nodes, so it cannot rewrite what the card says;
+ *   a plain div, not a custom element, so a page that defines an element of ours
+ *   first cannot stop the card or run code when it is created;
+ * - the stylesheet inline in the shadow root (`cssInjectionMode: 'manual'`): no
+ *   web-accessible file for the page to fetch or fingerprint;
+ * - shown in the top layer (`popover="manual"` + `showPopover()`), so no page z-index
+ *   or stacking context covers it; the host's own box is pinned by `!important`
+ *   inline styles, which beat any page rule aimed at `div`.
+ *
+ * Test builds (TEST_BUILD) attach the root in open mode and mark the host with
+ * `data-qv-test-card`, so e2e tests can read the card; the store build is closed and
+ * tests/e2e/hostile-card.test.ts checks it there. The trade-off against an
+ * extension-origin iframe is in docs/architecture.md. The host is in the page only
+ * while a card is open: a page nobody clicks on keeps its DOM as it was.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { childController } from '../../src/page/lifetime';
+import { TEST_BUILD } from '../../src/platform/build-info';
 import { QuoteCard, type QuoteCardProps } from '../../src/ui/quote-card';
+import cardCss from '../../src/ui/quote-card.css?inline';
 
-/** The shadow host's tag; the scanner skips it and ignores its mutations. */
-export const CARD_HOST_NAME = 'quote-verifier-card';
+/** Marks the host in test builds only (docs/architecture.md, contract for automation). */
+export const TEST_CARD_ATTRIBUTE = 'data-qv-test-card';
+
+/**
+ * The host's box: nothing of its own to see or hit (the card inside is `position: fixed`
+ * and sets every property itself), and no page rule on `div` can hide, shrink, scale,
+ * clip or fade it (inline `!important` wins over the page's stylesheets).
+ */
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'inset: 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'background: transparent',
+  'overflow: visible',
+  'opacity: 1',
+  'visibility: visible',
+  'transform: none',
+  'filter: none',
+  'clip-path: none',
+  'mask: none',
+  'contain: none',
+  'content-visibility: visible',
+  'z-index: 2147483647',
+]
+  .map((rule) => `${rule} !important;`)
+  .join(' ');
+
+/** Keys typed in the card are the card's: the page's shortcuts do not see them. */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** What the card shows; the host supplies placement, closing and copying. */
@@ -24,34 +73,46 @@ export interface CardHost {
   isOpen(): boolean;
   /** Whether an event happened inside the card. */
   isOwnEvent(event: Event): boolean;
+  /** Whether `el` is the card's host element (the scanner skips it and its mutations). */
+  isHost(el: Element): boolean;
 }
 
 export function createCardHost(ctx: ContentScriptContext, options: { onClose: () => void }): CardHost {
-  let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
-  let creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
+  const host = document.createElement('div');
+  const shadow = host.attachShadow({ mode: TEST_BUILD ? 'open' : 'closed' });
+  const style = document.createElement('style');
+  style.textContent = cardCss;
+  const mount = document.createElement('div');
+  shadow.append(style, mount);
+  if (TEST_BUILD) host.setAttribute(TEST_CARD_ATTRIBUTE, '');
+  for (const type of ISOLATED_EVENTS) mount.addEventListener(type, (e) => e.stopPropagation());
+  const pin = () => {
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+  };
+
   let current: { content: CardContent; anchor: () => DOMRect | undefined } | undefined;
   let frame = 0;
   let listening: AbortController | undefined;
+  // The page may restyle or hide the host (it can find it in the DOM); put it back.
+  const guard = new MutationObserver(() => {
+    if (!current) return;
+    pin();
+    showOnTop();
+  });
 
-  const ensureUi = () => {
-    creating ??= createShadowRootUi<HTMLElement>(ctx, {
-      name: CARD_HOST_NAME,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      // Keys typed in the card are the card's: the page's shortcuts do not see them.
-      isolateEvents: true,
-      onMount: (container) => container,
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
-    }).then((created) => (ui = created));
-    return creating;
+  const showOnTop = () => {
+    if (!host.isConnected) return;
+    try {
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // No popover API (older browsers): the host's z-index still puts it above most pages.
+    }
   };
 
   const draw = () => {
     frame = 0;
-    if (!current || !ui?.mounted) return;
+    if (!current) return;
     const rect = current.anchor();
     const root = document.documentElement;
     const props = {
@@ -61,7 +122,7 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
       onClose: close,
       onCopyCitation: (text: string) => navigator.clipboard.writeText(text),
     } as QuoteCardProps;
-    render(<QuoteCard {...props} />, ui.mounted);
+    render(<QuoteCard {...props} />, mount);
   };
 
   // The card is position: fixed; it follows its quotation when the page scrolls or resizes.
@@ -74,25 +135,36 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
     current = undefined;
     listening?.abort();
     listening = undefined;
+    guard.disconnect();
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
+    render(null, mount);
     // Removing the host restores the page's DOM exactly as it was.
-    ui?.remove();
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+    } catch {
+      // Not shown as a popover: nothing to hide.
+    }
+    host.remove();
     options.onClose();
   };
 
   ctx.onInvalidated(() => {
     if (frame) cancelAnimationFrame(frame);
+    close();
   });
 
   return {
     async open(content, anchor) {
-      const created = await ensureUi();
       if (ctx.isInvalid) return;
       const wasOpen = !!current;
       current = { content, anchor };
-      if (!wasOpen) {
-        created.mount();
+      if (!wasOpen || !host.isConnected) {
+        pin();
+        (document.body ?? document.documentElement).append(host);
+        showOnTop();
+        guard.observe(host, { attributes: true });
+        listening?.abort();
         listening = childController(ctx.signal);
         const { signal } = listening;
         window.addEventListener('scroll', redrawSoon, { capture: true, passive: true, signal });
@@ -103,7 +175,8 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
     close,
     isOpen: () => !!current,
     isOwnEvent(event) {
-      return !!ui && event.composedPath().includes(ui.shadowHost);
+      return event.composedPath().includes(host);
     },
+    isHost: (el) => el === host,
   };
 }

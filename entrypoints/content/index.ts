@@ -10,7 +10,7 @@ import { sendToBackground } from '../../src/platform/runtime';
 import { onContentCommand, reportFindings, sendLookup, sendScan } from '../../src/platform/content-messaging';
 import type { ScanResponse, VerifySelectionCommand } from '../../src/platform/messages';
 import type { Verdict } from '../../src/match/types';
-import { createHighlighter } from '../../src/page/highlights';
+import { createHighlighter, randomHighlightSuffix } from '../../src/page/highlights';
 import { listenForHighlightClicks } from '../../src/page/hit-test';
 import { createNavigator } from '../../src/page/navigator';
 import { pagePublishedDate } from '../../src/page/page-date';
@@ -22,7 +22,7 @@ import { TEST_BUILD } from '../../src/platform/build-info';
 import { answerSiteQueries } from '../../src/platform/site-messaging';
 import { shouldScan, type Settings } from '../../src/settings/settings';
 import highlightCss from '../../src/page/highlights.css?inline';
-import { CARD_HOST_NAME, createCardHost, type CardHost } from './card-host';
+import { createCardHost, type CardHost } from './card-host';
 
 /**
  * Test builds only (TEST_BUILD): a store build dispatches no event the page could see,
@@ -41,9 +41,10 @@ export default defineContentScript({
   // srcdoc, about:blank and script-written frames show page text too (issue 12).
   matchAboutBlank: true,
   matchOriginAsFallback: { chrome: true },
-  // The card's stylesheet goes into its shadow root; the highlight rules are adopted
-  // by the document as a constructed sheet (src/page/highlights.ts).
-  cssInjectionMode: 'ui',
+  // Nothing injected by WXT: the card's stylesheet is inline in its closed shadow root
+  // (card-host.tsx), the highlight rules are adopted by the document as a constructed
+  // sheet (src/page/highlights.ts); no web-accessible file for a page to probe.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const answer = await sendToBackground({ type: 'qv:hello', url: location.href });
     if (ctx.isInvalid) return;
@@ -78,6 +79,8 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
     signal,
     showUnverified: initial.showUnverified,
     style: initial.highlightStyle,
+    // Names the page cannot guess before we paint; repainted if it changes them (src/page/highlights.ts).
+    nameSuffix: randomHighlightSuffix(),
   });
   const findingNav = createNavigator<LocatedFinding>((e) => `${e.finding.quoteId ?? ''}|${e.finding.start}|${e.finding.text}`);
   const card = createCardHost(ctx, { onClose: () => highlighter.setActive(null) });
@@ -102,7 +105,7 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
   const startScanning = () => startScanner<ScanResponse>({
     root: document,
     signal,
-    skipElement: (el) => el.localName === CARD_HOST_NAME,
+    skipElement: (el) => card.isHost(el),
     shadowRootOf: closedShadowRootReader(),
     match: (text, { unjudged }) => {
       pagePublished = pagePublishedDate(document);
@@ -123,6 +126,9 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
             text: finding.text,
             ...(finding.quoteId ? { quoteId: finding.quoteId } : {}),
             ...(quote ? { speaker: quote.speaker.name, date: quote.date, datePrecision: quote.datePrecision } : {}),
+            // The popup row says what was really said and whom the page credits (src/ui/popup/popup-view.tsx).
+            ...(finding.verdict === 'altered' ? { diff: finding.diff } : {}),
+            ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
           };
         }),
       );
@@ -182,11 +188,16 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
     // Unverified quotations are not painted, so they are not clickable either.
     entries: () => located.filter(({ finding }) => finding.verdict !== 'unverified'),
     isOwnUi: (event) => card.isOwnEvent(event),
-    onHit: (entry) => {
+    // Only the reader opens or closes the card: a click made by page script
+    // (`isTrusted === false`) does neither.
+    onHit: (entry, event) => {
+      if (!event.isTrusted) return;
       findingNav.select(entry);
       openFinding(entry);
     },
-    onMiss: () => card.close(),
+    onMiss: (event) => {
+      if (event.isTrusted) card.close();
+    },
   });
 
   // Escape closes the card even when focus has left it; the page still gets the key.
@@ -194,7 +205,7 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
     document,
     'keydown',
     (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && card.isOpen()) card.close();
+      if (event.isTrusted && event.key === 'Escape' && card.isOpen()) card.close();
     },
     { capture: true, passive: true },
   );

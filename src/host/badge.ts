@@ -3,6 +3,7 @@
  * platform layer paints what this returns.
  */
 import type { Verdict } from '../match/types';
+import { VERDICTS } from '../match/verdicts';
 
 export type Counts = Record<Verdict, number>;
 
@@ -15,10 +16,14 @@ export interface BadgeState {
   title: string;
 }
 
-/** Green: every quotation found matches the record. Dark enough for white badge text (WCAG AA). */
-export const BADGE_COLOR_OK = '#1a7f37';
-/** Red: at least one altered or misattributed quotation. Its own colour, and the text also starts with "!". */
-export const BADGE_COLOR_PROBLEM = '#b42318';
+/**
+ * Badge colours are the VERDICTS table's (src/match/verdicts.ts), whose light
+ * colours are dark enough for white badge text (WCAG AA). Verified: every
+ * quotation found matches the record.
+ */
+export const BADGE_COLOR_OK = VERDICTS.verified.colour.light;
+/** At least one altered quotation (also a refused corpus); the text also starts with "!". */
+export const BADGE_COLOR_PROBLEM = VERDICTS.altered.colour.light;
 /** Grey, for a tab with nothing to report. */
 export const BADGE_COLOR_NONE = '#5f6368';
 /** A badge shows about four characters; above this the count is written "99+". */
@@ -42,13 +47,14 @@ export function badgeFor(counts: Counts, name: string = ACTION_TITLE): BadgeStat
   if (total === 0) return { text: '', color: BADGE_COLOR_NONE, title: name };
   const shown = total > MAX_BADGE_COUNT ? `${MAX_BADGE_COUNT}+` : String(total);
   const parts = [
-    counts.verified ? `${counts.verified} verified` : '',
-    counts.altered ? `${counts.altered} altered` : '',
-    counts.misattributed ? `${counts.misattributed} misattributed` : '',
+    counts.verified ? `${counts.verified} ${VERDICTS.verified.lower}` : '',
+    counts.altered ? `${counts.altered} ${VERDICTS.altered.lower}` : '',
+    counts.misattributed ? `${counts.misattributed} ${VERDICTS.misattributed.lower}` : '',
   ].filter(Boolean);
   const title = `${name}: ${plural(total, 'quotation')} checked on this page (${parts.join(', ')})`;
+  // The worst verdict on the page colours the badge: altered, then misattributed.
   return problems > 0
-    ? { text: `!${shown}`, color: BADGE_COLOR_PROBLEM, title }
+    ? { text: `!${shown}`, color: counts.altered > 0 ? BADGE_COLOR_PROBLEM : VERDICTS.misattributed.colour.light, title }
     : { text: shown, color: BADGE_COLOR_OK, title };
 }
 

@@ -3,7 +3,7 @@
  * all frames) reports its own counts; the tab's badge shows their sum.
  * Pure bookkeeping: the platform layer calls it from tab and message events.
  */
-import type { Verdict } from '../match/types';
+import type { DiffOp, Verdict } from '../match/types';
 import type { ReportedFinding } from '../platform/messages';
 import { emptyCounts, type Counts } from './badge';
 
@@ -131,7 +131,21 @@ function sanitizeList(findings: unknown): ReportedFinding[] {
       ...(typeof f.speaker === 'string' ? { speaker: f.speaker } : {}),
       ...(typeof f.date === 'string' ? { date: f.date } : {}),
       ...(f.datePrecision === 'year' || f.datePrecision === 'month' || f.datePrecision === 'day' ? { datePrecision: f.datePrecision } : {}),
+      ...(isDiff(f.diff) ? { diff: f.diff } : {}),
+      ...(typeof f.attributedTo === 'string' ? { attributedTo: f.attributedTo } : {}),
     });
   }
   return out;
 }
+
+/** A well-formed word diff: equal, insert and delete steps of text, no more than a quotation's worth. */
+function isDiff(diff: unknown): diff is DiffOp[] {
+  return (
+    Array.isArray(diff) &&
+    diff.length <= MAX_REPORTED_DIFF_OPS &&
+    diff.every((d) => typeof d === 'object' && d !== null && (d.op === 'equal' || d.op === 'insert' || d.op === 'delete') && typeof d.text === 'string')
+  );
+}
+
+/** A diff longer than this is no quotation's: the row shows the page's wording alone. */
+const MAX_REPORTED_DIFF_OPS = 400;

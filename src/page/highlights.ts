@@ -2,7 +2,9 @@
  * Paints findings with the CSS Custom Highlight API. Frameworks and editors
  * re-render their text and break when an extension wraps it in elements, so
  * the page's nodes are never touched: a highlight is a set of ranges the
- * browser paints, styled by `::highlight(name)` rules in highlights.css.
+ * browser paints, styled by `::highlight(name)` rules: each verdict's rules
+ * are written here from the VERDICTS table (src/match/verdicts.ts: its mark
+ * colour and line), the active mark and forced colours are in highlights.css.
  *
  * The rules reach the page as a constructed stylesheet appended to
  * `document.adoptedStyleSheets`: no <style> element, nothing in the DOM. (The
@@ -12,6 +14,15 @@
  * scripts: both adopt the sheet and paint the highlights.
  */
 import type { Verdict } from '../match/types';
+import { rgbChannels, VERDICT_NAMES, VERDICTS } from '../match/verdicts';
+
+/**
+ * How often the painted highlights are checked against what the extension painted,
+ * while any are shown. The page shares `CSS.highlights` with the extension and can
+ * delete, replace or empty its entries; within this long they are painted again.
+ * 1 s: a reader barely sees a mark vanish, and a check of 20,000 ranges costs ~1 ms.
+ */
+export const HIGHLIGHT_CHECK_MS = 1_000;
 
 /** One highlight name per verdict; highlights.css styles each. */
 export const HIGHLIGHT_NAMES = {
@@ -60,15 +71,56 @@ export interface HighlightEnv {
   CSSStyleSheet?: typeof CSSStyleSheet;
 }
 
+/**
+ * Tint strength per style: `tinted` marks the quotation's extent faintly
+ * without dimming its text; `background` is for readers who miss thin lines
+ * (at 0.3 black text stays above 7:1 on white and white text on black).
+ */
+const TINT_ALPHA: Record<PageHighlightStyle, number | undefined> = { tinted: 0.14, underline: undefined, background: 0.3 };
+
+/**
+ * The `::highlight()` rules of every verdict in every style, from the
+ * VERDICTS table: its mark colour (3:1 on white and on black pages) and its
+ * own line, so no verdict relies on colour alone. Forced colours keep the
+ * lines and take the system's colour.
+ */
+export function verdictHighlightCss(): string {
+  const rules: string[] = [];
+  const names: string[] = [];
+  for (const style of PAGE_HIGHLIGHT_STYLES) {
+    for (const v of VERDICT_NAMES) {
+      const { colour, line } = VERDICTS[v];
+      const alpha = TINT_ALPHA[style];
+      // Unverified quotations get no tint in the default style: they are many and say nothing about the corpus.
+      const tint = alpha !== undefined && (v !== 'unverified' || style === 'background') ? ` background-color: rgb(${rgbChannels(colour.mark)} / ${alpha});` : '';
+      const name = highlightName(v, style);
+      names.push(`::highlight(${name})`);
+      rules.push(
+        `::highlight(${name}) { text-decoration-line: underline; text-decoration-style: ${line}; text-decoration-color: ${colour.mark}; text-decoration-thickness: 2px;${tint} }`,
+      );
+    }
+  }
+  rules.push(`@media (forced-colors: active) { ${names.join(', ')} { text-decoration-color: CanvasText; background-color: transparent; } }`);
+  return rules.join('\n');
+}
+
 export interface HighlighterOptions {
   env: HighlightEnv;
   doc: Document;
-  /** The `::highlight()` rules (highlights.css). */
+  /** The rules of highlights.css (the active mark); the verdicts' rules are added from VERDICTS. */
   css: string;
   signal: AbortSignal;
   /** Unverified quotations are not marked unless the reader asks: most quotes on a page are not in any corpus. */
   showUnverified?: boolean;
   style?: PageHighlightStyle;
+  /**
+   * Appended to every highlight name (`qv-verified_<suffix>`) and to the `::highlight()`
+   * rules: the content script passes a random one per page load (randomHighlightSuffix),
+   * so a page cannot register highlights under the extension's names before it paints.
+   */
+  nameSuffix?: string;
+  /** Runs `check` every HIGHLIGHT_CHECK_MS while highlights are shown; tests pass their own. */
+  every?: (check: () => void, ms: number, signal: AbortSignal) => void;
 }
 
 export interface HighlightLook {
@@ -82,32 +134,77 @@ export interface Highlighter {
   /** Replaces every painted finding with these. */
   show(entries: readonly HighlightEntry[]): void;
   setActive(range: AbstractRange | null): void;
+  /** Paints again what the page deleted, replaced or emptied in `CSS.highlights`; returns how many names. */
+  verify(): number;
   /** Changes the style or the unverified marks and repaints what is shown (the reader's settings, live). */
   configure(look: Partial<HighlightLook>): void;
   destroy(): void;
 }
 
-export function createHighlighter({ env, doc, css, signal, showUnverified = false, style = 'tinted' }: HighlighterOptions): Highlighter {
+/** A random highlight-name suffix (8 base-36 characters from crypto.getRandomValues). */
+export function randomHighlightSuffix(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
+
+/** `css` with every `::highlight(name)` renamed to `name_<suffix>`. */
+export function suffixHighlightRules(css: string, suffix: string): string {
+  return suffix ? css.replace(/::highlight\(([\w-]+)\)/g, `::highlight($1_${suffix})`) : css;
+}
+
+export function createHighlighter(options: HighlighterOptions): Highlighter {
+  const { env, doc, signal, showUnverified = false, style = 'tinted', nameSuffix = '' } = options;
   const registry = env.CSS?.highlights;
   const HighlightCtor = env.Highlight;
-  const owned = new Set<string>();
-  const styles = adoptedStyles(doc, css, env.CSSStyleSheet);
+  /** What this highlighter painted under each (suffixed) name. */
+  const owned = new Map<string, { highlight: Highlight; ranges: AbstractRange[]; priority: number }>();
+  const styles = adoptedStyles(doc, suffixHighlightRules(`${verdictHighlightCss()}\n${options.css}`, nameSuffix), env.CSSStyleSheet);
   const look: HighlightLook = { showUnverified, style };
   let shown: readonly HighlightEntry[] = [];
+  const full = (name: string) => (nameSuffix ? `${name}_${nameSuffix}` : name);
 
   const paint = (name: string, priority: number, ranges: AbstractRange[]) => {
     if (!registry || !HighlightCtor) return;
+    const key = full(name);
     if (ranges.length === 0) {
-      if (owned.delete(name)) registry.delete(name);
+      if (owned.delete(key)) registry.delete(key);
       return;
     }
     // Adopted lazily, and again if the page replaced document.adoptedStyleSheets wholesale.
     styles.ensure(ranges);
     const highlight = new HighlightCtor(...ranges);
     highlight.priority = priority;
-    registry.set(name, highlight);
-    owned.add(name);
+    registry.set(key, highlight);
+    owned.set(key, { highlight, ranges, priority });
   };
+
+  /**
+   * Paints again whatever the page changed behind the extension's back: an entry
+   * deleted or replaced in the registry, or ranges taken out of or added to one of
+   * ours. Returns how many names were repainted.
+   */
+  const verify = (): number => {
+    if (!registry || !HighlightCtor || signal.aborted) return 0;
+    let repaired = 0;
+    for (const [key, mine] of owned) {
+      const now = registry.get(key);
+      const intact =
+        now === mine.highlight &&
+        mine.highlight.size === mine.ranges.length &&
+        mine.highlight.priority === mine.priority &&
+        mine.ranges.every((r) => mine.highlight.has(r));
+      if (intact) continue;
+      const highlight = new HighlightCtor(...mine.ranges);
+      highlight.priority = mine.priority;
+      registry.set(key, highlight);
+      mine.highlight = highlight;
+      repaired++;
+    }
+    // The page may also have dropped the rules from adoptedStyleSheets.
+    if (owned.size > 0) styles.reassert();
+    return repaired;
+  };
+  (options.every ?? everyInterval)(() => void (owned.size > 0 && verify()), HIGHLIGHT_CHECK_MS, signal);
 
   const show = (entries: readonly HighlightEntry[]) => {
     if (signal.aborted) return;
@@ -123,7 +220,7 @@ export function createHighlighter({ env, doc, css, signal, showUnverified = fals
 
   const destroy = () => {
     shown = [];
-    for (const name of owned) registry?.delete(name);
+    for (const name of owned.keys()) registry?.delete(name);
     owned.clear();
     styles.remove();
   };
@@ -132,6 +229,7 @@ export function createHighlighter({ env, doc, css, signal, showUnverified = fals
   return {
     supported: !!registry && !!HighlightCtor,
     show,
+    verify,
     configure(change) {
       if (change.showUnverified !== undefined) look.showUnverified = change.showUnverified;
       if (change.style !== undefined && PAGE_HIGHLIGHT_STYLES.includes(change.style)) look.style = change.style;
@@ -143,6 +241,11 @@ export function createHighlighter({ env, doc, css, signal, showUnverified = fals
     },
     destroy,
   };
+}
+
+function everyInterval(check: () => void, ms: number, signal: AbortSignal): void {
+  const handle = setInterval(check, ms);
+  signal.addEventListener('abort', () => clearInterval(handle), { once: true });
 }
 
 /** `entries` grouped by verdict; unverified ones dropped unless shown. */
@@ -187,6 +290,10 @@ function adoptedStyles(doc: Document, css: string, SheetCtor: typeof CSSStyleShe
         if (root.nodeType === 11) roots.add(root as ShadowRoot);
       }
       roots.forEach(adopt);
+    },
+    /** Adopts the sheet again where it was adopted (the page may have replaced the list). */
+    reassert() {
+      [...scopes].forEach(adopt);
     },
     remove() {
       for (const scope of scopes) {

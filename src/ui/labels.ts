@@ -1,17 +1,10 @@
 /**
- * Words the card uses for verdicts and flags, in one place so the card, the
- * popup and their tests agree. Every verdict has a word and an icon: colour is
- * never the only signal.
+ * Words the card uses for flags and the diff, in one place so the card, the
+ * popup and their tests agree. Verdict words, icons and colours are the
+ * VERDICTS table's (src/match/verdicts.ts).
  */
 import { MEANING_KINDS } from '../match/meaning';
-import type { Flag, Verdict } from '../match/types';
-
-export const VERDICT_WORD: Record<Verdict, string> = {
-  verified: 'Verified',
-  altered: 'Altered',
-  misattributed: 'Misattributed',
-  unverified: 'Not in the corpus',
-};
+import type { Flag } from '../match/types';
 
 /** Flags that mean the page's wording says something the speaker did not. */
 export const MEANING_FLAGS: readonly Flag[] = [...MEANING_KINDS, 'homoglyph'];

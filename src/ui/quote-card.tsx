@@ -15,11 +15,13 @@ import './quote-card.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Quote, Source } from '../corpus/schema';
-import type { DiffOp, Finding, Verdict } from '../match/types';
+import type { Finding, Verdict } from '../match/types';
 import type { CorpusStatus } from '../platform/messages';
 import { buildCitation, safeHref } from './citation';
 import { describeTimeBefore, formatStatementDate } from './format';
-import { DIFF_LABEL, FLAG_TEXT, MEANING_FLAGS, VERDICT_WORD, needsSpaceBetween } from './labels';
+import { verdictCssVariables, VERDICTS } from '../match/verdicts';
+import { FLAG_TEXT, MEANING_FLAGS } from './labels';
+import { PageVersionView, SaidView } from './diff-view';
 import { meaningSummary } from './meaning-text';
 import { placeCard, type Placement, type Rect, type Size } from './position';
 
@@ -67,6 +69,8 @@ const MAX_ECHOED_SELECTION = 280;
 const MAX_NEAREST_SHOWN = 3;
 
 type Tone = Verdict | 'refused';
+
+const VERDICT_VARIABLES = verdictCssVariables();
 
 export function QuoteCard(props: QuoteCardProps) {
   const titleId = useId();
@@ -125,9 +129,13 @@ export function QuoteCard(props: QuoteCardProps) {
     );
   }
 
-  const style = placement
-    ? { top: `${placement.top}px`, left: `${placement.left}px`, ...(placement.maxHeight ? { maxHeight: `${placement.maxHeight}px` } : {}) }
-    : undefined;
+  // The verdicts' colours and lines come from the VERDICTS table, as custom properties the stylesheet reads.
+  const style = {
+    ...VERDICT_VARIABLES,
+    ...(placement
+      ? { top: `${placement.top}px`, left: `${placement.left}px`, ...(placement.maxHeight ? { maxHeight: `${placement.maxHeight}px` } : {}) }
+      : {}),
+  };
 
   return (
     <div
@@ -147,7 +155,7 @@ export function QuoteCard(props: QuoteCardProps) {
         <h2 id={titleId} class="qv-verdict">
           <VerdictIcon tone={tone} />
           <span class="qv-sr">Quote Verifier: </span>
-          <span class="qv-verdict-word">{tone === 'refused' ? 'Cannot check' : VERDICT_WORD[tone]}</span>
+          <span class="qv-verdict-word">{tone === 'refused' ? 'Cannot check' : VERDICTS[tone].word}</span>
         </h2>
         <button type="button" class="qv-close" aria-label="Close" title="Close (Esc)" onClick={() => props.onClose()}>
           <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -156,6 +164,8 @@ export function QuoteCard(props: QuoteCardProps) {
         </button>
       </header>
       <div class="qv-body">{body}</div>
+      {/* The page can cover or remove this card, and repaint its highlights; the toolbar popup is out of its reach. */}
+      <p class="qv-trust">Check this in the toolbar popup: the page cannot change what it lists.</p>
     </div>
   );
 }
@@ -323,74 +333,6 @@ function summaryFor(finding: Finding, quote: Quote): string {
   }
 }
 
-/**
- * The verified wording, with the words the page dropped or changed emphasised
- * as the truth: bold and underlined, and named for screen readers.
- */
-export function SaidView({ diff }: { diff: readonly DiffOp[] }) {
-  return (
-    <>
-      {joinWords(
-        diff.filter((d) => d.op !== 'insert'),
-        (d, i) =>
-          d.op === 'delete' ? (
-            <strong key={i} class="qv-truth">
-              <span class="qv-sr">{DIFF_LABEL.delete}</span>
-              {d.text}
-            </strong>
-          ) : (
-            <span key={i}>{d.text}</span>
-          ),
-      )}
-    </>
-  );
-}
-
-/**
- * The page's version on its own line: its own words marked as the page's
- * (italic, wavy underline, named for screen readers), and a caret where it
- * left words out.
- */
-export function PageVersionView({ diff }: { diff: readonly DiffOp[] }) {
-  const shown: DiffOp[] = [];
-  diff.forEach((d, i) => {
-    if (d.op !== 'delete') shown.push(d);
-    // A dropped run with nothing in its place: show the gap.
-    else if (diff[i + 1]?.op !== 'insert' && diff[i - 1]?.op !== 'insert') shown.push({ op: 'delete', text: '‸' });
-  });
-  return (
-    <>
-      {joinWords(shown, (d, i) =>
-        d.op === 'insert' ? (
-          <em key={i} class="qv-invented">
-            <span class="qv-sr">{DIFF_LABEL.insert}</span>
-            {d.text}
-          </em>
-        ) : d.op === 'delete' ? (
-          <span key={i} class="qv-gap" title={DIFF_LABEL.gap}>
-            <span aria-hidden="true">{d.text}</span>
-            <span class="qv-sr">{DIFF_LABEL.gap}</span>
-          </span>
-        ) : (
-          <span key={i}>{d.text}</span>
-        ),
-      )}
-    </>
-  );
-}
-
-/** Diff segments joined as a sentence: a space between them unless punctuation makes one wrong. */
-function joinWords(ops: readonly DiffOp[], render: (d: DiffOp, i: number) => ComponentChildren): ComponentChildren[] {
-  const parts: ComponentChildren[] = [];
-  let prev = '';
-  ops.forEach((d, i) => {
-    if (needsSpaceBetween(prev, d.text)) parts.push(' ');
-    parts.push(render(d, i));
-    prev = d.text;
-  });
-  return parts;
-}
-
 function SourceLink({ source, href }: { source: Source; href: string | undefined }) {
   const title = href ? (
     <a href={href} target="_blank" rel="noopener noreferrer">
@@ -468,31 +410,26 @@ function CopyCitation({ text, onCopy }: { text: string; onCopy(text: string): vo
   );
 }
 
+/** The verdict's icon from the VERDICTS table; "cannot check" (no corpus) has its own. */
 function VerdictIcon({ tone }: { tone: Tone }) {
-  const paths: Record<Tone, ComponentChildren> = {
-    verified: <path d="M4.5 8.5l2.5 2.5 4.5-5" />,
-    altered: (
-      <>
-        <path d="M8 4.5v4.5" />
-        <path d="M8 11.5v.01" />
-      </>
-    ),
-    misattributed: <path d="M5.5 5.5l5 5M10.5 5.5l-5 5" />,
-    unverified: (
-      <>
-        <path d="M6.2 6.2a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 1.1v.4" />
-        <path d="M8 11.5v.01" />
-      </>
-    ),
-    refused: <path d="M4.5 11.5l7-7" />,
-  };
+  const icon = tone === 'refused' ? REFUSED_ICON : VERDICTS[tone].icon;
   return (
     <svg class="qv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      {tone === 'altered' ? <path class="qv-icon-shape" d="M8 1.8l6.6 11.7H1.4z" /> : <circle class="qv-icon-shape" cx="8" cy="8" r="6.6" />}
-      {paths[tone]}
+      {icon.shape === 'triangle' ? (
+        <path class="qv-icon-shape" d="M8 1.8l6.6 11.7H1.4z" />
+      ) : icon.shape === 'diamond' ? (
+        <path class="qv-icon-shape" d="M8 1.2l6.8 6.8L8 14.8 1.2 8z" />
+      ) : (
+        <circle class="qv-icon-shape" cx="8" cy="8" r="6.6" />
+      )}
+      {icon.paths.map((d) => (
+        <path key={d} d={d} />
+      ))}
     </svg>
   );
 }
+
+const REFUSED_ICON = { shape: 'circle', paths: ['M4.5 11.5l7-7'] } as const;
 
 function elide(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -30,13 +30,16 @@ const POLL_MS = 50;
 /** The context-menu item's id (src/platform/context-menu.ts, VERIFY_MENU_ID). */
 const VERIFY_MENU_ID = 'qv-verify-selection';
 
-/** Page-world expression: the extension's highlight names in the registry, sorted. */
-const PAINTED = `[...CSS.highlights.keys()].filter((n) => n.startsWith('qv-')).sort()`;
+/**
+ * Page-world expression: the extension's highlight names in the registry, sorted, without
+ * the random per-load suffix (`qv-verified_<suffix>`, src/page/highlights.ts).
+ */
+const PAINTED = `[...CSS.highlights.keys()].filter((n) => n.startsWith('qv-')).map((n) => n.replace(/_[0-9a-z]+$/, '')).sort()`;
 /** Page-world expression: set once, lost on reload. */
 const MARK = `window.__qvOptionsMarker = 'not reloaded'`;
 const MARKED = `window.__qvOptionsMarker === 'not reloaded'`;
 /** Page-world expression: the card's verdict word, or null when no card is open. */
-const CARD_VERDICT = `(() => document.querySelector('quote-verifier-card')?.shadowRoot?.querySelector('[role="dialog"] .qv-verdict-word')?.textContent ?? null)()`;
+const CARD_VERDICT = `(() => document.querySelector('[data-qv-test-card]')?.shadowRoot?.querySelector('[role="dialog"] .qv-verdict-word')?.textContent ?? null)()`;
 /** Page-world expression: selects the exact Peskov quotation in the first paragraph. */
 const SELECT_QUOTE = `(() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -90,7 +90,7 @@ describe('popup and side panel (Firefox)', () => {
     const verdict = await poll(
       () =>
         page.evaluate(
-          `(() => document.querySelector('quote-verifier-card')?.shadowRoot?.querySelector('[role="dialog"] .qv-verdict-word')?.textContent ?? null)()`,
+          `(() => document.querySelector('[data-qv-test-card]')?.shadowRoot?.querySelector('[role="dialog"] .qv-verdict-word')?.textContent ?? null)()`,
         ) as Promise<string | null>,
       (v) => v !== null,
       'No card opened in the page',

@@ -27,7 +27,7 @@ const ARTIFACTS = path.join(repoRoot, 'tests/e2e/artifacts');
 /** How long a scan (and the popup's answer) may take. */
 const TIMEOUT_MS = 15_000;
 /** The card's shadow host (entrypoints/content/card-host.tsx). */
-const CARD_HOST = 'quote-verifier-card';
+const CARD_HOST = '[data-qv-test-card]';
 
 const WORDING = {
   readyForDiscussions: 'We are ready for discussions on the basis of those agreements, but Kyiv rules out this possibility',

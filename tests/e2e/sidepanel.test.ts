@@ -24,7 +24,7 @@ declare const chrome: ExtensionApi;
 const PAGE = 'in-page.html';
 const ARTIFACTS = path.join(repoRoot, 'tests/e2e/artifacts');
 const TIMEOUT_MS = 15_000;
-const CARD_HOST = 'quote-verifier-card';
+const CARD_HOST = '[data-qv-test-card]';
 
 /** On the page from the start, and in the page's late paragraph. */
 const READY = 'We are ready for discussions on the basis of those agreements, but Kyiv rules out this possibility';

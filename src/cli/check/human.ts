@@ -9,6 +9,7 @@ import { escapeControlChars } from '../../corpus/import/control-chars';
 import type { DiffOp, Flag, Verdict } from '../../match/types';
 import type { FileReport, Report, ReportFinding, ReportSource } from './report';
 import { VERDICTS } from './report';
+import { VERDICTS as VERDICT_TABLE } from '../../match/verdicts';
 
 export interface Style {
   verdict(v: Verdict, s: string): string;
@@ -19,15 +20,11 @@ export interface Style {
 }
 
 const sgr = (open: string, close: string) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-const VERDICT_COLOUR: Record<Verdict, (s: string) => string> = {
-  verified: sgr('32', '39'),
-  altered: sgr('31', '39'),
-  misattributed: sgr('35', '39'),
-  unverified: sgr('2', '22'),
-};
+/** Verdict colours are the VERDICTS table's (src/match/verdicts.ts): the same verdict, the same colour, everywhere. */
+const verdictColour = (v: Verdict) => sgr(VERDICT_TABLE[v].ansi, VERDICT_TABLE[v].ansi === '2' ? '22' : '39');
 
 export const COLOUR: Style = {
-  verdict: (v, s) => VERDICT_COLOUR[v](sgr('1', '22')(s)),
+  verdict: (v, s) => verdictColour(v)(sgr('1', '22')(s)),
   // Colour plus strike-through/underline: the diff must not rely on colour alone.
   removed: (s) => sgr('31', '39')(sgr('9', '29')(s)),
   added: (s) => sgr('32', '39')(sgr('4', '24')(s)),
@@ -50,12 +47,8 @@ export function wantsColour(isTTY: boolean | undefined, env: NodeJS.ProcessEnv):
   return isTTY === true && env.TERM !== 'dumb';
 }
 
-const LABEL: Record<Verdict, string> = {
-  verified: '✓ VERIFIED',
-  altered: '✗ ALTERED',
-  misattributed: '✗ MISATTRIBUTED',
-  unverified: '? unverified',
-};
+/** "✓ VERIFIED", "≠ ALTERED": the table's glyph and word; unverified spans are listed quietly. */
+const label = (v: Verdict) => (v === 'unverified' ? `${VERDICT_TABLE[v].glyph} unverified` : `${VERDICT_TABLE[v].glyph} ${VERDICT_TABLE[v].word.toUpperCase()}`);
 
 const FLAG_WORDING: Record<Flag, string> = {
   negation: 'a negation was added or removed',
@@ -132,9 +125,9 @@ function formatFinding(f: ReportFinding, style: Style): string[] {
   if (f.verdict === 'unverified') {
     const text = oneLine(f.text);
     const preview = text.length > UNVERIFIED_PREVIEW_CHARS ? `${text.slice(0, UNVERIFIED_PREVIEW_CHARS - 1)}…` : text;
-    return [`  ${style.verdict(f.verdict, LABEL[f.verdict])}${where}  ${style.dim(`“${preview}”`)}`];
+    return [`  ${style.verdict(f.verdict, label(f.verdict))}${where}  ${style.dim(`“${preview}”`)}`];
   }
-  const lines = [`  ${style.verdict(f.verdict, LABEL[f.verdict])}${where}`];
+  const lines = [`  ${style.verdict(f.verdict, label(f.verdict))}${where}`];
   lines.push(field('page', `“${oneLine(f.text)}”`, style));
   if (f.diff.some((op) => op.op !== 'equal')) lines.push(field('diff', formatDiff(f.diff, style), style));
   else if (f.verifiedText !== null && f.verdict === 'altered') lines.push(field('verified', `“${oneLine(f.verifiedText)}”`, style));

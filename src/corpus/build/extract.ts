@@ -28,12 +28,14 @@ import {
   type CalendarDate,
   type DayDate,
 } from './dates';
-import { ADJACENT_SPEECH_VERBS, REPORTING_VERBS, ROLE_NOUNS } from './lexicon';
+import { ADJACENT_SPEECH_VERBS, HONORIFICS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS } from './lexicon';
 import type { DocumentMeta } from './metadata';
 import { classifyParagraphs, wordCount, type ClassifiedParagraph, type Paragraph } from './paragraphs';
 import { opensWithQuote, scanQuotes, type QuoteSpan } from './quote-marks';
 import { splitSentences, tokenize, type MaskedRange, type Sentence, type Token } from './sentences';
-import { phraseIn, phraseToken, pronounFits, roleText, SpeakerRegistry, type Entity, type NounPhrase } from './speakers';
+import { genderAround, phraseIn, phraseToken, pronounFits, roleText, SpeakerRegistry, type Entity, type NounPhrase } from './speakers';
+import { isFirstName } from './names';
+import type { Gender } from '../../text/english';
 
 /**
  * A quoted phrase of at most this many words that starts with a capital and
@@ -232,7 +234,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
   // surname met before the full name ("Roe said … Senator Jane Roe") still
   // resolves to the full name.
   const found: { link: Link; para: number; sentence: number }[] = [];
-  const introduced: NounPhrase[] = [];
+  const introduced: { phrase: NounPhrase; gender?: Gender }[] = [];
   tokens.forEach((sents, para) =>
     sents.forEach((sentToks, sentence) => {
       const note = (link: Link | undefined) => {
@@ -248,18 +250,23 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         }
       }
       note(accordingTo(sentToks));
-      // A name after a role ("Finance Ministry spokeswoman Jane Roe") is a person even before they speak.
+      // A person named anywhere is someone "he" or "she" may refer to later: a name after a role
+      // ("Finance Ministry spokeswoman Jane Roe"), after an honorific ("Mrs. Roe"), or with a known first name.
       for (const [a, b] of runs(sentToks)) {
         const phrase = phraseIn(sentToks, a, b);
-        if (phrase && phrase.name.length >= 2 && phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) {
-          introduced.push(phrase);
+        if (!phrase || phrase.name.length === 0) continue;
+        const gender = genderAround(sentToks, a, phrase);
+        const honorific = phrase.first > a && HONORIFICS.has(sentToks[phrase.first - 1]!.lower);
+        const role = phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()));
+        if ((phrase.name.length >= 2 && (role || gender !== undefined || isFirstName(phrase.name[0]!))) || (honorific && phrase.name.length === 1)) {
+          introduced.push({ phrase, ...(gender === undefined ? {} : { gender }) });
         }
       }
     }),
   );
-  const phrases = [...introduced, ...found.map((f) => f.link.phrase)];
-  for (const phrase of [...phrases.filter((p) => p.name.length >= 2), ...phrases.filter((p) => p.name.length < 2)]) {
-    registry.discover(phrase);
+  const phrases: { phrase: NounPhrase; gender?: Gender }[] = [...introduced, ...found.map((f) => ({ phrase: f.link.phrase }))];
+  for (const { phrase, gender } of [...phrases.filter((p) => p.phrase.name.length >= 2), ...phrases.filter((p) => p.phrase.name.length < 2)]) {
+    registry.discover(phrase, gender);
   }
   for (const { link } of found) {
     const e = registry.resolveName(link.phrase);
@@ -294,13 +301,21 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const earlier = mentions.filter((m) => before(m.pos, pos));
     if (phrase.pronoun) {
       const p = phrase.pronoun;
-      // The nearest fitting name in the same sentence ("The ministry rejected what it calls"),
-      // else the last fitting speaker, else the last fitting name.
-      const same = earlier.filter((m) => m.pos.para === pos.para && m.pos.sentence === pos.sentence);
-      for (const list of [same, earlier.filter((m) => m.speaking), earlier]) {
-        for (let i = list.length - 1; i >= 0; i--) if (pronounFits(p, list[i]!.entity)) return list[i]!.entity;
-      }
-      return undefined;
+      // The nearest fitting name earlier in the same sentence ("The ministry rejected what it calls");
+      // else, sentence by sentence backwards, the one who speaks there, else the first fitting name
+      // there (a sentence's subject comes first). A pronoun bound to a person tells their gender.
+      const bind = (e: Entity) => {
+        const g = PRONOUNS.get(p)?.gender;
+        if (g && e.kind !== 'organization' && e.gender === undefined && !e.declared) e.gender = g;
+        return e;
+      };
+      const fits = earlier.filter((m) => pronounFits(p, m.entity));
+      const same = fits.filter((m) => m.pos.para === pos.para && m.pos.sentence === pos.sentence);
+      if (same.length) return bind(same[same.length - 1]!.entity);
+      const last = fits[fits.length - 1];
+      if (!last) return undefined;
+      const group = fits.filter((m) => m.pos.para === last.pos.para && m.pos.sentence === last.pos.sentence);
+      return bind((group.find((m) => m.speaking) ?? group[0]!).entity);
     }
     if (phrase.institution) return registry.resolveInstitution(phrase.institution, earlier.map((m) => m.entity));
     if (phrase.name.length === 0) {

@@ -9,6 +9,10 @@ import { useState } from 'preact/hooks';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../../settings/settings';
 import { SiteListField } from './site-list-field';
 import './options.css';
+import { verdictCssVariables } from '../../match/verdicts';
+
+/** The verdicts' colours and lines (VERDICTS), for the highlight samples. */
+const VERDICT_VARIABLES = verdictCssVariables();
 
 export type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'error'; message: string };
 
@@ -33,7 +37,7 @@ export function OptionsView({ settings, save, onChange, name = 'Quote Verifier' 
   const onValidity = (label: string, valid: boolean) =>
     setInvalid((now) => (valid ? now.filter((l) => l !== label) : now.includes(label) ? now : [...now, label]));
   return (
-    <main class="qv-options">
+    <main class="qv-options" style={VERDICT_VARIABLES}>
       <h1>{name} settings</h1>
       <p class="qv-options__status" role="status" aria-live="polite">
         {invalid.length > 0 ? `Not saved: fix the marked line in “${invalid.join('” and “')}”.` : statusText(save)}

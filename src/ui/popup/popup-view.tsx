@@ -12,7 +12,9 @@ import type { ComponentChildren } from 'preact';
 import type { Verdict } from '../../match/types';
 import type { ReportedFinding, SearchResponse, TabFindingsResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
-import { VERDICT_WORD } from '../labels';
+import { verdictCssVariables, VERDICTS } from '../../match/verdicts';
+import { meaningSummary } from '../meaning-text';
+import { SaidView } from '../diff-view';
 import { CorpusInfo } from './corpus-info';
 import { CorpusSearch } from './corpus-search';
 import './popup.css';
@@ -20,13 +22,8 @@ import './popup.css';
 /** Order of the counts and of the verdict legend: problems first, since they need the reader. */
 const VERDICT_ORDER: readonly Verdict[] = ['altered', 'misattributed', 'verified', 'unverified'];
 
-/** An icon beside every verdict word: colour is never the only signal. */
-const VERDICT_ICON: Record<Verdict, string> = {
-  verified: '✓',
-  altered: '✎',
-  misattributed: '⇄',
-  unverified: '?',
-};
+/** The verdicts' colours and lines (VERDICTS), as custom properties popup.css reads. */
+const VERDICT_VARIABLES = verdictCssVariables();
 
 export type PopupFinding = ReportedFinding & { frameId?: number; index?: number };
 
@@ -59,7 +56,7 @@ export function PopupView({ state, onOpen, site, footer, search, title = 'Quote 
   return (
     <main
       class={variant === 'panel' ? 'qv-popup qv-popup--panel' : 'qv-popup'}
-      style={brandColor && /^#[0-9a-fA-F]{6}$/.test(brandColor) ? { '--qv-brand': brandColor } : undefined}
+      style={{ ...VERDICT_VARIABLES, ...(brandColor && /^#[0-9a-fA-F]{6}$/.test(brandColor) ? { '--qv-brand': brandColor } : {}) }}
     >
       <div class="qv-popup__header">
         <h1 class="qv-popup__title">{title}</h1>
@@ -94,8 +91,8 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
         <ul class="qv-popup__counts">
           {VERDICT_ORDER.map((v) => (
             <li key={v} data-count-verdict={v} class={`qv-popup__count qv-verdict--${v}`}>
-              <span aria-hidden="true">{VERDICT_ICON[v]} </span>
-              {VERDICT_WORD[v]}: <strong>{data.counts[v]}</strong>
+              <span aria-hidden="true">{VERDICTS[v].glyph} </span>
+              {VERDICTS[v].word}: <strong>{data.counts[v]}</strong>
             </li>
           ))}
         </ul>
@@ -117,18 +114,48 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
 }
 
 function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: PopupFinding) => void }) {
-  const body = (
+  const meta = (
+    <>
+      {finding.speaker}
+      {finding.speaker !== undefined && finding.date !== undefined ? ', ' : ''}
+      {finding.date !== undefined ? formatStatementDate(finding.date, finding.datePrecision) : ''}
+    </>
+  );
+  const hasMeta = finding.speaker !== undefined || finding.date !== undefined;
+  // An altered row cites what was said, never the page's doctored wording under the speaker's name.
+  const altered = finding.verdict === 'altered' && finding.diff?.some((d) => d.op !== 'equal');
+  const lead = altered ? meaningSummary(finding.diff!) : undefined;
+  const body = altered ? (
     <>
       <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
-        <span aria-hidden="true">{VERDICT_ICON[finding.verdict]} </span>
-        {VERDICT_WORD[finding.verdict]}
+        <span aria-hidden="true">{VERDICTS[finding.verdict].glyph} </span>
+        {VERDICTS[finding.verdict].word}
+      </span>
+      {lead && <span class="qv-popup__lead">{lead}</span>}
+      <span class="qv-popup__said">
+        <span class="qv-popup__said-label">Said: </span>
+        <q class="qv-popup__wording">
+          <SaidView diff={finding.diff!} />
+        </q>
+        {hasMeta && <span class="qv-popup__meta"> — {meta}</span>}
+      </span>
+      <span class="qv-popup__page">
+        On this page: <q>{finding.text}</q>
+      </span>
+    </>
+  ) : (
+    <>
+      <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
+        <span aria-hidden="true">{VERDICTS[finding.verdict].glyph} </span>
+        {VERDICTS[finding.verdict].word}
       </span>
       <q class="qv-popup__wording">{finding.text}</q>
-      {(finding.speaker !== undefined || finding.date !== undefined) && (
+      {hasMeta && (
         <span class="qv-popup__meta">
-          {finding.speaker}
-          {finding.speaker !== undefined && finding.date !== undefined ? ', ' : ''}
-          {finding.date !== undefined ? formatStatementDate(finding.date, finding.datePrecision) : ''}
+          {meta}
+          {finding.verdict === 'misattributed' && finding.attributedTo !== undefined && (
+            <span class="qv-popup__credited"> · credited to {finding.attributedTo} on this page</span>
+          )}
         </span>
       )}
     </>

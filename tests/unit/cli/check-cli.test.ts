@@ -248,7 +248,7 @@ describe.concurrent('quote-verifier check, human report', { timeout: CLI_TEST_TI
     expect(stdout).not.toContain('\x1b[');
     const [altered, exact] = stdout.split(/\n(?=tests\/fixtures)/);
     expect(altered).toMatch(/^tests\/fixtures\/check\/altered\.html\n/);
-    expect(altered).toContain('✗ ALTERED');
+    expect(altered).toContain('≠ ALTERED');
     expect(altered).toMatch(/page +“We have only seen newspaper articles so far, and we will respond to them\. We have not seen any texts yet/);
     expect(altered).toContain('and we will [-not-] respond to them');
     expect(altered).toContain('Dmitry Peskov, Kremlin spokesman');

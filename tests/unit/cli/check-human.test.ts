@@ -91,7 +91,7 @@ describe('human report', () => {
   it('shows verdict, page wording, diff, flags, speaker, date and source for each finding', () => {
     const out = formatFile(fileReport([altered, unverified]), PLAIN);
     expect(out).toContain('news/story.md\n');
-    expect(out).toContain('✗ ALTERED line 3:2');
+    expect(out).toContain('≠ ALTERED line 3:2');
     expect(out).toContain('“We have only seen newspaper articles so far, and we will respond to them.”');
     expect(out).toContain('We have only seen newspaper articles so far, and we will [-not-] respond to them.');
     expect(out).toContain('negation (a negation was added or removed)');

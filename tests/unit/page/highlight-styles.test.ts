@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHighlighter, HIGHLIGHT_NAMES, highlightName, PAGE_HIGHLIGHT_STYLES, type HighlightEnv } from '../../../src/page/highlights';
+import { verdictHighlightCss } from '../../../src/page/highlights';
 import { HIGHLIGHT_STYLES } from '../../../src/settings/settings';
 import type { Verdict } from '../../../src/match/types';
 
-const css = readFileSync(path.resolve(__dirname, '../../../src/page/highlights.css'), 'utf8');
+// What the highlighter adopts: the verdicts' rules written from the VERDICTS table, then highlights.css.
+const css = `${verdictHighlightCss()}\n${readFileSync(path.resolve(__dirname, '../../../src/page/highlights.css'), 'utf8')}`;
 const verdicts = Object.keys(HIGHLIGHT_NAMES) as Verdict[];
 
 /** Declarations of the top-level `::highlight(name)` rule. */

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAMES, rangesByVerdict } from '../../../src/page/highlights';
+import { verdictHighlightCss } from '../../../src/page/highlights';
 import type { Verdict } from '../../../src/match/types';
 
-const css = readFileSync(path.resolve(__dirname, '../../../src/page/highlights.css'), 'utf8');
+// What the highlighter adopts: the verdicts' rules written from the VERDICTS table, then highlights.css.
+const css = `${verdictHighlightCss()}\n${readFileSync(path.resolve(__dirname, '../../../src/page/highlights.css'), 'utf8')}`;
 
 /** The declarations of the first `::highlight(name)` rule that is not inside an @media block. */
 function rule(name: string): Record<string, string> {
