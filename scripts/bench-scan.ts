@@ -189,7 +189,7 @@ function parts(t: Timing): Pick<Measure, 'collectMs' | 'sendMs' | 'locateMs' | '
 }
 
 function mainThreadMs(t: Timing): number {
-  return t.collectMs + t.sendMs + t.locateMs + t.paintMs;
+  return t.collectMs + t.sendMs + t.locateMs + t.paintMs + (t.judgeMs ?? 0);
 }
 
 async function longestIn(page: Page, from: number, to: number): Promise<number> {

@@ -8,7 +8,7 @@
  * Pure bookkeeping: the platform layer calls it from tab and message events.
  */
 import type { Quote } from '../corpus/schema';
-import type { Finding, Verdict } from '../match/types';
+import type { DiffOp, Finding, Verdict } from '../match/types';
 import type { ReportedFinding } from '../platform/messages';
 import { emptyCounts, type Counts } from './badge';
 
@@ -32,6 +32,9 @@ export function reportedFinding(finding: Finding, quote: Quote | undefined): Rep
     text: finding.text,
     ...(finding.quoteId ? { quoteId: finding.quoteId } : {}),
     ...(quote ? { speaker: quote.speaker.name, date: quote.date, datePrecision: quote.datePrecision } : {}),
+    // The popup row says what was really said and whom the page credits (src/ui/popup/popup-view.tsx).
+    ...(finding.verdict === 'altered' ? { diff: finding.diff } : {}),
+    ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
   };
 }
 
@@ -214,7 +217,21 @@ function sanitizeList(findings: unknown): ReportedFinding[] {
       ...(typeof f.speaker === 'string' ? { speaker: f.speaker } : {}),
       ...(typeof f.date === 'string' ? { date: f.date } : {}),
       ...(f.datePrecision === 'year' || f.datePrecision === 'month' || f.datePrecision === 'day' ? { datePrecision: f.datePrecision } : {}),
+      ...(isDiff(f.diff) ? { diff: f.diff } : {}),
+      ...(typeof f.attributedTo === 'string' ? { attributedTo: f.attributedTo } : {}),
     });
   }
   return out;
 }
+
+/** A well-formed word diff: equal, insert and delete steps of text, no more than a quotation's worth. */
+function isDiff(diff: unknown): diff is DiffOp[] {
+  return (
+    Array.isArray(diff) &&
+    diff.length <= MAX_REPORTED_DIFF_OPS &&
+    diff.every((d) => typeof d === 'object' && d !== null && (d.op === 'equal' || d.op === 'insert' || d.op === 'delete') && typeof d.text === 'string')
+  );
+}
+
+/** A diff longer than this is no quotation's: the row shows the page's wording alone. */
+const MAX_REPORTED_DIFF_OPS = 400;

@@ -10,6 +10,15 @@
  * count as another person.
  */
 import { canonical } from '../text';
+import {
+  ADJACENT_SPEECH_VERBS,
+  FIRST_PERSON,
+  HONORIFICS,
+  PRONOUNS as ENGLISH_PRONOUNS,
+  ROLE_MODIFIERS,
+  ROLE_NOUNS,
+  TITLE_ABBREVIATIONS,
+} from '../text/english';
 import { ATTRIBUTION_CONTEXT_CHARS, ATTRIBUTION_MAX_DISTANCE_WORDS } from './thresholds';
 
 export interface SpeakerRef {
@@ -33,16 +42,8 @@ export type Attribution =
   | { kind: 'other'; name: string }
   | { kind: 'none' };
 
-const SPEECH_VERBS = new Set([
-  'said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'stated', 'states', 'added', 'adds', 'claimed', 'claims',
-  'declared', 'declares', 'noted', 'notes', 'insisted', 'insists', 'wrote', 'writes', 'tweeted', 'posted', 'argued',
-  'argues', 'explained', 'explains', 'warned', 'warns', 'announced', 'announces', 'remarked', 'replied', 'replies',
-  'responded', 'asserted', 'asserts', 'continued', 'commented', 'stressed', 'stresses', 'emphasized', 'emphasised',
-  'admitted', 'admits', 'acknowledged', 'acknowledges', 'suggested', 'observed', 'concluded', 'quipped', 'recalled',
-  'answered', 'reiterated', 'confirmed', 'denied', 'mentioned', 'asked', 'urged', 'predicted', 'promised', 'vowed',
-  'threatened', 'boasted', 'conceded', 'joked', 'lamented', 'complained', 'cautioned', 'countered', 'retorted',
-  'according',
-]);
+/** The builder's speech verbs (src/text/english), every form, plus "according (to)". */
+const SPEECH_VERBS: ReadonlySet<string> = new Set([...ADJACENT_SPEECH_VERBS, 'according']);
 
 /** Words between a name and its verb that do not break the attribution: "Peskov also said", "Zelensky has said". */
 const AUX = new Set([
@@ -51,8 +52,12 @@ const AUX = new Set([
   'herself', 'on', 'was', 'is', 'quoted', 'as',
 ]);
 
-/** Title and role words: part of a name phrase, never a name. */
-const TITLES = new Set([
+/** Title and role words: part of a name phrase, never a name (the shared titles and roles, plus a few). */
+const TITLES: ReadonlySet<string> = new Set([
+  ...ROLE_NOUNS,
+  ...ROLE_MODIFIERS,
+  ...TITLE_ABBREVIATIONS,
+  ...HONORIFICS.keys(),
   'president', 'prime', 'minister', 'foreign', 'defense', 'defence', 'secretary', 'chancellor', 'senator', 'sen',
   'representative', 'rep', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'mr', 'mrs', 'ms', 'dr',
   'general', 'gen', 'ambassador', 'envoy', 'adviser', 'advisor', 'chief', 'head', 'leader', 'deputy', 'vice', 'king',
@@ -125,7 +130,8 @@ function words(text: string): Word[] {
 function endsSentence(gap: string, prev: Word | undefined, next: Word): boolean {
   if (/\n\s*\n/.test(gap)) return true;
   if (!/[.!?]/.test(gap.replace(/\.\.\.|…/g, ''))) return false;
-  if (prev && /[.!?]/.test(gap.charAt(0)) && prev.text.length === 1) return false; // an initial: "J. Smith"
+  // An initial or an abbreviated title ("J. Smith", "Sen. Roe"): the shared list, not a sentence end.
+  if (prev && gap.charAt(0) === '.' && (prev.text.length === 1 || TITLE_ABBREVIATIONS.has(prev.lower))) return false;
   return next.cap || /^\d/.test(next.text) || /["“”«»]/.test(gap);
 }
 
@@ -229,7 +235,7 @@ function phraseAfter(ws: Word[], v: number): Word[] {
   return phrase;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+const PRONOUNS: ReadonlySet<string> = new Set([...ENGLISH_PRONOUNS.keys(), ...FIRST_PERSON]);
 
 interface Found {
   result: Attribution;

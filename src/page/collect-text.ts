@@ -66,6 +66,8 @@ export interface CollectOptions {
    * reported as unjudged.
    */
   judgements?: TextJudgements;
+  /** Read `::before`/`::after` content (default true; false only to measure what it costs). */
+  generatedContent?: boolean;
 }
 
 export interface CollectAsyncOptions extends CollectOptions {
@@ -340,7 +342,7 @@ class Collector {
     private readonly options: CollectOptions,
   ) {
     this.visibilityOf = makeVisibilityCheck(ownerDocument(root));
-    this.pseudoText = makePseudoText(ownerDocument(root), options.judgements);
+    this.pseudoText = options.generatedContent === false ? undefined : makePseudoText(ownerDocument(root), options.judgements);
     this.maxChars = options.maxChars ?? MAX_COLLECT_CHARS;
   }
 

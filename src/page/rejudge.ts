@@ -44,6 +44,9 @@ export function refreshCarried(store: JudgementStore, judge: StrictJudge): void 
   }
 }
 
+/** Nodes judged between two looks at the clock (see judgeFindingsSteps). */
+const NODES_PER_STEP = 64;
+
 /**
  * Judges the text under the findings that name a quotation. Returns whether
  * any verdict changed, i.e. whether the text must be collected again.
@@ -56,10 +59,31 @@ export function judgeFindings(
   store: JudgementStore,
   seen: Set<Node>,
 ): boolean {
+  const steps = judgeFindingsSteps(collected, findings, judge, store, seen);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * judgeFindings in steps of NODES_PER_STEP nodes, so the scanner can yield to
+ * the page between them (a page with hundreds of findings would otherwise
+ * make one long task of layout queries).
+ */
+export function* judgeFindingsSteps(
+  collected: CollectedText,
+  findings: readonly Finding[],
+  judge: StrictJudge,
+  store: JudgementStore,
+  seen: Set<Node>,
+): Generator<void, boolean, void> {
   let changed = false;
+  let looked = 0;
   const look = (node: Node) => {
     if (seen.has(node)) return;
     seen.add(node);
+    looked++;
     const verdict = judgeNode(node, judge);
     if (verdict === 'visible') return;
     if (store.judgements.get(node) !== verdict) changed = true;
@@ -71,7 +95,13 @@ export function judgeFindings(
     if (f.quoteId === undefined) continue;
     const first = firstSegmentEndingAfter(segments, f.start);
     const last = lastSegmentStartingBefore(segments, f.end);
-    for (let i = first; i <= last && i < segments.length; i++) look(segments[i]!.node);
+    for (let i = first; i <= last && i < segments.length; i++) {
+      look(segments[i]!.node);
+      if (looked >= NODES_PER_STEP) {
+        looked = 0;
+        yield;
+      }
+    }
     for (const g of generated) {
       if (g.start < f.end && g.end > f.start) look(g.element);
     }

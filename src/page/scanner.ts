@@ -11,10 +11,10 @@
  */
 import type { Finding } from '../match/types';
 import type { UnjudgedSpan } from '../match/unjudged';
-import { collectTextAsync, isIgnorableMutationTarget, type CollectedText } from './collect-text';
+import { SLICE_MS, collectTextAsync, defaultYield, isIgnorableMutationTarget, type CollectedText } from './collect-text';
 import { childController, isAbortError } from './lifetime';
 import { rangeForGenerated, rangeForOffsets } from './ranges';
-import { MAX_REJUDGE_ROUNDS, createJudgementStore, judgeFindings, refreshCarried } from './rejudge';
+import { MAX_REJUDGE_ROUNDS, createJudgementStore, judgeFindingsSteps, refreshCarried } from './rejudge';
 import { createStrictJudge } from './visibility';
 
 /**
@@ -68,6 +68,8 @@ export interface ScanCost {
   sendMs: number;
   waitMs: number;
   locateMs: number;
+  /** The strict look at findings' text (src/page/rejudge.ts), this thread; the extra collections count in collectMs. */
+  judgeMs: number;
 }
 
 export interface ScannerOptions<A extends MatchAnswer> {
@@ -111,6 +113,8 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
   const debounceMs = options.debounceMs ?? MUTATION_DEBOUNCE_MS;
   const maxWaitMs = options.maxWaitMs ?? MUTATION_MAX_WAIT_MS;
   const now = options.now ?? (() => performance.now());
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const yieldToPage = options.yieldToPage ?? defaultYield;
   const onError = options.onError ?? (() => {});
   const controller = childController(options.signal);
   const signal = controller.signal;
@@ -177,7 +181,9 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
   const scanOnce = async () => {
     // A fresh judge per scan: styles may have changed since the last one.
     const judge = options.strict === false ? undefined : createStrictJudge(root);
+    let judged = now();
     if (judge) refreshCarried(store, judge);
+    let judgeMs = now() - judged;
     let collected = await collect();
     const cost: ScanCost = {
       collectMs: collected.cost?.busyMs ?? 0,
@@ -186,6 +192,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       sendMs: 0,
       waitMs: 0,
       locateMs: 0,
+      judgeMs,
     };
     let outcome: ScanOutcome<A>;
     if (last && collected.text === last.collected.text && sameUnjudged(collected, last.collected)) {
@@ -203,7 +210,24 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       // The strict look at the findings' text; collect and match again while it hides or flags some.
       const seen = new Set<Node>();
       for (let round = 0; judge && round < MAX_REJUDGE_ROUNDS; round++) {
-        if (!judgeFindings(collected, answer.findings, judge, store, seen)) break;
+        // In slices, like the collection: hundreds of findings mean hundreds of layout queries.
+        const steps = judgeFindingsSteps(collected, answer.findings, judge, store, seen);
+        let changed = false;
+        judged = now();
+        for (let step = steps.next(); ; step = steps.next()) {
+          if (step.done) {
+            changed = step.value;
+            break;
+          }
+          if (now() - judged < sliceMs) continue;
+          judgeMs += now() - judged;
+          await yieldToPage();
+          signal.throwIfAborted();
+          judged = now();
+        }
+        judgeMs += now() - judged;
+        cost.judgeMs = judgeMs;
+        if (!changed) break;
         collected = await collect(cost);
         answer = await match(collected.text, { unjudged: collected.unjudged });
         signal.throwIfAborted();

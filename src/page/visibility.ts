@@ -79,6 +79,27 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
   };
   const layout = hasLayout(doc);
   const root = doc.documentElement;
+  /** checkVisibility walks the ancestors on every call: once per element is enough. */
+  const checked = new Map<Element, boolean>();
+  const shows = (el: Element): boolean => {
+    let v = checked.get(el);
+    if (v === undefined) {
+      v = typeof el.checkVisibility !== 'function' || el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions);
+      checked.set(el, v);
+    }
+    return v;
+  };
+  let page: Box | undefined;
+  /** The scrollable page, in viewport coordinates (measured once: reading it costs a layout query). */
+  const pageBox = (): Box => {
+    page ??= {
+      left: -view.scrollX,
+      top: -view.scrollY,
+      right: Math.max(root.scrollWidth, view.innerWidth) - view.scrollX,
+      bottom: Math.max(root.scrollHeight, view.innerHeight) - view.scrollY,
+    };
+    return page;
+  };
 
   const factsOf = (el: Element): ElementFacts => {
     const cached = facts.get(el);
@@ -157,23 +178,19 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
       const el = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
       if (!el) return 'hidden';
       const parent = node.assignedSlot ?? el;
-      if (typeof parent.checkVisibility === 'function' && !parent.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions)) {
-        return 'hidden';
-      }
+      if (!shows(parent)) return 'hidden';
       const f = factsOf(parent);
       const verdict = textLook(parent, f);
       if (verdict) return verdict;
       if (layout) {
-        const drawn = drawnBoxes(node, f.clips, view, root);
+        const drawn = drawnBoxes(node, f.clips, pageBox());
         if (drawn === 'none') return 'hidden';
         if (drawn === 'some') return 'style';
       }
       return f.reason ?? 'visible';
     },
     generated(el) {
-      if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions)) {
-        return 'hidden';
-      }
+      if (!shows(el)) return 'hidden';
       const f = factsOf(el);
       const verdict = textLook(el, f);
       if (verdict) return verdict;
@@ -313,7 +330,7 @@ function clipPathHides(clipPath: string): 'hidden' | 'unknown' {
 }
 
 /** Whether the text's drawn boxes are all visible (`all`), none (`none`) or only some (`some`). */
-function drawnBoxes(node: Text, clips: readonly Box[], view: Window, root: Element): 'all' | 'none' | 'some' {
+function drawnBoxes(node: Text, clips: readonly Box[], page: Box): 'all' | 'none' | 'some' {
   const data = node.data;
   const first = data.search(/\S/);
   if (first < 0) return 'all';
@@ -323,13 +340,9 @@ function drawnBoxes(node: Text, clips: readonly Box[], view: Window, root: Eleme
   range.setEnd(node, last);
   const rects = Array.from(range.getClientRects());
   if (rects.length === 0) return 'none';
-  const pageWidth = Math.max(root.scrollWidth, view.innerWidth);
-  const pageHeight = Math.max(root.scrollHeight, view.innerHeight);
   let shown = 0;
   for (const r of rects) {
-    const onPage =
-      r.right + view.scrollX > 0 && r.bottom + view.scrollY > 0 && r.left + view.scrollX < pageWidth && r.top + view.scrollY < pageHeight;
-    if (r.width >= MIN_BOX_PX && r.height >= MIN_BOX_PX && onPage && clips.every((c) => intersects(r, c))) shown++;
+    if (r.width >= MIN_BOX_PX && r.height >= MIN_BOX_PX && intersects(r, page) && clips.every((c) => intersects(r, c))) shown++;
   }
   return shown === 0 ? 'none' : shown === rects.length ? 'all' : 'some';
 }

@@ -96,6 +96,10 @@ export interface ReportedFinding {
   date?: string;
   /** How much of `date` the corpus vouches for; the popup never prints more. */
   datePrecision?: Quote['datePrecision'];
+  /** Altered: the word diff from the verified wording, so the row shows what was said and what changed. */
+  diff?: Finding['diff'];
+  /** Misattributed: whom the page credits. */
+  attributedTo?: string;
 }
 
 /** Popup -> background: the findings the background keeps for a tab. */

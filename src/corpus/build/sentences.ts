@@ -3,7 +3,8 @@
  * is one token, so the periods inside it never end the reporting sentence and
  * the attribution rules see "⟨quote⟩ Roe said." whatever the quote says.
  */
-import { ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon';
+import { isAbbreviationAt, NAME_SUFFIXES } from '../../text/english';
+import { TITLE_ABBREVIATIONS } from './lexicon';
 
 /** A quoted range of the paragraph: from its opening mark to its closing mark (inclusive). */
 export interface MaskedRange {
@@ -40,14 +41,6 @@ function inRange(ranges: MaskedRange[], i: number): MaskedRange | undefined {
   return ranges.find((r) => i >= r.start && i < r.end);
 }
 
-function isAbbreviation(text: string, dot: number): boolean {
-  const m = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
-  if (!m) return false;
-  const word = m[1]!;
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
-  return ABBREVIATIONS.has(word.toLowerCase());
-}
 
 /**
  * Splits `text` into sentences. Ranges are opaque. A quotation whose wording
@@ -84,7 +77,7 @@ export function splitSentences(
     while (j < text.length && /[.!?\u2026)\]]/.test(text[j]!)) j++;
     const after = text.slice(j);
     if (after === '' || !/^\s/.test(after) || !UPPER_START.test(after)) continue;
-    if (c === '.' && isAbbreviation(text, i)) continue;
+    if (c === '.' && isAbbreviationAt(text, i)) continue;
     cut(j);
     i = j - 1;
   }
@@ -107,7 +100,8 @@ export function tokenize(text: string, start: number, end: number, ranges: Maske
       let t = m[0];
       const kind: TokenKind = /^\p{L}/u.test(t) ? 'word' : /^\p{N}/u.test(t) ? 'number' : 'punct';
       const at = from + m.index;
-      if (at + t.length < to && text[at + t.length] === '.' && TITLE_ABBREVIATIONS.has(t.toLowerCase())) {
+      const initial = /^\p{Lu}$/u.test(t) || NAME_SUFFIXES.has(t.toLowerCase());
+      if (at + t.length < to && text[at + t.length] === '.' && (TITLE_ABBREVIATIONS.has(t.toLowerCase()) || initial)) {
         // "Sen. John Thune": the title keeps its period, so the name's phrase does not end there.
         out.push({ kind, text: `${t}.`, lower: t.toLowerCase(), start: at, end: at + t.length + 1 });
         continue;

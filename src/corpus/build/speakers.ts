@@ -10,6 +10,7 @@ import { canonical } from '../../text';
 import type { DeclaredSpeaker } from './metadata';
 import {
   AUXILIARIES,
+  GENDERED_ROLES,
   HONORIFICS,
   INSTITUTION_NOUNS,
   NAME_PARTICLES,
@@ -19,6 +20,8 @@ import {
   ROLE_NOUNS,
 } from './lexicon';
 import type { Token } from './sentences';
+import type { Gender } from '../../text/english';
+import { firstNameGender, isFirstName, isPlaceName } from './names';
 
 export type EntityKind = 'person' | 'organization' | 'unknown';
 
@@ -29,6 +32,8 @@ export interface Entity {
   /** Other names the documents use for the speaker (declared, or a surname used alone). */
   aliases: Set<string>;
   declared: boolean;
+  /** For a person: from an honorific, a gendered role, a pronoun already bound to them, or the first name. */
+  gender?: Gender;
 }
 
 /** A noun phrase split into its role words and its name words. */
@@ -72,6 +77,8 @@ export function phraseToken(t: Token): boolean {
 /** Splits tokens [a, b) into role and name parts; undefined when nothing is left. */
 export function phraseIn(tokens: Token[], a: number, b: number): NounPhrase | undefined {
   let first = a;
+  // A capitalized participle or adverb opening a sentence ("Noting …", "Asked …", "Separately") is no name.
+  if (first < b && /^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(tokens[first]!.text) && (first === 0 || tokens[first - 1]!.kind !== 'word')) first++;
   while (
     first < b &&
     (NON_NAME_WORDS.has(tokens[first]!.text) || isArticle(tokens[first]) || HONORIFICS.has(tokens[first]!.lower))
@@ -125,40 +132,122 @@ export function phraseAt(tokens: Token[], start: number): NounPhrase | undefined
     i++;
   }
   let b = i;
-  while (b < tokens.length && phraseToken(tokens[b]!) && !isPossessive(tokens[b]!)) b++;
+  // "the Zionist Union Party’s Nachman Shai": a possessive inside the phrase belongs to the role.
+  while (b < tokens.length && phraseToken(tokens[b]!) && (!isPossessive(tokens[b]!) || phraseToken(tokens[b + 1] ?? tokens[b]!) && tokens[b + 1] !== undefined)) b++;
+  if (b > i && isPossessive(tokens[b - 1]!)) b--;
   // A name ends at its last capitalized word ("Roe said", not "Roe said of").
   while (b > i && !isCap(tokens[b - 1]!) && !ROLE_NOUNS.has(tokens[b - 1]!.lower)) b--;
   if (b === i) return undefined;
   return phraseIn(tokens, start, b);
 }
 
+/** Words that open a clause but are not its subject ("In a statement Thursday, Roe said …"). */
+const OPENERS = new Set([
+  'in', 'on', 'at', 'after', 'before', 'when', 'while', 'during', 'speaking', 'asked', 'although', 'though',
+  'as', 'since', 'because', 'despite', 'with', 'without', 'for', 'from', 'by', 'under', 'over', 'earlier', 'later',
+  'however', 'but', 'and', 'yet', 'still', 'meanwhile', 'instead', 'also', 'then', 'so', 'again', 'today', 'yesterday',
+  'last', 'this', 'once', 'now', 'responding', 'writing', 'addressing', 'following', 'according',
+]);
+
+/** Prepositions that put a name inside someone's description ("Baker of Columbia", "a salesman from Sumter"). */
+const PREPOSITIONS = new Set(['of', 'from', 'in', 'at', 'for', 'with', 'to', 'by', 'on', 'about', 'against', 'near']);
+
+/**
+ * Most tokens a clause's subject may sit before its verb, appositives and
+ * "who …" clauses included ("Melanne Verveer, who served as … during the …
+ * administration, told"). Longer, and the verb belongs to another clause.
+ */
+const MAX_SUBJECT_DISTANCE = 32;
+
+/** Where the clause holding token `i` starts: after a quotation, a colon, a semicolon or a dash, else the sentence start. */
+export function clauseStart(tokens: Token[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'quote' || t.text === ':' || t.text === ';' || t.text === '\u2014') return k + 1;
+  }
+  return 0;
+}
+
+/**
+ * The clause's subject: the noun phrase that opens it, after any opening
+ * adverbial ("In a statement released Thursday, Rep. Jane Roe reacted …",
+ * "After the vote, Roe …").
+ */
+export function clauseSubject(tokens: Token[], start: number, limit: number): NounPhrase | undefined {
+  let i = start;
+  const opener = tokens[i];
+  // "In …,", "Taking the stage, …", "Asked about …, …", "Separately, …": an adverbial before the subject.
+  if (opener && opener.kind === 'word' && (OPENERS.has(opener.lower) || /^\p{Lu}\p{Ll}+(?:ing|ed|ly)$/u.test(opener.text))) {
+    let c = i;
+    while (c < limit && tokens[c]!.text !== ',') c++;
+    if (c >= limit) return undefined;
+    i = c + 1;
+  }
+  if (isPronoun(tokens[i])) return { first: i, end: i + 1, role: [], name: [], pronoun: tokens[i]!.lower };
+  const phrase = phraseAt(tokens, i);
+  return phrase && phrase.end <= limit ? phrase : undefined;
+}
+
 /**
  * The subject of the verb at token `verb`: skips auxiliaries and adverbs
  * ("has repeatedly stated"), an appositive between commas ("Jane Roe,
- * the Finance Ministry spokeswoman, said") and "who" ("Roe, who …").
+ * the Finance Ministry spokeswoman, said"), a "who …" clause, and a place or
+ * description a name sits in ("Stacy Baker of Columbia, South Carolina says":
+ * the clause's subject, not the place).
  */
 export function subjectOf(tokens: Token[], verb: number): { phrase: NounPhrase; appositive?: NounPhrase } | undefined {
   let j = verb;
   while (j > 0 && isAuxiliary(tokens[j - 1]!)) j--;
-  let appositive: NounPhrase | undefined;
+  const start = clauseStart(tokens, j);
   const before = tokens[j - 1];
   if (before?.text === ',' || before?.lower === 'who') {
-    let k = before.text === ',' ? j - 2 : j - 1;
-    const limit = Math.max(0, k - 12);
-    while (k > limit && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'quote') k--;
-    if (tokens[k]?.text !== ',') return undefined;
-    if (before.text === ',') appositive = phraseBefore(tokens, j - 1);
-    j = k;
+    // The name is the phrase before the comma that opens the appositive: the nearest comma whose phrase starts a clause.
+    const limit = Math.max(start, j - MAX_SUBJECT_DISTANCE);
+    const appositive = before.text === ',' ? phraseBefore(tokens, j - 1) : undefined;
+    for (let k = before.text === ',' ? j - 2 : j - 1; k > limit; k--) {
+      if (tokens[k]!.kind === 'quote') break;
+      if (tokens[k]!.text !== ',') continue;
+      const phrase = phraseBefore(tokens, k);
+      if (!phrase || phrase.pronoun) continue;
+      const lead = tokens[phrase.first - 1];
+      const opener = lead !== undefined && phrase.first - 1 === start && OPENERS.has(lead.lower); // "As Roe, an expert, noted,"
+      const opensClause = phrase.first <= start || opener || lead?.text === ',' || lead?.kind === 'quote' || isArticle(lead);
+      if (!opensClause || (lead && !opener && PREPOSITIONS.has(lead.lower))) continue;
+      return appositive && appositive !== phrase ? { phrase, appositive } : { phrase };
+    }
+    return undefined;
   }
   const phrase = phraseBefore(tokens, j);
   if (!phrase) return undefined;
-  return appositive ? { phrase, appositive } : { phrase };
+  // "Baker of Columbia, South Carolina says": the phrase is a place inside the subject's description.
+  const lead = tokens[phrase.first - 1];
+  if (lead && (lead.text === ',' || PREPOSITIONS.has(lead.lower)) && !phrase.pronoun) {
+    const subject = clauseSubject(tokens, start, phrase.first);
+    if (subject && subject.name.length > 0) return { phrase: subject };
+  }
+  return { phrase };
 }
 
 /** A role as the corpus records it: the words without a leading article; undefined when nothing is left ("the, who …"). */
 export function roleText(words: readonly string[]): string | undefined {
   const role = words.join(' ').replace(/^(?:the|a|an)(?:\s+|$)/iu, '').trim();
   return role === '' ? undefined : role;
+}
+
+/**
+ * The gender the words around a name give: an honorific just before it
+ * ("Mrs. Roe"), a gendered role ("spokeswoman Jane Roe"), else the first name.
+ */
+export function genderAround(tokens: Token[], a: number, phrase: NounPhrase): Gender | undefined {
+  for (let i = phrase.first - 1; i >= a && i >= phrase.first - 2; i--) {
+    const h = HONORIFICS.get(tokens[i]!.lower.replace(/\.$/u, ''));
+    if (h) return h;
+  }
+  for (const w of phrase.role) {
+    const g = GENDERED_ROLES.get(w.toLowerCase()) ?? HONORIFICS.get(w.toLowerCase().replace(/\.$/u, ''));
+    if (g) return g;
+  }
+  return phrase.name.length >= 2 ? firstNameGender(phrase.name[0]!) : undefined;
 }
 
 /** Is `phrase` a name worth registering as a speaker by itself (not a lone role)? */
@@ -213,16 +302,25 @@ export class SpeakerRegistry {
   }
 
   /** Registers a name the text introduces (a verb's subject, a name after a role). */
-  discover(phrase: NounPhrase): Entity | undefined {
+  discover(phrase: NounPhrase, gender?: Gender): Entity | undefined {
     if (!hasName(phrase)) return undefined;
     const name = phrase.name.join(' ');
     const found = this.lookup(name);
     const role = roleText(phrase.role);
     if (found) {
       if (found.role === undefined && role !== undefined) found.role = role;
+      if (found.gender === undefined && gender !== undefined && found.kind !== 'organization') found.gender = gender;
       return found;
     }
-    const e: Entity = { name, kind: typeOf(phrase.name), aliases: new Set(), declared: false };
+    // A place is never a speaker by itself ("Baker of Columbia, South Carolina says").
+    if (isPlaceName(name) && !phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) return undefined;
+    const kind = typeOf(phrase.name);
+    const e: Entity = { name, kind: kind === 'unknown' && (gender !== undefined || isFirstName(phrase.name[0]!)) ? 'person' : kind, aliases: new Set(), declared: false };
+    if (gender !== undefined && e.kind !== 'organization') e.gender = gender;
+    else if (e.kind !== 'organization' && phrase.name.length >= 2) {
+      const g = firstNameGender(phrase.name[0]!);
+      if (g !== undefined) e.gender = g;
+    }
     if (role !== undefined) e.role = role;
     this.entities.push(e);
     this.byKey.set(key(name), e);
@@ -273,6 +371,8 @@ export class SpeakerRegistry {
 /** Can pronoun `p` refer to entity `e`? */
 export function pronounFits(p: string, e: Entity): boolean {
   const want = PRONOUNS.get(p);
-  if (want === 'any' || e.kind === 'unknown') return true;
-  return want === e.kind;
+  if (!want) return false;
+  if (want.kind === 'person' && want.gender && e.gender && want.gender !== e.gender) return false;
+  if (want.kind === 'any' || e.kind === 'unknown') return true;
+  return want.kind === e.kind;
 }

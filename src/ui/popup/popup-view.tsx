@@ -13,6 +13,8 @@ import type { Verdict } from '../../match/types';
 import type { ReportedFinding, SearchResponse, TabFindingsResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
 import { verdictCssVariables, VERDICTS } from '../../match/verdicts';
+import { meaningSummary } from '../meaning-text';
+import { SaidView } from '../diff-view';
 import { CorpusInfo } from './corpus-info';
 import { CorpusSearch } from './corpus-search';
 import './popup.css';
@@ -112,18 +114,48 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
 }
 
 function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: PopupFinding) => void }) {
-  const body = (
+  const meta = (
+    <>
+      {finding.speaker}
+      {finding.speaker !== undefined && finding.date !== undefined ? ', ' : ''}
+      {finding.date !== undefined ? formatStatementDate(finding.date, finding.datePrecision) : ''}
+    </>
+  );
+  const hasMeta = finding.speaker !== undefined || finding.date !== undefined;
+  // An altered row cites what was said, never the page's doctored wording under the speaker's name.
+  const altered = finding.verdict === 'altered' && finding.diff?.some((d) => d.op !== 'equal');
+  const lead = altered ? meaningSummary(finding.diff!) : undefined;
+  const body = altered ? (
+    <>
+      <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
+        <span aria-hidden="true">{VERDICTS[finding.verdict].glyph} </span>
+        {VERDICTS[finding.verdict].word}
+      </span>
+      {lead && <span class="qv-popup__lead">{lead}</span>}
+      <span class="qv-popup__said">
+        <span class="qv-popup__said-label">Said: </span>
+        <q class="qv-popup__wording">
+          <SaidView diff={finding.diff!} />
+        </q>
+        {hasMeta && <span class="qv-popup__meta"> — {meta}</span>}
+      </span>
+      <span class="qv-popup__page">
+        On this page: <q>{finding.text}</q>
+      </span>
+    </>
+  ) : (
     <>
       <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
         <span aria-hidden="true">{VERDICTS[finding.verdict].glyph} </span>
         {VERDICTS[finding.verdict].word}
       </span>
       <q class="qv-popup__wording">{finding.text}</q>
-      {(finding.speaker !== undefined || finding.date !== undefined) && (
+      {hasMeta && (
         <span class="qv-popup__meta">
-          {finding.speaker}
-          {finding.speaker !== undefined && finding.date !== undefined ? ', ' : ''}
-          {finding.date !== undefined ? formatStatementDate(finding.date, finding.datePrecision) : ''}
+          {meta}
+          {finding.verdict === 'misattributed' && finding.attributedTo !== undefined && (
+            <span class="qv-popup__credited"> · credited to {finding.attributedTo} on this page</span>
+          )}
         </span>
       )}
     </>

@@ -72,3 +72,63 @@ describe('PopupView', () => {
     expect(screen.getByRole('alert').textContent).toBe('No tab to describe.');
   });
 });
+
+describe('PopupView rows say what was said and who is credited', () => {
+  const rows: PopupState = {
+    status: 'ready',
+    data: {
+      type: 'qv:tab-findings',
+      tabId: 7,
+      counts: { verified: 0, altered: 1, misattributed: 1, unverified: 0 },
+      findings: [
+        {
+          verdict: 'altered',
+          quoteId: 'q-2',
+          text: 'We have only seen newspaper articles so far, and we will respond to them.',
+          speaker: 'Dmitry Peskov',
+          date: '2025-12-16',
+          diff: [
+            { op: 'equal', text: 'We have only seen newspaper articles so far, and we will' },
+            { op: 'delete', text: 'not' },
+            { op: 'equal', text: 'respond to them.' },
+          ],
+          frameId: 0,
+          index: 0,
+        },
+        {
+          verdict: 'misattributed',
+          quoteId: 'q-3',
+          text: 'A truce in itself is not what we want.',
+          speaker: 'Dmitry Peskov',
+          date: '2024-12-13',
+          attributedTo: 'Volodymyr Zelensky',
+          frameId: 0,
+          index: 1,
+        },
+      ],
+      corpus: { ok: true, name: 'Sample newsroom', quoteCount: 2, documentCount: 1 },
+    },
+  };
+
+  it('an altered row leads with what changed and cites the verified wording, not the page’s, under the speaker', () => {
+    const { container } = render(<PopupView state={rows} />);
+    const row = container.querySelector('[data-verdict="altered"]')!;
+    expect(row.querySelector('.qv-popup__lead')!.textContent).toBe('The page drops “not”: the statement is reversed.');
+    const said = row.querySelector('.qv-popup__said')!.cloneNode(true) as HTMLElement;
+    expect(said.querySelector('.qv-truth .qv-sr')!.textContent).toBe('dropped or changed by the page: ');
+    said.querySelectorAll('.qv-sr').forEach((n) => n.remove());
+    expect(said.textContent).toContain('we will not respond to them.');
+    expect(said.textContent).toContain('Dmitry Peskov, Tuesday, 16 December 2025');
+    expect(said.querySelector('.qv-truth')!.textContent).toContain('not');
+    // The page's wording is still there (automation contract), apart from the citation.
+    expect(row.querySelector('.qv-popup__page')!.textContent).toContain('we will respond to them.');
+    expect(row.querySelector('.qv-popup__page')!.textContent).not.toContain('Peskov');
+  });
+
+  it('a misattributed row says whom the page credits', () => {
+    const { container } = render(<PopupView state={rows} />);
+    const row = container.querySelector('[data-verdict="misattributed"]')!;
+    expect(row.textContent).toContain('credited to Volodymyr Zelensky on this page');
+    expect(row.textContent).toContain('Dmitry Peskov');
+  });
+});

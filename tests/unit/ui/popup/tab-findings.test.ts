@@ -29,4 +29,17 @@ describe('TabFindings findings lists (popup)', () => {
     tabs.forgetTab(2);
     expect(tabs.findings(2)).toEqual([]);
   });
+
+  it('keeps a well-formed diff and whom the page credits, and drops a malformed diff', () => {
+    const tabs = new TabFindings();
+    const diff = [{ op: 'equal', text: 'we will' }, { op: 'delete', text: 'not' }, { op: 'equal', text: 'respond' }];
+    tabs.report(3, 0, { altered: 1, misattributed: 1 }, [
+      { verdict: 'altered', text: 'we will respond', diff },
+      { verdict: 'misattributed', text: 'a truce', attributedTo: 'Zelensky', diff: [{ op: 'bold', text: 'x' }] },
+    ]);
+    expect(tabs.findings(3)).toEqual([
+      { verdict: 'altered', text: 'we will respond', diff, frameId: 0, index: 0 },
+      { verdict: 'misattributed', text: 'a truce', attributedTo: 'Zelensky', frameId: 0, index: 1 },
+    ]);
+  });
 });
