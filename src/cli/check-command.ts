@@ -7,19 +7,20 @@
  * then the background's engine host. Unreadable files are reported and the
  * others still checked; the exit code then says the run was incomplete (2).
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHECK_USAGE, parseCheckArgs, UsageError, type CheckOptions } from './check/args';
 import { CorpusError, readCorpusJson, reason } from './check/corpus';
 import { ConfigError } from '../config/config-names';
 import { describeSource, resolveCorpusSource, type CorpusSource } from './corpus-source';
 import { createChecker, type Checker } from './check/engine';
-import { decode, extractText, formatFromName, InputError, locator, sniffFormat, type InputFormat } from './check/extract';
+import { decodeStream, formatFromName, InputError, sniffFormat, type InputFormat } from './check/extract';
+import { scanFile } from './check/scan-file';
 import { packageVersion } from '../config/package-root';
 import { formatGithub, formatSarif } from './check/annotations';
 import { COLOUR, formatFile, formatSummary, PLAIN, safe, wantsColour } from './check/human';
 import { expandInputs, type Input } from './check/inputs';
-import { exitCode, summarize, toReportFinding, type FileReport, type Report } from './check/report';
+import { exitCode, summarize, type FileReport, type Report } from './check/report';
 
 /** The streams and environment `check` runs with; the real process by default, so tests can pass others. */
 export interface CheckIO {
@@ -30,6 +31,8 @@ export interface CheckIO {
   env: NodeJS.ProcessEnv;
 }
 
+/** Bytes read at a time: large reads are fewer system calls; memory is bounded by the windows, not by this. */
+const READ_CHUNK_BYTES = 1 << 20;
 /** Above this many files, progress is shown on stderr: a handful of files finishes before anyone looks. */
 const PROGRESS_MIN_FILES = 5;
 /** Off a terminal (CI logs), one progress line at most this often, so long runs show life without flooding the log. */
@@ -114,35 +117,37 @@ export async function runCheck(argv: string[], io: CheckIO): Promise<number> {
 
 async function checkOne(input: Input, forced: InputFormat | undefined, checker: Extract<Checker, { ok: true }>, io: CheckIO): Promise<FileReport> {
   if (input.kind === 'error') return { path: input.path, format: null, error: input.error, findings: [] };
-  let bytes: Uint8Array;
-  try {
-    bytes = input.kind === 'stdin' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, input.path));
-  } catch (error) {
-    return { path: input.path, format: null, error: `cannot read: ${reason(error)}`, findings: [] };
-  }
   const named = input.kind === 'stdin' ? undefined : formatFromName(input.path);
-  let source: string;
   try {
-    source = decode(bytes, forced ?? named);
+    let decoded;
+    try {
+      // Streamed in bounded memory: the file is never read whole (./check/windows.ts).
+      const bytes = input.kind === 'stdin' ? io.stdin : createReadStream(resolve(io.cwd, input.path), { highWaterMark: READ_CHUNK_BYTES });
+      decoded = await decodeStream(bytes as AsyncIterable<Uint8Array>, forced ?? named);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      return { path: input.path, format: null, error: `cannot read: ${reason(error)}`, findings: [] };
+    }
+    if (decoded === undefined) return { path: input.path, format: forced ?? named ?? 'text', findings: [] };
+    const format = forced ?? named ?? (input.kind === 'stdin' ? sniffFormat(decoded.first) : 'text');
+    const { first, rest } = decoded;
+    const text = (async function* () {
+      yield first;
+      yield* rest;
+    })();
+    const scan = await scanFile(text, format, checker);
+    return {
+      path: input.path,
+      format,
+      findings: scan.findings,
+      ...(scan.truncated ? { truncated: scan.truncated } : {}),
+    };
   } catch (error) {
     if (error instanceof InputError) return { path: input.path, format: null, error: error.message, findings: [] };
+    const e = error as NodeJS.ErrnoException;
+    if (e.code !== undefined) return { path: input.path, format: null, error: `cannot read: ${reason(error)}`, findings: [] };
     throw error;
   }
-  const format = forced ?? named ?? (input.kind === 'stdin' ? sniffFormat(source) : 'text');
-  const article = await extractText(source, format);
-  const where = locator(article);
-  const { findings, quotes } = checker.scan(article.text);
-  return {
-    path: input.path,
-    format,
-    findings: findings.map((f) => toReportFinding(f, quotes, where(f.start))),
-  };
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
 }
 
 /**

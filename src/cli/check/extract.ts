@@ -16,10 +16,10 @@ export interface ArticleText {
   format: InputFormat;
   /** The text given to the engine; findings' offsets refer to it. */
   text: string;
-  /** Offsets into `source` for each offset of `text`, when the format keeps them (not HTML). */
+  /** Offsets into the source for each offset of `text`, when the format keeps them (not HTML: see ./html-locate.ts). */
   map?: Uint32Array;
-  /** The decoded file, for line and column numbers. */
-  source: string;
+  /** HTML: the collector stopped at its cap (MAX_COLLECT_CHARS) before the end. */
+  truncated?: boolean;
 }
 
 const HTML_EXTENSIONS = /\.(html?|xhtml|shtml)$/i;
@@ -43,29 +43,53 @@ export function sniffFormat(source: string): InputFormat {
 
 export class InputError extends Error {}
 
+/** The encoding of a file from its first bytes: a BOM, else (HTML) a `<meta charset>`, else UTF-8. */
+export function sniffEncoding(head: Uint8Array, format: InputFormat | undefined): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (format !== 'markdown' && format !== 'text') {
+    const meta = /<meta[^>]+charset\s*=\s*["']?([\w:.-]+)/i.exec(new TextDecoder('latin1').decode(head.subarray(0, 2048)));
+    if (meta) {
+      const label = meta[1]!.toLowerCase();
+      try {
+        new TextDecoder(label);
+        return label;
+      } catch {
+        return 'utf-8';
+      }
+    }
+  }
+  return 'utf-8';
+}
+
 /**
- * Decodes a file's bytes. UTF-8 unless a BOM or (for HTML) a `<meta charset>`
- * says otherwise: saved pages from non-UTF-8 sites keep their encoding.
+ * Decodes a stream of bytes as `decode` does a whole file, a chunk at a time:
+ * the first chunk decides the encoding; a NUL byte anywhere (outside UTF-16)
+ * throws InputError. `format` may be decided from the first decoded text (stdin).
  */
-export function decode(bytes: Uint8Array, format: InputFormat | undefined): string {
-  if (bytes.includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError('not a text file (it contains NUL bytes)');
+export async function decodeStream(
+  bytes: AsyncIterable<Uint8Array | string>,
+  format: InputFormat | undefined,
+): Promise<{ first: string; rest: AsyncIterable<string> } | undefined> {
+  const it = bytes[Symbol.asyncIterator]();
+  const head = await it.next();
+  if (head.done) return undefined;
+  const asBytes = (c: Uint8Array | string) => (typeof c === 'string' ? Buffer.from(c) : c);
+  const firstBytes = asBytes(head.value);
+  const label = sniffEncoding(firstBytes, format);
+  const utf16 = label.startsWith('utf-16');
+  const decoder = new TextDecoder(label);
+  const check = (b: Uint8Array) => {
+    if (!utf16 && b.includes(0)) throw new InputError('not a text file (it contains NUL bytes)');
+    return b;
+  };
+  const first = decoder.decode(check(firstBytes), { stream: true });
+  async function* rest(): AsyncGenerator<string> {
+    for (let next = await it.next(); !next.done; next = await it.next()) yield decoder.decode(check(asBytes(next.value)), { stream: true });
+    const tail = decoder.decode();
+    if (tail) yield tail;
   }
-  let label = 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) label = 'utf-16le';
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
-  else if (format !== 'markdown' && format !== 'text') {
-    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-    const meta = /<meta[^>]+charset\s*=\s*["']?([\w:.-]+)/i.exec(head);
-    if (meta) label = meta[1]!.toLowerCase();
-  }
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    decoder = new TextDecoder('utf-8');
-  }
-  return decoder.decode(bytes);
+  return { first, rest: rest() };
 }
 
 export async function extractText(source: string, format: InputFormat): Promise<ArticleText> {
@@ -73,35 +97,12 @@ export async function extractText(source: string, format: InputFormat): Promise<
     // Loaded on first use: it is most of the command's start-up time, and Markdown or text do not need it.
     const { parseHtmlDocument } = await import('../../corpus/build/formats/html-dom');
     const document = parseHtmlDocument(source);
-    return { format, text: collectPageText(document), source };
+    const { text, truncated } = collectPageText(document);
+    return { format, text, ...(truncated ? { truncated } : {}) };
   }
   if (format === 'markdown') {
     const md: Extracted = markdownToText(source);
-    return { format, text: md.text, map: md.map, source };
+    return { format, text: md.text, map: md.map };
   }
-  return { format, text: source.replace(/^\uFEFF/, ''), source };
-}
-
-/**
- * Returns a function giving the 1-based line and column in the source of a
- * text offset, or undefined for HTML (the DOM keeps no source positions).
- */
-export function locator(article: ArticleText): (offset: number) => { line: number; column: number } | undefined {
-  if (article.format === 'html') return () => undefined;
-  const src = article.source;
-  const lineStarts = [0];
-  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  // Plain text had its BOM removed before matching.
-  const shift = article.format === 'text' && src.startsWith('\uFEFF') ? 1 : 0;
-  return (offset) => {
-    const at = article.map ? article.map[Math.min(offset, article.map.length - 1)]! : offset + shift;
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: at - lineStarts[lo]! + 1 };
-  };
+  return { format, text: source };
 }

@@ -143,6 +143,7 @@ function formatFinding(f: ReportFinding, style: Style): string[] {
 export function formatFile(file: FileReport, style: Style): string {
   const lines = [style.bold(safe(file.path))];
   if (file.error !== undefined) lines.push(`  error: ${safe(file.error)}`);
+  if (file.truncated !== undefined) lines.push(`  error: only checked up to line ${file.truncated.atLine}: the rest of the file was not read`);
   else if (file.findings.length === 0) lines.push(style.dim('  no quotations found'));
   for (const f of file.findings) lines.push(...formatFinding(f, style));
   return `${lines.join('\n')}\n`;

@@ -7,7 +7,8 @@
  */
 import { collectText } from '../../page/collect-text';
 
-/** The text the content script would send to the engine for this document. */
-export function collectPageText(document: unknown): string {
-  return collectText(document as Document).text;
+/** The text the content script would send to the engine for this document, and whether the collector's cap cut it. */
+export function collectPageText(document: unknown): { text: string; truncated: boolean } {
+  const { text, truncated } = collectText(document as Document);
+  return { text, truncated };
 }

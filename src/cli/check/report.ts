@@ -59,6 +59,12 @@ export interface FileReport {
   format: string | null;
   /** Why the file could not be checked; its findings are then empty. */
   error?: string;
+  /**
+   * Set when part of the file could not be checked (the page collector's cap
+   * was reached in a window): the findings cover the file up to there. Never
+   * expected (windows are far below the cap), never silent: exit code 2.
+   */
+  truncated?: { atLine: number; atOffset: number };
   findings: ReportFinding[];
 }
 
@@ -66,7 +72,7 @@ export type VerdictCounts = Record<Verdict, number>;
 
 export interface Summary {
   files: number;
-  /** Files that could not be checked. */
+  /** Files that could not be checked, or only in part (truncated). */
   errors: number;
   verdicts: VerdictCounts;
 }
@@ -125,10 +131,10 @@ export function toReportFinding(
 export function summarize(files: readonly FileReport[]): Summary {
   const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as VerdictCounts;
   for (const file of files) for (const f of file.findings) verdicts[f.verdict] += 1;
-  return { files: files.length, errors: files.filter((f) => f.error !== undefined).length, verdicts };
+  return { files: files.length, errors: files.filter((f) => f.error !== undefined || f.truncated !== undefined).length, verdicts };
 }
 
-/** 2 when any file could not be checked, else 1 when any quotation is altered or misattributed, else 0. */
+/** 2 when any file could not be checked (or only in part), else 1 when any quotation is altered or misattributed, else 0. */
 export function exitCode(report: Report): number {
   if (report.summary.errors > 0) return 2;
   return report.files.some((f) => f.findings.some((x) => FAILING.has(x.verdict))) ? 1 : 0;

@@ -10,9 +10,7 @@ import {
   accordingTo,
   attributionAt,
   attributionBefore,
-  bareAttribution,
   reportingBefore,
-  trailingAttribution,
   type Link,
 } from './attribution';
 import {
@@ -35,6 +33,7 @@ import { opensWithQuote, scanQuotes, type QuoteSpan } from './quote-marks';
 import { splitSentences, tokenize, type MaskedRange, type Sentence, type Token } from './sentences';
 import { genderAround, phraseIn, phraseToken, pronounFits, roleText, SpeakerRegistry, type Entity, type NounPhrase } from './speakers';
 import { isFirstName } from './names';
+import { CLAUSE_RULES, firstFinding, SPEECH_RULES, type Attributed, type QuoteSite } from './rules';
 import type { Gender } from '../../text/english';
 
 /**
@@ -393,8 +392,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
 
   // 6. Attribute, date and classify each quotation.
   /** Attributed quotations by the sentence they end in, for "“…,” he said. “…”". */
-  const attributed: { para: number; sentence: number; entity: Entity; kind: QuoteKind }[] = [];
-  const linkByOcc = new Map<number, Entity>();
+  const attributed: Attributed[] = [];
   const quotes: ExtractedQuote[] = [];
   const sentenceOf = (para: number, offset: number) => {
     const list = sentences[para]!;
@@ -420,71 +418,41 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const qb = quoteToken(tB, q);
     const pre = tA.slice(0, qa);
     const post = tB.slice(qb + 1).filter((t) => !(t.kind === 'punct' && /^[.!?,;:\u2026)]$/u.test(t.text)));
-    const posA = (token: number): Pos => ({ para: first.para, sentence: sA, token });
-    const posB = (token: number): Pos => ({ para: last.para, sentence: sB, token });
 
     const words = wordCount(raw);
     const upper = firstLetterUpper(raw);
 
-    // Links that set the quotation off as speech.
-    let link: (Link & { pos: Pos }) | undefined;
-    const after = attributionAt(tB, qb + 1);
-    if (after) link = { ...after, pos: posB(after.at) };
-    const intro = qa > 0 ? attributionBefore(tA, qa) : undefined;
-    if (!link && intro) link = { ...intro, pos: posA(intro.at) };
-    const standalone = pre.length === 0 && post.length === 0;
-    if (!link && standalone) {
-      const next = tokens[last.para]![sB + 1];
-      const bare = next ? bareAttribution(next) : undefined;
-      if (bare) link = { ...bare, pos: { para: last.para, sentence: sB + 1, token: bare.at } };
-    }
-    if (!link && pre.length === 0) {
-      // “…,” he said. “…” — the next sentence of the same paragraph keeps the speaker.
-      const prev = attributed.find((l) => l.para === first.para && l.sentence === sA - 1 && l.kind === 'direct');
-      if (prev) linkByOcc.set(q, prev.entity);
-      // Roe said:¶“…” — a paragraph ending in a colon introduces the next one.
-      if (!prev && sA === 0 && first.para > 0) {
-        const prevSents = tokens[first.para - 1]!;
-        const lastToks = prevSents[prevSents.length - 1];
-        const colon = lastToks && lastToks[lastToks.length - 1]?.text === ':' ? attributionBefore(lastToks, lastToks.length) : undefined;
-        if (colon) link = { ...colon, how: 'colon-paragraph', pos: { para: first.para - 1, sentence: prevSents.length - 1, token: colon.at } };
-      }
-    }
-    const setOff = link !== undefined || linkByOcc.has(q);
+    const site: QuoteSite = {
+      tA, qa, tB, qb, firstPara: first.para, lastPara: last.para, sA, sB, tokens, attributed,
+      otherNamedBetween: (para, from, to, e) =>
+        mentions.some((m) => m.pos.para === para && m.pos.sentence > from && m.pos.sentence < to && m.entity !== e),
+    };
+    // Rules that set the quotation off as speech, then (for fragments) rules that tie it to a clause's speaker.
+    let finding = firstFinding(SPEECH_RULES, site);
+    const setOff = finding !== undefined;
 
     // “No,” at the head of a sentence, with its own punctuation, is a reply, not a name.
     const clause = pre.length === 0 && /[,.!?\u2026]$/u.test(raw);
     if (!setOff && words <= TERM_MAX_WORDS && upper && !clause) {
       return setAside(terms, 'a short capitalized phrase not set off as speech: a name or title');
     }
-    // Links that tie a fragment to a speaker elsewhere in the sentence.
-    if (!setOff) {
-      const inA = accordingTo(tA);
-      const inB = inA ? undefined : accordingTo(tB);
-      if (inA) link = { ...inA, pos: posA(inA.at) };
-      else if (inB) link = { ...inB, pos: posB(inB.at) };
-    }
-    if (!setOff && !link) {
-      const reporting = reportingBefore(tA, qa);
-      if (reporting) link = { ...reporting, pos: posA(reporting.at) };
-    }
-    if (!setOff && !link) {
-      const trailing = trailingAttribution(tB, qb);
-      if (trailing) link = { ...trailing, pos: posB(trailing.at) };
-    }
-    if (!link && !linkByOcc.has(q)) {
+    finding ??= firstFinding(CLAUSE_RULES, site);
+    if (!finding) {
       if (upper && words >= SENTENCE_MIN_WORDS) return setAside(leftOut, 'no speaker: nothing in its sentence attributes it');
       return setAside(terms, 'scare quote: no speaker or reporting verb linked to it');
     }
 
-    const entity = linkByOcc.get(q) ?? resolve(link!.phrase, link!.pos);
+    const link = 'link' in finding ? finding.link : undefined;
+    const entity = 'entity' in finding ? finding.entity : resolve(link!.phrase, link!.pos);
     if (!entity) return setAside(leftOut, `no speaker: "${phraseText(link!.phrase)}" names no known speaker`);
     const appositiveRole = link?.appositive && link.appositive.name.length === 0 ? roleText(link.appositive.role) : undefined;
     if (appositiveRole !== undefined && entity.role === undefined && !entity.declared) entity.role = appositiveRole;
 
-    const continued = pre[0]?.kind === 'quote' && intro !== undefined; // “…,” he said, “…”
-    const introduced = pre.length === 0 || intro !== undefined || pre[pre.length - 1]?.text === ':';
-    const closed = post.length === 0 || after !== undefined;
+    const intro = finding.rule === 'speaker-before' || finding.rule === 'roundup-caption';
+    const after = finding.rule === 'speaker-after';
+    const continued = pre[0]?.kind === 'quote' && (intro || finding.rule === 'same-sentence'); // “…,” he said, “…”
+    const introduced = pre.length === 0 || intro || pre[pre.length - 1]?.text === ':';
+    const closed = post.length === 0 || after;
     const kind: QuoteKind = continued || (upper && introduced && closed) ? 'direct' : 'partial';
     attributed.push({ para: last.para, sentence: sB, entity, kind });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, extractText, formatFromName, InputError, locator, sniffFormat } from '../../../src/cli/check/extract';
+import { decodeStream, extractText, formatFromName, InputError, sniffFormat, type InputFormat } from '../../../src/cli/check/extract';
 
 describe('input format', () => {
   it('comes from the file extension', async () => {
@@ -20,26 +20,34 @@ describe('input format', () => {
   });
 });
 
-describe('decode', () => {
+describe('decodeStream', () => {
   const utf8 = (s: string) => new TextEncoder().encode(s);
+  async function decodeAll(chunks: Uint8Array[], format: InputFormat | undefined): Promise<string> {
+    const decoded = await decodeStream((async function* () { yield* chunks; })(), format);
+    if (!decoded) return '';
+    let out = decoded.first;
+    for await (const s of decoded.rest) out += s;
+    return out;
+  }
 
-  it('reads UTF-8 and drops the BOM', async () => {
-    expect(decode(utf8('\uFEFF“Quote”'), 'text')).toBe('“Quote”');
+  it('reads UTF-8 and drops the BOM, also with a character split between chunks', async () => {
+    const bytes = utf8('\uFEFF“Quote”');
+    expect(await decodeAll([bytes.subarray(0, 4), bytes.subarray(4)], 'text')).toBe('“Quote”');
   });
 
   it('honours an HTML meta charset', async () => {
     // "Песков" in windows-1251.
     const bytes = new Uint8Array([...utf8('<meta charset="windows-1251"><p>'), 0xcf, 0xe5, 0xf1, 0xea, 0xee, 0xe2, ...utf8('</p>')]);
-    expect(decode(bytes, 'html')).toContain('Песков');
+    expect(await decodeAll([bytes], 'html')).toContain('Песков');
   });
 
   it('reads UTF-16 with a BOM', async () => {
-    const bytes = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]);
-    expect(decode(bytes, 'text')).toBe('AB');
+    expect(await decodeAll([new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00])], 'text')).toBe('AB');
   });
 
-  it('refuses binary files', async () => {
-    expect(() => decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), undefined)).toThrow(InputError);
+  it('refuses binary files, wherever the NUL byte is', async () => {
+    await expect(decodeAll([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00])], undefined)).rejects.toThrow(InputError);
+    await expect(decodeAll([utf8('text'), new Uint8Array([0x41, 0x00])], 'text')).rejects.toThrow(InputError);
   });
 });
 
@@ -79,25 +87,5 @@ describe('HTML', () => {
 
   it('decodes entities', async () => {
     expect((await extractText('<p>&ldquo;Peace&rdquo; &amp; more</p>', 'html')).text).toBe('“Peace” & more');
-  });
-
-  it('has no source positions', async () => {
-    const article = await extractText('<p>x</p>', 'html');
-    expect(locator(article)(0)).toBeUndefined();
-  });
-});
-
-describe('locator', () => {
-  it('gives 1-based line and column in plain text, after a BOM', async () => {
-    const article = await extractText('\uFEFFline one\nline “two”', 'text');
-    const at = article.text.indexOf('two');
-    expect(locator(article)(at)).toEqual({ line: 2, column: 7 });
-  });
-
-  it('maps Markdown text offsets back to the source line and column', async () => {
-    const source = '---\ntitle: t\n---\n# Head\n\n> “We **are** ready,” he said.\n';
-    const article = await extractText(source, 'markdown');
-    const at = article.text.indexOf('ready');
-    expect(locator(article)(at)).toEqual({ line: 6, column: source.split('\n')[5]!.indexOf('ready') + 1 });
   });
 });
