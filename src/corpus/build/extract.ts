@@ -101,6 +101,8 @@ export interface ExtractedQuote {
   dateBasis: DateBasis;
   context: string;
   line?: number;
+  /** The attribution rule that found the speaker (src/corpus/build/rules.ts); for tests and -v. */
+  rule: string;
   /** Order within the document. */
   order: number;
 }
@@ -552,7 +554,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const paras = [...new Set(occ.segments.map((s) => s.para))];
     const contextParas = first.para > 0 ? [first.para - 1, ...paras] : paras;
     const context = contextParas.map((p) => texts[p]).join('\n\n');
-    quotes.push({ text, kind, speaker: entity, date, dateBasis, context, order: q, ...(line === undefined ? {} : { line }) });
+    quotes.push({ text, kind, speaker: entity, date, dateBasis, context, rule: finding.rule, order: q, ...(line === undefined ? {} : { line }) });
   });
 
   for (const note of registry.notes) warn(note);
