@@ -68,6 +68,8 @@ export interface ScanCost {
   locateMs: number;
   /** The strict look at findings' text (src/page/rejudge.ts), this thread; the extra collections count in collectMs. */
   judgeMs: number;
+  /** Collections this scan made: 1, plus one per round in which the strict look hid or flagged text. */
+  collections: number;
 }
 
 export interface ScannerOptions<A extends MatchAnswer> {
@@ -191,6 +193,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       waitMs: 0,
       locateMs: 0,
       judgeMs,
+      collections: 1,
     };
     let outcome: ScanOutcome<A>;
     if (last && collected.text === last.collected.text && sameUnjudged(collected, last.collected)) {
@@ -227,6 +230,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
         cost.judgeMs = judgeMs;
         if (!changed) break;
         collected = await collect(cost);
+        cost.collections++;
         answer = await match(collected.text, { unjudged: collected.unjudged });
         signal.throwIfAborted();
       }
