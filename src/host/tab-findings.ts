@@ -35,6 +35,7 @@ export function reportedFinding(finding: Finding, quote: Quote | undefined): Rep
     // The popup row says what was really said and whom the page credits (src/ui/popup/popup-view.tsx).
     ...(finding.verdict === 'altered' ? { diff: finding.diff } : {}),
     ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
+    ...(finding.flags.includes('rendering') ? { rendering: true as const } : {}),
   };
 }
 

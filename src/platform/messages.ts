@@ -100,6 +100,8 @@ export interface ReportedFinding {
   diff?: Finding['diff'];
   /** Misattributed: whom the page credits. */
   attributedTo?: string;
+  /** The page draws part of it in a way that could not be judged (flag `rendering`): never verified. */
+  rendering?: true;
 }
 
 /** Popup -> background: the findings the background keeps for a tab. */

@@ -167,7 +167,7 @@ export function QuoteCard(props: QuoteCardProps) {
         <h2 id={titleId} class="qv-verdict">
           <VerdictIcon tone={tone} />
           <span class="qv-sr">Quote Verifier: </span>
-          <span class="qv-verdict-word">{tone === 'refused' ? 'Cannot check' : VERDICTS[tone].word}</span>
+          <span class="qv-verdict-word">{tone === 'refused' ? 'Cannot check' : unjudgedRendering(props) ? 'Not verified' : VERDICTS[tone].word}</span>
         </h2>
         <button type="button" class="qv-close" aria-label="Close" title="Close (Esc)" onClick={() => props.onClose()}>
           <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -355,8 +355,16 @@ function summaryFor(finding: Finding, quote: Quote): string {
         ? `The page attributes this to ${finding.attributedTo}, but it was said by ${quote.speaker.name}.`
         : `The page attributes this to someone else, but it was said by ${quote.speaker.name}.`;
     case 'unverified':
-      return 'This quotation is not in the corpus.';
+      // A quote id on an unverified finding: the background could not judge how the page draws it (src/match/unjudged.ts).
+      return finding.flags.includes('rendering')
+        ? `These words match a statement by ${quote.speaker.name}, but the page draws part of them in a way the extension cannot read exactly, so they are not marked verified. Compare what you see with the record.`
+        : 'This quotation is not in the corpus.';
   }
+}
+
+/** A finding the background would have verified but could not judge as drawn: not "not in the corpus". */
+function unjudgedRendering(props: { finding?: Finding; lookup?: unknown }): boolean {
+  return !props.lookup && props.finding?.verdict === 'unverified' && props.finding.flags.includes('rendering');
 }
 
 function SourceLink({ source, href }: { source: Source; href: string | undefined }) {

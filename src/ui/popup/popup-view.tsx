@@ -14,6 +14,7 @@ import type { ReportedFinding, SearchResponse, TabFindingsResponse } from '../..
 import { formatStatementDate } from '../format';
 import { verdictCssVariables, VERDICTS } from '../../match/verdicts';
 import { meaningSummary } from '../meaning-text';
+import { FLAG_TEXT } from '../labels';
 import { SaidView } from '../diff-view';
 import { CorpusInfo } from './corpus-info';
 import { CorpusSearch } from './corpus-search';
@@ -147,8 +148,9 @@ function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: P
     <>
       <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
         <span aria-hidden="true">{VERDICTS[finding.verdict].glyph} </span>
-        {VERDICTS[finding.verdict].word}
+        {finding.rendering && finding.verdict === 'unverified' ? 'Not verified' : VERDICTS[finding.verdict].word}
       </span>
+      {finding.rendering && <span class="qv-popup__lead">{FLAG_TEXT.rendering.label}: the page draws part of it in a way that could not be checked.</span>}
       <q class="qv-popup__wording">{finding.text}</q>
       {hasMeta && (
         <span class="qv-popup__meta">
