@@ -84,6 +84,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: config.name,
+    // The newsroom's own release number when its config sets one (else package.json's).
+    ...(config.version === undefined ? {} : { version: config.version }),
     short_name: config.shortName,
     description: config.description,
     ...(Object.keys(ICONS).length ? { icons: ICONS } : {}),
