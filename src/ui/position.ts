@@ -39,13 +39,15 @@ export const MIN_SCROLLING_HEIGHT = 160;
 /**
  * Below the anchor when it fits; above when only that fits; otherwise on the
  * side with more room, capped by `maxHeight` so the quotation stays visible
- * (the card scrolls inside); only when that side is too small to read does the
- * card overlap its anchor. Horizontally aligned with the
+ * (the card scrolls inside); only when that side is too small to read, or
+ * too small for the card's `essential` height (its top part: verdict,
+ * verified wording, speaker, date and source), does the card overlap its
+ * anchor: the reader has seen the quotation, and needs the verdict whole. Horizontally aligned with the
  * anchor's left edge, shifted back inside the viewport. A card wider than the
  * viewport is pinned to the left margin (its width is the stylesheet's job).
  * An anchor scrolled out of view still yields an in-viewport placement.
  */
-export function placeCard(anchor: Rect, card: Size, viewport: Size): Placement {
+export function placeCard(anchor: Rect, card: Size, viewport: Size, essential = 0): Placement {
   const minTop = VIEWPORT_MARGIN;
   const maxBottom = viewport.height - VIEWPORT_MARGIN;
   const usable = Math.max(0, maxBottom - minTop);
@@ -64,7 +66,7 @@ export function placeCard(anchor: Rect, card: Size, viewport: Size): Placement {
   } else if (card.height <= roomAbove) {
     side = 'above';
     top = anchorTop - ANCHOR_GAP - card.height;
-  } else if (Math.max(roomBelow, roomAbove) >= MIN_SCROLLING_HEIGHT) {
+  } else if (Math.max(roomBelow, roomAbove) >= Math.max(MIN_SCROLLING_HEIGHT, Math.min(essential, usable))) {
     // Fits on neither side: keep the quotation visible and let the card scroll on the roomier side.
     side = roomBelow >= roomAbove ? 'below' : 'above';
     maxHeight = side === 'below' ? roomBelow : roomAbove;

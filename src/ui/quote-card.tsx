@@ -18,7 +18,7 @@ import type { Quote, Source } from '../corpus/schema';
 import type { Finding, Verdict } from '../match/types';
 import type { CorpusStatus } from '../platform/messages';
 import { buildCitation, safeHref } from './citation';
-import { describeTimeBefore, formatStatementDate } from './format';
+import { describeTimeBefore, formatStatementDate, parsePartialDate } from './format';
 import { verdictCssVariables, VERDICTS } from '../match/verdicts';
 import { FLAG_TEXT, MEANING_FLAGS } from './labels';
 import { PageVersionView, SaidView } from './diff-view';
@@ -37,6 +37,8 @@ export interface CardBaseProps {
   viewport?: Size;
   /** Return focus to what had it when the card opened. Default true. */
   restoreFocus?: boolean;
+  /** The extension's UI language (BCP 47), for the card's `lang`; default English. */
+  lang?: string;
 }
 
 export interface FindingCardProps extends CardBaseProps {
@@ -71,6 +73,13 @@ const MAX_NEAREST_SHOWN = 3;
 type Tone = Verdict | 'refused';
 
 const VERDICT_VARIABLES = verdictCssVariables();
+
+/**
+ * The corpus's quotations are English (src/text/english is the matcher's
+ * language): the wording carries its own lang, whatever the page's or the
+ * card's is, so the browser picks fonts and hyphenation for it.
+ */
+const QUOTE_LANG = 'en';
 
 export function QuoteCard(props: QuoteCardProps) {
   const titleId = useId();
@@ -144,6 +153,9 @@ export function QuoteCard(props: QuoteCardProps) {
       data-verdict={tone}
       data-side={placement?.side}
       style={style}
+      // Its own direction and language: a right-to-left or other-language page must not mirror the card or change its font.
+      dir="ltr"
+      lang={props.lang ?? 'en'}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
@@ -212,29 +224,57 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
         <h3 id={`${descId}-said`} class="qv-label">
           {changed ? `What ${quote.speaker.name} said` : 'What was said'}
         </h3>
-        {changed ? (
-          <>
-            <blockquote class="qv-wording qv-said">
-              <SaidView diff={finding.diff} />
-            </blockquote>
-            <h3 class="qv-label qv-label-page">This page’s version</h3>
-            <blockquote class="qv-wording qv-page-version">
-              <PageVersionView diff={finding.diff} />
-            </blockquote>
-            <p class="qv-legend" aria-hidden="true">
-              <strong class="qv-truth">Bold</strong>: what was said, that the page dropped or changed · <em class="qv-invented">Wavy</em>: the page’s own words
-            </p>
-          </>
-        ) : (
-          <blockquote class="qv-wording">{quote.text}</blockquote>
-        )}
-        {changed && (finding.flags.includes('excerpt') || finding.flags.includes('ellipsis')) && (
-          <details class="qv-full">
-            <summary>Full statement</summary>
-            <p>{quote.text}</p>
-          </details>
-        )}
+        <blockquote class={changed ? 'qv-wording qv-said' : 'qv-wording'} lang={QUOTE_LANG} dir="auto">
+          {changed ? <SaidView diff={finding.diff} /> : quote.text}
+        </blockquote>
       </section>
+
+      {/* The essentials end here: placement keeps everything up to this list on screen (useFloating). */}
+      <dl class="qv-facts" data-essential-end="">
+        <dt>Speaker</dt>
+        <dd class="qv-speaker">
+          <strong>{quote.speaker.name}</strong>
+          {quote.speaker.role ? `, ${quote.speaker.role}` : ''}
+        </dd>
+        <dt>Date</dt>
+        <dd class="qv-date">
+          <time dateTime={quote.date}>{formatStatementDate(quote.date, quote.datePrecision)}</time>
+          {quote.dateBasis === 'published' ? (
+            <span class="qv-note"> (publication date of the source; the statement’s own date is not given)</span>
+          ) : (
+            <span class="qv-note"> (date of the statement)</span>
+          )}
+          {before ? <span class="qv-before"> · {before}</span> : null}
+        </dd>
+        {primary && (
+          <>
+            <dt>Source</dt>
+            <dd class="qv-source">
+              <SourceLink source={primary} href={primaryHref} />
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {changed && (
+        <section class="qv-section" aria-labelledby={`${descId}-page`}>
+          <h3 id={`${descId}-page`} class="qv-label qv-label-page">
+            This page’s version
+          </h3>
+          <blockquote class="qv-wording qv-page-version" lang={QUOTE_LANG} dir="auto">
+            <PageVersionView diff={finding.diff} />
+          </blockquote>
+          <p class="qv-legend" aria-hidden="true">
+            <strong class="qv-truth">Bold</strong>: what was said, that the page dropped or changed · <em class="qv-invented">Wavy</em>: the page’s own words
+          </p>
+          {(finding.flags.includes('excerpt') || finding.flags.includes('ellipsis')) && (
+            <details class="qv-full">
+              <summary>Full statement</summary>
+              <p lang={QUOTE_LANG}>{quote.text}</p>
+            </details>
+          )}
+        </section>
+      )}
 
       {meaningFlags.length > 0 && (
         <section class="qv-section qv-flags qv-flags-meaning" aria-labelledby={`${descId}-meaning`}>
@@ -260,27 +300,13 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
         </ul>
       )}
 
-      <dl class="qv-facts">
-        <dt>Speaker</dt>
-        <dd class="qv-speaker">
-          <strong>{quote.speaker.name}</strong>
-          {quote.speaker.role ? `, ${quote.speaker.role}` : ''}
-        </dd>
-        <dt>Date</dt>
-        <dd class="qv-date">
-          <time dateTime={quote.date}>{formatStatementDate(quote.date, quote.datePrecision)}</time>
-          {quote.dateBasis === 'published' ? <span class="qv-note"> (publication date of the source; the statement’s own date is not given)</span> : null}
-          {before ? <span class="qv-before"> · {before}</span> : null}
-        </dd>
-        {primary && (
-          <>
-            <dt>Source</dt>
-            <dd class="qv-source">
-              <SourceLink source={primary} href={primaryHref} />
-            </dd>
-          </>
-        )}
-      </dl>
+      <p class="qv-provenance">
+        In {corpusName}
+        {quote.review?.state === 'approved' && quote.review.reviewer
+          ? `, approved by ${quote.review.reviewer}${quote.review.at && parsePartialDate(quote.review.at) ? ` on ${formatStatementDate(quote.review.at.slice(0, 10), 'day')}` : ''}`
+          : ''}
+        .
+      </p>
 
       {quote.context && (
         <details class="qv-context" open>
@@ -435,6 +461,9 @@ function elide(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Below the essentials: the card's bottom padding, so the source link does not touch the edge. */
+const ESSENTIAL_PADDING = 14;
+
 /** Floating placement: measure the rendered card, then keep it inside the viewport next to its anchor. */
 function useFloating(ref: { current: HTMLElement | null }, anchor: Rect | undefined, viewport: Size | undefined): Placement | undefined {
   const [placement, setPlacement] = useState<Placement | undefined>(undefined);
@@ -449,8 +478,11 @@ function useFloating(ref: { current: HTMLElement | null }, anchor: Rect | undefi
     const previous = el.style.maxHeight;
     el.style.maxHeight = '';
     const size = { width: el.offsetWidth, height: el.scrollHeight || el.offsetHeight };
+    // The essentials (verdict to source link) must be on screen without scrolling inside the card.
+    const end = el.querySelector<HTMLElement>('[data-essential-end]');
+    const essential = end ? end.getBoundingClientRect().bottom - el.getBoundingClientRect().top + ESSENTIAL_PADDING : 0;
     el.style.maxHeight = previous;
-    setPlacement(placeCard(anchor, size, viewport));
+    setPlacement(placeCard(anchor, size, viewport, essential));
     // `key` captures anchor and viewport by value, so a new but equal rectangle does not re-place the card.
   }, [key]);
   return placement;

@@ -74,6 +74,12 @@ export function attributionAt(tokens: Token[], i: number): Link | undefined {
     }
   }
   while (j < tokens.length && isAuxiliary(tokens[j]!)) j++;
+  // "Roe is quoted as saying", "Roe was quoted by the agency as saying"
+  if (tokens[j]?.lower === 'quoted') {
+    let k = j + 1;
+    while (k < tokens.length && k < j + 8 && tokens[k]!.lower !== 'as') k++;
+    if (tokens[k]?.lower === 'as' && isVerb(tokens[k + 1], ADJACENT_SPEECH_VERBS)) j = k + 1;
+  }
   if (!isVerb(tokens[j], ADJACENT_SPEECH_VERBS)) return undefined;
   return appositive ? { phrase, at: k, how: 'after', appositive } : { phrase, at: k, how: 'after' };
 }

@@ -10,14 +10,14 @@ import {
   accordingTo,
   attributionAt,
   attributionBefore,
-  bareAttribution,
   reportingBefore,
-  trailingAttribution,
   type Link,
 } from './attribution';
 import {
   findDateMentions,
+  findStatementDates,
   formatDate,
+  isValidDay,
   lastDayOf,
   latestWeekdayNotAfter,
   parseIsoPartial,
@@ -28,13 +28,14 @@ import {
   type CalendarDate,
   type DayDate,
 } from './dates';
-import { ADJACENT_SPEECH_VERBS, HONORIFICS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS } from './lexicon';
+import { ADJACENT_SPEECH_VERBS, HONORIFICS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS } from './lexicon';
 import type { DocumentMeta } from './metadata';
 import { classifyParagraphs, wordCount, type ClassifiedParagraph, type Paragraph } from './paragraphs';
 import { opensWithQuote, scanQuotes, type QuoteSpan } from './quote-marks';
 import { splitSentences, tokenize, type MaskedRange, type Sentence, type Token } from './sentences';
 import { genderAround, phraseIn, phraseToken, pronounFits, roleText, SpeakerRegistry, type Entity, type NounPhrase } from './speakers';
 import { isFirstName } from './names';
+import { CLAUSE_RULES, firstFinding, SPEECH_RULES, type Attributed, type QuoteSite } from './rules';
 import type { Gender } from '../../text/english';
 
 /**
@@ -350,6 +351,10 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     pos: Pos;
     date: CalendarDate;
     basis: DateBasis;
+    /** A statement date: it dates only the quotations near it (see `reaches`). */
+    near?: boolean;
+    /** It opens its sentence ("In 1992, …"): it may set the time of the next sentence too. */
+    leading?: boolean;
   }
   const markers: Marker[] = [];
   texts.forEach((text, para) =>
@@ -363,7 +368,9 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       }
       const speech = sentToks.some((t) => t.kind === 'quote' || (t.kind === 'word' && t.text === t.lower && ADJACENT_SPEECH_VERBS.has(t.lower)));
       for (const m of findDateMentions(masked)) {
-        const leading = /^(?:[Oo]n)?$/u.test(masked.slice(0, m.start).trim());
+        const head = masked.slice(0, m.start).trim();
+        // "On Friday, …", or a dateline opening the paragraph: "Kyiv, Wednesday 4 June".
+        const leading = /^(?:[Oo]n)?$/u.test(head) || (sentence === 0 && /^\p{Lu}[\p{L}\s.'-]{0,30},$/u.test(head));
         if (!leading && !speech) continue;
         const line = prose[para]!.line;
         let marker: { date: CalendarDate; basis: DateBasis } | undefined;
@@ -388,13 +395,39 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         }
         if (marker) markers.push({ pos: { para, sentence, token: 0 }, ...marker });
       }
+      // A bracketed source after a quotation: "[Remarks to a trade group, 11/18/13]".
+      for (const b of masked.matchAll(/\[[^\]]{0,80}?(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4}|\d{2})\]/gu)) {
+        const g = b.groups!;
+        const y = g.y!.length === 2 ? 2000 + Number(g.y) : Number(g.y);
+        const date = { year: y, month: Number(g.m), day: Number(g.d) };
+        if (isValidDay(date.year, date.month, date.day)) markers.push({ pos: { para, sentence, token: 0 }, date, basis: 'explicit', near: true });
+      }
+      // "in March 2009", "in a 2013 speech", "last month": when it was said, for the quotations near it.
+      if (doc.meta.published !== undefined) {
+        for (const d of findStatementDates(masked, reference())) {
+          const leading = masked.slice(0, d.start).trim() === '';
+          // "in an interview last October." sets the time of the quotation that follows, as a leading date does.
+          const occasion = leading || sentToks.some((t) => t.kind === 'word' && SPEECH_NOUNS.has(t.lower));
+          if (leading || speech) markers.push({ pos: { para, sentence, token: 0 }, date: d.date, basis: d.basis, near: true, leading: occasion });
+        }
+      }
     }),
   );
+  /**
+   * A statement date reaches the quotations of its own sentence and the next
+   * one (across a paragraph break): "In 1992, she roiled … one sentence.¶… she
+   * shot back, “…”". Further on, the text is about something else.
+   */
+  const reaches = (m: Marker, here: Pos) =>
+    !m.near ||
+    (m.pos.para === here.para && m.pos.sentence === here.sentence) ||
+    (m.leading === true &&
+      ((m.pos.para === here.para && here.sentence - m.pos.sentence === 1) ||
+        (here.sentence === 0 && m.pos.para === here.para - 1 && m.pos.sentence === sentences[m.pos.para]!.length - 1)));
 
   // 6. Attribute, date and classify each quotation.
   /** Attributed quotations by the sentence they end in, for "“…,” he said. “…”". */
-  const attributed: { para: number; sentence: number; entity: Entity; kind: QuoteKind }[] = [];
-  const linkByOcc = new Map<number, Entity>();
+  const attributed: Attributed[] = [];
   const quotes: ExtractedQuote[] = [];
   const sentenceOf = (para: number, offset: number) => {
     const list = sentences[para]!;
@@ -420,73 +453,44 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const qb = quoteToken(tB, q);
     const pre = tA.slice(0, qa);
     const post = tB.slice(qb + 1).filter((t) => !(t.kind === 'punct' && /^[.!?,;:\u2026)]$/u.test(t.text)));
-    const posA = (token: number): Pos => ({ para: first.para, sentence: sA, token });
-    const posB = (token: number): Pos => ({ para: last.para, sentence: sB, token });
 
     const words = wordCount(raw);
     const upper = firstLetterUpper(raw);
 
-    // Links that set the quotation off as speech.
-    let link: (Link & { pos: Pos }) | undefined;
-    const after = attributionAt(tB, qb + 1);
-    if (after) link = { ...after, pos: posB(after.at) };
-    const intro = qa > 0 ? attributionBefore(tA, qa) : undefined;
-    if (!link && intro) link = { ...intro, pos: posA(intro.at) };
-    const standalone = pre.length === 0 && post.length === 0;
-    if (!link && standalone) {
-      const next = tokens[last.para]![sB + 1];
-      const bare = next ? bareAttribution(next) : undefined;
-      if (bare) link = { ...bare, pos: { para: last.para, sentence: sB + 1, token: bare.at } };
-    }
-    if (!link && pre.length === 0) {
-      // “…,” he said. “…” — the next sentence of the same paragraph keeps the speaker.
-      const prev = attributed.find((l) => l.para === first.para && l.sentence === sA - 1 && l.kind === 'direct');
-      if (prev) linkByOcc.set(q, prev.entity);
-      // Roe said:¶“…” — a paragraph ending in a colon introduces the next one.
-      if (!prev && sA === 0 && first.para > 0) {
-        const prevSents = tokens[first.para - 1]!;
-        const lastToks = prevSents[prevSents.length - 1];
-        const colon = lastToks && lastToks[lastToks.length - 1]?.text === ':' ? attributionBefore(lastToks, lastToks.length) : undefined;
-        if (colon) link = { ...colon, how: 'colon-paragraph', pos: { para: first.para - 1, sentence: prevSents.length - 1, token: colon.at } };
-      }
-    }
-    const setOff = link !== undefined || linkByOcc.has(q);
+    const site: QuoteSite = {
+      tA, qa, tB, qb, firstPara: first.para, lastPara: last.para, sA, sB, tokens, attributed,
+      otherNamedBetween: (para, from, to, e) =>
+        mentions.some((m) => m.pos.para === para && m.pos.sentence > from && m.pos.sentence < to && m.entity !== e),
+    };
+    // Rules that set the quotation off as speech, then (for fragments) rules that tie it to a clause's speaker.
+    let finding = firstFinding(SPEECH_RULES, site);
+    const setOff = finding !== undefined;
 
     // “No,” at the head of a sentence, with its own punctuation, is a reply, not a name.
     const clause = pre.length === 0 && /[,.!?\u2026]$/u.test(raw);
     if (!setOff && words <= TERM_MAX_WORDS && upper && !clause) {
       return setAside(terms, 'a short capitalized phrase not set off as speech: a name or title');
     }
-    // Links that tie a fragment to a speaker elsewhere in the sentence.
-    if (!setOff) {
-      const inA = accordingTo(tA);
-      const inB = inA ? undefined : accordingTo(tB);
-      if (inA) link = { ...inA, pos: posA(inA.at) };
-      else if (inB) link = { ...inB, pos: posB(inB.at) };
-    }
-    if (!setOff && !link) {
-      const reporting = reportingBefore(tA, qa);
-      if (reporting) link = { ...reporting, pos: posA(reporting.at) };
-    }
-    if (!setOff && !link) {
-      const trailing = trailingAttribution(tB, qb);
-      if (trailing) link = { ...trailing, pos: posB(trailing.at) };
-    }
-    if (!link && !linkByOcc.has(q)) {
+    finding ??= firstFinding(CLAUSE_RULES, site);
+    if (!finding) {
       if (upper && words >= SENTENCE_MIN_WORDS) return setAside(leftOut, 'no speaker: nothing in its sentence attributes it');
       return setAside(terms, 'scare quote: no speaker or reporting verb linked to it');
     }
 
-    const entity = linkByOcc.get(q) ?? resolve(link!.phrase, link!.pos);
+    const link = 'link' in finding ? finding.link : undefined;
+    const entity = 'entity' in finding ? finding.entity : resolve(link!.phrase, link!.pos);
     if (!entity) return setAside(leftOut, `no speaker: "${phraseText(link!.phrase)}" names no known speaker`);
     const appositiveRole = link?.appositive && link.appositive.name.length === 0 ? roleText(link.appositive.role) : undefined;
     if (appositiveRole !== undefined && entity.role === undefined && !entity.declared) entity.role = appositiveRole;
 
-    const continued = pre[0]?.kind === 'quote' && intro !== undefined; // “…,” he said, “…”
-    const introduced = pre.length === 0 || intro !== undefined || pre[pre.length - 1]?.text === ':';
-    const closed = post.length === 0 || after !== undefined;
+    const intro = finding.rule === 'speaker-before' || finding.rule === 'roundup-caption';
+    const after = finding.rule === 'speaker-after';
+    const continued = pre[0]?.kind === 'quote' && (intro || finding.rule === 'same-sentence'); // “…,” he said, “…”
+    const introduced = pre.length === 0 || intro || pre[pre.length - 1]?.text === ':';
+    const closed = post.length === 0 || after;
     const kind: QuoteKind = continued || (upper && introduced && closed) ? 'direct' : 'partial';
-    attributed.push({ para: last.para, sentence: sB, entity, kind });
+    const entry: Attributed = { para: last.para, sentence: sB, entity, kind };
+    attributed.push(entry);
 
     // Date: metadata, else the last date phrase before the quote, else publication.
     let date: CalendarDate | undefined;
@@ -496,7 +500,10 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       dateBasis = 'metadata';
     } else {
       const here: Pos = { para: first.para, sentence: sA, token: qa };
-      const marker = markers.filter((m) => !before(here, m.pos)).pop();
+      let marker: Pick<Marker, 'date' | 'basis' | 'near'> | undefined = markers.filter((m) => !before(here, m.pos) && reaches(m, here)).pop();
+      // A continuation was said on the occasion of the quotation it continues, unless a date of its own is near.
+      const from = 'from' in finding ? finding.from.stated : undefined;
+      if (from && !marker?.near) marker = { date: from.date, basis: from.basis };
       if (marker) {
         date = marker.date;
         dateBasis = marker.basis;
@@ -506,6 +513,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       }
     }
     if (!date || !dateBasis) return setAside(leftOut, 'no date: no date in the text before it, no publication date');
+    if (dateBasis === 'statement' || dateBasis === 'relative') entry.stated = { date, basis: dateBasis };
 
     const text = trimQuoteText(raw, kind);
     if (text === '') return setAside(terms, 'empty quotation');

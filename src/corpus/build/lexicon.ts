@@ -29,7 +29,8 @@ const set = (words: string) => new Set(words.trim().split(/\s+/));
 export const AUXILIARIES = set(`
   has have had was were is are also later then again once further previously earlier
   reportedly repeatedly already now still never recently today yesterday will would
-  has been had been be been just even then also
+  has been had been be been just even then also himself herself itself themselves
+  first again once more back
 `);
 
 /**

@@ -5,13 +5,8 @@
  * extension): thousands of first names tagged male or female, and places.
  * Looked up one word or name at a time, cached.
  */
-import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
+import nlp from 'compromise';
 import type { Gender } from '../../text/english';
-
-// Loaded on first use, not at import: commands that never attribute (check, review) stay fast to start.
-let loaded: typeof nlpType | undefined;
-const nlp = (text: string) => (loaded ??= createRequire(import.meta.url)('compromise') as typeof nlpType)(text);
 
 const genderCache = new Map<string, Gender | null>();
 const placeCache = new Map<string, boolean>();

@@ -57,7 +57,7 @@ export function scanQuotes(text: string, apostrophes: ReadonlySet<number> = new 
     switch (c) {
       case '\u201C': // “ opens, or closes „
         if (top && top.closers.includes(c) && !openCtx) closeAt(stack.length - 1, i);
-        else stack.push({ pos: i, closers: '\u201D', double: true, straight: false });
+        else stack.push({ pos: i, closers: '\u201D"', double: true, straight: false });
         break;
       case '\u201D': {
         const d = findOpen(c);
@@ -78,7 +78,7 @@ export function scanQuotes(text: string, apostrophes: ReadonlySet<number> = new 
       case '"': {
         const d = findOpen('"');
         if (d >= 0 && (closeCtx || !openCtx)) closeAt(d, i);
-        else if (openCtx) stack.push({ pos: i, closers: '"', double: true, straight: true });
+        else if (openCtx) stack.push({ pos: i, closers: '"\u201D', double: true, straight: true });
         break;
       }
       case '\u2018': // ‘ opens, or closes ‚

@@ -3,7 +3,7 @@
  * is one token, so the periods inside it never end the reporting sentence and
  * the attribution rules see "⟨quote⟩ Roe said." whatever the quote says.
  */
-import { isAbbreviationAt } from '../../text/english';
+import { isAbbreviationAt, NAME_SUFFIXES } from '../../text/english';
 import { TITLE_ABBREVIATIONS } from './lexicon';
 
 /** A quoted range of the paragraph: from its opening mark to its closing mark (inclusive). */
@@ -100,7 +100,8 @@ export function tokenize(text: string, start: number, end: number, ranges: Maske
       let t = m[0];
       const kind: TokenKind = /^\p{L}/u.test(t) ? 'word' : /^\p{N}/u.test(t) ? 'number' : 'punct';
       const at = from + m.index;
-      if (at + t.length < to && text[at + t.length] === '.' && TITLE_ABBREVIATIONS.has(t.toLowerCase())) {
+      const initial = /^\p{Lu}$/u.test(t) || NAME_SUFFIXES.has(t.toLowerCase());
+      if (at + t.length < to && text[at + t.length] === '.' && (TITLE_ABBREVIATIONS.has(t.toLowerCase()) || initial)) {
         // "Sen. John Thune": the title keeps its period, so the name's phrase does not end there.
         out.push({ kind, text: `${t}.`, lower: t.toLowerCase(), start: at, end: at + t.length + 1 });
         continue;

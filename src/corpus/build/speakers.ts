@@ -210,8 +210,9 @@ export function subjectOf(tokens: Token[], verb: number): { phrase: NounPhrase; 
       const phrase = phraseBefore(tokens, k);
       if (!phrase || phrase.pronoun) continue;
       const lead = tokens[phrase.first - 1];
-      const opensClause = phrase.first <= start || lead?.text === ',' || lead?.kind === 'quote' || isArticle(lead);
-      if (!opensClause || (lead && PREPOSITIONS.has(lead.lower))) continue;
+      const opener = lead !== undefined && phrase.first - 1 === start && OPENERS.has(lead.lower); // "As Roe, an expert, noted,"
+      const opensClause = phrase.first <= start || opener || lead?.text === ',' || lead?.kind === 'quote' || isArticle(lead);
+      if (!opensClause || (lead && !opener && PREPOSITIONS.has(lead.lower))) continue;
       return appositive && appositive !== phrase ? { phrase, appositive } : { phrase };
     }
     return undefined;

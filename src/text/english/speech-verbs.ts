@@ -53,7 +53,8 @@ const ADJACENT_LEMMAS = list(`
   thunder roar sneer scoff gush tease laugh smile shrug nod* reason ponder wonder offer read:reads,read,reading
   begin:begins,began,beginning go:goes,went,going
   agree disagree protest object insist plead inform assure vow
-  text email message
+  text email message start press demur* interject pipe chime quote muse recite
+  sum* caution insist note pose observe
 `);
 
 /** Every form of the reporting verbs (see above). */

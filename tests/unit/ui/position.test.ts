@@ -6,6 +6,27 @@ const viewport = { width: 1000, height: 800 };
 const card = { width: 360, height: 300 };
 
 describe('placeCard', () => {
+  it('keeps the essentials on screen: overlaps the quotation rather than cut them off (issue 14, 360×640)', () => {
+    const narrow = { width: 360, height: 640 };
+    // The quotation in the middle: 290 px above it, 300 px below; the card is 700 px, its essentials 380 px.
+    const anchor = { top: 298, left: 8, width: 340, height: 26 };
+    const p = placeCard(anchor, { width: 344, height: 700 }, narrow, 380);
+    expect(p.top).toBe(VIEWPORT_MARGIN);
+    expect(p.maxHeight).toBe(narrow.height - 2 * VIEWPORT_MARGIN);
+    expect(p.top + Math.min(700, p.maxHeight!)).toBeGreaterThanOrEqual(p.top + 380);
+    // Without an essential height it scrolls on the roomier side, as before, and the essentials would be cut.
+    const before = placeCard(anchor, { width: 344, height: 700 }, narrow);
+    expect(before.maxHeight).toBeLessThan(380);
+  });
+
+  it('scrolls on the roomier side when the essentials fit there (1280×800)', () => {
+    const wide = { width: 1280, height: 800 };
+    const anchor = { top: 330, left: 300, width: 600, height: 40 };
+    const p = placeCard(anchor, { width: 380, height: 690 }, wide, 330);
+    expect(p.side).toBe('below');
+    expect(p.maxHeight).toBeGreaterThanOrEqual(330);
+  });
+
   it('puts the card below the quotation when it fits', () => {
     const p = placeCard({ top: 100, left: 50, width: 200, height: 20 }, card, viewport);
     expect(p).toEqual({ side: 'below', top: 120 + ANCHOR_GAP, left: 50 });

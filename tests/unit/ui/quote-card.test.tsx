@@ -128,6 +128,27 @@ describe('QuoteCard: what it shows', () => {
     expect(screen.getByRole('list', { name: 'Notes' }).textContent).toContain('Excerpt');
   });
 
+  it('has its own direction and language, whatever the page’s; the quotation carries its own', () => {
+    const { dialog } = renderCard({ finding: verified, lang: 'uk' });
+    expect(dialog.getAttribute('dir')).toBe('ltr');
+    expect(dialog.getAttribute('lang')).toBe('uk');
+    expect(dialog.querySelector('blockquote')!.getAttribute('lang')).toBe('en');
+  });
+
+  it('puts the essentials first: verdict, verified wording, then speaker, date and source, then the page’s version', () => {
+    const { container } = renderCard({ finding: altered });
+    const order = [...container.querySelectorAll('.qv-summary, .qv-said, .qv-facts, .qv-page-version, .qv-flags-meaning')].map((e) => e.className);
+    expect(order).toEqual(['qv-summary', 'qv-wording qv-said', 'qv-facts', 'qv-wording qv-page-version', 'qv-section qv-flags qv-flags-meaning']);
+    expect(container.querySelector('[data-essential-end]')!.className).toBe('qv-facts');
+  });
+
+  it('names the corpus, who approved the quotation and when, and whose date it gives', () => {
+    const approved = { ...PESKOV, review: { state: 'approved' as const, reviewer: 'Desk editor', at: '2026-11-23T12:15:00Z' } };
+    const { container } = renderCard({ finding: verified, quote: approved });
+    expect(container.querySelector('.qv-provenance')!.textContent).toBe('In Sample newsroom, approved by Desk editor on Monday, 23 November 2026.');
+    expect(container.querySelector('.qv-date')!.textContent).toMatch(/\(date of the statement\)|publication date of the source/);
+  });
+
   it('shows no meaning warning for a verified quotation', () => {
     renderCard({ finding: verified });
     expect(screen.queryByRole('heading', { name: 'Edits that change the meaning' })).toBeNull();
