@@ -48,12 +48,19 @@ export default defineBackground(() => {
 
   listenToContent({
     hello: () => ({ type: 'qv:hello', ok: true, extensionVersion: extensionVersion() }),
-    scan: async (request) => (await host).scan(request),
+    // The background owns the verdicts: it keeps what it computed for the frame that asked,
+    // and the frame later says only which of these it drew (findings, below).
+    scan: async (request, sender) => {
+      const answer = (await host).scan(request);
+      if (sender.tabId === undefined || sender.tabId < 0) return answer;
+      return { ...answer, scanId: tabs.recordScan(sender.tabId, sender.frameId ?? 0, answer.findings, answer.quotes) };
+    },
     lookup: async (request) => (await host).lookup(request),
     findings: (report, sender) => {
-      if (sender.tabId === undefined || sender.tabId < 0) return;
+      if (sender.tabId === undefined || sender.tabId < 0) return false;
       const tabId = sender.tabId;
-      tabs.report(tabId, sender.frameId ?? 0, report.counts, report.findings);
+      // Refused (false) when it names no recent scan of this very frame.
+      if (!tabs.drawn(tabId, sender.frameId ?? 0, report.scanId, report.located)) return false;
       changed(tabId);
       void badgeForTab(tabId).then((badge) => paintBadge(tabId, badge));
     },

@@ -9,7 +9,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../../src/platform/runtime';
 import { onContentCommand, reportFindings, sendLookup, sendScan } from '../../src/platform/content-messaging';
 import type { ScanResponse, VerifySelectionCommand } from '../../src/platform/messages';
-import type { Verdict } from '../../src/match/types';
 import { createHighlighter, randomHighlightSuffix } from '../../src/page/highlights';
 import { listenForHighlightClicks } from '../../src/page/hit-test';
 import { createNavigator } from '../../src/page/navigator';
@@ -117,20 +116,10 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
       located = outcome.located;
       highlighter.show(located.map(({ range, finding }) => ({ range, verdict: finding.verdict })));
       findingNav.set(located.filter(({ finding }) => finding.verdict !== 'unverified'));
+      // Where, not what: the background kept the verdicts of this scan (its scanId).
       void reportFindings(
-        countVerdicts(located),
-        located.map(({ finding }) => {
-          const quote = finding.quoteId ? outcome.answer.quotes[finding.quoteId] : undefined;
-          return {
-            verdict: finding.verdict,
-            text: finding.text,
-            ...(finding.quoteId ? { quoteId: finding.quoteId } : {}),
-            ...(quote ? { speaker: quote.speaker.name, date: quote.date, datePrecision: quote.datePrecision } : {}),
-            // The popup row says what was really said and whom the page credits (src/ui/popup/popup-view.tsx).
-            ...(finding.verdict === 'altered' ? { diff: finding.diff } : {}),
-            ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
-          };
-        }),
+        outcome.answer.scanId,
+        located.map((entry) => entry.index),
       );
       if (!TEST_BUILD) return;
       const paintMs = performance.now() - started;
@@ -155,7 +144,7 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
     highlighter.setActive(null);
     findingNav.set([]);
     card.close();
-    void reportFindings(countVerdicts([]), []);
+    void reportFindings(undefined, []);
   };
 
   let settings = initial;
@@ -267,12 +256,6 @@ async function verifySelection(
     },
     () => range?.getBoundingClientRect() ?? fallback,
   );
-}
-
-function countVerdicts(located: readonly LocatedFinding[]): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = { verified: 0, altered: 0, misattributed: 0, unverified: 0 };
-  for (const { finding } of located) counts[finding.verdict]++;
-  return counts;
 }
 
 function scrollToRange(range: Range): void {

@@ -1,11 +1,42 @@
 /**
- * Per-tab finding counts. Every frame of a tab (the content script runs in
- * all frames) reports its own counts; the tab's badge shows their sum.
+ * Per-tab findings, owned by the background (issue 12, "The background owns the
+ * verdicts"). Every frame of a tab (the content script runs in all frames) sends its
+ * text to be matched; the background keeps the findings it computed for each of that
+ * frame's recent scans (recordScan), and the frame then says only which of them it
+ * drew on the page (drawn: a scan id and indices). What the popup lists and the badge
+ * counts is the background's own findings, never verdicts a content script sent.
  * Pure bookkeeping: the platform layer calls it from tab and message events.
  */
-import type { DiffOp, Verdict } from '../match/types';
+import type { Quote } from '../corpus/schema';
+import type { DiffOp, Finding, Verdict } from '../match/types';
 import type { ReportedFinding } from '../platform/messages';
 import { emptyCounts, type Counts } from './badge';
+
+/**
+ * Scans kept per frame until the frame says which findings it drew: a frame reports
+ * its latest scan at once, and re-anchors (same text in new nodes) reuse the last one;
+ * 4 leaves room for a scan answered while the previous report is still in flight.
+ */
+export const RECENT_SCANS_PER_FRAME = 4;
+
+/** A scan's findings as the background computed them, kept until the frame reports where they are drawn. */
+interface KeptScan {
+  scanId: string;
+  findings: ReportedFinding[];
+}
+
+/** The popup's row for a computed finding: the page's wording plus who said it and when, per the corpus. */
+export function reportedFinding(finding: Finding, quote: Quote | undefined): ReportedFinding {
+  return {
+    verdict: finding.verdict,
+    text: finding.text,
+    ...(finding.quoteId ? { quoteId: finding.quoteId } : {}),
+    ...(quote ? { speaker: quote.speaker.name, date: quote.date, datePrecision: quote.datePrecision } : {}),
+    // The popup row says what was really said and whom the page credits (src/ui/popup/popup-view.tsx).
+    ...(finding.verdict === 'altered' ? { diff: finding.diff } : {}),
+    ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
+  };
+}
 
 const VERDICTS: readonly Verdict[] = ['verified', 'altered', 'misattributed', 'unverified'];
 
@@ -24,22 +55,70 @@ export class TabFindings {
   private readonly lists = new Map<number, Map<number, ReportedFinding[]>>();
   /** Tabs reported or forgotten since this object was made: what they say now beats any snapshot. */
   private readonly touched = new Set<number>();
+  /** Each frame's recent scans, newest last (key `tabId:frameId`). */
+  private readonly scans = new Map<string, KeptScan[]>();
+  /** Scan ids: unique within this background's life, and unguessable across restarts. */
+  private readonly idPrefix: string;
+  private nextScan = 0;
+
+  constructor(idPrefix: string = Math.random().toString(36).slice(2, 10)) {
+    this.idPrefix = idPrefix;
+  }
+
+  /** Keeps the findings the background computed for a frame's scan; returns the scan's id. */
+  recordScan(tabId: number, frameId: number, findings: readonly Finding[], quotes: Readonly<Record<string, Quote>>): string {
+    const scanId = `${this.idPrefix}-${++this.nextScan}`;
+    const key = `${tabId}:${frameId}`;
+    const kept = this.scans.get(key) ?? [];
+    kept.push({ scanId, findings: findings.map((f) => reportedFinding(f, f.quoteId ? quotes[f.quoteId] : undefined)) });
+    if (kept.length > RECENT_SCANS_PER_FRAME) kept.splice(0, kept.length - RECENT_SCANS_PER_FRAME);
+    this.scans.set(key, kept);
+    return scanId;
+  }
+
+  /**
+   * The frame drew these findings of its scan `scanId` (indices into that scan's
+   * findings, in page order): they become the frame's list and counts. Without a scan
+   * id the frame shows nothing. Returns false, changing nothing, when `scanId` is not a
+   * recent scan of this very frame (a forged or stale report).
+   */
+  drawn(tabId: number, frameId: number, scanId: string | undefined, located: readonly number[]): boolean {
+    if (scanId === undefined) {
+      this.report(tabId, frameId, {}, []);
+      return true;
+    }
+    const scan = this.scans.get(`${tabId}:${frameId}`)?.find((s) => s.scanId === scanId);
+    if (!scan) return false;
+    const seen = new Set<number>();
+    const list: ReportedFinding[] = [];
+    for (const i of located) {
+      if (!Number.isInteger(i) || i < 0 || i >= scan.findings.length || seen.has(i)) continue;
+      seen.add(i);
+      list.push(scan.findings[i]!);
+    }
+    this.setFrame(tabId, frameId, countOf(list), list);
+    return true;
+  }
 
   /** Replaces one frame's counts (and its findings list, if given) and returns the tab's new total. */
   report(tabId: number, frameId: number, counts: Partial<Record<string, unknown>>, findings?: unknown): Counts {
+    return this.setFrame(tabId, frameId, sanitize(counts), sanitizeList(findings));
+  }
+
+  private setFrame(tabId: number, frameId: number, counts: Counts, list: ReportedFinding[]): Counts {
     this.touched.add(tabId);
     let frames = this.tabs.get(tabId);
     if (!frames) {
       frames = new Map();
       this.tabs.set(tabId, frames);
     }
-    frames.set(frameId, sanitize(counts));
+    frames.set(frameId, counts);
     let lists = this.lists.get(tabId);
     if (!lists) {
       lists = new Map();
       this.lists.set(tabId, lists);
     }
-    lists.set(frameId, sanitizeList(findings));
+    lists.set(frameId, list);
     return this.total(tabId);
   }
 
@@ -54,6 +133,7 @@ export class TabFindings {
     this.touched.add(tabId);
     this.tabs.delete(tabId);
     this.lists.delete(tabId);
+    for (const key of this.scans.keys()) if (key.startsWith(`${tabId}:`)) this.scans.delete(key);
   }
 
   /** Everything kept, as plain data. */
@@ -104,6 +184,12 @@ export class TabFindings {
     }
     return sum;
   }
+}
+
+function countOf(list: readonly ReportedFinding[]): Counts {
+  const counts = emptyCounts();
+  for (const f of list) counts[f.verdict]++;
+  return counts;
 }
 
 /** Counts arrive by message from a frame: keep only non-negative whole numbers. */

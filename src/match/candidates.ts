@@ -22,6 +22,15 @@ export interface QuotedSpan {
 /** Quotations do not run past this many characters: a stray mark must not swallow a page. */
 export const MAX_QUOTED_SPAN_CHARS = 4000;
 
+/**
+ * Open quotation marks kept waiting for their closer. Real prose nests three or four
+ * deep; a run of marks with no closer (a page of 1,000,000 “) would otherwise keep a
+ * stack of thousands that every mark searches and shifts (quadratic: minutes of
+ * background CPU). Beyond this the oldest open mark is dropped, so the scan stays
+ * linear in the text's length.
+ */
+export const MAX_OPEN_QUOTES = 16;
+
 // Which marks close which. A straight mark may close a curly one: pages mix typography.
 const CLOSERS: Record<string, string> = {
   '\u201C': '\u201D"', // “ … ”
@@ -136,6 +145,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
         continue;
       }
     }
+    if (stack.length >= MAX_OPEN_QUOTES) stack.shift();
     stack.push({ mark: ch, at: i });
   }
   return spans.sort((a, b) => a.open - b.open);

@@ -41,6 +41,8 @@ export interface MatchAnswer {
 export interface LocatedFinding {
   finding: Finding;
   range: Range;
+  /** Its index in the answer's findings: what the frame reports to the background (scan id + indices). */
+  index: number;
 }
 
 export interface ScanOutcome<A extends MatchAnswer> {
@@ -308,10 +310,10 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
 /** The findings whose text is still where it was collected, as live ranges, in page order. */
 export function locate(collected: CollectedText, findings: readonly Finding[]): LocatedFinding[] {
   const located: LocatedFinding[] = [];
-  for (const finding of findings) {
+  for (const [index, finding] of findings.entries()) {
     const range =
       rangeForOffsets(collected, finding.start, finding.end) ?? rangeForGenerated(collected, finding.start, finding.end);
-    if (range) located.push({ finding, range });
+    if (range) located.push({ finding, range, index });
   }
   return located.sort((a, b) => a.finding.start - b.finding.start);
 }

@@ -16,10 +16,17 @@ import type {
   TabFindingsRequest,
   TabFindingsResponse,
 } from './messages';
+import { MAX_FINDINGS_PER_PAGE } from './limits';
 
 export interface Sender {
   tabId?: number;
   frameId?: number;
+  /**
+   * The message came from one of the extension's own pages (popup, side panel, options),
+   * not from a content script: its URL is under the extension's origin, as the browser
+   * (not the sender) reports it.
+   */
+  extensionPage: boolean;
 }
 
 export interface HelloAnswer {
@@ -31,10 +38,11 @@ export interface HelloAnswer {
 export interface BackgroundHandlers {
   scan(request: ScanRequest, sender: Sender): Promise<ScanResponse> | ScanResponse;
   lookup(request: LookupRequest, sender: Sender): Promise<LookupResponse> | LookupResponse;
-  findings(report: FindingsReport, sender: Sender): void;
+  /** Returns false when the report was refused (it names no recent scan of that frame). */
+  findings(report: FindingsReport, sender: Sender): boolean | void;
   hello(sender: Sender): HelloAnswer;
   /** The popup asks for a tab's findings (optional: a background without a popup need not answer). */
-  tabFindings?(request: TabFindingsRequest): Promise<TabFindingsResponse> | TabFindingsResponse;
+  tabFindings?(request: TabFindingsRequest, sender: Sender): Promise<TabFindingsResponse> | TabFindingsResponse;
   /** The popup or side panel searches the corpus (optional, like tabFindings). */
   search?(request: SearchRequest): Promise<SearchResponse> | SearchResponse;
 }
@@ -63,7 +71,7 @@ export function listenToContent(handlers: BackgroundHandlers): () => void {
     sendResponse?: (answer: unknown) => void,
   ): true | Promise<unknown> | undefined => {
     if (!isIncoming(message)) return undefined;
-    const sender: Sender = { tabId: rawSender?.tab?.id, frameId: rawSender?.frameId };
+    const sender: Sender = { tabId: rawSender?.tab?.id, frameId: rawSender?.frameId, extensionPage: isExtensionPage(rawSender) };
     let answer: Promise<unknown>;
     try {
       answer = Promise.resolve(dispatch(handlers, message, sender));
@@ -90,17 +98,37 @@ function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sende
     case 'qv:lookup':
       return handlers.lookup(message, sender);
     case 'qv:findings':
-      handlers.findings(message, sender);
-      return { type: 'qv:findings', ok: true };
+      return { type: 'qv:findings', ok: handlers.findings(message, sender) !== false };
     case 'qv:hello':
       return handlers.hello(sender);
     case 'qv:tab-findings':
       if (!handlers.tabFindings) throw new Error('this background keeps no per-tab findings');
-      return handlers.tabFindings(message);
+      // A content script learns about its own tab only; the extension's pages about any.
+      if (!sender.extensionPage && message.tabId !== sender.tabId) {
+        throw new Error(`qv:tab-findings refused: a content script may ask only about its own tab (${String(sender.tabId)}), not ${message.tabId}`);
+      }
+      return handlers.tabFindings(message, sender);
     case 'qv:search':
       if (!handlers.search) throw new Error('this background does not search the corpus');
       return handlers.search(message);
   }
+}
+
+/**
+ * The extension's own pages. Content scripts always run in a tab's frame, so a sender
+ * without a tab is one of our pages (popup, side panel); one in a tab is ours only when
+ * its URL, as the browser (not the sender) reports it, is under our origin.
+ */
+function isExtensionPage(sender: Browser.runtime.MessageSender | undefined): boolean {
+  if (!sender || (sender.id !== undefined && sender.id !== browser.runtime.id)) return false;
+  if (sender.tab === undefined) return true;
+  let origin = '';
+  try {
+    origin = browser.runtime.getURL('/');
+  } catch {
+    return false;
+  }
+  return origin !== '' && (sender.url ?? '').startsWith(origin);
 }
 
 function isIncoming(message: unknown): message is Incoming {
@@ -116,7 +144,12 @@ function isIncoming(message: unknown): message is Incoming {
     case 'qv:lookup':
       return typeof m.text === 'string' && (m.context === undefined || isLookupContext(m.context));
     case 'qv:findings':
-      return typeof m.counts === 'object' && m.counts !== null;
+      return (
+        (m.scanId === undefined || typeof m.scanId === 'string') &&
+        Array.isArray(m.located) &&
+        m.located.length <= MAX_FINDINGS_PER_PAGE &&
+        (m.located as unknown[]).every((i) => Number.isInteger(i))
+      );
     case 'qv:hello':
       return true;
     case 'qv:tab-findings':

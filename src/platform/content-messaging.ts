@@ -23,9 +23,14 @@ export function sendLookup(text: string, context?: LookupRequest['context']): Pr
   return browser.runtime.sendMessage(message).then((answer: unknown) => expectType<LookupResponse>(answer, 'qv:lookup'));
 }
 
-/** Tells the background this frame's counts (badge, popup). Never rejects: the badge is not worth an error. */
-export async function reportFindings(counts: FindingsReport['counts'], findings?: FindingsReport['findings']): Promise<void> {
-  const message: FindingsReport = findings ? { type: 'qv:findings', counts, findings } : { type: 'qv:findings', counts };
+/**
+ * Tells the background which findings of its scan `scanId` this frame drew (indices
+ * into that scan's findings, in page order); no scan id: this frame shows nothing.
+ * The background keeps the verdicts; this says only where they are. Never rejects:
+ * the badge is not worth an error.
+ */
+export async function reportFindings(scanId: string | undefined, located: number[]): Promise<void> {
+  const message: FindingsReport = scanId === undefined ? { type: 'qv:findings', located: [] } : { type: 'qv:findings', scanId, located };
   try {
     await browser.runtime.sendMessage(message);
   } catch {

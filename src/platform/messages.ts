@@ -28,6 +28,12 @@ export interface ScanResponse {
   quotes: Record<string, Quote>;
   /** Corpus state: a refused corpus marks nothing verified and says why. */
   corpus: CorpusStatus;
+  /**
+   * The background keeps these findings under this id for the frame that asked
+   * (src/host/tab-findings.ts); the frame's FindingsReport names it. Absent when the
+   * sender is not a tab's frame.
+   */
+  scanId?: string;
 }
 
 export type CorpusStatus =
@@ -66,12 +72,17 @@ export interface LookupResponse {
   corpus: CorpusStatus;
 }
 
-/** Content -> background: the tab's findings changed (for the badge and the popup). */
+/**
+ * Content -> background: which findings of a scan this frame drew on the page. Only
+ * where, never what: the verdicts are the ones the background computed and kept for
+ * that scan of this very frame; a report naming any other scan is refused.
+ */
 export interface FindingsReport {
   type: 'qv:findings';
-  counts: Record<Finding['verdict'], number>;
-  /** The findings themselves, in page order, for the popup's list (optional: older senders give counts only). */
-  findings?: ReportedFinding[];
+  /** The ScanResponse's scanId; absent: this frame shows nothing (scanning stopped). */
+  scanId?: string;
+  /** Indices into that scan's `findings` that were located, in page order. */
+  located: number[];
 }
 
 /** One finding as the popup lists it: the page's wording plus who said it and when, per the corpus. */

@@ -79,13 +79,21 @@ describe('background entrypoint', () => {
     startBackground(JSON.stringify(sampleCorpus()));
     // The badge waits for the corpus (read, hashed, indexed); a scan answer means it is ready.
     await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: '' });
-    const report = (tabId: number, frameId: number, counts: object) =>
-      fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', counts }, { tab: { id: tabId } as never, frameId });
-    await report(3, 0, { verified: 2, unverified: 4 });
+    // A frame scans (the background keeps the verdicts), then says which findings it drew.
+    const VERIFIED = '“We have only seen newspaper articles so far, and we will not respond to them.”';
+    const ALTERED = '“We have only seen newspaper articles so far, and we will respond to them.”';
+    const report = async (tabId: number, frameId: number, text: string) => {
+      const sender = { tab: { id: tabId } as never, frameId };
+      const [answer] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'qv:scan', text }, sender)) as unknown as Promise<ScanResponse>[];
+      const scan = await answer!;
+      await fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', scanId: scan.scanId, located: scan.findings.map((_, i) => i) }, sender);
+      return scan;
+    };
+    expect((await report(3, 0, `${VERIFIED} ${VERIFIED}`)).findings.map((f) => f.verdict)).toEqual(['verified', 'verified']);
     await settle();
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('2');
-    await report(3, 1, { altered: 1 });
-    await report(8, 0, { verified: 1 });
+    expect((await report(3, 1, ALTERED)).findings.map((f) => f.verdict)).toEqual(['altered']);
+    await report(8, 0, VERIFIED);
     await settle();
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('!3');
     expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('1');

@@ -138,8 +138,12 @@ describe('listenToContent', () => {
   it('tells the handler which tab and frame reported findings', async () => {
     const h = handlers();
     listenToContent(h);
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', counts: { verified: 1 } }, { tab: { id: 3 } as never, frameId: 5 });
-    expect(h.reports).toEqual([{ report: { type: 'qv:findings', counts: { verified: 1 } }, sender: { tabId: 3, frameId: 5 } }]);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', scanId: 's-1', located: [0, 2] }, { tab: { id: 3 } as never, frameId: 5 });
+    expect(h.reports).toEqual([
+      { report: { type: 'qv:findings', scanId: 's-1', located: [0, 2] }, sender: { tabId: 3, frameId: 5, extensionPage: false } },
+    ]);
+    // A report carrying verdicts (the old shape) is not a report: the background keeps its own.
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', counts: { verified: 1 } }, { tab: { id: 3 } as never })).toEqual([undefined]);
   });
 
   it('leaves malformed and foreign messages unanswered', async () => {

@@ -117,10 +117,12 @@ describe('tab findings in storage.session', () => {
     expect(answer.counts.verified).toBe(1);
 
     // A new report is written back for the next restart.
-    await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'qv:findings', counts: { altered: 1 }, findings: [{ verdict: 'altered', text: 'changed' }] },
-      { tab: { id: 7 } as never, frameId: 0 },
-    );
+    const sender = { tab: { id: 7 } as never, frameId: 0 };
+    const [scanned] = (await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'qv:scan', text: '“We have only seen newspaper articles so far, and we will respond to them.”' },
+      sender,
+    )) as unknown as Promise<{ scanId: string }>[];
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', scanId: (await scanned!).scanId, located: [0] }, sender);
     await settle();
     await new Promise((r) => setTimeout(r, 0));
     const stored = (await fakeBrowser.storage.session.get(SESSION_KEY))[SESSION_KEY] as { tabs: Record<string, unknown> };
