@@ -5,18 +5,18 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isUnjudgedSpans } from '../match/unjudged';
-import type {
-  FindingsReport,
-  LookupRequest,
-  LookupResponse,
-  ScanRequest,
-  ScanResponse,
-  SearchRequest,
-  SearchResponse,
-  TabFindingsRequest,
-  TabFindingsResponse,
+import {
+  MAX_FINDINGS_PER_PAGE,
+  type FindingsReport,
+  type LookupRequest,
+  type LookupResponse,
+  type ScanRequest,
+  type ScanResponse,
+  type SearchRequest,
+  type SearchResponse,
+  type TabFindingsRequest,
+  type TabFindingsResponse,
 } from './messages';
-import { MAX_FINDINGS_PER_PAGE } from './limits';
 
 export interface Sender {
   tabId?: number;
