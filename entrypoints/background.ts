@@ -77,7 +77,8 @@ export default defineBackground(() => {
         type: 'qv:tab-findings',
         tabId: request.tabId,
         counts: tabs.total(request.tabId),
-        findings: tabs.findings(request.tabId),
+        findings: tabs.findings(request.tabId, request.first),
+        ...((total) => (request.first !== undefined && total > request.first ? { total } : {}))(tabs.size(request.tabId)),
         ...((n) => (n === undefined ? {} : { limit: { findings: n } }))(tabs.limit(request.tabId)),
         corpus: corpus.ok && documentCount !== undefined ? { ...corpus, documentCount } : corpus,
       };

@@ -141,9 +141,20 @@ export class TabFindings {
   }
 
   /** The tab's findings, top frame first, each frame's in page order, with the frame that holds each. */
-  findings(tabId: number): (ReportedFinding & { frameId: number; index: number })[] {
+  findings(tabId: number, first = Infinity): (ReportedFinding & { frameId: number; index: number })[] {
     const frames = [...(this.lists.get(tabId)?.entries() ?? [])].sort(([a], [b]) => a - b);
-    return frames.flatMap(([frameId, list]) => list.map((f, index) => ({ ...f, frameId, index })));
+    const out: (ReportedFinding & { frameId: number; index: number })[] = [];
+    for (const [frameId, list] of frames) {
+      for (let index = 0; index < list.length && out.length < first; index++) out.push({ ...list[index]!, frameId, index });
+    }
+    return out;
+  }
+
+  /** How many findings the tab lists, over all its frames. */
+  size(tabId: number): number {
+    let n = 0;
+    for (const list of this.lists.get(tabId)?.values() ?? []) n += list.length;
+    return n;
   }
 
   /** The tab navigated or closed: its old frames' counts no longer describe it. */

@@ -153,7 +153,7 @@ function isIncoming(message: unknown): message is Incoming {
     case 'qv:hello':
       return true;
     case 'qv:tab-findings':
-      return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
+      return typeof m.tabId === 'number' && Number.isInteger(m.tabId) && (m.first === undefined || (Number.isInteger(m.first) && (m.first as number) > 0));
     case 'qv:search':
       return typeof m.query === 'string' && (m.limit === undefined || (typeof m.limit === 'number' && Number.isFinite(m.limit)));
     default:

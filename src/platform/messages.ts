@@ -121,12 +121,16 @@ export interface ReportedFinding {
 export interface TabFindingsRequest {
   type: 'qv:tab-findings';
   tabId: number;
+  /** Only the first this many findings (the popup's first screen); the counts are always whole. */
+  first?: number;
 }
 
 export interface TabFindingsResponse {
   type: 'qv:tab-findings';
   /** Some frame held more findings than are kept: the popup says "Checked the first N". */
   limit?: FindingsLimit;
+  /** How many findings the tab has, when `first` cut the list short. */
+  total?: number;
   tabId: number;
   counts: Record<Finding['verdict'], number>;
   findings: ReportedFinding[];
