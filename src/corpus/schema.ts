@@ -21,10 +21,12 @@ export const WebUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// 
  * - `metadata`: given by the document's sidecar metadata (`statementDate`);
  * - `explicit`: a full date written in the text ("16 December 2025");
  * - `weekday`: day and month in the text, year resolved from the weekday;
+ * - `statement`: the text says when, at month or year precision ("in March 2009", "in a 2013 speech", "in May");
+ * - `relative`: the text dates it against the publication ("last month", "earlier this year", "eight years ago");
  * - `published`: no date in the text; the document's publication date;
  * - `imported`: given by an imported quote database.
  */
-export const DateBasis = z.enum(['metadata', 'explicit', 'weekday', 'published', 'imported']);
+export const DateBasis = z.enum(['metadata', 'explicit', 'weekday', 'statement', 'relative', 'published', 'imported']);
 
 export const QuoteKind = z.enum(['direct', 'partial']);
 

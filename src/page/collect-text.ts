@@ -66,8 +66,11 @@ export interface CollectOptions {
    * reported as unjudged.
    */
   judgements?: TextJudgements;
-  /** Read `::before`/`::after` content (default true; false only to measure what it costs). */
-  generatedContent?: boolean;
+  /**
+   * Read `::before`/`::after` content: default true (on the elements pseudoCandidates names);
+   * false and `every-element` only to measure what it costs (scripts/bench-visibility.ts).
+   */
+  generatedContent?: boolean | 'every-element';
 }
 
 export interface CollectAsyncOptions extends CollectOptions {
@@ -316,6 +319,11 @@ interface Context {
   svg?: 'drawing' | 'text';
   /** Text here is drawn in an order the walk cannot reproduce. */
   unjudged?: UnjudgedReason;
+  /**
+   * The only elements of this tree whose `::before`/`::after` can hold text (pseudoCandidates),
+   * or null where the style sheets cannot be read and every element is checked.
+   */
+  pseudoOnly?: ReadonlySet<Element> | null;
 }
 
 class Collector {
@@ -363,13 +371,21 @@ class Collector {
       const doc = root as Document;
       if (isZeroSizeFrame(doc)) return;
       const start = doc.body ?? doc.documentElement;
-      if (start) yield* this.walkElement(start, { node: doc, block: doc, visibility: 'visible' }, true);
+      if (start) yield* this.walkElement(start, { node: doc, block: doc, visibility: 'visible', pseudoOnly: this.candidates(doc) }, true);
     } else if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
-      yield* this.walkChildren(root, { node: root, block: root, visibility: 'visible' });
+      const shadow = root as ShadowRoot;
+      yield* this.walkChildren(root, { node: root, block: root, visibility: 'visible', pseudoOnly: this.candidates(shadow) });
     } else {
       // Where the walk starts inside the page, the start's own visibility is unknown: check it.
-      yield* this.walkElement(root as Element, { node: root, block: root, visibility: 'visible' }, true);
+      const tree = (root as Element).getRootNode?.() as Document | ShadowRoot | undefined;
+      const pseudoOnly = tree && 'querySelectorAll' in tree ? this.candidates(tree) : null;
+      yield* this.walkElement(root as Element, { node: root, block: root, visibility: 'visible', pseudoOnly }, true);
     }
+  }
+
+  /** pseudoCandidates, only where generated content is read at all. */
+  private candidates(tree: Document | ShadowRoot): ReadonlySet<Element> | null {
+    return this.pseudoText && this.options.generatedContent !== 'every-element' ? pseudoCandidates(tree) : null;
   }
 
   /** Walks an element and its subtree, the element itself included. */
@@ -388,6 +404,7 @@ class Collector {
   /** Writes an element's `::before` or `::after` text, where it renders. */
   private pseudo(el: Element, which: 'before' | 'after', context: Context): void {
     if (!this.pseudoText || context.visibility !== 'visible' || context.svg) return;
+    if (context.pseudoOnly && !context.pseudoOnly.has(el)) return;
     const text = this.pseudoText(el, which);
     if (text) this.writeGenerated(text, el, which, context);
   }
@@ -403,7 +420,7 @@ class Collector {
     } else if (action === 'shadow') {
       const shadow = (el.shadowRoot ?? this.options.shadowRootOf?.(el))!;
       this.shadowRoots.push(shadow);
-      yield* this.walkChildren(shadow, { ...context!, node: shadow });
+      yield* this.walkChildren(shadow, { ...context!, node: shadow, pseudoOnly: this.candidates(shadow) });
     } else if (action === 'slot') {
       // Slotted nodes render in the slot's place: they take the slot's block and visibility.
       for (const node of (el as HTMLSlotElement).assignedNodes({ flatten: true })) {
@@ -480,7 +497,7 @@ class Collector {
       if (own === 'none') return SKIP;
       visibility = own;
     }
-    const context: Context = { node: el, block: BLOCK_TAGS.has(name) ? el : parent.block, visibility };
+    const context: Context = { node: el, block: BLOCK_TAGS.has(name) ? el : parent.block, visibility, pseudoOnly: parent.pseudoOnly };
     if (parent.unjudged) context.unjudged = parent.unjudged;
     if (name === 'svg') context.svg = 'drawing';
     else if (parent.svg) context.svg = name === 'foreignobject' ? undefined : SVG_TEXT.has(name) ? 'text' : parent.svg;
@@ -666,6 +683,70 @@ function makePseudoText(
     if (parseFloat(style.fontSize) === 0 || parseFloat(style.opacity) === 0) return '';
     return generatedText(content, el).replace(PRIVATE_USE, '');
   };
+}
+
+const PSEUDO_ELEMENT = /::?(?:before|after)\b/i;
+const PSEUDO_ELEMENTS = /::?(?:before|after)\b/gi;
+/** `content` values that draw no text: the clearfix `""` and the defaults. */
+const NO_TEXT_CONTENT = /^(?:none|normal|""|'')$/;
+
+/**
+ * The elements of a document or shadow tree whose `::before`/`::after` may
+ * draw text: those matched by a style rule with a pseudo-element selector
+ * that sets a non-empty `content`, and every `<q>` (its quotation marks come
+ * from the browser's own sheet). Null when a sheet cannot be read (another
+ * origin's), or a rule is beyond this reading (nested rules, `:host`): then
+ * every element is checked. Reading `::before`/`::after` on every element
+ * costs about as much again as the walk itself (docs/benchmarks.md).
+ */
+export function pseudoCandidates(tree: Document | ShadowRoot): ReadonlySet<Element> | null {
+  const selectors = ['q'];
+  const visit = (rules: CSSRuleList): boolean => {
+    for (const rule of Array.from(rules)) {
+      const selectorText = (rule as CSSStyleRule).selectorText;
+      if (typeof selectorText === 'string') {
+        if ((rule as CSSStyleRule).cssRules?.length) {
+          // Nested rules ("&::before") are relative to this one: not read here.
+          if (Array.from((rule as CSSStyleRule).cssRules).some((r) => PSEUDO_ELEMENT.test((r as CSSStyleRule).selectorText ?? ''))) return false;
+        }
+        if (!PSEUDO_ELEMENT.test(selectorText)) continue;
+        const content = (rule as CSSStyleRule).style?.getPropertyValue('content').trim() ?? '';
+        if (!content || NO_TEXT_CONTENT.test(content)) continue;
+        for (const part of selectorText.split(',')) {
+          if (!PSEUDO_ELEMENT.test(part)) continue;
+          if (part.includes(':host')) return false;
+          const host = part.replace(PSEUDO_ELEMENTS, '').trim();
+          selectors.push(!host || /[>+~]$/.test(host) ? `${host} *` : host);
+        }
+        continue;
+      }
+      const imported = (rule as CSSImportRule).styleSheet;
+      const nested = imported ? readRules(imported) : (rule as CSSGroupingRule).cssRules;
+      if (nested === null) return false;
+      if (nested && !visit(nested)) return false;
+    }
+    return true;
+  };
+  const sheets = [...Array.from(tree.styleSheets ?? []), ...((tree as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [])];
+  for (const sheet of sheets) {
+    const rules = readRules(sheet);
+    if (rules === null || !visit(rules)) return null;
+  }
+  try {
+    return new Set(Array.from(tree.querySelectorAll(selectors.join(','))));
+  } catch {
+    // A selector this browser's querySelectorAll refuses (a vendor pseudo-class): check everything.
+    return null;
+  }
+}
+
+/** A sheet's rules, or null when another origin's sheet refuses to be read. */
+function readRules(sheet: CSSStyleSheet): CSSRuleList | null {
+  try {
+    return sheet.cssRules;
+  } catch {
+    return null;
+  }
 }
 
 /** The text of a computed `content` value: quoted strings, quotes and attributes, in order. */

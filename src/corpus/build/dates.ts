@@ -143,3 +143,91 @@ export function findDateMentions(text: string): DateMention[] {
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * A phrase that says when something was said, at month or year precision,
+ * or against the publication date: "in March 2009", "in a 2013 speech",
+ * "in May", "last October", "in early October", "late last month",
+ * "earlier this year", "last year", "eight years ago", "in 1992".
+ */
+export interface StatementDate {
+  start: number;
+  end: number;
+  date: CalendarDate;
+  basis: 'statement' | 'relative';
+}
+
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, several: NaN, few: NaN,
+};
+const STATEMENT_PATTERNS: { re: RegExp; make: (g: Record<string, string | undefined>, pub: DayDate) => Omit<StatementDate, 'start' | 'end'> | undefined }[] = [
+  {
+    // "in March 2009", "in early October", "last October", "in May", "in a November 2006 release"
+    re: new RegExp(`(?<![\\p{L}])(?<lead>[Ii]n|[Ss]ince|[Dd]uring|[Ll]ast|[Tt]his(?:\\s+past)?)\\s+(?:(?:a|an|the|his|her|their|its)\\s+)?(?:(?:early|late|mid)[-\\s])?(?<mon>${MONTH_NAMES})(?![\\p{L}])(?:,?\\s+(?<year>\\d{4}))?(?!\\s*\\d)`, 'gu'),
+    make: (g, pub) => {
+      const month = MONTHS[g.mon!.toLowerCase()]!;
+      if (g.year) return { date: { year: Number(g.year), month }, basis: 'statement' };
+      // The latest such month up to publication; "last October" in October is a year back.
+      const last = /^last/iu.test(g.lead!);
+      const year = month < pub.month || (month === pub.month && !last) ? pub.year : pub.year - 1;
+      return { date: { year, month }, basis: 'relative' };
+    },
+  },
+  {
+    // "in 2006", "in a 2013 speech", "In 1992,", "in his 2004 memoir"
+    re: /(?<![\p{L}])[Ii]n\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?<year>(?:19|20)\d{2})(?![\d%-]|\s*[-\u2013]\s*\d)/gu,
+    make: (g, pub) => {
+      const year = Number(g.year);
+      return year <= pub.year ? { date: { year }, basis: 'statement' } : undefined;
+    },
+  },
+  {
+    // "last month", "late last month", "earlier this month"
+    re: /(?<![\p{L}])(?:(?:[Ll]ate|[Ee]arly|[Ee]arlier)\s+)?(?<which>last|this)\s+month(?![\p{L}])/gu,
+    make: (g, pub) => {
+      const back = g.which === 'last' ? 1 : 0;
+      const m = pub.month - back;
+      return { date: m >= 1 ? { year: pub.year, month: m } : { year: pub.year - 1, month: 12 }, basis: 'relative' };
+    },
+  },
+  {
+    // "last year", "earlier this year", "this year"
+    re: /(?<![\p{L}])(?<which>last|this)\s+year(?![\p{L}])/gu,
+    make: (g, pub) => ({ date: { year: g.which === 'last' ? pub.year - 1 : pub.year }, basis: 'relative' }),
+  },
+  {
+    // "eight years ago", "two years ago"
+    re: /(?<![\p{L}])(?<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years?\s+ago(?![\p{L}])/giu,
+    make: (g, pub) => {
+      const n = /^\d+$/u.test(g.n!) ? Number(g.n) : NUMBER_WORDS[g.n!.toLowerCase()];
+      return n !== undefined && Number.isFinite(n) ? { date: { year: pub.year - n }, basis: 'relative' } : undefined;
+    },
+  },
+  {
+    // "last week": the week before publication, at month precision (a week is not a day)
+    re: /(?<![\p{L}])last\s+week(?![\p{L}])/gu,
+    make: (_g, pub) => {
+      const d = fromDays(toDays(pub) - 7);
+      return { date: { year: d.year, month: d.month }, basis: 'relative' };
+    },
+  },
+];
+
+/** Statement-date phrases in `text`, resolved against the publication day `pub`; in order, without overlaps. */
+export function findStatementDates(text: string, pub: DayDate): StatementDate[] {
+  const found: StatementDate[] = [];
+  for (const { re, make } of STATEMENT_PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const made = make(m.groups ?? {}, pub);
+      if (!made) continue;
+      const d: StatementDate = { start: m.index, end: m.index + m[0].length, ...made };
+      if (compareDays(lastDayOf(d.date), pub) > 0 && d.date.year > pub.year) continue;
+      if (found.some((f) => f.start < d.end && d.start < f.end)) continue;
+      found.push(d);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

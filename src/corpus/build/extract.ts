@@ -15,7 +15,9 @@ import {
 } from './attribution';
 import {
   findDateMentions,
+  findStatementDates,
   formatDate,
+  isValidDay,
   lastDayOf,
   latestWeekdayNotAfter,
   parseIsoPartial,
@@ -26,7 +28,7 @@ import {
   type CalendarDate,
   type DayDate,
 } from './dates';
-import { ADJACENT_SPEECH_VERBS, HONORIFICS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS } from './lexicon';
+import { ADJACENT_SPEECH_VERBS, HONORIFICS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS } from './lexicon';
 import type { DocumentMeta } from './metadata';
 import { classifyParagraphs, wordCount, type ClassifiedParagraph, type Paragraph } from './paragraphs';
 import { opensWithQuote, scanQuotes, type QuoteSpan } from './quote-marks';
@@ -349,6 +351,10 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     pos: Pos;
     date: CalendarDate;
     basis: DateBasis;
+    /** A statement date: it dates only the quotations near it (see `reaches`). */
+    near?: boolean;
+    /** It opens its sentence ("In 1992, …"): it may set the time of the next sentence too. */
+    leading?: boolean;
   }
   const markers: Marker[] = [];
   texts.forEach((text, para) =>
@@ -362,7 +368,9 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       }
       const speech = sentToks.some((t) => t.kind === 'quote' || (t.kind === 'word' && t.text === t.lower && ADJACENT_SPEECH_VERBS.has(t.lower)));
       for (const m of findDateMentions(masked)) {
-        const leading = /^(?:[Oo]n)?$/u.test(masked.slice(0, m.start).trim());
+        const head = masked.slice(0, m.start).trim();
+        // "On Friday, …", or a dateline opening the paragraph: "Kyiv, Wednesday 4 June".
+        const leading = /^(?:[Oo]n)?$/u.test(head) || (sentence === 0 && /^\p{Lu}[\p{L}\s.'-]{0,30},$/u.test(head));
         if (!leading && !speech) continue;
         const line = prose[para]!.line;
         let marker: { date: CalendarDate; basis: DateBasis } | undefined;
@@ -387,8 +395,35 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         }
         if (marker) markers.push({ pos: { para, sentence, token: 0 }, ...marker });
       }
+      // A bracketed source after a quotation: "[Remarks to a trade group, 11/18/13]".
+      for (const b of masked.matchAll(/\[[^\]]{0,80}?(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4}|\d{2})\]/gu)) {
+        const g = b.groups!;
+        const y = g.y!.length === 2 ? 2000 + Number(g.y) : Number(g.y);
+        const date = { year: y, month: Number(g.m), day: Number(g.d) };
+        if (isValidDay(date.year, date.month, date.day)) markers.push({ pos: { para, sentence, token: 0 }, date, basis: 'explicit', near: true });
+      }
+      // "in March 2009", "in a 2013 speech", "last month": when it was said, for the quotations near it.
+      if (doc.meta.published !== undefined) {
+        for (const d of findStatementDates(masked, reference())) {
+          const leading = masked.slice(0, d.start).trim() === '';
+          // "in an interview last October." sets the time of the quotation that follows, as a leading date does.
+          const occasion = leading || sentToks.some((t) => t.kind === 'word' && SPEECH_NOUNS.has(t.lower));
+          if (leading || speech) markers.push({ pos: { para, sentence, token: 0 }, date: d.date, basis: d.basis, near: true, leading: occasion });
+        }
+      }
     }),
   );
+  /**
+   * A statement date reaches the quotations of its own sentence and the next
+   * one (across a paragraph break): "In 1992, she roiled … one sentence.¶… she
+   * shot back, “…”". Further on, the text is about something else.
+   */
+  const reaches = (m: Marker, here: Pos) =>
+    !m.near ||
+    (m.pos.para === here.para && m.pos.sentence === here.sentence) ||
+    (m.leading === true &&
+      ((m.pos.para === here.para && here.sentence - m.pos.sentence === 1) ||
+        (here.sentence === 0 && m.pos.para === here.para - 1 && m.pos.sentence === sentences[m.pos.para]!.length - 1)));
 
   // 6. Attribute, date and classify each quotation.
   /** Attributed quotations by the sentence they end in, for "“…,” he said. “…”". */
@@ -454,7 +489,8 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const introduced = pre.length === 0 || intro || pre[pre.length - 1]?.text === ':';
     const closed = post.length === 0 || after;
     const kind: QuoteKind = continued || (upper && introduced && closed) ? 'direct' : 'partial';
-    attributed.push({ para: last.para, sentence: sB, entity, kind });
+    const entry: Attributed = { para: last.para, sentence: sB, entity, kind };
+    attributed.push(entry);
 
     // Date: metadata, else the last date phrase before the quote, else publication.
     let date: CalendarDate | undefined;
@@ -464,7 +500,10 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       dateBasis = 'metadata';
     } else {
       const here: Pos = { para: first.para, sentence: sA, token: qa };
-      const marker = markers.filter((m) => !before(here, m.pos)).pop();
+      let marker: Pick<Marker, 'date' | 'basis' | 'near'> | undefined = markers.filter((m) => !before(here, m.pos) && reaches(m, here)).pop();
+      // A continuation was said on the occasion of the quotation it continues, unless a date of its own is near.
+      const from = 'from' in finding ? finding.from.stated : undefined;
+      if (from && !marker?.near) marker = { date: from.date, basis: from.basis };
       if (marker) {
         date = marker.date;
         dateBasis = marker.basis;
@@ -474,6 +513,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       }
     }
     if (!date || !dateBasis) return setAside(leftOut, 'no date: no date in the text before it, no publication date');
+    if (dateBasis === 'statement' || dateBasis === 'relative') entry.stated = { date, basis: dateBasis };
 
     const text = trimQuoteText(raw, kind);
     if (text === '') return setAside(terms, 'empty quotation');

@@ -13,7 +13,7 @@ import type { DateBasis, Quote, Source, Speaker } from '../schema';
 import { BuildFailedError, DocumentError } from './errors';
 
 /** Strength of each date basis when two reports date one quotation differently. */
-export const BASIS_RANK: Record<DateBasis, number> = { metadata: 4, explicit: 3, weekday: 2, published: 1, imported: 0 };
+export const BASIS_RANK: Record<DateBasis, number> = { metadata: 6, explicit: 5, weekday: 4, statement: 3, relative: 2, published: 1, imported: 0 };
 
 export const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

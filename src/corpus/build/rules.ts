@@ -7,7 +7,8 @@
  * naming the speaker (resolved by the registry) or, for continuations, the
  * speaker already given to an earlier quotation.
  */
-import type { QuoteKind } from '../schema';
+import type { DateBasis, QuoteKind } from '../schema';
+import type { CalendarDate } from './dates';
 import { accordingTo, attributionAt, attributionBefore, bareAttribution, reportingBefore, trailingAttribution, type Link } from './attribution';
 import { ADJACENT_SPEECH_VERBS } from './lexicon';
 import type { Token } from './sentences';
@@ -25,6 +26,8 @@ export interface Attributed {
   sentence: number;
   entity: Entity;
   kind: QuoteKind;
+  /** Its date, when the text said when (a continuation says it on the same occasion). */
+  stated?: { date: CalendarDate; basis: DateBasis };
 }
 
 /** Where a quotation sits: its first and last sentence's tokens (the quote is one token in each). */
@@ -47,7 +50,7 @@ export interface QuoteSite {
   otherNamedBetween: (para: number, from: number, to: number, e: Entity) => boolean;
 }
 
-export type Finding = { rule: string; link: Link & { pos: Pos } } | { rule: string; entity: Entity };
+export type Finding = { rule: string; link: Link & { pos: Pos } } | { rule: string; entity: Entity; from: Attributed };
 
 export interface AttributionRule {
   name: string;
@@ -115,7 +118,7 @@ export const continuesInParagraph: AttributionRule = {
       const a = s.attributed[i]!;
       if (a.para !== s.firstPara || a.sentence >= s.sA) continue;
       if (a.kind !== 'direct' || s.otherNamedBetween(a.para, a.sentence, s.sA, a.entity)) return undefined;
-      return { rule: 'continues-in-paragraph', entity: a.entity };
+      return { rule: 'continues-in-paragraph', entity: a.entity, from: a };
     }
     return undefined;
   },
@@ -146,7 +149,7 @@ export const continuesNextParagraph: AttributionRule = {
     const last = s.attributed[s.attributed.length - 1];
     const prevSents = s.tokens[s.firstPara - 1]!;
     if (!last || last.para !== s.firstPara - 1 || last.sentence !== prevSents.length - 1) return undefined;
-    return { rule: 'continues-next-paragraph', entity: last.entity };
+    return { rule: 'continues-next-paragraph', entity: last.entity, from: last };
   },
 };
 
@@ -195,7 +198,7 @@ export const sameSentence: AttributionRule = {
   find: (s) => {
     if (!pre(s).some((t) => t.kind === 'quote')) return undefined;
     const a = s.attributed[s.attributed.length - 1];
-    return a && a.para === s.firstPara && a.sentence === s.sA ? { rule: 'same-sentence', entity: a.entity } : undefined;
+    return a && a.para === s.firstPara && a.sentence === s.sA ? { rule: 'same-sentence', entity: a.entity, from: a } : undefined;
   },
 };
 

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { BLOCK_SEPARATOR, collectText, generatedText } from '../../../src/page/collect-text';
+import { BLOCK_SEPARATOR, collectText, generatedText, pseudoCandidates } from '../../../src/page/collect-text';
 import { createJudgementStore, judgeFindings } from '../../../src/page/rejudge';
 import { contrast, createStrictJudge, parseColor } from '../../../src/page/visibility';
 import type { Finding } from '../../../src/match/types';
@@ -168,5 +168,21 @@ describe('colours', () => {
     const white = { r: 255, g: 255, b: 255, a: 1 };
     expect(contrast(white, { r: 0, g: 0, b: 0, a: 1 })).toBeCloseTo(21);
     expect(contrast(white, white)).toBe(1);
+  });
+});
+
+describe('pseudoCandidates', () => {
+  it('names the elements a rule with non-empty ::before/::after content matches, and every <q>', () => {
+    const doc = page(
+      '<p class="icon">a</p><p class="cf">b</p><blockquote>c</blockquote><q>d</q><div><span>e</span></div>',
+      '.cf::after { content: ""; display: table } .icon::before { content: "x" } blockquote:before { content: "“" } div > ::after { content: "!" }',
+    );
+    const names = [...pseudoCandidates(doc)!].map((el) => el.className || el.localName).sort();
+    expect(names).toEqual(['blockquote', 'icon', 'q', 'span']);
+  });
+
+  it('reads rules inside @media and @supports', () => {
+    const doc = page('<p class="m">a</p>', '@media screen { @supports (display: grid) { .m::after { content: "y" } } }');
+    expect([...pseudoCandidates(doc)!].map((el) => el.className)).toEqual(['m']);
   });
 });
