@@ -10,6 +10,12 @@ import { canOpenSidePanel, onTabFindingsChanged, openSidePanel, requestSearch } 
 import { buildInfo } from '../../src/platform/build-info';
 import { settingsFooter, startSitePause } from './site-pause';
 import type { VNode } from 'preact';
+import { setMessageSource } from '../../src/ui/i18n';
+import { browserMessage, uiLanguage } from '../../src/platform/i18n';
+
+// The UI's words in the browser's language (public/_locales/<lang>/messages.json).
+setMessageSource(browserMessage);
+document.documentElement.lang = uiLanguage();
 
 const root = document.getElementById('app');
 const search = (query: string) => requestSearch(query);

@@ -8,6 +8,12 @@ import { PopupView, type PopupFinding, type PopupState } from '../../src/ui/popu
 import { openFindingInTab, requestTabFindings } from '../../src/platform/popup-messaging';
 import { followActiveTab, onTabFindingsChanged, requestSearch } from '../../src/platform/panel-messaging';
 import { buildInfo } from '../../src/platform/build-info';
+import { setMessageSource } from '../../src/ui/i18n';
+import { browserMessage, uiLanguage } from '../../src/platform/i18n';
+
+// The UI's words in the browser's language (public/_locales/<lang>/messages.json).
+setMessageSource(browserMessage);
+document.documentElement.lang = uiLanguage();
 
 const root = document.getElementById('app');
 const search = (query: string) => requestSearch(query);

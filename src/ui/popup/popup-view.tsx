@@ -13,6 +13,7 @@ import type { Verdict } from '../../match/types';
 import type { ReportedFinding, SearchResponse, TabFindingsResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
 import { verdictCssVariables, VERDICTS } from '../../match/verdicts';
+import { t } from '../i18n';
 import { meaningSummary } from '../meaning-text';
 import { SaidView } from '../diff-view';
 import { CorpusInfo } from './corpus-info';
@@ -92,7 +93,7 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
           {VERDICT_ORDER.map((v) => (
             <li key={v} data-count-verdict={v} class={`qv-popup__count qv-verdict--${v}`}>
               <span aria-hidden="true">{VERDICTS[v].glyph} </span>
-              {VERDICTS[v].word}: <strong>{data.counts[v]}</strong>
+              {t(VERDICTS[v].message)}: <strong>{data.counts[v]}</strong>
             </li>
           ))}
         </ul>
@@ -129,32 +130,33 @@ function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: P
     <>
       <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
         <span aria-hidden="true">{VERDICTS[finding.verdict].glyph} </span>
-        {VERDICTS[finding.verdict].word}
+        {t(VERDICTS[finding.verdict].message)}
       </span>
       {lead && <span class="qv-popup__lead">{lead}</span>}
       <span class="qv-popup__said">
-        <span class="qv-popup__said-label">Said: </span>
+        <span class="qv-popup__said-label">{t('rowSaid')}</span>
         <q class="qv-popup__wording">
           <SaidView diff={finding.diff!} />
         </q>
         {hasMeta && <span class="qv-popup__meta"> — {meta}</span>}
       </span>
       <span class="qv-popup__page">
-        On this page: <q>{finding.text}</q>
+        {t('rowOnThisPage')}
+        <q>{finding.text}</q>
       </span>
     </>
   ) : (
     <>
       <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
         <span aria-hidden="true">{VERDICTS[finding.verdict].glyph} </span>
-        {VERDICTS[finding.verdict].word}
+        {t(VERDICTS[finding.verdict].message)}
       </span>
       <q class="qv-popup__wording">{finding.text}</q>
       {hasMeta && (
         <span class="qv-popup__meta">
           {meta}
           {finding.verdict === 'misattributed' && finding.attributedTo !== undefined && (
-            <span class="qv-popup__credited"> · credited to {finding.attributedTo} on this page</span>
+            <span class="qv-popup__credited">{t('rowCredited', finding.attributedTo)}</span>
           )}
         </span>
       )}
