@@ -24,6 +24,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { childController } from '../../src/page/lifetime';
 import { TEST_BUILD } from '../../src/platform/build-info';
 import { QuoteCard, type QuoteCardProps } from '../../src/ui/quote-card';
+import { setMessageSource } from '../../src/ui/i18n';
+import { browserMessage, uiLanguage } from '../../src/platform/i18n';
 import cardCss from '../../src/ui/quote-card.css?inline';
 
 /** Marks the host in test builds only (docs/architecture.md, contract for automation). */
@@ -121,7 +123,10 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
       viewport: { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight },
       onClose: close,
       onCopyCitation: (text: string) => navigator.clipboard.writeText(text),
+      // The card speaks the browser's language (public/_locales), whatever the page's.
+      lang: uiLanguage(),
     } as QuoteCardProps;
+    setMessageSource(browserMessage);
     render(<QuoteCard {...props} />, mount);
   };
 

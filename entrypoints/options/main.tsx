@@ -6,6 +6,12 @@ import { OptionsView, type SaveState } from '../../src/ui/options/options-view';
 import { settingsStore } from '../../src/platform/settings-store';
 import { buildInfo } from '../../src/platform/build-info';
 import type { Settings } from '../../src/settings/settings';
+import { setMessageSource } from '../../src/ui/i18n';
+import { browserMessage, uiLanguage } from '../../src/platform/i18n';
+
+// The UI's words in the browser's language (public/_locales/<lang>/messages.json).
+setMessageSource(browserMessage);
+document.documentElement.lang = uiLanguage();
 
 const root = document.getElementById('app');
 

@@ -13,8 +13,10 @@
 import type { Verdict } from './types';
 
 export interface VerdictLook {
-  /** The verdict's name, as every view writes it. */
+  /** The verdict's name in English (the CLI, the badge's tooltip). */
   word: string;
+  /** Its message in the UI's catalogues (public/_locales), for the card, the popup and the side panel. */
+  message: 'verdictVerified' | 'verdictAltered' | 'verdictMisattributed' | 'verdictUnverified';
   /** Lowercase, inside a sentence: "2 altered". */
   lower: string;
   /** A text icon, for the popup, the CLI and anywhere an SVG does not fit. */
@@ -38,6 +40,7 @@ export interface VerdictLook {
 export const VERDICTS: Readonly<Record<Verdict, VerdictLook>> = {
   verified: {
     word: 'Verified',
+    message: 'verdictVerified',
     lower: 'verified',
     glyph: '✓',
     icon: { shape: 'circle', paths: ['M4.5 8.5l2.5 2.5 4.5-5'] },
@@ -48,6 +51,7 @@ export const VERDICTS: Readonly<Record<Verdict, VerdictLook>> = {
   },
   altered: {
     word: 'Altered',
+    message: 'verdictAltered',
     lower: 'altered',
     glyph: '≠',
     icon: { shape: 'triangle', paths: ['M5.2 7.6h5.6', 'M5.2 10.4h5.6', 'M9.4 5.6l-2.8 6.6'] },
@@ -58,6 +62,7 @@ export const VERDICTS: Readonly<Record<Verdict, VerdictLook>> = {
   },
   misattributed: {
     word: 'Misattributed',
+    message: 'verdictMisattributed',
     lower: 'misattributed',
     glyph: '⇄',
     icon: { shape: 'diamond', paths: ['M5 6.5h6l-1.6-1.6', 'M11 9.5H5l1.6 1.6'] },
@@ -68,6 +73,7 @@ export const VERDICTS: Readonly<Record<Verdict, VerdictLook>> = {
   },
   unverified: {
     word: 'Not in the corpus',
+    message: 'verdictUnverified',
     lower: 'not in the corpus',
     glyph: '?',
     icon: { shape: 'circle', paths: ['M6.2 6.2a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 1.1v.4', 'M8 11.5v.01'] },

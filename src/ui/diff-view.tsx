@@ -7,6 +7,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { DiffOp } from '../match/types';
+import { t } from './i18n';
 import { DIFF_LABEL, needsSpaceBetween } from './labels';
 
 /**
@@ -21,7 +22,7 @@ export function SaidView({ diff }: { diff: readonly DiffOp[] }) {
         (d, i) =>
           d.op === 'delete' ? (
             <strong key={i} class="qv-truth">
-              <span class="qv-sr">{DIFF_LABEL.delete}</span>
+              <span class="qv-sr">{t(DIFF_LABEL.delete)}</span>
               {d.text}
             </strong>
           ) : (
@@ -49,13 +50,13 @@ export function PageVersionView({ diff }: { diff: readonly DiffOp[] }) {
       {joinWords(shown, (d, i) =>
         d.op === 'insert' ? (
           <em key={i} class="qv-invented">
-            <span class="qv-sr">{DIFF_LABEL.insert}</span>
+            <span class="qv-sr">{t(DIFF_LABEL.insert)}</span>
             {d.text}
           </em>
         ) : d.op === 'delete' ? (
-          <span key={i} class="qv-gap" title={DIFF_LABEL.gap}>
+          <span key={i} class="qv-gap" title={t(DIFF_LABEL.gap)}>
             <span aria-hidden="true">{d.text}</span>
-            <span class="qv-sr">{DIFF_LABEL.gap}</span>
+            <span class="qv-sr">{t(DIFF_LABEL.gap)}</span>
           </span>
         ) : (
           <span key={i}>{d.text}</span>

@@ -7,32 +7,30 @@
  */
 import { meaningCallouts, type Callout, type MeaningKind } from '../match/meaning';
 import type { DiffOp } from '../match/types';
+import { t, type MessageKey } from './i18n';
 
-/** What each kind of edit does, after the words it names. */
-const CONSEQUENCE: Record<MeaningKind, string> = {
-  negation: 'the statement is reversed',
-  antonym: 'the opposite of what was said',
-  swap: 'who does what to whom is swapped',
-  number: 'the number is not the one said',
-  name: 'a name the speaker did not say',
-  verb: 'a different action from the one described',
-  quantity: 'it covers more or less than was said',
-  hedge: 'the speaker sounds more or less sure than they were',
-  modal: 'how certain or binding it is changes',
-  wording: 'words the speaker did not use',
+/** What each kind of edit does, after the words it names (message keys). */
+const CONSEQUENCE: Record<MeaningKind, MessageKey> = {
+  negation: 'consequenceNegation',
+  antonym: 'consequenceAntonym',
+  swap: 'consequenceSwap',
+  number: 'consequenceNumber',
+  name: 'consequenceName',
+  verb: 'consequenceVerb',
+  quantity: 'consequenceQuantity',
+  hedge: 'consequenceHedge',
+  modal: 'consequenceModal',
+  wording: 'consequenceWording',
 };
 
 const q = (words: readonly string[]) => `“${words.join(' ')}”`;
 
-/** "drops “not”", "adds “possibly”", "changes “early” to “late”". */
-function change(c: Callout): string {
-  if (c.dropped.length > 0 && c.added.length > 0) return `changes ${q(c.dropped)} to ${q(c.added)}`;
-  if (c.dropped.length > 0) return `drops ${q(c.dropped)}`;
-  return `adds ${q(c.added)}`;
-}
-
+/** "The page drops “not”: the statement is reversed." */
 export function calloutSentence(c: Callout): string {
-  return `The page ${change(c)}: ${CONSEQUENCE[c.kind]}.`;
+  const consequence = t(CONSEQUENCE[c.kind]);
+  if (c.dropped.length > 0 && c.added.length > 0) return t('meaningChanges', q(c.dropped), q(c.added), consequence);
+  if (c.dropped.length > 0) return t('meaningDrops', q(c.dropped), consequence);
+  return t('meaningAdds', q(c.added), consequence);
 }
 
 /** The lead sentence of an altered finding, or undefined when no edit is known to change the meaning. */

@@ -20,6 +20,7 @@ import type { CorpusStatus } from '../platform/messages';
 import { buildCitation, safeHref } from './citation';
 import { describeTimeBefore, formatStatementDate, parsePartialDate } from './format';
 import { verdictCssVariables, VERDICTS } from '../match/verdicts';
+import { t } from './i18n';
 import { FLAG_TEXT, MEANING_FLAGS } from './labels';
 import { PageVersionView, SaidView } from './diff-view';
 import { meaningSummary } from './meaning-text';
@@ -97,7 +98,7 @@ export function QuoteCard(props: QuoteCardProps) {
     tone = 'refused';
     body = (
       <p id={descId} class="qv-summary">
-        The quotation corpus could not be loaded, so nothing on this page is marked verified. {props.corpus.error}
+        {t('cardCorpusRefused', props.corpus.error)}
       </p>
     );
   } else if (props.lookup) {
@@ -108,7 +109,7 @@ export function QuoteCard(props: QuoteCardProps) {
       body = (
         <>
           <FindingBody descId={descId} finding={best} quote={quote} corpusName={props.corpus.name} pagePublished={props.pagePublished} onCopyCitation={props.onCopyCitation} />
-          <Candidates lookup={props.lookup} exclude={best.quoteId} title="Other close matches" />
+          <Candidates lookup={props.lookup} exclude={best.quoteId} title={t('cardOtherMatches')} />
         </>
       );
     } else {
@@ -116,10 +117,10 @@ export function QuoteCard(props: QuoteCardProps) {
       body = (
         <>
           <p id={descId} class="qv-summary">
-            The selected text is not in {props.corpus.name}. That does not make it false: the corpus holds only what it was built from.
+            {t('cardSelectionNotInCorpus', props.corpus.name)}
           </p>
           <blockquote class="qv-wording qv-selection">{elide(props.lookup.selection, MAX_ECHOED_SELECTION)}</blockquote>
-          <Candidates lookup={props.lookup} title="Nearest quotations in the corpus" />
+          <Candidates lookup={props.lookup} title={t('cardNearest')} />
         </>
       );
     }
@@ -166,10 +167,12 @@ export function QuoteCard(props: QuoteCardProps) {
       <header class="qv-head">
         <h2 id={titleId} class="qv-verdict">
           <VerdictIcon tone={tone} />
-          <span class="qv-sr">Quote Verifier: </span>
-          <span class="qv-verdict-word">{tone === 'refused' ? 'Cannot check' : VERDICTS[tone].word}</span>
+          <span class="qv-sr">{t('cardSrPrefix')}</span>
+          <span class="qv-verdict-word">
+            {t(tone === 'refused' ? 'verdictRefused' : unjudgedRendering(props) ? 'verdictNotVerified' : VERDICTS[tone].message)}
+          </span>
         </h2>
-        <button type="button" class="qv-close" aria-label="Close" title="Close (Esc)" onClick={() => props.onClose()}>
+        <button type="button" class="qv-close" aria-label={t('cardClose')} title={t('cardCloseTitle')} onClick={() => props.onClose()}>
           <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path d="M4 4l8 8M12 4l-8 8" />
           </svg>
@@ -198,8 +201,8 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
       <>
         <p id={descId} class="qv-summary">
           {finding.verdict === 'unverified'
-            ? `This quotation is not in ${corpusName}. That does not make it false: the corpus holds only what it was built from.`
-            : 'The record for this quotation is not available.'}
+            ? t('cardQuoteNotInCorpus', corpusName)
+            : t('cardRecordMissing')}
         </p>
         <blockquote class="qv-wording">{finding.text}</blockquote>
       </>
@@ -222,7 +225,7 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
 
       <section class="qv-section" aria-labelledby={`${descId}-said`}>
         <h3 id={`${descId}-said`} class="qv-label">
-          {changed ? `What ${quote.speaker.name} said` : 'What was said'}
+          {changed ? t('cardWhatSpeakerSaid', quote.speaker.name) : t('cardWhatWasSaid')}
         </h3>
         <blockquote class={changed ? 'qv-wording qv-said' : 'qv-wording'} lang={QUOTE_LANG} dir="auto">
           {changed ? <SaidView diff={finding.diff} /> : quote.text}
@@ -231,24 +234,24 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
 
       {/* The essentials end here: placement keeps everything up to this list on screen (useFloating). */}
       <dl class="qv-facts" data-essential-end="">
-        <dt>Speaker</dt>
+        <dt>{t('cardSpeaker')}</dt>
         <dd class="qv-speaker">
           <strong>{quote.speaker.name}</strong>
           {quote.speaker.role ? `, ${quote.speaker.role}` : ''}
         </dd>
-        <dt>Date</dt>
+        <dt>{t('cardDate')}</dt>
         <dd class="qv-date">
           <time dateTime={quote.date}>{formatStatementDate(quote.date, quote.datePrecision)}</time>
           {quote.dateBasis === 'published' ? (
-            <span class="qv-note"> (publication date of the source; the statement’s own date is not given)</span>
+            <span class="qv-note">{t('cardDatePublished')}</span>
           ) : (
-            <span class="qv-note"> (date of the statement)</span>
+            <span class="qv-note">{t('cardDateStatement')}</span>
           )}
           {before ? <span class="qv-before"> · {before}</span> : null}
         </dd>
         {primary && (
           <>
-            <dt>Source</dt>
+            <dt>{t('cardSource')}</dt>
             <dd class="qv-source">
               <SourceLink source={primary} href={primaryHref} />
             </dd>
@@ -259,17 +262,20 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
       {changed && (
         <section class="qv-section" aria-labelledby={`${descId}-page`}>
           <h3 id={`${descId}-page`} class="qv-label qv-label-page">
-            This page’s version
+            {t('cardPageVersion')}
           </h3>
           <blockquote class="qv-wording qv-page-version" lang={QUOTE_LANG} dir="auto">
             <PageVersionView diff={finding.diff} />
           </blockquote>
           <p class="qv-legend" aria-hidden="true">
-            <strong class="qv-truth">Bold</strong>: what was said, that the page dropped or changed · <em class="qv-invented">Wavy</em>: the page’s own words
+            <strong class="qv-truth">{t('cardLegendTruth')}</strong>
+            {t('cardLegendTruthText')}
+            <em class="qv-invented">{t('cardLegendInvented')}</em>
+            {t('cardLegendInventedText')}
           </p>
           {(finding.flags.includes('excerpt') || finding.flags.includes('ellipsis')) && (
             <details class="qv-full">
-              <summary>Full statement</summary>
+              <summary>{t('cardFullStatement')}</summary>
               <p lang={QUOTE_LANG}>{quote.text}</p>
             </details>
           )}
@@ -279,38 +285,36 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
       {meaningFlags.length > 0 && (
         <section class="qv-section qv-flags qv-flags-meaning" aria-labelledby={`${descId}-meaning`}>
           <h3 id={`${descId}-meaning`} class="qv-label">
-            Edits that change the meaning
+            {t('cardMeaningHeading')}
           </h3>
           <ul>
             {meaningFlags.map((f) => (
               <li key={f} data-flag={f}>
-                <strong>{FLAG_TEXT[f].label}.</strong> {FLAG_TEXT[f].explanation}
+                <strong>{t(FLAG_TEXT[f].label)}.</strong> {t(FLAG_TEXT[f].explanation)}
               </li>
             ))}
           </ul>
         </section>
       )}
       {noteFlags.length > 0 && (
-        <ul class="qv-flags qv-flags-note" aria-label="Notes">
+        <ul class="qv-flags qv-flags-note" aria-label={t('cardNotes')}>
           {noteFlags.map((f) => (
             <li key={f} data-flag={f}>
-              <strong>{FLAG_TEXT[f].label}.</strong> {FLAG_TEXT[f].explanation}
+              <strong>{t(FLAG_TEXT[f].label)}.</strong> {t(FLAG_TEXT[f].explanation)}
             </li>
           ))}
         </ul>
       )}
 
       <p class="qv-provenance">
-        In {corpusName}
-        {quote.review?.state === 'approved' && quote.review.reviewer
-          ? `, approved by ${quote.review.reviewer}${quote.review.at && parsePartialDate(quote.review.at) ? ` on ${formatStatementDate(quote.review.at.slice(0, 10), 'day')}` : ''}`
-          : ''}
-        .
+        {quote.review?.state === 'approved' && quote.review.reviewer && quote.review.at && parsePartialDate(quote.review.at)
+          ? t('cardProvenanceApproved', corpusName, quote.review.reviewer, formatStatementDate(quote.review.at.slice(0, 10), 'day'))
+          : t('cardProvenance', corpusName)}
       </p>
 
       {quote.context && (
         <details class="qv-context" open>
-          <summary>Context</summary>
+          <summary>{t('cardContext')}</summary>
           <p>{quote.context}</p>
         </details>
       )}
@@ -318,7 +322,7 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
       {others.length > 0 && (
         <section class="qv-section" aria-labelledby={`${descId}-others`}>
           <h3 id={`${descId}-others`} class="qv-label">
-            Also reported by
+            {t('cardAlsoReported')}
           </h3>
           <ul class="qv-others">
             {others.map((s) => (
@@ -339,24 +343,30 @@ function summaryFor(finding: Finding, quote: Quote): string {
   switch (finding.verdict) {
     case 'verified':
       return finding.flags.includes('excerpt') || finding.flags.includes('ellipsis')
-        ? `This is part of a statement by ${quote.speaker.name}, quoted accurately.`
-        : `This matches what ${quote.speaker.name} said, word for word.`;
+        ? t('summaryExcerpt', quote.speaker.name)
+        : t('summaryExact', quote.speaker.name);
     case 'altered': {
       // A change of meaning leads, in words; the similarity percentage would play it down.
       const lead = meaningSummary(finding.diff);
       if (lead) return lead;
       if (finding.flags.includes('homoglyph')) {
-        return `The page imitates what ${quote.speaker.name} said with look-alike letters from another alphabet.`;
+        return t('summaryHomoglyph', quote.speaker.name);
       }
-      return `The page’s wording differs slightly from what ${quote.speaker.name} said (${Math.round(finding.score * 100)}% the same).`;
+      return t('summaryAltered', quote.speaker.name, Math.round(finding.score * 100));
     }
     case 'misattributed':
       return finding.attributedTo
-        ? `The page attributes this to ${finding.attributedTo}, but it was said by ${quote.speaker.name}.`
-        : `The page attributes this to someone else, but it was said by ${quote.speaker.name}.`;
+        ? t('summaryMisattributed', finding.attributedTo, quote.speaker.name)
+        : t('summaryMisattributedSomeone', quote.speaker.name);
     case 'unverified':
-      return 'This quotation is not in the corpus.';
+      // A quote id on an unverified finding: the background could not judge how the page draws it (src/match/unjudged.ts).
+      return finding.flags.includes('rendering') ? t('summaryUnjudged', quote.speaker.name) : t('summaryUnverified');
   }
+}
+
+/** A finding the background would have verified but could not judge as drawn: not "not in the corpus". */
+function unjudgedRendering(props: { finding?: Finding; lookup?: unknown }): boolean {
+  return !props.lookup && props.finding?.verdict === 'unverified' && props.finding.flags.includes('rendering');
 }
 
 function SourceLink({ source, href }: { source: Source; href: string | undefined }) {
@@ -393,12 +403,12 @@ function Candidates({ lookup, exclude, title }: { lookup: LookupView; exclude?: 
                 {' — '}
                 {q.speaker.name}, {formatStatementDate(q.date, q.datePrecision)}
                 {' · '}
-                {Math.round(n.score * 100)}% similar
+                {t('cardSimilar', Math.round(n.score * 100))}
                 {href ? (
                   <>
                     {' · '}
                     <a href={href} target="_blank" rel="noopener noreferrer">
-                      source
+                      {t('cardSourceLink')}
                     </a>
                   </>
                 ) : null}
@@ -417,17 +427,17 @@ function CopyCitation({ text, onCopy }: { text: string; onCopy(text: string): vo
     const result = onCopy(text);
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       (result as Promise<unknown>).then(
-        () => setStatus('Citation copied.'),
-        () => setStatus('Could not copy the citation.'),
+        () => setStatus(t('cardCitationCopied')),
+        () => setStatus(t('cardCitationFailed')),
       );
     } else {
-      setStatus('Citation copied.');
+      setStatus(t('cardCitationCopied'));
     }
   };
   return (
     <footer class="qv-foot">
       <button type="button" class="qv-button" onClick={copy}>
-        Copy citation
+        {t('cardCopyCitation')}
       </button>
       <span class="qv-status" role="status" aria-live="polite">
         {status}
