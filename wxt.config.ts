@@ -84,6 +84,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: config.name,
+    // The newsroom's own release number when its config sets one (else package.json's).
+    ...(config.version === undefined ? {} : { version: config.version }),
     short_name: config.shortName,
     // The UI's catalogues: public/_locales/en and uk (src/ui/i18n.ts). The name stays the newsroom config's.
     default_locale: 'en',

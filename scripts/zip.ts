@@ -5,9 +5,16 @@
  *   <name>-<version>-firefox.zip   for addons.mozilla.org (AMO)
  *   <name>-<version>-sources.zip   the sources AMO's reviewers rebuild from
  *
- * Usage: node --import tsx scripts/zip.ts [--out-dir <dir>] [--no-build] [--quiet]
- *   --out-dir   build and write there (default: $QV_OUT_DIR or .output)
- *   --no-build  package the builds already in the out dir
+ * Usage: node --import tsx scripts/zip.ts [--out-dir <dir>] [--no-build] [--quiet] [--allow-uncommitted]
+ *   --out-dir            build and write there (default: $QV_OUT_DIR or .output)
+ *   --no-build           package the builds already in the out dir
+ *   --allow-uncommitted  package even when files the build reads are not committed
+ *
+ * The newsroom config ($QUOTE_VERIFIER_CONFIG, else quote-verifier.config.json)
+ * names the zips (`zipName`) and must give every store field (`missingForStore`);
+ * every file the build reads must be committed, since the sources archive holds
+ * what git tracks. The sources archive also carries REBUILD.md: the exact
+ * commands that rebuild these zips from it.
  *
  * `npm run zip` rebuilds the corpus first, like `npm run build`. Building is
  * part of zipping so that a package can never hold a stale build.
@@ -16,10 +23,12 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { archiveEpoch, createZip } from './zip/deterministic-zip.ts';
 import { commitTime, listSources, listTree } from './zip/files.ts';
+import { buildInputs, uncommittedInputs } from './zip/inputs.ts';
+import { loadConfigSync, resolveConfigPath } from '../src/config/config.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,10 +42,11 @@ interface Args {
   outDir: string;
   build: boolean;
   quiet: boolean;
+  allowUncommitted: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { outDir: resolve(ROOT, process.env.QV_OUT_DIR ?? '.output'), build: true, quiet: false };
+  const args: Args = { outDir: resolve(ROOT, process.env.QV_OUT_DIR ?? '.output'), build: true, quiet: false, allowUncommitted: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--out-dir') {
@@ -45,6 +55,7 @@ function parseArgs(argv: string[]): Args {
       args.outDir = resolve(value);
     } else if (arg === '--no-build') args.build = false;
     else if (arg === '--quiet') args.quiet = true;
+    else if (arg === '--allow-uncommitted') args.allowUncommitted = true;
     else throw new UsageError(`unknown argument "${arg}"`);
   }
   return args;
@@ -70,7 +81,10 @@ function build(browser: string, outDir: string, quiet: boolean): void {
     execFileSync(process.execPath, [wxt, 'build', '-b', browser], {
       cwd: ROOT,
       // What ships is a store build, never a test build (wxt.config.ts QV_TEST_BUILD).
-      env: { ...process.env, QV_OUT_DIR: outDir, QV_TEST_BUILD: '' },
+      // A store package is a production build whatever the caller's NODE_ENV (a test runner sets "test"):
+      // otherwise Preact's development JSX embeds each source file's absolute path, and the zip
+      // would depend on the folder it was built in.
+      env: { ...process.env, QV_OUT_DIR: outDir, QV_TEST_BUILD: '', NODE_ENV: 'production' },
       stdio: quiet ? 'pipe' : 'inherit',
       encoding: 'utf8',
     });
@@ -92,8 +106,26 @@ function writeAtomic(path: string, data: Uint8Array): void {
   }
 }
 
-function safeName(name: string): string {
-  return name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+/** The sources archive's own note for reviewers; generated, so it is the same in every run. */
+const REBUILD_FILE = 'REBUILD.md';
+
+function rebuildNote(configPath: string, epoch: number, zipBase: string, version: string): string {
+  const env = `export SOURCE_DATE_EPOCH=${epoch} QUOTE_VERIFIER_CONFIG=${configPath}`;
+  return [
+    `# Rebuilding ${zipBase} ${version}`,
+    '',
+    'From this unpacked archive, with Node 20.19 or later and npm (Linux or macOS):',
+    '',
+    '```sh',
+    env,
+    'npm ci && npm run zip',
+    '```',
+    '',
+    `\`.output/${zipBase}-${version}-chrome.zip\` and \`.output/${zipBase}-${version}-firefox.zip\` are then`,
+    'byte-identical to the published ones (compare the SHA-256 `npm run zip` prints);',
+    '`.output/firefox-mv2` holds the Firefox build unpacked.',
+    '',
+  ].join('\n');
 }
 
 function main(argv: string[]): number {
@@ -102,12 +134,32 @@ function main(argv: string[]): number {
     if (!args.quiet) process.stdout.write(`${line}\n`);
   };
 
+  // The config the builds use (wxt.config.ts reads the same one).
+  const config = loadConfigSync(resolveConfigPath());
+  const configShown = relative(ROOT, config.file);
+  if (config.missingForStore.length > 0) {
+    throw new UsageError(
+      `${configShown}: a store package needs ${config.missingForStore.join(', ')} in the config ` +
+        '(npm run build works without them; see docs/newsroom.md, section 2)',
+    );
+  }
+  const uncommitted = uncommittedInputs(ROOT, buildInputs(config));
+  if (uncommitted && uncommitted.length > 0) {
+    const lines = uncommitted.map((u) => `  ${u.path}: ${u.why}`).join('\n');
+    if (!args.allowUncommitted) {
+      throw new UsageError(
+        `files the build reads are not committed, so the sources archive would not rebuild this package:\n${lines}\n` +
+          'Commit them (git add … && git commit), or pass --allow-uncommitted for a package you will not publish.',
+      );
+    }
+    process.stderr.write(`zip: warning: packaging uncommitted files (--allow-uncommitted):\n${lines}\n`);
+  }
+
   const buildStart = performance.now();
   if (args.build) for (const { browser } of TARGETS) build(browser, args.outDir, args.quiet);
   const buildMs = performance.now() - buildStart;
 
   const zipStart = performance.now();
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string };
   const headTime = commitTime(ROOT);
   const epoch = archiveEpoch(process.env, headTime);
   const archives: { file: string; entries: number }[] = [];
@@ -120,7 +172,7 @@ function main(argv: string[]): number {
     if (version !== undefined && manifest.version !== version) throw new Error(`the builds disagree on the version (${version}, ${manifest.version})`);
     version = manifest.version;
     const entries = listTree(buildDir);
-    const file = join(args.outDir, `${safeName(pkg.name)}-${manifest.version}-${browser}.zip`);
+    const file = join(args.outDir, `${config.zipName}-${manifest.version}-${browser}.zip`);
     writeAtomic(file, createZip(entries, epoch));
     archives.push({ file, entries: entries.length });
   }
@@ -132,8 +184,9 @@ function main(argv: string[]): number {
         'the sources archive holds them as they are now. Commit before packaging a release.\n',
     );
   }
-  const sourcesFile = join(args.outDir, `${safeName(pkg.name)}-${version}-sources.zip`);
-  writeAtomic(sourcesFile, createZip(sources.entries, epoch));
+  const sourcesFile = join(args.outDir, `${config.zipName}-${version}-sources.zip`);
+  const note = { path: REBUILD_FILE, data: Buffer.from(rebuildNote(configShown.split(sep).join('/'), epoch, config.zipName, version!)), mode: 0o644 };
+  writeAtomic(sourcesFile, createZip([...sources.entries.filter((e) => e.path !== REBUILD_FILE), note], epoch));
   archives.push({ file: sourcesFile, entries: sources.entries.length });
   const zipMs = performance.now() - zipStart;
 
@@ -144,6 +197,7 @@ function main(argv: string[]): number {
     say(`  ${relative(process.cwd(), file)}  ${entries} files  ${(bytes.length / 1024).toFixed(1)} KiB  sha256 ${sha}`);
   }
   say(`${args.build ? `built in ${(buildMs / 1000).toFixed(1)} s, ` : ''}zipped in ${(zipMs / 1000).toFixed(1)} s`);
+  say(`Rebuild from the sources archive (also in its ${REBUILD_FILE}): export SOURCE_DATE_EPOCH=${epoch} QUOTE_VERIFIER_CONFIG=${configShown}; npm ci && npm run zip`);
   return 0;
 }
 

@@ -12,7 +12,7 @@ import type { ZipEntry } from './deterministic-zip.ts';
  * installed packages, generated types and test artifacts, all rebuilt by
  * `npm ci && npm run build`.
  */
-export const SOURCES_EXCLUDED = ['.git/', '.output/', '.wxt/', 'node_modules/', 'tests/e2e/artifacts/'];
+export const SOURCES_EXCLUDED = ['.git/', '.output/', '.wxt/', 'dist/', 'node_modules/', 'tests/e2e/artifacts/'];
 
 /** Git's mode for an executable file; everything else is stored 0644. */
 const GIT_EXECUTABLE = '100755';
@@ -21,12 +21,14 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-/** Every file under `dir`, recursively, with paths relative to it. */
-export function listTree(dir: string): ZipEntry[] {
+/** Every file under `dir`, recursively, with paths relative to it; `skip` leaves out a path (a folder's ends with "/") unread. */
+export function listTree(dir: string, skip: (path: string) => boolean = () => false): ZipEntry[] {
   const entries: ZipEntry[] = [];
   const walk = (current: string): void => {
     for (const item of readdirSync(current, { withFileTypes: true })) {
       const full = join(current, item.name);
+      const rel = toPosix(relative(dir, full));
+      if (skip(item.isDirectory() || item.isSymbolicLink() ? `${rel}/` : rel)) continue;
       if (item.isDirectory()) walk(full);
       else if (item.isFile()) entries.push({ path: toPosix(relative(dir, full)), data: readFileSync(full) });
       else throw new Error(`${full}: not a regular file or directory; a package holds files only`);
@@ -58,7 +60,8 @@ export function listSources(root: string): Sources {
   try {
     listing = execFileSync('git', ['ls-files', '--stage', '-z'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
   } catch {
-    const entries = listTree(root).filter((e) => !excluded(e.path));
+    // Not walked at all: node_modules is large (and may be a link to a shared one).
+    const entries = listTree(root, excluded);
     return { entries, origin: 'directory', modified: [] };
   }
   const entries: ZipEntry[] = [];

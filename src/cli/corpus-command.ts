@@ -27,6 +27,7 @@ import { formatQuoteLine } from '../corpus/review/format';
 import { ReviewFileError } from '../corpus/review/review-file';
 import { CONFIG_ENV, ConfigError, loadConfigSync, resolveConfigPath, type NewsroomConfig } from '../config/config';
 import { parseCommandArgs } from './command-args';
+import { reason } from './check/corpus';
 
 /** Above this many documents the build shows progress on stderr. */
 const PROGRESS_MIN_DOCUMENTS = 20;
@@ -180,7 +181,14 @@ export async function corpusCommand(argv: string[]): Promise<number> {
     }
     if (!values.quiet) process.stdout.write(`${out} is up to date\n`);
   } else {
-    await writeFileAtomic(out, result.json);
+    try {
+      await writeFileAtomic(out, result.json);
+    } catch (e) {
+      // --out naming a folder, a read-only place: say so, not a stack trace (issue 12).
+      if ((e as NodeJS.ErrnoException).code === undefined) throw e;
+      process.stderr.write(`quote-verifier corpus: cannot write ${safe(out)}: ${reason(e)}\n`);
+      return 2;
+    }
     if (!values.quiet) {
       const imported = result.report.imports.reduce((n, i) => n + i.quotes, 0);
       process.stdout.write(

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BuildFailedError, DEFAULT_CORPUS_NAME } from '../corpus/build';
-import { IMPORT_FORMATS, readImport, type ImportFormat } from '../corpus/import';
+import { IMPORT_FORMATS, importDocBase, readImport, type ImportFormat } from '../corpus/import';
 import { escapeControlChars } from '../corpus/import/control-chars';
 import { mergeImport } from '../corpus/import/merge-into-corpus';
 import { CorpusLoadError } from '../corpus/load';
@@ -18,6 +18,8 @@ import { ReviewFileError, serializeReviewFile } from '../corpus/review/review-fi
 import { CORPUS_FORMAT_VERSION, type Corpus } from '../corpus/schema';
 import { CONFIG_ENV, ConfigError, resolveConfigPath } from '../config/config';
 import { corpusJson, defaultReviewer, readWorkingCorpus, workingFiles } from './working-files';
+import { importCsvStreaming } from './import-csv';
+import { reason } from './check/corpus';
 import { parseCommandArgs } from './command-args';
 
 export const importUsage = `Usage: quote-verifier import <file> [--format json|csv|claimreview] [--out <corpus.json>] [options]
@@ -79,7 +81,7 @@ export async function importCommand(argv: string[], io: { now?: () => Date } = {
     });
     process.stderr.write(`quote-verifier import: corpus ${escapeControlChars(files.from)}\n`);
     out = files.corpus;
-    const imported = await readImport(file, { baseDir: importBaseDir(values.config), ...(format === undefined ? {} : { format: format as ImportFormat }) });
+    const baseDir = importBaseDir(values.config);
     const corpus: Corpus = (await readWorkingCorpus(files.corpus)) ?? { version: CORPUS_FORMAT_VERSION, name: DEFAULT_CORPUS_NAME, documents: [], quotes: [] };
     const reviewFile = await readReviewFile(files.review);
     let approved;
@@ -92,32 +94,61 @@ export async function importCommand(argv: string[], io: { now?: () => Date } = {
         at: (io.now ?? (() => new Date()))().toISOString(),
       };
     }
-    const result = mergeImport(corpus, reviewFile, imported.quotes, {
-      corpusFile: files.corpus,
-      importFile: file,
-      ...(approved ? { approved } : {}),
-    });
-    await writeFilesAtomic([
-      { path: files.review, data: serializeReviewFile(result.file) },
-      { path: files.corpus, data: corpusJson(result.corpus) },
-    ]);
+    const csv = format === 'csv' || (format === undefined && path.extname(file).toLowerCase() === '.csv');
+    let summary: { format: string; rows: number; added: number; merged: string[]; unchanged: string[]; reopened: string[]; warnings: { file: string; message: string }[]; leftOut: { where: string; line?: number; text?: string; reason: string }[]; noteOf: (id: string) => string };
+    if (csv) {
+      // Streamed in bounded memory, whatever the file's size (./import-csv.ts).
+      const r = await importCsvStreaming({
+        file,
+        display: file,
+        docBase: importDocBase(file, baseDir),
+        corpus,
+        reviewFile,
+        corpusFile: files.corpus,
+        reviewPath: files.review,
+        ...(approved ? { approved } : {}),
+      });
+      summary = { format: 'csv', ...r, leftOut: [], noteOf: (id) => r.existing.find((q) => q.id === id)?.review?.note ?? '' };
+    } else {
+      const imported = await readImport(file, { baseDir, ...(format === undefined ? {} : { format: format as ImportFormat }) });
+      const result = mergeImport(corpus, reviewFile, imported.quotes, {
+        corpusFile: files.corpus,
+        importFile: file,
+        ...(approved ? { approved } : {}),
+      });
+      await writeFilesAtomic([
+        { path: files.review, data: serializeReviewFile(result.file) },
+        { path: files.corpus, data: corpusJson(result.corpus) },
+      ]);
+      summary = {
+        format: imported.format,
+        rows: imported.quotes.length,
+        added: result.added.length,
+        merged: result.merged,
+        unchanged: result.unchanged,
+        reopened: result.reopened,
+        warnings: result.warnings,
+        leftOut: imported.leftOut,
+        noteOf: (id) => result.corpus.quotes.find((q) => q.id === id)?.review?.note ?? '',
+      };
+    }
     const lines = [
-      `Imported ${file} (${imported.format}): ${imported.quotes.length} row${imported.quotes.length === 1 ? '' : 's'} -> ` +
-        `${result.added.length} new quotation${result.added.length === 1 ? '' : 's'}, ${result.merged.length} merged with quotations already in the corpus` +
-        `${result.unchanged.length ? `, ${result.unchanged.length} already imported` : ''}`,
+      `Imported ${file} (${summary.format}): ${summary.rows} row${summary.rows === 1 ? '' : 's'} -> ` +
+        `${summary.added} new quotation${summary.added === 1 ? '' : 's'}, ${summary.merged.length} merged with quotations already in the corpus` +
+        `${summary.unchanged.length ? `, ${summary.unchanged.length} already imported` : ''}`,
     ];
-    if (imported.leftOut.length) {
-      lines.push(`Not imported (${imported.leftOut.length}):`);
-      for (const l of imported.leftOut) {
+    if (summary.leftOut.length) {
+      lines.push(`Not imported (${summary.leftOut.length}):`);
+      for (const l of summary.leftOut) {
         lines.push(`  ${l.where}${l.line === undefined ? '' : ` (line ${l.line})`}  ${l.text ? `“${l.text}”  — ` : ''}${l.reason}`);
       }
     }
-    if (result.reopened.length) {
-      lines.push(`Pending again: ${result.reopened.length} approved quotation${result.reopened.length === 1 ? '' : 's'} gained a source nobody reviewed:`);
-      for (const id of result.reopened) lines.push(`  ${id}  ${result.corpus.quotes.find((q) => q.id === id)?.review?.note ?? ''}`);
+    if (summary.reopened.length) {
+      lines.push(`Pending again: ${summary.reopened.length} approved quotation${summary.reopened.length === 1 ? '' : 's'} gained a source nobody reviewed:`);
+      for (const id of summary.reopened) lines.push(`  ${id}  ${summary.noteOf(id)}`);
     }
-    if (result.warnings.length) {
-      lines.push(`Warnings (${result.warnings.length}):`, ...result.warnings.map((w) => `  ${w.file}: ${w.message}`));
+    if (summary.warnings.length) {
+      lines.push(`Warnings (${summary.warnings.length}):`, ...summary.warnings.map((w) => `  ${w.file}: ${w.message}`));
     }
     const state = approved ? `approved by ${approved.reviewer}` : 'pending review (quote-verifier review)';
     lines.push(`New quotations are ${state}.`, `Wrote ${files.corpus} and ${files.review}.`);
@@ -125,7 +156,13 @@ export async function importCommand(argv: string[], io: { now?: () => Date } = {
     return 0;
   } catch (e) {
     if (e instanceof BuildFailedError || e instanceof ConfigError || e instanceof CorpusLoadError || e instanceof ReviewFileError) {
-      process.stderr.write(`${e.message}\nquote-verifier import: nothing imported${out ? `; ${out} left unchanged` : ''}\n`);
+      process.stderr.write(`${escapeControlChars(e.message)}\nquote-verifier import: nothing imported${out ? `; ${out} left unchanged` : ''}\n`);
+      return 2;
+    }
+    const errno = e as NodeJS.ErrnoException;
+    if (errno.code !== undefined) {
+      // --out naming a folder, an unreadable corpus, a read-only place: say so, not a stack trace (issue 12).
+      process.stderr.write(`quote-verifier import: ${(errno as { dest?: string }).dest ?? errno.path ?? ''}: ${reason(e)}\nquote-verifier import: nothing imported${out ? `; ${out} left unchanged` : ''}\n`);
       return 2;
     }
     throw e;

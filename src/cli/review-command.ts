@@ -22,6 +22,7 @@ import { escapeControlChars } from '../corpus/import/control-chars';
 import { ConfigError } from '../config/config';
 import { corpusJson, defaultReviewer, readWorkingCorpus, workingFiles, type WorkingFiles } from './working-files';
 import { parseCommandArgs } from './command-args';
+import { reason } from './check/corpus';
 
 export const reviewUsage = `Usage: quote-verifier review [list] [--all | --state pending|approved|rejected]
        quote-verifier review approve <id>... [--reviewer <name>] [--note <text>]
@@ -139,7 +140,13 @@ export async function reviewCommand(argv: string[], io: ReviewIo = {}): Promise<
     };
     const change = reviewQuotes(loaded.corpus, loaded.review, targets, decision);
     if ('problems' in change) return fail(`nothing changed:\n${change.problems.map((p) => `  ${p}`).join('\n')}`);
-    await save(loaded, change.corpus, change.file);
+    try {
+      await save(loaded, change.corpus, change.file);
+    } catch (e) {
+      const errno = e as NodeJS.ErrnoException;
+      if (errno.code === undefined) throw e;
+      return fail(`cannot write ${(errno as { dest?: string }).dest ?? errno.path ?? loaded.files.corpus}: ${reason(e)}; nothing changed`);
+    }
     for (const q of change.decided) process.stdout.write(`${decision.state}: ${q.id}  ${q.speaker.name}: “${q.text}”\n`);
     process.stdout.write(`${summary(change.corpus)} (wrote ${loaded.files.review} and ${loaded.files.corpus})\n`);
     return 0;

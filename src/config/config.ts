@@ -56,13 +56,25 @@ export const ConfigFile = z.strictObject({
   $schema: z.string().optional(),
   /** Extension name (store listing, toolbar tooltip), max 45 characters as Chrome requires. */
   name: z.string().min(1).max(45),
-  /** Short name (12 characters or fewer shows in full on Chrome's launcher surfaces). */
-  shortName: z.string().min(1).max(12),
-  /** Store description, max 132 characters as Chrome requires. */
-  description: z.string().min(1).max(132),
+  /**
+   * The extension's version (manifest `version`: one to four numbers 0-65535
+   * separated by dots, as Chrome and Firefox require); default: the project's.
+   */
+  version: z
+    .string()
+    .regex(/^(0|[1-9]\d{0,4})(\.(0|[1-9]\d{0,4})){0,3}$/, 'expected one to four numbers separated by dots, e.g. "1.4.0"')
+    .refine((v) => v.split('.').every((n) => !/^\d+$/.test(n) || Number(n) <= 65535), 'each number must be 65535 or less')
+    .optional(),
+  /** Base name of the zips `npm run zip` writes (default: the name, lower-case, dashes). */
+  zipName: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected lower-case letters, digits, dots, dashes, e.g. "northbridge-quotes"').optional(),
+  /** Short name (12 characters or fewer shows in full on Chrome's launcher surfaces). Store builds only; default: the name, cut. */
+  shortName: z.string().min(1).max(12).optional(),
+  /** Store description, max 132 characters as Chrome requires. Store builds only; default from the name. */
+  description: z.string().min(1).max(132).optional(),
   /** PNG icons by size; default: the project's own icons. */
   icons: z.partialRecord(z.enum(ICON_SIZES), z.string().min(1)).optional(),
-  brandColor: HexColor,
+  /** Default: the project's blue. */
+  brandColor: HexColor.optional(),
   /** Folder of source documents; may be left out when the corpus comes only from imports. */
   documents: z.string().min(1).optional(),
   imports: z.array(ImportEntry).default([]),
@@ -70,7 +82,8 @@ export const ConfigFile = z.strictObject({
   review: z.string().min(1).default('data/review.json'),
   /** Where the working corpus is written (default data/corpus.json beside the config). */
   corpus: z.string().min(1).default('data/corpus.json'),
-  corpusName: z.string().min(1),
+  /** Shown in the popup; default: "<name> corpus". */
+  corpusName: z.string().min(1).optional(),
   corpusVersion: z.string().min(1).optional(),
   /**
    * The newsroom's own page for a quotation, as a URL template with `{id}` for
@@ -80,8 +93,10 @@ export const ConfigFile = z.strictObject({
     .string()
     .regex(/^https?:\/\/[^\s{}]*\{id\}[^\s{}]*$/, 'expected an http(s) address containing {id}, e.g. "https://newsroom.example/quotes/{id}"')
     .optional(),
-  contact: Contact,
-  firefoxId: FirefoxId,
+  /** Where readers report a problem. Store builds only: without it the popup shows no report link. */
+  contact: Contact.optional(),
+  /** The add-on id on addons.mozilla.org. Store builds only; default: a local id derived from the name. */
+  firefoxId: FirefoxId.optional(),
   /** Sites the extension scans by default (readers can change it in the options). */
   sites: z
     .strictObject({
@@ -93,6 +108,34 @@ export const ConfigFile = z.strictObject({
   strict: z.boolean().default(true),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
+
+/** The project's own colour, for a config that gives none. */
+export const DEFAULT_BRAND_COLOR = '#1f5fbf';
+
+/** What a store listing needs from the newsroom itself; everything else has a sound default. */
+export const STORE_FIELDS = ['shortName', 'description', 'brandColor', 'corpusName', 'contact', 'firefoxId'] as const;
+
+/** "Northbridge Daily Quote Check" -> "northbridge-daily-quote-check". */
+export function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The name itself when it fits Chrome's 12 characters, else its first words that do, else its first 12 characters. */
+function defaultShortName(name: string): string {
+  if (name.length <= 12) return name;
+  let out = '';
+  for (const word of name.split(/\s+/)) {
+    const next = out ? `${out} ${word}` : word;
+    if (next.length > 12) break;
+    out = next;
+  }
+  return out || name.slice(0, 12);
+}
 
 export interface NewsroomConfig {
   /** Absolute path of the config file. */
@@ -111,9 +154,18 @@ export interface NewsroomConfig {
   corpusVersion?: string;
   /** URL template of the newsroom's page for a quote (`{id}`). */
   quotePage?: string;
-  /** Normalised to a URL: bare emails become mailto: links. */
+  /** Normalised to a URL: bare emails become mailto: links; empty when the config gives none (no report link). */
   contact: string;
   firefoxId: string;
+  /** The extension version the config sets (else the build uses package.json's). */
+  version?: string;
+  /** Base name of the zips. */
+  zipName: string;
+  /**
+   * Fields a store build needs that the config leaves to defaults (`npm run zip`
+   * refuses while any is missing): a two-line config builds and runs locally.
+   */
+  missingForStore: string[];
   sites: { only: string[]; never: string[] };
   strict: boolean;
 }
@@ -155,6 +207,7 @@ export function loadConfigSync(configPath: string): NewsroomConfig {
   }
   const c = parsed.data;
   const dir = path.dirname(file);
+  const missingForStore = STORE_FIELDS.filter((f) => c[f] === undefined);
   const abs = (p: string) => path.resolve(dir, p);
   const problems: string[] = [];
   const icons: NewsroomConfig['icons'] = {};
@@ -173,19 +226,22 @@ export function loadConfigSync(configPath: string): NewsroomConfig {
   return {
     file,
     name: c.name,
-    shortName: c.shortName,
-    description: c.description,
+    shortName: c.shortName ?? defaultShortName(c.name),
+    description: c.description ?? `Checks quotations on web pages against ${c.name}'s verified quotations.`.slice(0, 132),
     icons,
-    brandColor: c.brandColor.toLowerCase(),
+    brandColor: (c.brandColor ?? DEFAULT_BRAND_COLOR).toLowerCase(),
     ...(c.documents === undefined ? {} : { documents: abs(c.documents) }),
     imports: c.imports.map((i) => ({ ...i, file: abs(i.file) })),
     reviewFile: abs(c.review),
     corpusOut: abs(c.corpus),
-    corpusName: c.corpusName,
+    corpusName: c.corpusName ?? `${c.name} corpus`,
     ...(c.corpusVersion === undefined ? {} : { corpusVersion: c.corpusVersion }),
     ...(c.quotePage === undefined ? {} : { quotePage: c.quotePage }),
-    contact: /^[^@\s:/]+@/.test(c.contact) ? `mailto:${c.contact}` : c.contact,
-    firefoxId: c.firefoxId,
+    contact: c.contact === undefined ? '' : /^[^@\s:/]+@/.test(c.contact) ? `mailto:${c.contact}` : c.contact,
+    firefoxId: c.firefoxId ?? `${slug(c.name) || 'quote-verifier'}@quote-verifier.invalid`,
+    ...(c.version === undefined ? {} : { version: c.version }),
+    zipName: c.zipName ?? (slug(c.name) || 'quote-verifier'),
+    missingForStore,
     sites: { only: c.sites?.only ?? [], never: c.sites?.never ?? [] },
     strict: c.strict,
   };

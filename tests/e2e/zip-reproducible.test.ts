@@ -24,7 +24,7 @@ function runZip(tree: string, outDir: string): void {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.SOURCE_DATE_EPOCH; // the default path: the HEAD commit's time
   delete env.QV_OUT_DIR;
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/zip.ts', '--out-dir', outDir, '--quiet'], { cwd: tree, env, stdio: 'pipe' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/zip.ts', '--out-dir', outDir, '--quiet', '--allow-uncommitted'], { cwd: tree, env, stdio: 'pipe' });
 }
 
 function sha256(file: string): string {

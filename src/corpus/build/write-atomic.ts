@@ -30,8 +30,8 @@ function untrack(tmp: string): void {
   if (live.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
 }
 
-/** Writes and flushes a temporary file beside `path`; returns its name. */
-async function writeTemp(path: string, data: string): Promise<string> {
+/** Writes and flushes a temporary file beside `path`; returns its name. `data` may come in pieces (a corpus too big for one string). */
+async function writeTemp(path: string, data: string | AsyncIterable<string>): Promise<string> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -39,7 +39,8 @@ async function writeTemp(path: string, data: string): Promise<string> {
   try {
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(data, 'utf8');
+      if (typeof data === 'string') await handle.writeFile(data, 'utf8');
+      else for await (const piece of data) await handle.write(piece, null, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
@@ -57,7 +58,7 @@ async function writeTemp(path: string, data: string): Promise<string> {
  * is written and flushed first, then all are renamed, so a failed write changes
  * none of them (short of a crash between two renames).
  */
-export async function writeFilesAtomic(files: { path: string; data: string }[]): Promise<void> {
+export async function writeFilesAtomic(files: { path: string; data: string | AsyncIterable<string> }[]): Promise<void> {
   const temps: string[] = [];
   try {
     for (const f of files) temps.push(await writeTemp(f.path, f.data));

@@ -7,6 +7,7 @@
  * Merging with other quotes is the caller's (build/merge.ts).
  */
 import { readFile } from 'node:fs/promises';
+import { firstInvalidUtf8 } from './utf8';
 import path from 'node:path';
 import type { Quote } from '../schema';
 import { BuildFailedError } from '../build/errors';
@@ -111,31 +112,6 @@ function decodeUtf8(file: string, bytes: Uint8Array): string {
       new ImportError(file, undefined, line, undefined, 'not valid UTF-8 (save the file as UTF-8; it may be Latin-1 or Windows-1252)'),
     ]);
   }
-}
-
-/**
- * Offset of the first byte that makes `bytes` invalid UTF-8: the longest
- * prefix a streaming fatal decoder accepts (an unfinished character at the
- * end of a prefix is not an error in stream mode), found by bisection.
- */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const valid = (n: number) => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  let lo = 0; // valid(lo)
-  let hi = bytes.length; // !valid(hi) when stream-decoding the whole, or the error is an unfinished last character
-  if (valid(hi)) return Math.max(0, bytes.length - 1);
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (valid(mid)) lo = mid;
-    else hi = mid;
-  }
-  return hi - 1;
 }
 
 /** Reads and parses an import file; `baseDir` (default: the working directory) names its sources (importDocBase). */

@@ -77,6 +77,35 @@ describe('newsroom config', () => {
     expect(c.imports).toEqual([{ file: path.join(dir, 'db/quotes.csv'), approved: true }]);
   });
 
+  it('accepts a minimal config (name, documents, corpus, review) with defaults, listing what a store build still needs', () => {
+    const dir = scratch({ 'qv.json': JSON.stringify({ name: 'Northbridge Daily Quote Check', documents: 'articles', corpus: 'corpus.json', review: 'review.json' }), 'articles/a.txt': 'x' });
+    const c = loadConfigSync(path.join(dir, 'qv.json'));
+    expect(c).toMatchObject({
+      name: 'Northbridge Daily Quote Check',
+      shortName: 'Northbridge',
+      brandColor: '#1f5fbf',
+      corpusName: 'Northbridge Daily Quote Check corpus',
+      contact: '',
+      firefoxId: 'northbridge-daily-quote-check@quote-verifier.invalid',
+      zipName: 'northbridge-daily-quote-check',
+      corpusOut: path.join(dir, 'corpus.json'),
+      reviewFile: path.join(dir, 'review.json'),
+    });
+    expect(c.description.length).toBeLessThanOrEqual(132);
+    expect(c.version).toBeUndefined();
+    expect(c.missingForStore).toEqual(['shortName', 'description', 'brandColor', 'corpusName', 'contact', 'firefoxId']);
+    expect(loadConfigSync(path.join(repo, 'quote-verifier.config.json')).missingForStore).toEqual([]);
+  });
+
+  it('takes the extension version and the zip name from the config, and refuses malformed ones', () => {
+    const dir = scratch({ 'qv.json': JSON.stringify({ ...VALID, version: '2.10.0', zipName: 'bugle-quotes' }), 'articles/a.txt': 'x' });
+    expect(loadConfigSync(path.join(dir, 'qv.json'))).toMatchObject({ version: '2.10.0', zipName: 'bugle-quotes' });
+    const bad = scratch({ 'qv.json': JSON.stringify({ ...VALID, version: '2.x', zipName: 'Bugle Quotes' }), 'articles/a.txt': 'x' });
+    expect(problemsOf(bad)).toEqual([expect.stringMatching(/version: expected one to four numbers/), expect.stringMatching(/zipName: expected lower-case/)]);
+    const big = scratch({ 'qv.json': JSON.stringify({ ...VALID, version: '1.70000' }), 'articles/a.txt': 'x' });
+    expect(problemsOf(big)).toEqual([expect.stringMatching(/version: each number must be 65535 or less/)]);
+  });
+
   it('names every bad field, with its line', () => {
     const text = JSON.stringify(
       { ...VALID, brandColor: 'red', firefoxId: 'not an id', contact: 'http://insecure.example', shortName: 'Far too long a name', colour: '#fff' },
