@@ -11,6 +11,9 @@ import { createTabFindingsStore } from '../src/platform/tab-findings-store';
 import { notifyTabFindingsChanged } from '../src/platform/panel-messaging';
 import { extensionVersion } from '../src/platform/runtime';
 
+/** A macrotask boundary: messages from other tabs are handled here. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 // One corpus and one index serve every tab. Listeners are registered
 // synchronously (a service worker woken by an event must find them at once);
 // requests that arrive before the corpus is read wait for it.
@@ -51,9 +54,11 @@ export default defineBackground(() => {
     // The background owns the verdicts: it keeps what it computed for the frame that asked,
     // and the frame later says only which of these it drew (findings, below).
     scan: async (request, sender) => {
-      const answer = (await host).scan(request);
+      // In slices, yielding between them: a huge page never keeps another tab waiting long.
+      const answer = await (await host).scanSliced(request, nextTask);
       if (sender.tabId === undefined || sender.tabId < 0) return answer;
-      return { ...answer, scanId: tabs.recordScan(sender.tabId, sender.frameId ?? 0, answer.findings, answer.quotes) };
+      const scanId = tabs.recordScan(sender.tabId, sender.frameId ?? 0, answer.findings, answer.quotes, answer.limit?.findings);
+      return { ...answer, scanId };
     },
     lookup: async (request) => (await host).lookup(request),
     findings: (report, sender) => {
@@ -72,7 +77,9 @@ export default defineBackground(() => {
         type: 'qv:tab-findings',
         tabId: request.tabId,
         counts: tabs.total(request.tabId),
-        findings: tabs.findings(request.tabId),
+        findings: tabs.findings(request.tabId, request.first),
+        ...((total) => (request.first !== undefined && total > request.first ? { total } : {}))(tabs.size(request.tabId)),
+        ...((n) => (n === undefined ? {} : { limit: { findings: n } }))(tabs.limit(request.tabId)),
         corpus: corpus.ok && documentCount !== undefined ? { ...corpus, documentCount } : corpus,
       };
     },

@@ -4,7 +4,7 @@
 // follows the tab's rescans while the popup is open; the search box asks the
 // background to search the whole corpus.
 import { render } from 'preact';
-import { PopupView, type PopupFinding, type PopupState } from '../../src/ui/popup/popup-view';
+import { POPUP_ROWS_PAGE, PopupView, type PopupFinding, type PopupState } from '../../src/ui/popup/popup-view';
 import { openFindingInTab, popupTabId, requestTabFindings } from '../../src/platform/popup-messaging';
 import { canOpenSidePanel, onTabFindingsChanged, openSidePanel, requestSearch } from '../../src/platform/panel-messaging';
 import { buildInfo } from '../../src/platform/build-info';
@@ -52,7 +52,12 @@ async function main(container: HTMLElement): Promise<void> {
     const open = (finding: PopupFinding) => {
       void openFindingInTab(tabId, finding.frameId ?? 0, finding.index ?? 0, finding.quoteId);
     };
-    const refresh = async () => show({ status: 'ready', data: await requestTabFindings(tabId) }, open);
+    // The first screen first (a page of 20,000 findings is megabytes of rows), then the rest.
+    const refresh = async () => {
+      const head = await requestTabFindings(tabId, POPUP_ROWS_PAGE);
+      show({ status: 'ready', data: head }, open);
+      if (head.total !== undefined) show({ status: 'ready', data: await requestTabFindings(tabId) }, open);
+    };
     onTabFindingsChanged((changed) => {
       if (changed === tabId) void refresh().catch(() => {});
     });

@@ -4,7 +4,7 @@
 // contract, docs/architecture.md), and redraws when the background says that tab's
 // findings changed (a frame rescanned, the tab navigated).
 import { render } from 'preact';
-import { PopupView, type PopupFinding, type PopupState } from '../../src/ui/popup/popup-view';
+import { POPUP_ROWS_PAGE, PopupView, type PopupFinding, type PopupState } from '../../src/ui/popup/popup-view';
 import { openFindingInTab, requestTabFindings } from '../../src/platform/popup-messaging';
 import { followActiveTab, onTabFindingsChanged, requestSearch } from '../../src/platform/panel-messaging';
 import { buildInfo } from '../../src/platform/build-info';
@@ -34,6 +34,10 @@ function main(container: HTMLElement): void {
   const refresh = async (id: number) => {
     const mine = ++ticket;
     try {
+      // The first screen first (a page of 20,000 findings is megabytes of rows), then the rest.
+      const head = await requestTabFindings(id, POPUP_ROWS_PAGE);
+      if (mine === ticket) show({ status: 'ready', data: head });
+      if (head.total === undefined) return;
       const data = await requestTabFindings(id);
       if (mine === ticket) show({ status: 'ready', data });
     } catch (error) {

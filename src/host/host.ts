@@ -11,14 +11,15 @@ import { Corpus, type Quote } from '../corpus/schema';
 import { shippableCorpus } from '../corpus/ship';
 import type { Finding } from '../match/types';
 import { markUnjudged } from '../match/unjudged';
-import type {
-  CorpusStatus,
-  LookupRequest,
-  LookupResponse,
-  ScanRequest,
-  ScanResponse,
-  SearchRequest,
-  SearchResponse,
+import {
+  MAX_FINDINGS_PER_PAGE,
+  type CorpusStatus,
+  type LookupRequest,
+  type LookupResponse,
+  type ScanRequest,
+  type ScanResponse,
+  type SearchRequest,
+  type SearchResponse,
 } from '../platform/messages';
 import { createEngineMatcher, type Matcher, type MatcherFactory } from './engine';
 import { createCorpusSearch } from './search';
@@ -28,9 +29,36 @@ export interface Host {
   /** How many source documents the corpus was built from (the popup's corpus information). */
   readonly documentCount?: number;
   scan(request: ScanRequest): ScanResponse;
+  /**
+   * The same answer as `scan`, matched in slices of about SCAN_SLICE_CHARS with
+   * `pause()` awaited between them, so one huge page cannot keep the background from
+   * answering other tabs (the background passes a macrotask yield).
+   */
+  scanSliced(request: ScanRequest, pause: () => Promise<void>): Promise<ScanResponse>;
   lookup(request: LookupRequest): LookupResponse;
   /** The popup's corpus search (src/host/search.ts). */
   search(request: SearchRequest): SearchResponse;
+}
+
+/**
+ * Text matched in one go before the background yields to other requests. At the
+ * ~1-2.5 µs per character measured for findAll (docs/benchmarks.md), 20,000 characters
+ * is 20-50 ms: another tab's scan waits at most that long behind a 3 MB page.
+ */
+export const SCAN_SLICE_CHARS = 20_000;
+
+/** How far back from a slice's end a cut looks for a paragraph break or a space (quotations rarely cross either). */
+const CUT_SEARCH_CHARS = 2_000;
+
+/** Where to end the slice that starts at `from`: a paragraph break, else a space, else a hard cut. */
+export function sliceEnd(text: string, from: number, size = SCAN_SLICE_CHARS): number {
+  const hard = from + size;
+  if (hard >= text.length) return text.length;
+  const floor = Math.max(from + 1, hard - CUT_SEARCH_CHARS);
+  const para = text.lastIndexOf('\n', hard);
+  if (para >= floor) return para + 1;
+  for (let i = hard; i >= floor; i--) if (text.charCodeAt(i) === 32) return i + 1;
+  return hard;
 }
 
 /** How many schema problems a refusal lists before "and N more": enough to fix, short enough to read. */
@@ -106,6 +134,19 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
       ? f
       : { ...f, verdict: 'unverified', quoteId: undefined, diff: [], flags: [] };
 
+  /** Verdicts are decided here: text the page collector could not judge is never verified; at most MAX_FINDINGS_PER_PAGE. */
+  const answer = (request: ScanRequest, raw: Finding[]): ScanResponse => {
+    const all = markUnjudged(raw.map(known), request.unjudged ?? []);
+    const findings = all.length > MAX_FINDINGS_PER_PAGE ? all.slice(0, MAX_FINDINGS_PER_PAGE) : all;
+    return {
+      type: 'qv:scan',
+      findings,
+      quotes: quotesFor(findings.map((f) => f.quoteId)),
+      corpus: status,
+      ...(all.length > findings.length ? { limit: { findings: findings.length } } : {}),
+    };
+  };
+
   const corpusSearch = createCorpusSearch(corpus.quotes, (text) => matcher.lookup(text));
 
   return {
@@ -115,9 +156,19 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
       return { type: 'qv:search', query: request.query, hits: corpusSearch.search(request.query, request.limit), corpus: status };
     },
     scan(request) {
-      // Verdicts are decided here: text the page collector could not judge is never verified.
-      const findings = markUnjudged(matcher.findAll(request.text).map(known), request.unjudged ?? []);
-      return { type: 'qv:scan', findings, quotes: quotesFor(findings.map((f) => f.quoteId)), corpus: status };
+      return answer(request, matcher.findAll(request.text));
+    },
+    async scanSliced(request, pause) {
+      const { text } = request;
+      if (text.length <= SCAN_SLICE_CHARS) return answer(request, matcher.findAll(text));
+      const found: Finding[] = [];
+      for (let from = 0; from < text.length; ) {
+        const to = sliceEnd(text, from);
+        for (const f of matcher.findAll(text.slice(from, to))) found.push({ ...f, start: f.start + from, end: f.end + from });
+        from = to;
+        if (from < text.length) await pause();
+      }
+      return answer(request, found);
     },
     lookup(request) {
       const result = matcher.lookup(request.text, request.context);
@@ -137,6 +188,7 @@ export function refusedHost(error: string, reason?: 'missing' | 'invalid' | 'int
   return {
     corpus,
     scan: () => ({ type: 'qv:scan', findings: [], quotes: {}, corpus }),
+    scanSliced: async () => ({ type: 'qv:scan', findings: [], quotes: {}, corpus }),
     lookup: () => ({ type: 'qv:lookup', nearest: [], quotes: {}, corpus }),
     search: (request) => ({ type: 'qv:search', query: request.query, hits: [], corpus }),
   };

@@ -23,6 +23,8 @@ export const RECENT_SCANS_PER_FRAME = 4;
 interface KeptScan {
   scanId: string;
   findings: ReportedFinding[];
+  /** The scan kept only the first this many findings (MAX_FINDINGS_PER_PAGE). */
+  limit?: number;
 }
 
 /** The popup's row for a computed finding: the page's wording plus who said it and when, per the corpus. */
@@ -35,6 +37,7 @@ export function reportedFinding(finding: Finding, quote: Quote | undefined): Rep
     // The popup row says what was really said and whom the page credits (src/ui/popup/popup-view.tsx).
     ...(finding.verdict === 'altered' ? { diff: finding.diff } : {}),
     ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
+    ...(finding.flags.includes('rendering') ? { rendering: true as const } : {}),
   };
 }
 
@@ -55,6 +58,8 @@ export class TabFindings {
   private readonly lists = new Map<number, Map<number, ReportedFinding[]>>();
   /** Tabs reported or forgotten since this object was made: what they say now beats any snapshot. */
   private readonly touched = new Set<number>();
+  /** Frames whose shown scan was cut at MAX_FINDINGS_PER_PAGE (key `tabId:frameId`). */
+  private readonly limits = new Map<string, number>();
   /** Each frame's recent scans, newest last (key `tabId:frameId`). */
   private readonly scans = new Map<string, KeptScan[]>();
   /** Scan ids: unique within this background's life, and unguessable across restarts. */
@@ -66,11 +71,15 @@ export class TabFindings {
   }
 
   /** Keeps the findings the background computed for a frame's scan; returns the scan's id. */
-  recordScan(tabId: number, frameId: number, findings: readonly Finding[], quotes: Readonly<Record<string, Quote>>): string {
+  recordScan(tabId: number, frameId: number, findings: readonly Finding[], quotes: Readonly<Record<string, Quote>>, limit?: number): string {
     const scanId = `${this.idPrefix}-${++this.nextScan}`;
     const key = `${tabId}:${frameId}`;
     const kept = this.scans.get(key) ?? [];
-    kept.push({ scanId, findings: findings.map((f) => reportedFinding(f, f.quoteId ? quotes[f.quoteId] : undefined)) });
+    kept.push({
+      scanId,
+      findings: findings.map((f) => reportedFinding(f, f.quoteId ? quotes[f.quoteId] : undefined)),
+      ...(limit === undefined ? {} : { limit }),
+    });
     if (kept.length > RECENT_SCANS_PER_FRAME) kept.splice(0, kept.length - RECENT_SCANS_PER_FRAME);
     this.scans.set(key, kept);
     return scanId;
@@ -84,6 +93,7 @@ export class TabFindings {
    */
   drawn(tabId: number, frameId: number, scanId: string | undefined, located: readonly number[]): boolean {
     if (scanId === undefined) {
+      this.limits.delete(`${tabId}:${frameId}`);
       this.report(tabId, frameId, {}, []);
       return true;
     }
@@ -96,8 +106,17 @@ export class TabFindings {
       seen.add(i);
       list.push(scan.findings[i]!);
     }
+    if (scan.limit === undefined) this.limits.delete(`${tabId}:${frameId}`);
+    else this.limits.set(`${tabId}:${frameId}`, scan.limit);
     this.setFrame(tabId, frameId, countOf(list), list);
     return true;
+  }
+
+  /** The largest "checked the first N" among the tab's frames, if any frame was cut. */
+  limit(tabId: number): number | undefined {
+    let most: number | undefined;
+    for (const [key, n] of this.limits) if (key.startsWith(`${tabId}:`)) most = Math.max(most ?? 0, n);
+    return most;
   }
 
   /** Replaces one frame's counts (and its findings list, if given) and returns the tab's new total. */
@@ -123,9 +142,20 @@ export class TabFindings {
   }
 
   /** The tab's findings, top frame first, each frame's in page order, with the frame that holds each. */
-  findings(tabId: number): (ReportedFinding & { frameId: number; index: number })[] {
+  findings(tabId: number, first = Infinity): (ReportedFinding & { frameId: number; index: number })[] {
     const frames = [...(this.lists.get(tabId)?.entries() ?? [])].sort(([a], [b]) => a - b);
-    return frames.flatMap(([frameId, list]) => list.map((f, index) => ({ ...f, frameId, index })));
+    const out: (ReportedFinding & { frameId: number; index: number })[] = [];
+    for (const [frameId, list] of frames) {
+      for (let index = 0; index < list.length && out.length < first; index++) out.push({ ...list[index]!, frameId, index });
+    }
+    return out;
+  }
+
+  /** How many findings the tab lists, over all its frames. */
+  size(tabId: number): number {
+    let n = 0;
+    for (const list of this.lists.get(tabId)?.values() ?? []) n += list.length;
+    return n;
   }
 
   /** The tab navigated or closed: its old frames' counts no longer describe it. */
@@ -134,6 +164,7 @@ export class TabFindings {
     this.tabs.delete(tabId);
     this.lists.delete(tabId);
     for (const key of this.scans.keys()) if (key.startsWith(`${tabId}:`)) this.scans.delete(key);
+    for (const key of this.limits.keys()) if (key.startsWith(`${tabId}:`)) this.limits.delete(key);
   }
 
   /** Everything kept, as plain data. */

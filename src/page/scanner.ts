@@ -70,6 +70,8 @@ export interface ScanCost {
   locateMs: number;
   /** The strict look at findings' text (src/page/rejudge.ts), this thread; the extra collections count in collectMs. */
   judgeMs: number;
+  /** Collections this scan made: 1, plus one per round in which the strict look hid or flagged text. */
+  collections: number;
 }
 
 export interface ScannerOptions<A extends MatchAnswer> {
@@ -178,6 +180,27 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
     return collected;
   };
 
+  /**
+   * locate() in slices of `sliceMs`, yielding to the page between them: 20,000 findings
+   * are 20,000 range lookups, which must not make one long task. `busyMs` excludes yields.
+   */
+  const locateInSlices = async (collected: CollectedText, findings: readonly Finding[]) => {
+    const located: LocatedFinding[] = [];
+    let busyMs = 0;
+    let t = now();
+    for (let index = 0; index < findings.length; index++) {
+      const entry = locateOne(collected, findings[index]!, index);
+      if (entry) located.push(entry);
+      if (now() - t < sliceMs) continue;
+      busyMs += now() - t;
+      await yieldToPage();
+      signal.throwIfAborted();
+      t = now();
+    }
+    busyMs += now() - t;
+    return { located: located.sort(byStart), busyMs };
+  };
+
   const scanOnce = async () => {
     // A fresh judge per scan: styles may have changed since the last one.
     const judge = options.strict === false ? undefined : createStrictJudge(root);
@@ -193,13 +216,14 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       waitMs: 0,
       locateMs: 0,
       judgeMs,
+      collections: 1,
     };
     let outcome: ScanOutcome<A>;
     if (last && collected.text === last.collected.text && sameUnjudged(collected, last.collected)) {
       if (sameNodes(collected, last.collected)) return;
-      const t = now();
-      outcome = { collected, answer: last.answer, located: locate(collected, last.answer.findings), kind: 'reanchored', cost };
-      cost.locateMs = now() - t;
+      const { located, busyMs } = await locateInSlices(collected, last.answer.findings);
+      outcome = { collected, answer: last.answer, located, kind: 'reanchored', cost };
+      cost.locateMs = busyMs;
     } else {
       const sent = now();
       const pending = match(collected.text, { unjudged: collected.unjudged });
@@ -229,15 +253,16 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
         cost.judgeMs = judgeMs;
         if (!changed) break;
         collected = await collect(cost);
+        cost.collections++;
         answer = await match(collected.text, { unjudged: collected.unjudged });
         signal.throwIfAborted();
       }
       cost.waitMs = now() - sent;
       // The page may have changed while the background matched: locate() drops any
       // finding whose text nodes changed, and the mutation has queued a rescan.
-      const t = now();
-      outcome = { collected, answer, located: locate(collected, answer.findings), kind: 'matched', cost };
-      cost.locateMs = now() - t;
+      const { located, busyMs } = await locateInSlices(collected, answer.findings);
+      outcome = { collected, answer, located, kind: 'matched', cost };
+      cost.locateMs = busyMs;
     }
     last = outcome;
     onScan(outcome);
@@ -311,12 +336,18 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
 export function locate(collected: CollectedText, findings: readonly Finding[]): LocatedFinding[] {
   const located: LocatedFinding[] = [];
   for (const [index, finding] of findings.entries()) {
-    const range =
-      rangeForOffsets(collected, finding.start, finding.end) ?? rangeForGenerated(collected, finding.start, finding.end);
-    if (range) located.push({ finding, range, index });
+    const entry = locateOne(collected, finding, index);
+    if (entry) located.push(entry);
   }
-  return located.sort((a, b) => a.finding.start - b.finding.start);
+  return located.sort(byStart);
 }
+
+function locateOne(collected: CollectedText, finding: Finding, index: number): LocatedFinding | undefined {
+  const range = rangeForOffsets(collected, finding.start, finding.end) ?? rangeForGenerated(collected, finding.start, finding.end);
+  return range ? { finding, range, index } : undefined;
+}
+
+const byStart = (a: LocatedFinding, b: LocatedFinding) => a.finding.start - b.finding.start;
 
 function sameUnjudged(a: CollectedText, b: CollectedText): boolean {
   return (

@@ -5,18 +5,18 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isUnjudgedSpans } from '../match/unjudged';
-import type {
-  FindingsReport,
-  LookupRequest,
-  LookupResponse,
-  ScanRequest,
-  ScanResponse,
-  SearchRequest,
-  SearchResponse,
-  TabFindingsRequest,
-  TabFindingsResponse,
+import {
+  MAX_FINDINGS_PER_PAGE,
+  type FindingsReport,
+  type LookupRequest,
+  type LookupResponse,
+  type ScanRequest,
+  type ScanResponse,
+  type SearchRequest,
+  type SearchResponse,
+  type TabFindingsRequest,
+  type TabFindingsResponse,
 } from './messages';
-import { MAX_FINDINGS_PER_PAGE } from './limits';
 
 export interface Sender {
   tabId?: number;
@@ -153,7 +153,7 @@ function isIncoming(message: unknown): message is Incoming {
     case 'qv:hello':
       return true;
     case 'qv:tab-findings':
-      return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
+      return typeof m.tabId === 'number' && Number.isInteger(m.tabId) && (m.first === undefined || (Number.isInteger(m.first) && (m.first as number) > 0));
     case 'qv:search':
       return typeof m.query === 'string' && (m.limit === undefined || (typeof m.limit === 'number' && Number.isFinite(m.limit)));
     default:

@@ -7,6 +7,14 @@ import type { Quote } from '../corpus/schema';
 import type { Finding } from '../match/types';
 import type { UnjudgedSpan } from '../match/unjudged';
 
+/**
+ * Bounded work per page (issue 12): findings kept per scan (and so per frame): a real article has tens; a page of 20,000
+ * quotations is an attack or a dump. 20,000 still lists (incrementally) in the popup
+ * within 1 s; beyond that the background's memory per tab and the report's size grow
+ * with no use to a reader. The rest are dropped with a `limit` note.
+ */
+export const MAX_FINDINGS_PER_PAGE = 20_000;
+
 /** Content -> background: match this frame's collected text. */
 export interface ScanRequest {
   type: 'qv:scan';
@@ -34,6 +42,13 @@ export interface ScanResponse {
    * sender is not a tab's frame.
    */
   scanId?: string;
+  /** Set when the page held more findings than MAX_FINDINGS_PER_PAGE: only the first `findings` were kept. */
+  limit?: FindingsLimit;
+}
+
+/** "Checked the first N": the page held more than the extension checks (src/platform/limits.ts). */
+export interface FindingsLimit {
+  findings: number;
 }
 
 export type CorpusStatus =
@@ -100,16 +115,24 @@ export interface ReportedFinding {
   diff?: Finding['diff'];
   /** Misattributed: whom the page credits. */
   attributedTo?: string;
+  /** The page draws part of it in a way that could not be judged (flag `rendering`): never verified. */
+  rendering?: true;
 }
 
 /** Popup -> background: the findings the background keeps for a tab. */
 export interface TabFindingsRequest {
   type: 'qv:tab-findings';
   tabId: number;
+  /** Only the first this many findings (the popup's first screen); the counts are always whole. */
+  first?: number;
 }
 
 export interface TabFindingsResponse {
   type: 'qv:tab-findings';
+  /** Some frame held more findings than are kept: the popup says "Checked the first N". */
+  limit?: FindingsLimit;
+  /** How many findings the tab has, when `first` cut the list short. */
+  total?: number;
   tabId: number;
   counts: Record<Finding['verdict'], number>;
   findings: ReportedFinding[];

@@ -6,8 +6,9 @@ import { browser } from 'wxt/browser';
 import type { TabFindingsRequest, TabFindingsResponse } from './messages';
 import { activeTabId, sendToTab } from './tabs';
 
-export function requestTabFindings(tabId: number): Promise<TabFindingsResponse> {
-  const message: TabFindingsRequest = { type: 'qv:tab-findings', tabId };
+/** A tab's findings as the background keeps them; `first`: only that many rows (the counts stay whole). */
+export function requestTabFindings(tabId: number, first?: number): Promise<TabFindingsResponse> {
+  const message: TabFindingsRequest = first === undefined ? { type: 'qv:tab-findings', tabId } : { type: 'qv:tab-findings', tabId, first };
   return browser.runtime.sendMessage(message).then((answer: unknown) => {
     const a = answer as { type?: unknown; error?: unknown } | null;
     if (a?.type === 'qv:error') throw new Error(`Quote Verifier: the background failed: ${String(a.error)}`);

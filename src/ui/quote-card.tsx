@@ -168,7 +168,9 @@ export function QuoteCard(props: QuoteCardProps) {
         <h2 id={titleId} class="qv-verdict">
           <VerdictIcon tone={tone} />
           <span class="qv-sr">{t('cardSrPrefix')}</span>
-          <span class="qv-verdict-word">{t(tone === 'refused' ? 'verdictRefused' : VERDICTS[tone].message)}</span>
+          <span class="qv-verdict-word">
+            {t(tone === 'refused' ? 'verdictRefused' : unjudgedRendering(props) ? 'verdictNotVerified' : VERDICTS[tone].message)}
+          </span>
         </h2>
         <button type="button" class="qv-close" aria-label={t('cardClose')} title={t('cardCloseTitle')} onClick={() => props.onClose()}>
           <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -357,8 +359,14 @@ function summaryFor(finding: Finding, quote: Quote): string {
         ? t('summaryMisattributed', finding.attributedTo, quote.speaker.name)
         : t('summaryMisattributedSomeone', quote.speaker.name);
     case 'unverified':
-      return t('summaryUnverified');
+      // A quote id on an unverified finding: the background could not judge how the page draws it (src/match/unjudged.ts).
+      return finding.flags.includes('rendering') ? t('summaryUnjudged', quote.speaker.name) : t('summaryUnverified');
   }
+}
+
+/** A finding the background would have verified but could not judge as drawn: not "not in the corpus". */
+function unjudgedRendering(props: { finding?: Finding; lookup?: unknown }): boolean {
+  return !props.lookup && props.finding?.verdict === 'unverified' && props.finding.flags.includes('rendering');
 }
 
 function SourceLink({ source, href }: { source: Source; href: string | undefined }) {

@@ -9,12 +9,14 @@
  * page's wording.
  */
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Verdict } from '../../match/types';
 import type { ReportedFinding, SearchResponse, TabFindingsResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
 import { verdictCssVariables, VERDICTS } from '../../match/verdicts';
 import { t } from '../i18n';
 import { meaningSummary } from '../meaning-text';
+import { FLAG_TEXT } from '../labels';
 import { SaidView } from '../diff-view';
 import { CorpusInfo } from './corpus-info';
 import { CorpusSearch } from './corpus-search';
@@ -22,6 +24,13 @@ import './popup.css';
 
 /** Order of the counts and of the verdict legend: problems first, since they need the reader. */
 const VERDICT_ORDER: readonly Verdict[] = ['altered', 'misattributed', 'verified', 'unverified'];
+
+/**
+ * Rows drawn at first, and added each time the reader scrolls to the end or asks for
+ * more: a page of 20,000 quotations must not make the popup draw 20,000 rows before it
+ * shows anything (42-60 s before; the first screen now comes with the first 100).
+ */
+export const POPUP_ROWS_PAGE = 100;
 
 /** The verdicts' colours and lines (VERDICTS), as custom properties popup.css reads. */
 const VERDICT_VARIABLES = verdictCssVariables();
@@ -100,16 +109,47 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
       </section>
       <section aria-labelledby="qv-findings">
         <h2 id="qv-findings">Quotations</h2>
+        {data.limit && (
+          <p class="qv-popup__limit" role="note">
+            Checked the first {data.limit.findings.toLocaleString('en')} quotations on this page; the rest were not checked.
+          </p>
+        )}
         {data.findings.length === 0 ? (
           <p>No quotations found on this page.</p>
         ) : (
-          <ol class="qv-popup__findings">
-            {data.findings.map((f, i) => (
-              <FindingRow key={`${f.frameId ?? 0}:${f.index ?? i}`} finding={f} onOpen={onOpen} />
-            ))}
-          </ol>
+          <FindingRows findings={data.findings} onOpen={onOpen} />
         )}
       </section>
+    </>
+  );
+}
+
+/** The rows, POPUP_ROWS_PAGE at a time: more when the end of the list scrolls into view, or on the button. */
+function FindingRows({ findings, onOpen }: { findings: PopupFinding[]; onOpen?: (f: PopupFinding) => void }) {
+  const [shown, setShown] = useState(POPUP_ROWS_PAGE);
+  const more = useRef<HTMLButtonElement>(null);
+  const count = Math.min(shown, findings.length);
+  useEffect(() => {
+    const button = more.current;
+    if (!button || typeof IntersectionObserver !== 'function') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setShown((n) => n + POPUP_ROWS_PAGE);
+    });
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [count]);
+  return (
+    <>
+      <ol class="qv-popup__findings">
+        {findings.slice(0, count).map((f, i) => (
+          <FindingRow key={`${f.frameId ?? 0}:${f.index ?? i}`} finding={f} onOpen={onOpen} />
+        ))}
+      </ol>
+      {count < findings.length && (
+        <button type="button" ref={more} class="qv-popup__more" onClick={() => setShown((n) => n + POPUP_ROWS_PAGE)}>
+          Show more ({count.toLocaleString('en')} of {findings.length.toLocaleString('en')} shown)
+        </button>
+      )}
     </>
   );
 }
@@ -149,8 +189,13 @@ function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: P
     <>
       <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>
         <span aria-hidden="true">{VERDICTS[finding.verdict].glyph} </span>
-        {t(VERDICTS[finding.verdict].message)}
+        {finding.rendering && finding.verdict === 'unverified' ? t('verdictNotVerified') : t(VERDICTS[finding.verdict].message)}
       </span>
+      {finding.rendering && (
+        <span class="qv-popup__lead">
+          {t(FLAG_TEXT.rendering.label)}: {t('rowRenderingNote')}.
+        </span>
+      )}
       <q class="qv-popup__wording">{finding.text}</q>
       {hasMeta && (
         <span class="qv-popup__meta">
