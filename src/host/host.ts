@@ -168,6 +168,8 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
         const to = sliceEnd(text, from);
         for (const f of matcher.findAll(text.slice(from, to))) found.push({ ...f, start: f.start + from, end: f.end + from });
         from = to;
+        // Past the cap the rest of the page is not worth matching: the answer says "checked the first N".
+        if (found.length > MAX_FINDINGS_PER_PAGE) break;
         if (from < text.length) await pause();
       }
       return answer(request, found);
