@@ -28,7 +28,7 @@ import {
   type CalendarDate,
   type DayDate,
 } from './dates';
-import { ADJACENT_SPEECH_VERBS, HONORIFICS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS } from './lexicon';
+import { ADJACENT_SPEECH_VERBS, HONORIFICS, INSTITUTION_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS } from './lexicon';
 import type { DocumentMeta } from './metadata';
 import { classifyParagraphs, wordCount, type ClassifiedParagraph, type Paragraph } from './paragraphs';
 import { opensWithQuote, scanQuotes, type QuoteSpan } from './quote-marks';
@@ -288,7 +288,9 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         const gender = genderAround(sentToks, a, phrase);
         const honorific = phrase.first > a && HONORIFICS.has(sentToks[phrase.first - 1]!.lower);
         const role = phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()));
-        if ((phrase.name.length >= 2 && (role || gender !== undefined || isFirstName(phrase.name[0]!))) || (honorific && phrase.name.length === 1)) {
+        // An organisation named in full ("The Harbour Workers Union") is what "the group" or "it" may refer to later.
+        const organisation = phrase.name.length >= 2 && phrase.name.some((w) => INSTITUTION_NOUNS.has(w.toLowerCase()));
+        if ((phrase.name.length >= 2 && (role || organisation || gender !== undefined || isFirstName(phrase.name[0]!))) || (honorific && phrase.name.length === 1)) {
           introduced.push({ phrase, ...(gender === undefined ? {} : { gender }) });
         }
       }
@@ -347,7 +349,19 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       const group = fits.filter((m) => m.pos.para === last.pos.para && m.pos.sentence === last.pos.sentence);
       return bind((group.find((m) => m.speaking) ?? group[0]!).entity);
     }
-    if (phrase.institution) return registry.resolveInstitution(phrase.institution, earlier.map((m) => m.entity));
+    if (phrase.institution) {
+      const noun = phrase.institution;
+      // "the statement said", "the letter read": whoever spoke last before it.
+      if (SPEECH_NOUNS.has(noun)) {
+        for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i]!.speaking) return earlier[i]!.entity;
+        return undefined;
+      }
+      // "the ministry", "the group": a declared or named organisation with that noun, else the last organisation named.
+      const named = registry.resolveInstitution(noun, earlier.map((m) => m.entity));
+      if (named) return named;
+      for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i]!.entity.kind === 'organization') return earlier[i]!.entity;
+      return undefined;
+    }
     if (phrase.name.length === 0) {
       // "the spokesperson": the last person named whose role has that noun.
       const nouns = phrase.role.map((w) => w.toLowerCase()).filter((w) => ROLE_NOUNS.has(w));

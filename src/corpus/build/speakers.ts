@@ -18,6 +18,7 @@ import {
   PRONOUNS,
   ROLE_MODIFIERS,
   ROLE_NOUNS,
+  SPEECH_NOUNS,
 } from './lexicon';
 import type { Token } from './sentences';
 import type { Gender } from '../../text/english';
@@ -109,7 +110,7 @@ export function phraseBefore(tokens: Token[], end: number): NounPhrase | undefin
   const last = tokens[end - 1];
   if (last === undefined) return undefined;
   if (isPronoun(last)) return { first: end - 1, end, role: [], name: [], pronoun: last.lower };
-  if (last.kind === 'word' && INSTITUTION_NOUNS.has(last.lower) && !isCap(last) && isArticle(tokens[end - 2])) {
+  if (last.kind === 'word' && (INSTITUTION_NOUNS.has(last.lower) || SPEECH_NOUNS.has(last.lower)) && !isCap(last) && isArticle(tokens[end - 2])) {
     return { first: end - 2, end, role: [], name: [], institution: last.lower };
   }
   let a = end;
@@ -126,7 +127,7 @@ export function phraseAt(tokens: Token[], start: number): NounPhrase | undefined
   if (isPronoun(t0)) return { first: i, end: i + 1, role: [], name: [], pronoun: t0.lower };
   if (isArticle(t0)) {
     const t1 = tokens[i + 1];
-    if (t1 && t1.kind === 'word' && !isCap(t1) && INSTITUTION_NOUNS.has(t1.lower)) {
+    if (t1 && t1.kind === 'word' && !isCap(t1) && (INSTITUTION_NOUNS.has(t1.lower) || SPEECH_NOUNS.has(t1.lower))) {
       return { first: i, end: i + 2, role: [], name: [], institution: t1.lower };
     }
     i++;
