@@ -61,3 +61,16 @@ describe('import of a CSV file, streamed', { timeout: CLI_TEST_TIMEOUT_MS }, () 
     expect(await readFile(join(dir, 'corpus.json'), 'utf8')).toBe(before);
   });
 });
+
+describe('QuoteIdSet', () => {
+  it('holds exactly the ids added, through growth', async () => {
+    const { QuoteIdSet } = await import('../../../src/cli/import-csv');
+    const set = new QuoteIdSet();
+    const id = (n: number) => `q_${n.toString(16).padStart(8, '0')}${((n * 2654435761) >>> 0).toString(16).padStart(8, '0')}`;
+    for (let n = 0; n < 200_000; n += 2) set.add(id(n));
+    set.add(id(0));
+    expect(set.size).toBe(100_000);
+    for (let n = 0; n < 1000; n++) expect(set.has(id(n)), id(n)).toBe(n % 2 === 0);
+    expect(() => set.add('q_nothex')).toThrow(/not a quote id/);
+  });
+});
