@@ -13,6 +13,7 @@ import type { Finding } from '../match/types';
 import { markUnjudged } from '../match/unjudged';
 import {
   MAX_FINDINGS_PER_PAGE,
+  type CorpusScope,
   type CorpusStatus,
   type LookupRequest,
   type LookupResponse,
@@ -116,6 +117,7 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
     ...(corpus.corpusVersion === undefined ? {} : { version: corpus.corpusVersion }),
     ...(options.builtAt === undefined ? {} : { builtAt: options.builtAt }),
     ...(options.sha256 === undefined ? {} : { sha256: options.sha256 }),
+    scope: corpusScope(corpus.quotes),
   };
 
   /** The quote records the answer refers to: the tab keeps no corpus of its own. */
@@ -198,4 +200,21 @@ export function refusedHost(error: string, reason?: 'missing' | 'invalid' | 'int
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Speakers named in the scope line: enough to say whose words these are, short enough for a popup. */
+const SCOPE_TOP_SPEAKERS = 3;
+
+/** What the corpus covers: its speakers, most quoted first, and the period of its statements. */
+export function corpusScope(quotes: readonly Pick<Quote, 'speaker' | 'date'>[]): CorpusScope {
+  const bySpeaker = new Map<string, number>();
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const q of quotes) {
+    bySpeaker.set(q.speaker.name, (bySpeaker.get(q.speaker.name) ?? 0) + 1);
+    if (from === undefined || q.date < from) from = q.date;
+    if (to === undefined || q.date > to) to = q.date;
+  }
+  const topSpeakers = [...bySpeaker].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, SCOPE_TOP_SPEAKERS).map(([name]) => name);
+  return { speakerCount: bySpeaker.size, topSpeakers, ...(from === undefined ? {} : { from, to }) };
 }

@@ -193,6 +193,41 @@ function breaks(gap: string): boolean {
   return /[,;:"“”«»()—–]/.test(gap) || /[.!?](\s|$)/.test(gap);
 }
 
+/** The period after an initial or an abbreviated title ("the Rev. Jane Roe", "James A. Lewis") keeps the phrase going. */
+function breaksAfter(prev: Word | undefined, gap: string): boolean {
+  if (prev && /^\.\s+$/u.test(gap) && (prev.text.length === 1 || TITLE_ABBREVIATIONS.has(prev.lower))) return false;
+  return breaks(gap);
+}
+
+/** Prepositions that put a name inside someone's description ("Roe of Harbourtown, Westshire says"). */
+const IN_DESCRIPTION = new Set(['of', 'from', 'in', 'at']);
+
+/**
+ * The subject that opens the clause holding words[k] (the sentence start, after an
+ * opening adverbial phrase and its comma): "Roe answered the critics, saying …",
+ * "Roe, who chairs the board, said", "Roe of Harbourtown, Westshire says".
+ */
+function clauseSubject(ws: Word[], start: number, k: number): Word[] {
+  let i = start;
+  if (i < k && !ws[i]!.cap) return [];
+  while (i < k && NOT_A_PERSON.has(ws[i]!.lower)) {
+    // "In a letter on Friday, Roe …": skip to after the opener's comma.
+    let c = i + 1;
+    while (c < k && !/,/.test(ws[c]!.gap)) c++;
+    if (c >= k) return [];
+    i = c;
+  }
+  const phrase: Word[] = [];
+  while (i < k && phrase.length < PHRASE_MAX_WORDS) {
+    const w = ws[i]!;
+    if (phrase.length > 0 && breaksAfter(ws[i - 1], w.gap)) break;
+    if (IN_DESCRIPTION.has(w.lower) || !(w.cap || TITLES.has(w.lower))) break;
+    phrase.push(w);
+    i++;
+  }
+  return phrase;
+}
+
 const PHRASE_MAX_WORDS = 6;
 
 /** The name phrase ending at words[k], read backwards. */
@@ -202,7 +237,7 @@ function collectBackward(ws: Word[], k: number): Word[] {
     const w = ws[k]!;
     if (!(w.cap || TITLES.has(w.lower) || INSTITUTIONS.has(w.lower))) break;
     phrase.unshift(w);
-    if (breaks(w.gap)) break;
+    if (breaksAfter(ws[k - 1], w.gap)) break;
     k--;
   }
   return phrase;
@@ -226,7 +261,7 @@ function phraseAfter(ws: Word[], v: number): Word[] {
   const phrase: Word[] = [];
   while (k < ws.length && phrase.length < PHRASE_MAX_WORDS) {
     const w = ws[k]!;
-    if (phrase.length > 0 && breaks(w.gap)) break;
+    if (phrase.length > 0 && breaksAfter(ws[k - 1], w.gap)) break;
     if (phrase.length === 0 && /[.!?;:]/.test(w.gap)) break;
     if (!(w.cap || TITLES.has(w.lower) || INSTITUTIONS.has(w.lower))) break;
     phrase.push(w);
@@ -244,8 +279,20 @@ interface Found {
 }
 
 /** An attribution around the speech verb words[v]. */
-function atVerb(ws: Word[], v: number, speaker: SpeakerWords, distance: number): Found | undefined {
+function atVerb(ws: Word[], v: number, speaker: SpeakerWords, distance: number, start = 0): Found | undefined {
   const verb = ws[v]!;
+  // ", saying …": the subject of the clause the participle hangs from.
+  if (verb.lower.endsWith('ing') && /,/.test(verb.gap)) {
+    const r = judgePhrase(clauseSubject(ws, start, v), speaker);
+    return r ? { result: r, distance, pronoun: false } : undefined;
+  }
+  // "Roe, who chairs the board, said" / "Roe of Harbourtown, Westshire says": the clause's subject.
+  const lead = v > 0 ? ws[v - 1] : undefined;
+  if (lead && (/,/.test(verb.gap) || (lead.cap && (/,/.test(lead.gap) || (v > 1 && IN_DESCRIPTION.has(ws[v - 2]!.lower)))))) {
+    const subject = clauseSubject(ws, start, v);
+    const r = subject.length ? judgePhrase(subject, speaker) : undefined;
+    if (r && r.kind !== 'none') return { result: r, distance, pronoun: false };
+  }
   if (verb.lower === 'according') {
     const after = phraseAfter(ws, v);
     const r = judgePhrase(after, speaker);
@@ -291,7 +338,7 @@ export function attributionOf(ctx: AttributionContext, speakerRef: SpeakerRef): 
     const distance = before.length - 1 - v;
     if (distance > ATTRIBUTION_MAX_DISTANCE_WORDS) break;
     if (SPEECH_VERBS.has(before[v]!.lower)) {
-      const f = atVerb(before, v, speaker, distance);
+      const f = atVerb(before, v, speaker, distance, ownStart);
       if (f) {
         found.push(f);
         break;
@@ -300,7 +347,11 @@ export function attributionOf(ctx: AttributionContext, speakerRef: SpeakerRef): 
   }
   // A headline or a transcript: "Zelensky: …".
   if (found.length === 0 && /:\s*["“‘«„]?\s*$/.test(tail) && before.length > ownStart) {
-    const r = judgePhrase(collectBackward(before, before.length - 1), speaker);
+    const tag = collectBackward(before, before.length - 1);
+    // "Jane Roe, The Harbour Gazette: …": the name before the outlet.
+    const first = tag.length ? before.indexOf(tag[0]!) : -1;
+    const named = first > ownStart && /,/.test(tag[0]!.gap) ? judgePhrase(collectBackward(before, first - 1), speaker) : undefined;
+    const r = named && named.kind !== 'none' ? named : judgePhrase(tag, speaker);
     if (r) found.push({ result: r, distance: 0, pronoun: false });
   }
   // After, in the same sentence. After a quotation that ends its sentence,

@@ -51,6 +51,16 @@ export interface FindingsLimit {
   findings: number;
 }
 
+export interface CorpusScope {
+  /** Distinct speakers. */
+  speakerCount: number;
+  /** The most quoted speakers' names, most quoted first (at most a few). */
+  topSpeakers: string[];
+  /** Earliest and latest statement dates (ISO, partial allowed). */
+  from?: string;
+  to?: string;
+}
+
 export type CorpusStatus =
   | {
       ok: true;
@@ -63,6 +73,8 @@ export type CorpusStatus =
       builtAt?: string;
       /** SHA-256 (hex) of the shipped corpus file, checked against the build's embedded hash. */
       sha256?: string;
+      /** What the corpus covers, for a new reader: its speakers (most quoted first) and the period of its statements. */
+      scope?: CorpusScope;
     }
   | {
       ok: false;

@@ -116,8 +116,9 @@ describe('npm run zip is reproducible', () => {
 
   it('puts the tracked sources a reviewer rebuilds from in the sources archive, and no build output', () => {
     const names = central.get(`quote-verifier-${VERSION}-sources.zip`)?.map((e) => e.name) ?? [];
-    expect(names).toEqual([...tracked].sort(byBytes));
+    // The tracked files, plus the generated note with the exact rebuild commands.
+    expect(names).toEqual([...tracked, 'REBUILD.md'].sort(byBytes));
     for (const needed of ['package.json', 'package-lock.json', 'README.md', 'docs/packaging.md', 'wxt.config.ts']) expect(names).toContain(needed);
-    expect(names.filter((n) => /^(node_modules|\.output|\.wxt|tests\/e2e\/artifacts)\//.test(n))).toEqual([]);
+    expect(names.filter((n) => /^(node_modules|\.output|\.wxt|dist|tests\/e2e\/artifacts)\//.test(n))).toEqual([]);
   });
 });

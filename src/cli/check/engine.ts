@@ -8,6 +8,7 @@
 import type { Quote } from '../../corpus/schema';
 import { createHost } from '../../host';
 import type { Finding } from '../../match/types';
+import type { UnjudgedSpan } from '../../match/unjudged';
 
 export type Checker =
   | { ok: false; error: string }
@@ -15,8 +16,8 @@ export type Checker =
       ok: true;
       name: string;
       quoteCount: number;
-      /** Findings in `text`, and the corpus records they refer to. */
-      scan(text: string): { findings: Finding[]; quotes: ReadonlyMap<string, Quote> };
+      /** Findings in `text` (never verified over `unjudged` spans), and the corpus records they refer to. */
+      scan(text: string, unjudged?: UnjudgedSpan[]): { findings: Finding[]; quotes: ReadonlyMap<string, Quote> };
     };
 
 /** `sourceName` names the corpus file in refusals ("corpus.json is not a valid corpus: ..."). */
@@ -28,8 +29,8 @@ export function createChecker(corpusJson: unknown, sourceName: string): Checker 
     ok: true,
     name: status.name,
     quoteCount: status.quoteCount,
-    scan(text) {
-      const response = host.scan({ type: 'qv:scan', text });
+    scan(text, unjudged) {
+      const response = host.scan({ type: 'qv:scan', text, ...(unjudged ? { unjudged } : {}) });
       return { findings: response.findings, quotes: new Map(Object.entries(response.quotes)) };
     },
   };

@@ -7,6 +7,7 @@
  * - Markdown loses its markup (see ./markdown.ts).
  * - Plain text is read as is.
  */
+import type { UnjudgedSpan } from '../../match/unjudged';
 import { collectPageText } from './page-text';
 import { markdownToText, type Extracted } from './markdown';
 
@@ -20,6 +21,8 @@ export interface ArticleText {
   map?: Uint32Array;
   /** HTML: the collector stopped at its cap (MAX_COLLECT_CHARS) before the end. */
   truncated?: boolean;
+  /** HTML: spans of `text` drawn in an order the collector cannot reproduce (src/match/unjudged.ts). */
+  unjudged?: UnjudgedSpan[];
 }
 
 const HTML_EXTENSIONS = /\.(html?|xhtml|shtml)$/i;
@@ -97,8 +100,8 @@ export async function extractText(source: string, format: InputFormat): Promise<
     // Loaded on first use: it is most of the command's start-up time, and Markdown or text do not need it.
     const { parseHtmlDocument } = await import('../../corpus/build/formats/html-dom');
     const document = parseHtmlDocument(source);
-    const { text, truncated } = collectPageText(document);
-    return { format, text, ...(truncated ? { truncated } : {}) };
+    const { text, truncated, unjudged } = collectPageText(document);
+    return { format, text, ...(truncated ? { truncated } : {}), ...(unjudged.length ? { unjudged } : {}) };
   }
   if (format === 'markdown') {
     const md: Extracted = markdownToText(source);

@@ -5,10 +5,15 @@
  * linkedom has no CSS engine: text hidden by a stylesheet (not by `hidden` or
  * an inline style) is read here while a browser would skip it.
  */
+import type { UnjudgedSpan } from '../../match/unjudged';
 import { collectText } from '../../page/collect-text';
 
-/** The text the content script would send to the engine for this document, and whether the collector's cap cut it. */
-export function collectPageText(document: unknown): { text: string; truncated: boolean } {
-  const { text, truncated } = collectText(document as Document);
-  return { text, truncated };
+/**
+ * The text the content script would send to the engine for this document, whether the
+ * collector's cap cut it, and the spans it could not judge as drawn (bidi overrides,
+ * SVG pieces placed by coordinates): a finding over them is never verified, as in the extension.
+ */
+export function collectPageText(document: unknown): { text: string; truncated: boolean; unjudged: UnjudgedSpan[] } {
+  const { text, truncated, unjudged } = collectText(document as Document);
+  return { text, truncated, unjudged };
 }

@@ -64,7 +64,7 @@ async function scanWindow(w: Window, format: InputFormat, checker: Ok): Promise<
   // A Markdown window after the first starts after a blank line: keep a leading `---` from reading as front matter.
   const lead = format === 'html' ? w.prefix : format === 'markdown' && w.start > 0 ? '\n\n' : '';
   const article = await extractText(lead + w.source, format);
-  const { findings, quotes } = checker.scan(article.text);
+  const { findings, quotes } = checker.scan(article.text, article.unjudged);
   let placed: Placed[];
   if (format === 'html') {
     const locator = new HtmlLocator(w.source);

@@ -211,6 +211,19 @@ export async function* windows(
     return b === undefined ? undefined : { at: base + b };
   };
 
+  /**
+   * Where the next window starts: a boundary CONTEXT before its own part, with
+   * the elements open there (HTML). With no boundary in reach (one paragraph
+   * longer than the context), as far back as kept, with the last stack known.
+   */
+  const startOfWindow = (): number => {
+    if (first) return 0;
+    const cut = boundaryBefore(ownStart - sizes.context, base);
+    if (cut === undefined) return Math.max(base, ownStart - sizes.context);
+    if (html) windowOpen = cut.open;
+    return cut.at;
+  };
+
   const emit = (windowStart: number, windowEnd: number, ownEnd: number, whole: boolean): Window => ({
     source: buf.slice(windowStart - base, windowEnd - base),
     start: windowStart,
@@ -232,23 +245,17 @@ export async function* windows(
         ((b) => (b !== undefined && b.at < target + sizes.context ? b.at : undefined))(boundaryAfter(target)) ??
         target;
       const end = ((b) => (b !== undefined && b.at <= cut + 2 * sizes.context ? b.at : undefined))(boundaryAfter(cut + sizes.context)) ?? cut + sizes.context;
-      const windowStart = first ? 0 : (boundaryBefore(ownStart - sizes.context, base) ?? { at: Math.max(base, ownStart - sizes.context) }).at;
-      if (!first && html) windowOpen = boundaryBefore(ownStart - sizes.context, base)?.open ?? windowOpen;
+      const windowStart = startOfWindow();
       yield emit(windowStart, end, cut, false);
       first = false;
       ownStart = cut;
       // Keep only what the next window's context may need.
       const keepFrom = boundaryBefore(ownStart - sizes.context, base)?.at ?? Math.max(base, ownStart - sizes.context);
-      if (html) {
-        windowOpen = boundaryBefore(ownStart - sizes.context, base)?.open ?? windowOpen;
-        html.dropBefore(keepFrom);
-      }
+      html?.dropBefore(keepFrom);
       buf = buf.slice(keepFrom - base);
       base = keepFrom;
     }
   }
   html?.scan(buf, base, base + buf.length);
-  const windowStart = first ? 0 : (boundaryBefore(ownStart - sizes.context, base) ?? { at: base }).at;
-  if (!first && html) windowOpen = boundaryBefore(ownStart - sizes.context, base)?.open ?? windowOpen;
-  yield emit(windowStart, base + buf.length, Infinity, first);
+  yield emit(startOfWindow(), base + buf.length, Infinity, first);
 }

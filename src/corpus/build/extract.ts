@@ -45,6 +45,33 @@ import type { Gender } from '../../text/english';
 const TERM_MAX_WORDS = 3;
 
 /**
+ * A quoted phrase of at most this many words with every longer word
+ * capitalized is a title or slogan ("The Fixers: Eddie Mannix and the MGM
+ * Publicity Machine" has 10); speech is not written in title case.
+ */
+const TITLE_MAX_WORDS = 12;
+
+/** The only words a title leaves lowercase ("The Lead with Jane Roe", "Ursula von der Leyen"). */
+const TITLE_SMALL_WORDS = new Set('a an the of and or nor but for with in on at to by from as vs via de la le du del von van der den da di y'.split(' '));
+
+/**
+ * Is `raw` written as a title: at least two capitalized words, every other
+ * word a small one (articles, short prepositions), no comma inside and no
+ * question or exclamation mark (“Nusra is Al Qaeda” and “Happy new year!” are speech)?
+ */
+export function isTitleCase(raw: string): boolean {
+  const t = raw.trim().replace(/[,;:\s]+$/u, '');
+  if (/[,!?;]/u.test(t)) return false;
+  const words = t.split(/[\s\u2014\u2013/:]+/u).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== '');
+  let capitals = 0;
+  for (const w of words) {
+    if (/^[\p{Lu}\p{N}]/u.test(w)) capitals++;
+    else if (!TITLE_SMALL_WORDS.has(w)) return false;
+  }
+  return capitals >= 2;
+}
+
+/**
  * An unattributed quotation of at least this many words that starts with a
  * capital reads as a sentence someone said: it is reported as left out (no
  * speaker), not silently counted among the terms.
@@ -74,6 +101,8 @@ export interface ExtractedQuote {
   dateBasis: DateBasis;
   context: string;
   line?: number;
+  /** The attribution rule that found the speaker (src/corpus/build/rules.ts); for tests and -v. */
+  rule: string;
   /** Order within the document. */
   order: number;
 }
@@ -457,6 +486,8 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const words = wordCount(raw);
     const upper = firstLetterUpper(raw);
 
+    // Every longer word capitalized: a title, a name or a slogan (“The Lead with Jane Roe”, “Fair Pay Now”), whatever verb is near.
+    if (words <= TITLE_MAX_WORDS && isTitleCase(raw)) return setAside(terms, 'a title, name or slogan: every word capitalized');
     const site: QuoteSite = {
       tA, qa, tB, qb, firstPara: first.para, lastPara: last.para, sA, sB, tokens, attributed,
       otherNamedBetween: (para, from, to, e) =>
@@ -523,7 +554,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const paras = [...new Set(occ.segments.map((s) => s.para))];
     const contextParas = first.para > 0 ? [first.para - 1, ...paras] : paras;
     const context = contextParas.map((p) => texts[p]).join('\n\n');
-    quotes.push({ text, kind, speaker: entity, date, dateBasis, context, order: q, ...(line === undefined ? {} : { line }) });
+    quotes.push({ text, kind, speaker: entity, date, dateBasis, context, rule: finding.rule, order: q, ...(line === undefined ? {} : { line }) });
   });
 
   for (const note of registry.notes) warn(note);

@@ -207,7 +207,6 @@ export const SPEECH_RULES: readonly AttributionRule[] = [
   speakerAfter,
   speakerBefore,
   roundupCaption,
-  tagInNextSentence,
   continuesInParagraph,
   colonParagraph,
   continuesNextParagraph,

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { CorpusStatus } from '../../platform/messages';
 import { formatStatementDate } from '../format';
+import { t } from '../i18n';
 
 /** Digits of the hash shown: enough to compare by eye (the same as src/host/integrity.ts SHORT_HASH_DIGITS). */
 export const SHORT_HASH_DIGITS = 12;
@@ -64,42 +65,67 @@ function CorpusRefused({ corpus }: { corpus: Extract<CorpusStatus, { ok: false }
   );
 }
 
+/**
+ * What the corpus covers, for a reader who has just met the extension: how
+ * many quotations, whose, from when; and that "not in the corpus" is no
+ * verdict on a quotation.
+ */
+export function CorpusScopeLine({ corpus }: { corpus: Extract<CorpusStatus, { ok: true }> }) {
+  const scope = corpus.scope;
+  const period = scope?.from && scope.to ? [formatStatementDate(scope.from), formatStatementDate(scope.to)] : undefined;
+  return (
+    <div class="qv-popup__scope" data-corpus="scope">
+      {scope && period && (
+        <p>
+          {scope.speakerCount === 1
+            ? t('scopeLineOneSpeaker', corpus.quoteCount, scope.topSpeakers[0] ?? '', period[0]!, period[1]!)
+            : t('scopeLine', corpus.quoteCount, scope.speakerCount, scope.topSpeakers.join(', '), period[0]!, period[1]!)}
+        </p>
+      )}
+      <p class="qv-popup__scope-note">{t('scopeNotFalse')}</p>
+    </div>
+  );
+}
+
 function CorpusFacts({ corpus, copy }: { corpus: Extract<CorpusStatus, { ok: true }>; copy: (text: string) => Promise<boolean> }) {
   return (
-    <dl>
-      <dt>Name</dt>
-      <dd data-corpus="name">{corpus.name}</dd>
-      {corpus.version !== undefined && (
-        <>
-          <dt>Version</dt>
-          <dd data-corpus="version">{corpus.version}</dd>
-        </>
-      )}
-      <dt>Quotations</dt>
-      <dd data-corpus="quotes">{corpus.quoteCount}</dd>
-      {corpus.documentCount !== undefined && (
-        <>
-          <dt>Documents</dt>
-          <dd data-corpus="documents">{corpus.documentCount}</dd>
-        </>
-      )}
-      {corpus.builtAt !== undefined && (
-        <>
-          <dt>Built</dt>
-          <dd data-corpus="built">
-            <time dateTime={corpus.builtAt}>{formatBuildDate(corpus.builtAt)}</time>
-          </dd>
-        </>
-      )}
-      {corpus.sha256 !== undefined && (
-        <>
-          <dt>SHA-256</dt>
-          <dd data-corpus="sha256">
-            <HashValue hash={corpus.sha256} copy={copy} />
-          </dd>
-        </>
-      )}
-    </dl>
+    <>
+      <CorpusScopeLine corpus={corpus} />
+      <dl>
+        <dt>Name</dt>
+        <dd data-corpus="name">{corpus.name}</dd>
+        {corpus.version !== undefined && (
+          <>
+            <dt>Version</dt>
+            <dd data-corpus="version">{corpus.version}</dd>
+          </>
+        )}
+        <dt>Quotations</dt>
+        <dd data-corpus="quotes">{corpus.quoteCount}</dd>
+        {corpus.documentCount !== undefined && (
+          <>
+            <dt>Documents</dt>
+            <dd data-corpus="documents">{corpus.documentCount}</dd>
+          </>
+        )}
+        {corpus.builtAt !== undefined && (
+          <>
+            <dt>Built</dt>
+            <dd data-corpus="built">
+              <time dateTime={corpus.builtAt}>{formatBuildDate(corpus.builtAt)}</time>
+            </dd>
+          </>
+        )}
+        {corpus.sha256 !== undefined && (
+          <>
+            <dt>SHA-256</dt>
+            <dd data-corpus="sha256">
+              <HashValue hash={corpus.sha256} copy={copy} />
+            </dd>
+          </>
+        )}
+      </dl>
+    </>
   );
 }
 

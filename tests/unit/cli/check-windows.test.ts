@@ -89,4 +89,13 @@ describe('scanFile in windows', () => {
     expect(n).toBeGreaterThan(2);
     expect(findings).toEqual([]);
   });
+
+  it('html: a hidden element closed in an earlier window hides nothing after it (a fragment, no <body>)', async () => {
+    const hidden = Array.from({ length: 12 }, (_, i) => `<p>${FILLER} (hidden ${i})</p>`).join('\n');
+    const shown = Array.from({ length: 12 }, (_, i) => `<p>${FILLER} (${i})</p>`).join('\n');
+    const html = `<div hidden>\n${hidden}\n</div>\n${shown}\n<p>Peskov said: “${DOCTORED}.”</p>\n`;
+    const { findings, windows: n } = await scan(html, 'html');
+    expect(n).toBeGreaterThan(2);
+    expect(findings.filter((f) => f.verdict === 'altered')).toHaveLength(1);
+  });
 });

@@ -9,7 +9,13 @@ describe('createHost with a valid corpus', () => {
   const host = createHost(sampleCorpus());
 
   it('reports the corpus as loaded', () => {
-    expect(host.corpus).toEqual({ ok: true, name: 'Sample newsroom', quoteCount: 2, documentCount: 1 });
+    expect(host.corpus).toEqual({
+      ok: true,
+      name: 'Sample newsroom',
+      quoteCount: 2,
+      documentCount: 1,
+      scope: { speakerCount: 1, topSpeakers: ['Dmitry Peskov'], from: expect.any(String), to: expect.any(String) },
+    });
   });
 
   it('answers a scan with findings and the quote records they name', () => {
@@ -137,5 +143,18 @@ describe('createHost and unjudged spans', () => {
     const start = page.indexOf('Then he left');
     const answer = host.scan({ type: 'qv:scan', text: page, unjudged: [{ start, end: start + 4, reason: 'order' }] });
     expect(answer.findings[0]!.verdict).toBe('verified');
+  });
+});
+
+describe('corpusScope', () => {
+  it('names the speakers, most quoted first, and the period of the statements', async () => {
+    const { corpusScope } = await import('../../../src/host/host');
+    const q = (name: string, date: string) => ({ speaker: { name }, date });
+    expect(corpusScope([q('B', '2025-01'), q('A', '2024-12-13'), q('B', '2025-12-16'), q('C', '2023')])).toEqual({
+      speakerCount: 3,
+      topSpeakers: ['B', 'A', 'C'],
+      from: '2023',
+      to: '2025-12-16',
+    });
   });
 });

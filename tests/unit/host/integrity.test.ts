@@ -63,6 +63,7 @@ describe('corpus integrity', () => {
       version: '2026.11',
       sha256: 'ab'.repeat(32),
       builtAt: '2026-11-23T10:00:00.000Z',
+      scope: { speakerCount: 0, topSpeakers: [] },
     });
   });
 });

@@ -13,16 +13,27 @@ import type { DocumentMeta } from '../metadata';
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'figure', 'figcaption', 'form',
   'button', 'select', 'textarea', 'input', 'label', 'iframe', 'svg', 'canvas', 'video', 'audio', 'object',
-  'embed', 'table', 'noembed', 'map', 'picture', 'img', 'head', 'dialog', 'menu',
+  'embed', 'noembed', 'map', 'picture', 'img', 'head', 'dialog', 'menu',
 ]);
+
+/**
+ * A table cell holding at least this many characters on average is page
+ * layout (old sites set whole articles in tables): its text is kept. Data
+ * tables (header cells, or short cells) are dropped as before.
+ */
+const LAYOUT_CELL_MIN_CHARS = 80;
 const DROP_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'dialog', 'alert', 'menu']);
-/** class/id words of comment, share, ad and caption widgets. */
+/**
+ * class/id words of comment, share, ad and caption widgets. Not "widget" itself:
+ * blog platforms wrap the post in one (Blogger's `div.widget.Blog`).
+ */
 const WIDGET =
-  /(?:^|[\s_-])(?:comments?|commentlist|disqus|share|sharing|social|related|newsletter|subscribe|subscription|advert|advertisement|ads?|promo|sponsored|cookie|consent|breadcrumbs?|sidebar|widget|popup|modal|menu|navbar|toolbar|caption|credits?)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:comments?|commentlist|disqus|share|sharing|social|related|newsletter|subscribe|subscription|advert|advertisement|ads?|promo|sponsored|cookie|consent|breadcrumbs?|sidebar|popup|modal|menu|navbar|toolbar|caption|credits?)(?:$|[\s_-])/i;
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'h1', 'h2', 'h3',
   'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'center',
+  'table', 'tr', 'td',
 ]);
 
 interface El {
@@ -32,11 +43,22 @@ interface El {
   childNodes: ArrayLike<El>;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
+  querySelectorAll?(selector: string): ArrayLike<El>;
+}
+
+/** A table used for layout, not data: no header cells, and long cells on average. */
+function layoutTable(el: El): boolean {
+  if (!el.querySelectorAll || el.querySelectorAll('th').length > 0) return false;
+  const cells = Array.from(el.querySelectorAll('td'));
+  if (cells.length === 0) return false;
+  const chars = cells.reduce((n, c) => n + (c.textContent ?? '').trim().length, 0);
+  return chars / cells.length >= LAYOUT_CELL_MIN_CHARS;
 }
 
 function dropped(el: El): boolean {
   const tag = el.nodeName.toLowerCase();
   if (DROP_TAGS.has(tag)) return true;
+  if (tag === 'table') return !layoutTable(el);
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role && DROP_ROLES.has(role)) return true;
@@ -123,6 +145,52 @@ function isoDatePrefix(value: string | null | undefined): string | undefined {
   return [m[1], m[2], m[3]].filter((x) => x !== undefined).join('-');
 }
 
+/** `datePublished` from the page's JSON-LD (an object, an array, or a `@graph`). */
+function jsonLdDatePublished(doc: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }): string | undefined {
+  const find = (x: unknown, depth: number): string | undefined => {
+    if (depth > 6 || x === null || typeof x !== 'object') return undefined;
+    if (Array.isArray(x)) {
+      for (const y of x) {
+        const d = find(y, depth + 1);
+        if (d) return d;
+      }
+      return undefined;
+    }
+    const o = x as Record<string, unknown>;
+    if (typeof o.datePublished === 'string') return o.datePublished;
+    return find(o['@graph'], depth + 1) ?? find(o.mainEntity, depth + 1);
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      const d = find(JSON.parse(s.textContent ?? ''), 0);
+      if (d) return d;
+    } catch {
+      // Broken JSON-LD is common; the page may still date itself elsewhere.
+    }
+  }
+  return undefined;
+}
+
+/** How many opening paragraphs may hold a byline ("Published March 3, 2024"). */
+const BYLINE_PARAGRAPHS = 6;
+const BYLINE_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A byline's date: "Published March 3, 2024", "Updated: 3 March 2024", "Posted on 2024-03-03". */
+function bylineDate(lines: string[]): string | undefined {
+  for (const line of lines) {
+    if (line.length > 160) continue;
+    const iso = /\b(?:published|posted|updated)\b[^\d]{0,20}(\d{4}-\d{2}-\d{2})/iu.exec(line);
+    if (iso) return iso[1];
+    const m = /\b(?:[Pp]ublished|[Pp]osted|[Uu]pdated|[Bb]y\b[^,]{0,40},?)[^A-Za-z0-9]{0,5}(?:on\s+)?(?:(\d{1,2})\s+([A-Z][a-z]+)|([A-Z][a-z]+)\.?\s+(\d{1,2}),?)\s+(\d{4})/u.exec(line);
+    if (m) {
+      const month = BYLINE_MONTHS.findIndex((n) => n.startsWith((m[2] ?? m[3])!.toLowerCase().slice(0, 3))) + 1;
+      const day = Number(m[1] ?? m[4]);
+      if (month > 0 && day >= 1 && day <= 31) return `${m[5]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    }
+  }
+  return undefined;
+}
+
 export function readHtml(raw: string): HtmlDocument {
   const doc = parseHtmlDocument(raw);
   const notes: string[] = [];
@@ -163,7 +231,9 @@ export function readHtml(raw: string): HtmlDocument {
     meta('meta[name="DC.date.issued"]') ??
     doc.querySelector('time[itemprop="datePublished"]')?.getAttribute('datetime') ??
     doc.querySelector('time[pubdate]')?.getAttribute('datetime') ??
-    undefined;
+    jsonLdDatePublished(doc) ??
+    ((root as unknown as { querySelector?: (s: string) => { getAttribute(n: string): string | null } | null } | null)?.querySelector?.('time[datetime]')?.getAttribute('datetime') ?? undefined) ??
+    bylineDate(blocks.slice(0, BYLINE_PARAGRAPHS).map((b) => b.text));
   const published = isoDatePrefix(publishedRaw);
   if (publishedRaw !== undefined && published === undefined) {
     notes.push(`ignoring the page's publication date "${publishedRaw}": not an ISO date`);

@@ -224,3 +224,17 @@ describe('finding rows keep the corpus date precision', () => {
     expect(row.textContent).not.toContain('14');
   });
 });
+
+describe('CorpusScopeLine', () => {
+  it('says what the corpus covers and that "not in the corpus" is not "false"', async () => {
+    const { CorpusScopeLine } = await import('../../../../src/ui/popup/corpus-info');
+    const { render: draw } = await import('@testing-library/preact');
+    const { container } = draw(
+      <CorpusScopeLine
+        corpus={{ ok: true, name: 'Seeds', quoteCount: 8, scope: { speakerCount: 1, topSpeakers: ['Dmitry Peskov'], from: '2024-12-13', to: '2025-12-16' } }}
+      />,
+    );
+    expect(container.textContent).toContain('8 verified quotations by Dmitry Peskov, said between Friday, 13 December 2024 and Tuesday, 16 December 2025.');
+    expect(container.textContent).toContain('is not false');
+  });
+});
