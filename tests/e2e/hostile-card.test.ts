@@ -15,7 +15,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium, type ChromiumSession, type ExtensionApi } from './harness/chromium.ts';
+import { launchFirefox, type FirefoxSession } from './harness/firefox.ts';
 import { startServer, type TestServer } from './harness/server.ts';
 import { poll, readRows } from './harness/rows.ts';
 
@@ -204,5 +206,84 @@ describe('a hostile page and the card (Chromium, store build)', () => {
       3_000,
     );
     expect(after.every((s) => s === 'ours')).toBe(true);
+  });
+});
+
+/**
+ * Firefox, store build: no DevTools reach into a closed root here, so what the card says
+ * is not read; everything the page tries is checked from the page's side.
+ */
+describe('a hostile page and the card (Firefox, store build)', () => {
+  let server: TestServer;
+  let session: FirefoxSession;
+  let page: PuppeteerPage;
+
+  const centre = (words: string) =>
+    page.evaluate((w: string) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent!.indexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + w.length);
+        const r = range.getClientRects()[0]!;
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      throw new Error(`"${w}" is not on the page`);
+    }, words);
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchFirefox({ server, build: 'store', extensionPages: true });
+    page = await session.openPage(PAGE);
+    const finder = await session.openExtensionPage('popup.html?tab=0');
+    await poll(
+      () =>
+        finder.evaluate(`(async () => {
+          for (const tab of await browser.tabs.query({})) {
+            const answer = await browser.runtime.sendMessage({ type: 'qv:tab-findings', tabId: tab.id });
+            if (answer && Array.isArray(answer.findings) && answer.findings.some((f) => f.verdict === 'altered')) return tab.id;
+          }
+          return -1;
+        })()`) as Promise<number>,
+      (id) => id >= 0,
+      'The page was not scanned',
+    );
+    await finder.close();
+    await page.bringToFront();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('a synthetic click opens nothing; a real one opens a card the page cannot read, watch or rewrite', async () => {
+    const { x, y } = await centre(DOCTORED);
+    await page.evaluate(
+      (p: { x: number; y: number }) => {
+        const target = document.elementFromPoint(p.x, p.y)!;
+        target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, clientX: p.x, clientY: p.y, button: 0 }));
+        (target as HTMLElement).click();
+      },
+      { x, y },
+    );
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    expect(((await page.evaluate('window.__hostile')) as Hostile).shadowRoots).toEqual([]);
+
+    await page.mouse.click(x, y);
+    const hostile = await poll(
+      () => page.evaluate('window.__hostile') as Promise<Hostile>,
+      (h) => h.shadowRoots.length > 0,
+      'No card opened on a real click',
+    );
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    expect(hostile.shadowRoots).toEqual([null]);
+    expect(hostile.attach).toEqual(['NotSupportedError']);
+    for (const read of hostile.reads) expect(read).not.toContain(CARD_ONLY);
+    const after = (await page.evaluate('window.__hostile')) as Hostile;
+    expect(after.observed.some((o) => o.includes(CARD_ONLY) || o.includes('Altered') || o.startsWith('inside'))).toBe(false);
+    expect(after.constructed).toBe(0);
+    expect(await page.evaluate(() => document.getElementById('forged')?.getClientRects().length ?? -1)).toBe(0);
   });
 });
