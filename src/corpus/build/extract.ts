@@ -370,6 +370,16 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         const role = earlier[i]!.entity.role?.toLowerCase().split(/\s+/).map(stem) ?? [];
         if (nouns.some((n) => role.includes(stem(n)))) return earlier[i]!.entity;
       }
+      // "the Texas senator said": a definite description of the person the text is about, when
+      // one was named in this paragraph or the one before (that sentence's speaker, else its subject).
+      if (phrase.definite) {
+        const persons = earlier.filter((m) => m.entity.kind === 'person');
+        const last = persons[persons.length - 1];
+        if (last && pos.para - last.pos.para <= 1) {
+          const group = persons.filter((m) => m.pos.para === last.pos.para && m.pos.sentence === last.pos.sentence);
+          return (group.find((m) => m.speaking) ?? group[0]!).entity;
+        }
+      }
       return undefined;
     }
     return registry.resolveName(phrase) ?? registry.discover(phrase);

@@ -49,6 +49,8 @@ export interface NounPhrase {
   pronoun?: string;
   /** A lowercase institution after an article ("the ministry"). */
   institution?: string;
+  /** The phrase opened with "the" ("the Texas senator"): a description of someone already named. */
+  definite?: boolean;
 }
 
 /**
@@ -102,7 +104,8 @@ export function phraseIn(tokens: Token[], a: number, b: number): NounPhrase | un
   const role = tokens.slice(first, nameStart).map((t) => t.text);
   if (name.length > MAX_NAME_WORDS) return undefined;
   if (name.length === 0 && !role.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) return undefined;
-  return { first, end: b, role, name };
+  const definite = tokens.slice(a, first).some((t) => t.lower === 'the');
+  return definite ? { first, end: b, role, name, definite } : { first, end: b, role, name };
 }
 
 /** The noun phrase that ends just before token `end` (a verb's subject). */

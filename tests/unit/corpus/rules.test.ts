@@ -76,6 +76,7 @@ describe('pronouns by gender, descriptions, places', () => {
     ['Mrs. gives the gender', 'Mrs. Lind met Mr. Berg at the quay. “The ferry will run all winter,” she said.', 'Lind'],
     ['"the group" → the organisation named before', 'The Harbour Workers Union met the mayor on Monday. “The ferry must run all winter,” the group said.', 'Harbour Workers Union'],
     ['"the statement" → who spoke before it', 'Jane Roe said the plan was late. “The ferry will run all winter,” the statement said.', 'Jane Roe'],
+    ['"the Westshire lawmaker" → the person the paragraph is about', 'Jane Roe toured the quay on Monday. “The ferry will run all winter,” the Westshire lawmaker said.', 'Jane Roe'],
     ['a place in the description is not the speaker', 'Jane Roe, a teacher from Boston, Massachusetts, says the ferry is “the island’s lifeline.”', 'Jane Roe'],
   ])('%s', (_name, text, speaker) => {
     expect(extract(text).quotes.map((q) => q.speaker.name)).toEqual([speaker]);
