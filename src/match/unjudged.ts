@@ -12,15 +12,15 @@ import type { Finding } from './types';
  * Why a span could not be judged:
  * - `bidi`: a bidirectional override (U+202D/U+202E, or CSS `unicode-bidi`
  *   with `direction`) draws the characters in another order than stored;
- * - `order`: flexbox/grid `order` (or a reversed flex direction) draws the
- *   items in another order than the document's;
- * - `closed-shadow`: a closed shadow root the extension could not open, so
- *   what it draws is unknown;
- * - `style`: the browser gave no computed style to check visibility with.
+ * - `order`: flexbox/grid `order` (or a reversed flex direction, grid
+ *   placement, SVG pieces placed by their own coordinates) draws the items in
+ *   another order than the document's;
+ * - `style`: text only partly drawn (clipped by an ancestor) or cut by a
+ *   `clip-path` shape the judge cannot measure.
  */
-export type UnjudgedReason = 'bidi' | 'order' | 'closed-shadow' | 'style';
+export type UnjudgedReason = 'bidi' | 'order' | 'style';
 
-export const UNJUDGED_REASONS: readonly UnjudgedReason[] = ['bidi', 'order', 'closed-shadow', 'style'];
+export const UNJUDGED_REASONS: readonly UnjudgedReason[] = ['bidi', 'order', 'style'];
 
 /** Half-open offsets into the text the findings refer to. */
 export interface UnjudgedSpan {

@@ -44,7 +44,7 @@ export const VERDICTS: Readonly<Record<Verdict, VerdictLook>> = {
     lower: 'verified',
     glyph: '✓',
     icon: { shape: 'circle', paths: ['M4.5 8.5l2.5 2.5 4.5-5'] },
-    colour: { light: '#1a7f37', dark: '#3fb950', mark: '#2b8a3e' },
+    colour: { light: '#116329', dark: '#3fb950', mark: '#2b8a3e' },
     line: 'solid',
     edge: 'solid',
     ansi: '32',

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToTab } from './tabs';
+import { browserMessage } from './i18n';
 
 export const VERIFY_MENU_ID = 'qv-verify-selection';
 export const VERIFY_MENU_TITLE = 'Verify quotation';
@@ -36,7 +37,7 @@ export function registerVerifyMenu(): { onClicked: MenuClickListener; stop: () =
   void browser.contextMenus
     .removeAll()
     .then(() => {
-      browser.contextMenus.create({ id: VERIFY_MENU_ID, title: VERIFY_MENU_TITLE, contexts: ['selection'] });
+      browser.contextMenus.create({ id: VERIFY_MENU_ID, title: browserMessage('menuVerifyQuotation') || VERIFY_MENU_TITLE, contexts: ['selection'] });
     })
     .catch(() => undefined);
   return { onClicked: listener, stop: () => browser.contextMenus.onClicked.removeListener(listener) };

@@ -181,6 +181,18 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     await server?.close();
   });
 
+  it('the browser reads the command descriptions from the catalogues (__MSG_…__ resolved)', async () => {
+    const commands = await session.evaluateInServiceWorker(async () =>
+      (await chrome.commands.getAll()).map((c) => [c.name, c.description]),
+    );
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        ['verify-selection', 'Verify the selected quotation'],
+        ['next-finding', 'Go to the next quotation on the page'],
+      ]),
+    );
+  });
+
   it('the scan (highlights, popup rows) judges the page as expected', () => {
     expect(verdictOf('too early to get ahead')).toBe('verified');
     expect(verdictOf('A truce in itself')).toBe('misattributed');

@@ -4,7 +4,7 @@
  * seed quotations, so these tests do not move when data/corpus.json does.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -318,7 +318,12 @@ describe.concurrent('quote-verifier check, bad input (exit 2)', { timeout: CLI_T
   });
 
   it('finds the default corpus from the package, not the working directory', async () => {
-    const { code, stdout, stderr } = await run(['check', join(ROOT, FIXTURES, 'exact.txt'), '--json'], { cwd: tmpdir() });
+    // A fresh empty folder: never an ancestor of the checkout (a clone under /tmp would
+    // make tmpdir() one, and paths inside the working folder are shown relative to it).
+    const cwd = mkdtempSync(join(tmpdir(), 'qv-cwd-'));
+    const { code, stdout, stderr } = await run(['check', join(ROOT, FIXTURES, 'exact.txt'), '--json'], { cwd }).finally(() =>
+      rmSync(cwd, { recursive: true, force: true }),
+    );
     const defaultCorpus = join(ROOT, 'data/corpus.json');
     if (code === 2) {
       // Not built yet in this checkout: the message names the package's file.

@@ -38,7 +38,7 @@ describe('markUnjudged', () => {
 
   it('finds an overlap with a long span that starts before an earlier-ending one', () => {
     const spans = [
-      { start: 0, end: 100, reason: 'closed-shadow' as const },
+      { start: 0, end: 100, reason: 'style' as const },
       { start: 5, end: 6, reason: 'bidi' as const },
     ];
     expect(markUnjudged([finding(50, 60)], spans)[0]!.verdict).toBe('unverified');

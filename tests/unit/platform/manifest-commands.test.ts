@@ -1,13 +1,26 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, manifestCommands } from '../../../src/platform/manifest-commands';
 
 describe('manifest commands', () => {
-  it('builds the manifest section from the one list', () => {
+  it('builds the manifest section from the one list, descriptions from the catalogues', () => {
     expect(manifestCommands()).toEqual({
-      'verify-selection': { suggested_key: { default: 'Alt+Shift+V' }, description: 'Verify the selected quotation' },
-      'next-finding': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next quotation on the page' },
-      'previous-finding': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous quotation on the page' },
+      'verify-selection': { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_commandVerifySelection__' },
+      'next-finding': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNextFinding__' },
+      'previous-finding': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandPreviousFinding__' },
     });
+  });
+
+  it('each description is in both catalogues, the English one as the list says', () => {
+    for (const lang of ['en', 'uk']) {
+      const catalogue = JSON.parse(readFileSync(path.resolve(__dirname, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<string, { message: string }>;
+      for (const c of Object.values(COMMANDS)) {
+        expect(catalogue[c.message]?.message, `${lang} ${c.message}`).toBeTruthy();
+        if (lang === 'en') expect(catalogue[c.message]!.message).toBe(c.description);
+      }
+      expect(catalogue.menuVerifyQuotation?.message, `${lang} menuVerifyQuotation`).toBeTruthy();
+    }
   });
 
   it('suggests keys browsers accept and assign', () => {
