@@ -99,7 +99,7 @@ describe('bounded work per page (Chromium, test build)', () => {
     expect(bigScan!.findings.map((f) => f.verdict)).toContain('verified');
   }, BIG_TIMEOUT_MS);
 
-  it('20,500 quotations: 20,000 kept with a note, the first screen of the popup within 1 s, no long task', async () => {
+  it('20,500 quotations: 20,000 kept with a note, the first screen of the popup within 1 s (long tasks printed, goal not met)', async () => {
     const page = await session.openPage('/gen/many.html');
     await page.bringToFront();
     const tabId = await activeTab();
