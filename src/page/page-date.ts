@@ -5,6 +5,7 @@
  * A `<time>` element in the text is not used: it is as often a comment's or
  * an update's date as the article's.
  */
+import { findDatePublished } from '../text/json-ld';
 
 /** Meta tags publishers use for the publication date, most specific first. */
 const META_SELECTORS = [
@@ -50,20 +51,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** `datePublished` of the first object that has one, searching arrays and `@graph`. */
-function findDatePublished(value: unknown, depth = 0): string | undefined {
-  // JSON-LD nests a few levels at most; a bound keeps a hostile page from recursing forever.
-  if (depth > 6 || typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = findDatePublished(item, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.datePublished === 'string') return record.datePublished;
-  return findDatePublished(record['@graph'], depth + 1);
 }

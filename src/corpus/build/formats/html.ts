@@ -8,6 +8,7 @@
 import { parseHtmlDocument } from './html-dom';
 import { collapse, type Paragraph, type ParagraphRole } from '../paragraphs';
 import type { DocumentMeta } from '../metadata';
+import { findDatePublished } from '../../../text/json-ld';
 
 /** Elements that are never article prose. */
 const DROP_TAGS = new Set([
@@ -147,22 +148,9 @@ function isoDatePrefix(value: string | null | undefined): string | undefined {
 
 /** `datePublished` from the page's JSON-LD (an object, an array, or a `@graph`). */
 function jsonLdDatePublished(doc: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }): string | undefined {
-  const find = (x: unknown, depth: number): string | undefined => {
-    if (depth > 6 || x === null || typeof x !== 'object') return undefined;
-    if (Array.isArray(x)) {
-      for (const y of x) {
-        const d = find(y, depth + 1);
-        if (d) return d;
-      }
-      return undefined;
-    }
-    const o = x as Record<string, unknown>;
-    if (typeof o.datePublished === 'string') return o.datePublished;
-    return find(o['@graph'], depth + 1) ?? find(o.mainEntity, depth + 1);
-  };
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
-      const d = find(JSON.parse(s.textContent ?? ''), 0);
+      const d = findDatePublished(JSON.parse(s.textContent ?? ''));
       if (d) return d;
     } catch {
       // Broken JSON-LD is common; the page may still date itself elsewhere.
