@@ -57,7 +57,7 @@ export default defineBackground(() => {
       // In slices, yielding between them: a huge page never keeps another tab waiting long.
       const answer = await (await host).scanSliced(request, nextTask);
       if (sender.tabId === undefined || sender.tabId < 0) return answer;
-      const scanId = tabs.recordScan(sender.tabId, sender.frameId ?? 0, answer.findings, answer.quotes, answer.limit?.findings);
+      const scanId = tabs.recordScan(sender.tabId, sender.frameId ?? 0, answer.findings, answer.quotes, answer.limit);
       return { ...answer, scanId };
     },
     lookup: async (request) => (await host).lookup(request),
@@ -79,7 +79,7 @@ export default defineBackground(() => {
         counts: tabs.total(request.tabId),
         findings: tabs.findings(request.tabId, request.first),
         ...((total) => (request.first !== undefined && total > request.first ? { total } : {}))(tabs.size(request.tabId)),
-        ...((n) => (n === undefined ? {} : { limit: { findings: n } }))(tabs.limit(request.tabId)),
+        ...((limit) => (limit === undefined ? {} : { limit }))(tabs.limit(request.tabId)),
         corpus: corpus.ok && documentCount !== undefined ? { ...corpus, documentCount } : corpus,
       };
     },

@@ -106,9 +106,9 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
     signal,
     skipElement: (el) => card.isHost(el),
     shadowRootOf: closedShadowRootReader(),
-    match: (text, { unjudged }) => {
+    match: (text, { unjudged, truncatedAt }) => {
       pagePublished = pagePublishedDate(document);
-      return sendScan({ text, pagePublished, unjudged });
+      return sendScan({ text, pagePublished, unjudged, ...(truncatedAt === undefined ? {} : { truncatedAt }) });
     },
     onScan: (outcome) => {
       const started = performance.now();

@@ -140,12 +140,16 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Host
   const answer = (request: ScanRequest, raw: Finding[]): ScanResponse => {
     const all = markUnjudged(raw.map(known), request.unjudged ?? []);
     const findings = all.length > MAX_FINDINGS_PER_PAGE ? all.slice(0, MAX_FINDINGS_PER_PAGE) : all;
+    const limit = {
+      ...(all.length > findings.length ? { findings: findings.length } : {}),
+      ...(request.truncatedAt === undefined ? {} : { characters: request.truncatedAt }),
+    };
     return {
       type: 'qv:scan',
       findings,
       quotes: quotesFor(findings.map((f) => f.quoteId)),
       corpus: status,
-      ...(all.length > findings.length ? { limit: { findings: findings.length } } : {}),
+      ...(Object.keys(limit).length ? { limit } : {}),
     };
   };
 

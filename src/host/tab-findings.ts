@@ -9,7 +9,7 @@
  */
 import type { Quote } from '../corpus/schema';
 import type { DiffOp, Finding, Verdict } from '../match/types';
-import type { ReportedFinding } from '../platform/messages';
+import type { FindingsLimit, ReportedFinding } from '../platform/messages';
 import { emptyCounts, type Counts } from './badge';
 
 /**
@@ -23,8 +23,8 @@ export const RECENT_SCANS_PER_FRAME = 4;
 interface KeptScan {
   scanId: string;
   findings: ReportedFinding[];
-  /** The scan kept only the first this many findings (MAX_FINDINGS_PER_PAGE). */
-  limit?: number;
+  /** What the scan left unchecked ("checked the first N"). */
+  limit?: FindingsLimit;
 }
 
 /** The popup's row for a computed finding: the page's wording plus who said it and when, per the corpus. */
@@ -59,7 +59,7 @@ export class TabFindings {
   /** Tabs reported or forgotten since this object was made: what they say now beats any snapshot. */
   private readonly touched = new Set<number>();
   /** Frames whose shown scan was cut at MAX_FINDINGS_PER_PAGE (key `tabId:frameId`). */
-  private readonly limits = new Map<string, number>();
+  private readonly limits = new Map<string, FindingsLimit>();
   /** Each frame's recent scans, newest last (key `tabId:frameId`). */
   private readonly scans = new Map<string, KeptScan[]>();
   /** Scan ids: unique within this background's life, and unguessable across restarts. */
@@ -71,7 +71,7 @@ export class TabFindings {
   }
 
   /** Keeps the findings the background computed for a frame's scan; returns the scan's id. */
-  recordScan(tabId: number, frameId: number, findings: readonly Finding[], quotes: Readonly<Record<string, Quote>>, limit?: number): string {
+  recordScan(tabId: number, frameId: number, findings: readonly Finding[], quotes: Readonly<Record<string, Quote>>, limit?: FindingsLimit): string {
     const scanId = `${this.idPrefix}-${++this.nextScan}`;
     const key = `${tabId}:${frameId}`;
     const kept = this.scans.get(key) ?? [];
@@ -112,10 +112,15 @@ export class TabFindings {
     return true;
   }
 
-  /** The largest "checked the first N" among the tab's frames, if any frame was cut. */
-  limit(tabId: number): number | undefined {
-    let most: number | undefined;
-    for (const [key, n] of this.limits) if (key.startsWith(`${tabId}:`)) most = Math.max(most ?? 0, n);
+  /** The largest "checked the first N" of each kind among the tab's frames, if any frame was cut. */
+  limit(tabId: number): FindingsLimit | undefined {
+    let most: FindingsLimit | undefined;
+    for (const [key, l] of this.limits) {
+      if (!key.startsWith(`${tabId}:`)) continue;
+      most ??= {};
+      if (l.findings !== undefined) most.findings = Math.max(most.findings ?? 0, l.findings);
+      if (l.characters !== undefined) most.characters = Math.max(most.characters ?? 0, l.characters);
+    }
     return most;
   }
 

@@ -81,7 +81,7 @@ export interface ScannerOptions<A extends MatchAnswer> {
    * Matches collected text (in the extension: a message to the background),
    * never verifying a finding over the `unjudged` spans (src/match/unjudged.ts).
    */
-  match: (text: string, extra: { unjudged: UnjudgedSpan[] }) => Promise<A>;
+  match: (text: string, extra: { unjudged: UnjudgedSpan[]; truncatedAt?: number }) => Promise<A>;
   /** Opens closed shadow roots (src/platform/shadow-roots.ts); without it only open ones are read. */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /** Judge findings' text strictly (src/page/rejudge.ts); default true. */
@@ -226,7 +226,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       cost.locateMs = busyMs;
     } else {
       const sent = now();
-      const pending = match(collected.text, { unjudged: collected.unjudged });
+      const pending = match(collected.text, matchExtra(collected));
       // The synchronous part is the message's serialization, on this thread.
       cost.sendMs = now() - sent;
       let answer = await pending;
@@ -254,7 +254,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
         if (!changed) break;
         collected = await collect(cost);
         cost.collections++;
-        answer = await match(collected.text, { unjudged: collected.unjudged });
+        answer = await match(collected.text, matchExtra(collected));
         signal.throwIfAborted();
       }
       cost.waitMs = now() - sent;
@@ -374,4 +374,9 @@ function defaultWhenIdle(callback: () => void, signal: AbortSignal): void {
     const handle = setTimeout(callback, 0);
     signal.addEventListener('abort', () => clearTimeout(handle), { once: true });
   }
+}
+
+/** What the matcher hears besides the text: spans it must not verify, and where the collector stopped. */
+export function matchExtra(collected: { text: string; unjudged: UnjudgedSpan[]; truncated: boolean }): { unjudged: UnjudgedSpan[]; truncatedAt?: number } {
+  return { unjudged: collected.unjudged, ...(collected.truncated ? { truncatedAt: collected.text.length } : {}) };
 }

@@ -139,7 +139,8 @@ function isIncoming(message: unknown): message is Incoming {
       return (
         typeof m.text === 'string' &&
         (m.pagePublished === undefined || typeof m.pagePublished === 'string') &&
-        (m.unjudged === undefined || isUnjudgedSpans(m.unjudged))
+        (m.unjudged === undefined || isUnjudgedSpans(m.unjudged)) &&
+        (m.truncatedAt === undefined || (typeof m.truncatedAt === 'number' && Number.isFinite(m.truncatedAt)))
       );
     case 'qv:lookup':
       return typeof m.text === 'string' && (m.context === undefined || isLookupContext(m.context));

@@ -27,6 +27,11 @@ export interface ScanRequest {
    * a finding touching one is never answered *verified*.
    */
   unjudged?: UnjudgedSpan[];
+  /**
+   * Set when the collector stopped at its cap (MAX_COLLECT_CHARS in src/page/collect-text.ts):
+   * only this many characters of the page were read, and the popup says so.
+   */
+  truncatedAt?: number;
 }
 
 /** Background -> content: findings, plus the corpus records they refer to (the tab keeps no corpus). */
@@ -48,7 +53,10 @@ export interface ScanResponse {
 
 /** "Checked the first N": the page held more than the extension checks (src/platform/limits.ts). */
 export interface FindingsLimit {
-  findings: number;
+  /** Only the first this many findings were kept (MAX_FINDINGS_PER_PAGE). */
+  findings?: number;
+  /** Only the first this many characters of the page's text were read. */
+  characters?: number;
 }
 
 export interface CorpusScope {

@@ -109,9 +109,14 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
       </section>
       <section aria-labelledby="qv-findings">
         <h2 id="qv-findings">Quotations</h2>
-        {data.limit && (
+        {data.limit?.findings !== undefined && (
           <p class="qv-popup__limit" role="note">
             Checked the first {data.limit.findings.toLocaleString('en')} quotations on this page; the rest were not checked.
+          </p>
+        )}
+        {data.limit?.characters !== undefined && (
+          <p class="qv-popup__limit" role="note">
+            Checked the first {data.limit.characters.toLocaleString('en')} characters of this page; the rest was not read.
           </p>
         )}
         {data.findings.length === 0 ? (
