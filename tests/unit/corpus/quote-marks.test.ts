@@ -45,11 +45,13 @@ describe('linear on a million marks', () => {
     ['unclosed single marks', (n: number) => 'x ‘a '.repeat(n)],
     ['openers without closers', (n: number) => '“a '.repeat(n)],
     ['closers without openers', (n: number) => '«a '.repeat(n / 2) + 'b» '.repeat(n / 2)],
-  ])('%s', (_n, make) => {
+  ])('%s', { timeout: 60_000, retry: 2 }, (_n, make) => {
     const small = make(MARKS / 4);
     const large = make(MARKS);
     const ts = time(() => scanQuotes(small));
     const tl = time(() => scanQuotes(large));
     expect(tl / Math.max(ts, 1)).toBeLessThan(MAX_RATIO);
-  }, 60_000);
+    // A retry re-measures when another process stole the core mid-run (seen once at load 12);
+    // a quadratic scanner is 16x on every attempt, so it still fails.
+  });
 });
