@@ -6,6 +6,7 @@
  * prints recall, precision, speaker, terms and dates (docs/benchmarks.md).
  * Arguments are passed on (`-- --json out.json`, `-- --baseline`).
  * Without the set it says so and exits 0: a checkout without ../shared is normal.
+ * It rebuilds the compiled CLI first (the scorer runs the package's bin, dist/cli).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,6 +21,13 @@ if (!existsSync(scorer)) {
       'It lives outside the project (../shared/polnear-dev beside the checkout); without it there is nothing to score.\n',
   );
   process.exit(0);
+}
+// The scorer runs the package's `bin`, the compiled dist/cli: rebuild it first, or a checkout
+// whose sources changed since the last build would score the old builder without a word.
+const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (built.status !== 0) {
+  process.stderr.write('eval:corpus: npm run build:cli failed; not scoring a stale command line\n');
+  process.exit(built.status ?? 1);
 }
 const run = spawnSync(process.execPath, [scorer, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(run.status ?? 1);
