@@ -473,9 +473,11 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
             warn(`${formatDate(marker.date)} was not a ${WEEKDAYS[m.weekday]}; kept the written date`, line);
           }
         } else if (m.month !== undefined && m.day !== undefined && m.weekday !== undefined) {
-          const year = resolveWeekdayYear(m.month, m.day, m.weekday, reference());
-          if (year === undefined) warn(`no year in which ${m.month}/${m.day} was a ${WEEKDAYS[m.weekday]}`, line);
-          else marker = { date: { year, month: m.month, day: m.day }, basis: 'weekday' };
+          const year = resolveWeekdayYear(m.month, m.day, m.weekday, reference(), refSource === 'published');
+          // Undefined for a day still to come ("the vote on Tuesday, March 15"): no one said anything then, and no warning.
+          const anyYear = resolveWeekdayYear(m.month, m.day, m.weekday, { year: reference().year + 1, month: 12, day: 31 });
+          if (year === undefined && anyYear === undefined) warn(`no year in which ${m.month}/${m.day} was a ${WEEKDAYS[m.weekday]}`, line);
+          else if (year !== undefined) marker = { date: { year, month: m.month, day: m.day }, basis: 'weekday' };
         } else if (m.month !== undefined && m.day !== undefined) {
           // "December 16" alone: the writer meant the year of publication.
           if (refSource === 'published') {
