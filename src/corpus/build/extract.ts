@@ -61,7 +61,9 @@ const TITLE_SMALL_WORDS = new Set('a an the of and or nor but for with in on at 
  */
 export function isTitleCase(raw: string): boolean {
   const t = raw.trim().replace(/[,;:\s]+$/u, '');
-  if (/[,!?;]/u.test(t)) return false;
+  if (/[!?;]/u.test(t)) return false;
+  // A comma is speech ("Yes, We Will"), unless after a subtitle's colon ("The Harbour: Ships, Storms and the Sea").
+  if (t.includes(',') && !/^[^,]+:\s/u.test(t)) return false;
   const words = t.split(/[\s\u2014\u2013/:]+/u).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== '');
   let capitals = 0;
   for (const w of words) {
