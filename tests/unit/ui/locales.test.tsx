@@ -124,7 +124,7 @@ describe('the extension pages in Ukrainian', () => {
           data: {
             type: 'qv:tab-findings',
             tabId: 1,
-            counts: { verified: 1, altered: 0, misattributed: 0, unverified: 0 },
+            counts: { verified: 1, altered: 0, misattributed: 0, variant: 0, unverified: 0 },
             findings: [{ verdict: 'verified', quoteId: PESKOV.id, text: PESKOV.text, speaker: 'Dmitry Peskov', date: '2025-12-16' }],
             limit: { characters: 5_000_000 },
             corpus: {
