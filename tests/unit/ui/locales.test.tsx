@@ -63,6 +63,10 @@ describe('locale catalogues', () => {
     }
   });
 
+  it('each catalogue names its own language (catalogueLanguage), which the pages use for lang and dates', () => {
+    for (const [lang, catalogue] of Object.entries(catalogues)) expect(catalogue.catalogueLanguage?.message).toBe(lang);
+  });
+
   it('the missing-key check can fail: a catalogue without a used key is caught', () => {
     const used = keysUsed();
     const { verdictAltered: _dropped, ...partial } = uk as Catalogue;
