@@ -153,6 +153,9 @@ describe('the extension pages in Ukrainian', () => {
     expect(text).toContain('На цій сторінці');
     expect(text).toContain('грудня 2025'); // dates in the UI's language
     expect(text).toContain('5 000 000'.replace(/ /g, '\u00a0'));
+    // A date ending in "р." closes the scope sentence with one full stop.
+    expect(text).toMatch(/2025 р\.(?!\.)/);
+    expect(text).not.toContain('р..');
     expect(text.match(ENGLISH)?.[0]).toBeUndefined();
   });
 
