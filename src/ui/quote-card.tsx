@@ -25,6 +25,8 @@ import { FLAG_TEXT, MEANING_FLAGS } from './labels';
 import { PageVersionView, SaidView } from './diff-view';
 import { meaningSummary } from './meaning-text';
 import { placeCard, type Placement, type Rect, type Size } from './position';
+import { wordingText } from '../match/wordings';
+import { WordingNote } from './wording-note';
 
 export interface CardBaseProps {
   corpus: CorpusStatus;
@@ -40,6 +42,8 @@ export interface CardBaseProps {
   restoreFocus?: boolean;
   /** The extension's UI language (BCP 47), for the card's `lang`; default English. */
   lang?: string;
+  /** The build's (newsroom's) name from its build info: the card says who checked. */
+  buildName?: string;
 }
 
 export interface FindingCardProps extends CardBaseProps {
@@ -49,6 +53,7 @@ export interface FindingCardProps extends CardBaseProps {
   /** Other reports of the same quotation; by default the quote's sources after the first. */
   otherSources?: Source[];
   lookup?: undefined;
+  hint?: undefined;
 }
 
 /** A fact-checker's selection ("Verify quotation"): a LookupResponse plus the selected text. */
@@ -62,16 +67,25 @@ export interface LookupView {
 export interface LookupCardProps extends CardBaseProps {
   lookup: LookupView;
   finding?: undefined;
+  hint?: undefined;
 }
 
-export type QuoteCardProps = FindingCardProps | LookupCardProps;
+/** "Verify quotation" with nothing selected: how to use it. */
+export interface HintCardProps extends CardBaseProps {
+  /** The keyboard shortcut the reader pressed, as the browser names it ("Alt+Shift+V"). */
+  hint: { shortcut: string };
+  finding?: undefined;
+  lookup?: undefined;
+}
+
+export type QuoteCardProps = FindingCardProps | LookupCardProps | HintCardProps;
 
 /** Longest selection echoed back in a "not in the corpus" card; the rest is elided so the card stays small. */
 const MAX_ECHOED_SELECTION = 280;
 /** Candidates listed when a selection matches nothing: enough to spot a misremembered quote. */
 const MAX_NEAREST_SHOWN = 3;
 
-type Tone = Verdict | 'refused';
+type Tone = Verdict | 'refused' | 'hint';
 
 const VERDICT_VARIABLES = verdictCssVariables();
 
@@ -87,14 +101,26 @@ export function QuoteCard(props: QuoteCardProps) {
   const descId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const placement = useFloating(ref, props.anchor, props.viewport);
-  const contentKey = props.lookup
+  const contentKey = props.hint
+    ? 'hint'
+    : props.lookup
     ? `lookup:${props.lookup.selection}`
     : `finding:${props.finding.quoteId ?? ''}:${props.finding.start}:${props.finding.end}:${props.finding.text}`;
   useFocusHandover(ref, props.restoreFocus ?? true, contentKey);
 
   let tone: Tone;
   let body: ComponentChildren;
-  if (!props.corpus.ok) {
+  if (props.hint) {
+    tone = 'hint';
+    body = (
+      <>
+        <p id={descId} class="qv-summary">
+          {t('hintNothingSelected')}
+        </p>
+        <p class="qv-hint">{t('hintText', props.hint.shortcut, t('menuVerifyQuotation'))}</p>
+      </>
+    );
+  } else if (!props.corpus.ok) {
     tone = 'refused';
     body = (
       <p id={descId} class="qv-summary">
@@ -169,7 +195,7 @@ export function QuoteCard(props: QuoteCardProps) {
           <VerdictIcon tone={tone} />
           <span class="qv-sr">{t('cardSrPrefix')}</span>
           <span class="qv-verdict-word">
-            {t(tone === 'refused' ? 'verdictRefused' : unjudgedRendering(props) ? 'verdictNotVerified' : VERDICTS[tone].message)}
+            {t(tone === 'hint' ? 'hintTitle' : tone === 'refused' ? 'verdictRefused' : unjudgedRendering(props) ? 'verdictNotVerified' : VERDICTS[tone].message)}
           </span>
         </h2>
         <button type="button" class="qv-close" aria-label={t('cardClose')} title={t('cardCloseTitle')} onClick={() => props.onClose()}>
@@ -180,7 +206,10 @@ export function QuoteCard(props: QuoteCardProps) {
       </header>
       <div class="qv-body">{body}</div>
       {/* The page can cover or remove this card, and repaint its highlights; the toolbar popup is out of its reach. */}
-      <p class="qv-trust">Check this in the toolbar popup: the page cannot change what it lists.</p>
+      <p class="qv-trust">
+        {props.buildName ? `${t('cardBuild', props.buildName)} ` : ''}
+        {t('cardTrust')}
+      </p>
     </div>
   );
 }
@@ -227,10 +256,11 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
         <h3 id={`${descId}-said`} class="qv-label">
           {changed ? t('cardWhatSpeakerSaid', quote.speaker.name) : t('cardWhatWasSaid')}
         </h3>
-        <blockquote class={changed ? 'qv-wording qv-said' : 'qv-wording'} lang={QUOTE_LANG} dir="auto">
-          {changed ? <SaidView diff={finding.diff} /> : quote.text}
+        <blockquote class={changed ? 'qv-wording qv-said' : 'qv-wording'} lang={finding.wording?.lang ?? QUOTE_LANG} dir="auto">
+          {changed ? <SaidView diff={finding.diff} /> : wordingText(quote, finding.wording)}
         </blockquote>
       </section>
+      <WordingNote finding={finding} quote={quote} />
 
       {/* The essentials end here: placement keeps everything up to this list on screen (useFloating). */}
       <dl class="qv-facts" data-essential-end="">
@@ -358,6 +388,8 @@ function summaryFor(finding: Finding, quote: Quote): string {
       return finding.attributedTo
         ? t('summaryMisattributed', finding.attributedTo, quote.speaker.name)
         : t('summaryMisattributedSomeone', quote.speaker.name);
+    case 'variant':
+      return t('summaryVariant', quote.speaker.name);
     case 'unverified':
       // A quote id on an unverified finding: the background could not judge how the page draws it (src/match/unjudged.ts).
       return finding.flags.includes('rendering') ? t('summaryUnjudged', quote.speaker.name) : t('summaryUnverified');
@@ -448,7 +480,7 @@ function CopyCitation({ text, onCopy }: { text: string; onCopy(text: string): vo
 
 /** The verdict's icon from the VERDICTS table; "cannot check" (no corpus) has its own. */
 function VerdictIcon({ tone }: { tone: Tone }) {
-  const icon = tone === 'refused' ? REFUSED_ICON : VERDICTS[tone].icon;
+  const icon = tone === 'refused' ? REFUSED_ICON : tone === 'hint' ? HINT_ICON : VERDICTS[tone].icon;
   return (
     <svg class="qv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       {icon.shape === 'triangle' ? (
@@ -466,6 +498,8 @@ function VerdictIcon({ tone }: { tone: Tone }) {
 }
 
 const REFUSED_ICON = { shape: 'circle', paths: ['M4.5 11.5l7-7'] } as const;
+/** An "i": information, no verdict. */
+const HINT_ICON = { shape: 'circle', paths: ['M8 7v4.5', 'M8 4.6v.2'] } as const;
 
 function elide(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -72,6 +72,26 @@ export function isTitleCase(raw: string): boolean {
 }
 
 /**
+ * Head nouns of descriptions that stand for someone the article does not name
+ * ("the source said", "the person added", "the official said"): they refer
+ * back to the unnamed speaker described before, not to a named one.
+ */
+const UNNAMED_HEADS = new Set(['source', 'sources', 'person', 'official', 'officials', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'staffer', 'insider']);
+
+/**
+ * How many paragraphs back "the spokeswoman" or "the star" looks for the
+ * person with that role: further on, the story has moved to someone else
+ * (a roundup names a new person every few paragraphs).
+ */
+const ROLE_REFERENCE_PARAGRAPHS = 3;
+
+/**
+ * The role recorded for a speaker the text only describes: the wording is
+ * kept (the article reports it), and an editor sees at once that no one is named.
+ */
+export const UNNAMED_ROLE = 'unnamed source';
+
+/**
  * An unattributed quotation of at least this many words that starts with a
  * capital reads as a sentence someone said: it is reported as left out (no
  * speaker), not silently counted among the terms.
@@ -237,6 +257,8 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     }
   });
   const attributionFollows = (rest: string) => {
+    // "… doing.” And Jane Roe said …": a conjunction opens a new sentence.
+    if (/^(?:And|But|Or|So|Yet|Meanwhile|However|Still)\b/u.test(rest)) return false;
     const tokens = tokenize(rest, 0, Math.min(rest.length, 120), []);
     return attributionAt(tokens, 0) !== undefined;
   };
@@ -287,7 +309,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         if (!phrase || phrase.name.length === 0) continue;
         const gender = genderAround(sentToks, a, phrase);
         const honorific = phrase.first > a && HONORIFICS.has(sentToks[phrase.first - 1]!.lower);
-        const role = phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()));
+        const role = phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/\.$/u, '')));
         // An organisation named in full ("The Harbour Workers Union") is what "the group" or "it" may refer to later.
         const organisation = phrase.name.length >= 2 && phrase.name.some((w) => INSTITUTION_NOUNS.has(w.toLowerCase()));
         if ((phrase.name.length >= 2 && (role || organisation || gender !== undefined || isFirstName(phrase.name[0]!))) || (honorific && phrase.name.length === 1)) {
@@ -329,6 +351,15 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     }),
   );
 
+  /** Speakers the text describes but never names ("a senior adviser"), where they first speak. */
+  const unnamed: { entity: Entity; pos: Pos }[] = [];
+  const unnamedSpeaker = (phrase: NounPhrase, pos: Pos): Entity => {
+    const words = phrase.role.join(' ');
+    const entity: Entity = { name: `${/^[aeiou]/iu.test(words) ? 'an' : 'a'} ${words}`, kind: 'person', role: UNNAMED_ROLE, aliases: new Set(), declared: false, unnamed: true };
+    unnamed.push({ entity, pos });
+    return entity;
+  };
+
   const resolve = (phrase: NounPhrase, pos: Pos): Entity | undefined => {
     const earlier = mentions.filter((m) => before(m.pos, pos));
     if (phrase.pronoun) {
@@ -366,10 +397,18 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       // "the spokesperson": the last person named whose role has that noun.
       const nouns = phrase.role.map((w) => w.toLowerCase()).filter((w) => ROLE_NOUNS.has(w));
       const stem = (w: string) => (w.startsWith('spokes') ? 'spokes' : w.replace(/s$/u, ''));
-      for (let i = earlier.length - 1; i >= 0; i--) {
+      for (let i = earlier.length - 1; i >= 0 && pos.para - earlier[i]!.pos.para <= ROLE_REFERENCE_PARAGRAPHS; i--) {
         const role = earlier[i]!.entity.role?.toLowerCase().split(/\s+/).map(stem) ?? [];
         if (nouns.some((n) => role.includes(stem(n)))) return earlier[i]!.entity;
       }
+      // "the source said", "the person added": the unnamed speaker met before, not a named one.
+      const head = phrase.role[phrase.role.length - 1]?.toLowerCase() ?? '';
+      if (phrase.definite && UNNAMED_HEADS.has(head)) {
+        const met = unnamed.filter((u) => before(u.pos, pos)).pop();
+        if (met) return met.entity;
+      }
+      // "said a senior party adviser", "one shop owner said": someone the text does not name.
+      if (phrase.indefinite) return unnamedSpeaker(phrase, pos);
       // "the Texas senator said": a definite description of the person the text is about, when
       // one was named in this paragraph or the one before (that sentence's speaker, else its subject).
       if (phrase.definite) {
@@ -380,6 +419,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
           return (group.find((m) => m.speaking) ?? group[0]!).entity;
         }
       }
+      if (phrase.definite && UNNAMED_HEADS.has(head)) return unnamedSpeaker(phrase, pos);
       return undefined;
     }
     return registry.resolveName(phrase) ?? registry.discover(phrase);
@@ -544,8 +584,13 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const introduced = pre.length === 0 || intro || pre[pre.length - 1]?.text === ':';
     const closed = post.length === 0 || after;
     const kind: QuoteKind = continued || (upper && introduced && closed) ? 'direct' : 'partial';
-    const entry: Attributed = { para: last.para, sentence: sB, entity, kind };
+    const entry: Attributed = { para: last.para, sentence: sB, entity, kind, rule: finding.rule };
     attributed.push(entry);
+    // A speaker first met here (discovered while resolving) is someone "he" or "she" may refer to next.
+    if (link && !entity.unnamed && !mentions.some((m) => m.entity === entity && m.pos.para === link.pos.para && m.pos.sentence === link.pos.sentence)) {
+      const at = mentions.findIndex((m) => before(link.pos, m.pos));
+      mentions.splice(at < 0 ? mentions.length : at, 0, { entity, pos: link.pos, speaking: true });
+    }
 
     // Date: metadata, else the last date phrase before the quote, else publication.
     let date: CalendarDate | undefined;
