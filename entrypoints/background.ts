@@ -10,6 +10,7 @@ import { listenToContent } from '../src/platform/background-messaging';
 import { paintBadge, paintDefaultBadge } from '../src/platform/badge';
 import { buildInfo } from '../src/platform/build-info';
 import { registerCommands } from '../src/platform/commands';
+import { openFirstRunOnInstall } from '../src/platform/first-run';
 import { BACKGROUND_TEST_HANDLE, registerVerifyMenu } from '../src/platform/context-menu';
 import {
   CORPUS_ASSET,
@@ -132,6 +133,8 @@ export default defineBackground(() => {
   });
   const menu = registerVerifyMenu();
   const commands = registerCommands();
+  // A new reader first sees what the corpus covers (entrypoints/welcome).
+  openFirstRunOnInstall();
 
   // End-to-end tests call the real listeners from the background context
   // (Playwright's serviceWorker.evaluate): a browser cannot be made to click its

@@ -22,7 +22,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { childController } from '../../src/page/lifetime';
-import { TEST_BUILD } from '../../src/platform/build-info';
+import { buildInfo, TEST_BUILD } from '../../src/platform/build-info';
 import { QuoteCard, type QuoteCardProps } from '../../src/ui/quote-card';
 import { setMessageSource } from '../../src/ui/i18n';
 import { browserMessage, uiLanguage } from '../../src/platform/i18n';
@@ -125,8 +125,9 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
       onCopyCitation: (text: string) => navigator.clipboard.writeText(text),
       // The card speaks the browser's language (public/_locales), whatever the page's.
       lang: uiLanguage(),
+      buildName: buildInfo().name,
     } as QuoteCardProps;
-    setMessageSource(browserMessage);
+    setMessageSource(browserMessage, uiLanguage());
     render(<QuoteCard {...props} />, mount);
   };
 

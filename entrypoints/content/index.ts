@@ -243,7 +243,15 @@ async function verifySelection(
   // The keyboard command goes to every frame: only the one holding a selection answers.
   // The context menu goes to the frame it was opened in, with the selected text.
   const text = selected || command.text?.trim() || '';
-  if (!text) return;
+  if (!text) {
+    // The shortcut with nothing selected: the top frame says how to use it, unless focus is
+    // in a frame (whose own content script holds the selection, or says nothing).
+    const focus = document.activeElement?.tagName;
+    if (command.shortcut !== undefined && window === window.top && focus !== 'IFRAME' && focus !== 'FRAME') {
+      await card.open({ hint: { shortcut: command.shortcut }, corpus: { ok: true, name: '', quoteCount: 0 } }, () => topCentre());
+    }
+    return;
+  }
   const range = selected && selection!.rangeCount > 0 ? selection!.getRangeAt(0).cloneRange() : undefined;
   const fallback = (document.activeElement ?? document.body)?.getBoundingClientRect();
   // The paragraph around a page selection, so its quotation marks and attribution count (src/page/selection-context.ts).
@@ -256,6 +264,11 @@ async function verifySelection(
     },
     () => range?.getBoundingClientRect() ?? fallback,
   );
+}
+
+/** A point at the top centre of the viewport: the "how to use it" card opens under it. */
+function topCentre(): DOMRect {
+  return new DOMRect(document.documentElement.clientWidth / 2, 0, 0, 0);
 }
 
 function scrollToRange(range: Range): void {

@@ -10,7 +10,7 @@ import { setMessageSource } from '../../src/ui/i18n';
 import { browserMessage, uiLanguage } from '../../src/platform/i18n';
 
 // The UI's words in the browser's language (public/_locales/<lang>/messages.json).
-setMessageSource(browserMessage);
+setMessageSource(browserMessage, uiLanguage());
 document.documentElement.lang = uiLanguage();
 
 const root = document.getElementById('app');

@@ -10,11 +10,11 @@ import { canOpenSidePanel, onTabFindingsChanged, openSidePanel, requestSearch } 
 import { buildInfo } from '../../src/platform/build-info';
 import { settingsFooter, startSitePause } from './site-pause';
 import type { VNode } from 'preact';
-import { setMessageSource } from '../../src/ui/i18n';
+import { setMessageSource, t } from '../../src/ui/i18n';
 import { browserMessage, uiLanguage } from '../../src/platform/i18n';
 
 // The UI's words in the browser's language (public/_locales/<lang>/messages.json).
-setMessageSource(browserMessage);
+setMessageSource(browserMessage, uiLanguage());
 document.documentElement.lang = uiLanguage();
 
 const root = document.getElementById('app');
@@ -31,7 +31,7 @@ async function main(container: HTMLElement): Promise<void> {
   const show = (state: PopupState, onOpen?: (f: PopupFinding) => void) => {
     redraw = () =>
       render(
-        <PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} search={search} title={name} onOpenPanel={onOpenPanel} brandColor={buildInfo().brandColor} />,
+        <PopupView state={state} onOpen={onOpen} site={site} footer={settingsFooter} search={search} title={name} onOpenPanel={onOpenPanel} panelWord={import.meta.env.FIREFOX ? 'sidebar' : 'side panel'} brandColor={buildInfo().brandColor} />,
         container,
       );
     redraw();
@@ -40,7 +40,7 @@ async function main(container: HTMLElement): Promise<void> {
   try {
     const tabId = await popupTabId(location.search);
     if (tabId === undefined) {
-      show({ status: 'error', message: 'No tab to describe.' });
+      show({ status: 'error', message: t('popupNoTab') });
       return;
     }
     // Straight from the click (the browsers require a user action); the popup then closes.

@@ -11,19 +11,24 @@ import { hostOf } from '../../src/settings/sites';
 
 export const settingsFooter: VNode = <SettingsButton onOpen={() => void openOptionsPage()} contact={buildInfo().contact} />;
 
-/** Calls `update` with the switch to show now and whenever the settings change. */
-export async function startSitePause(tabId: number, update: (node: VNode) => void): Promise<void> {
+/**
+ * Calls `update` with the switch to show now and whenever the settings change. Returns
+ * a function that stops watching (the side panel moves to another tab's site).
+ */
+export async function startSitePause(tabId: number, update: (node: VNode) => void): Promise<() => void> {
   const store = settingsStore();
+  const name = buildInfo().name;
   const url = await askTabSite(tabId);
   const host = url === undefined ? '' : hostOf(url);
   const onToggle = (paused: boolean) => void store.patch((s) => setPaused(s, host, paused));
-  const draw = (settings: Settings) => update(<SitePause state={stateFor(settings, host)} onToggle={onToggle} />);
+  const draw = (settings: Settings) => update(<SitePause state={stateFor(settings, host)} onToggle={onToggle} name={name} />);
   if (host === '') {
-    update(<SitePause state={{ status: 'unavailable' }} onToggle={onToggle} />);
-    return;
+    update(<SitePause state={{ status: 'unavailable' }} onToggle={onToggle} name={name} />);
+    return () => {};
   }
-  store.watch(draw);
+  const unwatch = store.watch(draw);
   draw(await store.get());
+  return unwatch;
 }
 
 function stateFor(settings: Settings, host: string): SitePauseState {

@@ -199,6 +199,9 @@ function breaksAfter(prev: Word | undefined, gap: string): boolean {
   return breaks(gap);
 }
 
+/** Conjunctions that may open a clause before its subject. */
+const CONJUNCTIONS = new Set(['and', 'but', 'yet', 'so', 'or']);
+
 /** Prepositions that put a name inside someone's description ("Roe of Harbourtown, Westshire says"). */
 const IN_DESCRIPTION = new Set(['of', 'from', 'in', 'at']);
 
@@ -209,6 +212,8 @@ const IN_DESCRIPTION = new Set(['of', 'from', 'in', 'at']);
  */
 function clauseSubject(ws: Word[], start: number, k: number): Word[] {
   let i = start;
+  // "But Roe refused …": a conjunction opening the clause comes before its subject, with no comma.
+  if (i + 1 < k && CONJUNCTIONS.has(ws[i]!.lower) && !/,/.test(ws[i + 1]!.gap)) i++;
   if (i < k && !ws[i]!.cap) return [];
   while (i < k && NOT_A_PERSON.has(ws[i]!.lower)) {
     // "In a letter on Friday, Roe …": skip to after the opener's comma.
@@ -230,6 +235,9 @@ function clauseSubject(ws: Word[], start: number, k: number): Word[] {
 
 const PHRASE_MAX_WORDS = 6;
 
+/** Most words in brackets between a name and its verb ("(D-Wes.)", "(R-Ohio)"): longer is an aside, not a label. */
+const BRACKETED_MAX_WORDS = 4;
+
 /** The name phrase ending at words[k], read backwards. */
 function collectBackward(ws: Word[], k: number): Word[] {
   const phrase: Word[] = [];
@@ -247,6 +255,12 @@ function collectBackward(ws: Word[], k: number): Word[] {
 function phraseBefore(ws: Word[], v: number): Word[] {
   let k = v - 1;
   while (k >= 0 && AUX.has(ws[k]!.lower) && !breaks(ws[k + 1]!.gap)) k--;
+  // "Sen. Jane Roe (D-Wes.) said": a party and state in brackets between the name and the verb.
+  if (k >= 0 && /\)\s*$/u.test(ws[k + 1]!.gap)) {
+    let o = k;
+    while (o > 0 && o > k - BRACKETED_MAX_WORDS && !/\(\s*$/u.test(ws[o]!.gap)) o--;
+    if (o > 0 && /\(\s*$/u.test(ws[o]!.gap) && !/[,;:"“”«»)]/u.test(ws[o]!.gap.replace(/\(\s*$/u, ''))) return collectBackward(ws, o - 1);
+  }
   if (k < 0 || breaks(ws[k + 1]!.gap)) return [];
   return collectBackward(ws, k);
 }

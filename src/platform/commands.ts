@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
 import type { ToContent } from './messages';
 import { TOP_FRAME, activeTabId, sendToTab } from './tabs';
 
+import { COMMANDS } from './manifest-commands';
+
 export { COMMANDS, type CommandName } from './manifest-commands';
 
 /**
@@ -27,6 +29,18 @@ export function routeCommand(command: string): { message: ToContent; frameId?: n
   }
 }
 
+/** The "Verify quotation" shortcut as the reader has it bound (they can change it), else the suggested key. */
+export async function verifyShortcut(): Promise<string> {
+  try {
+    const all = await browser.commands.getAll();
+    const bound = all.find((c) => c.name === 'verify-selection')?.shortcut;
+    if (bound) return bound;
+  } catch {
+    // No commands API here (some mobile builds): the suggested key.
+  }
+  return COMMANDS['verify-selection'].key;
+}
+
 export type CommandListener = (command: string, tab?: { id?: number }) => void;
 
 /** Listens for commands; returns the listener itself (for end-to-end tests) and a function that removes it. */
@@ -37,7 +51,9 @@ export function registerCommands(): { onCommand: CommandListener; stop: () => vo
     void (async () => {
       const tabId = tab?.id ?? (await activeTabId());
       if (tabId === undefined || tabId < 0) return;
-      await sendToTab(tabId, route.message, route.frameId);
+      // The keyboard command: the frames learn the key, so one with nothing selected can say how to use it.
+      const message = route.message.type === 'qv:verify-selection' ? { ...route.message, shortcut: await verifyShortcut() } : route.message;
+      await sendToTab(tabId, message, route.frameId);
     })();
   };
   // Not every browser exposes commands (e.g. some mobile builds).

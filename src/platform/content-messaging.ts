@@ -56,7 +56,10 @@ function isContentCommand(message: unknown): message is ToContent {
   const m = message as { type?: unknown; direction?: unknown; text?: unknown; index?: unknown };
   if (m.type === 'qv:open-finding') return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0;
   if (m.type === 'qv:navigate') return m.direction === 1 || m.direction === -1;
-  if (m.type === 'qv:verify-selection') return m.text === undefined || typeof m.text === 'string';
+  if (m.type === 'qv:verify-selection') {
+    const shortcut = (message as { shortcut?: unknown }).shortcut;
+    return (m.text === undefined || typeof m.text === 'string') && (shortcut === undefined || typeof shortcut === 'string');
+  }
   return false;
 }
 

@@ -213,6 +213,8 @@ export interface VerifySelectionCommand {
   type: 'qv:verify-selection';
   /** Selected text as the browser reports it (context menu), if known. */
   text?: string;
+  /** The keyboard shortcut (keyboard command only), so a frame with nothing selected can say how to use it. */
+  shortcut?: string;
 }
 
 /** Background -> content: move to the next/previous finding and open its card. */

@@ -19,7 +19,22 @@ export interface SiteListError {
   /** The line as typed (trimmed). */
   text: string;
   message: string;
+  /** Which rule the line broke, so a UI can say it in the reader's language. */
+  code: SitePatternErrorCode;
 }
+
+/** What can be wrong with a pattern, and the English words for it. */
+export const SITE_PATTERN_ERRORS = {
+  star: 'a lone “*” would match every site; list sites by name instead',
+  starPlace: '“*” may only start a pattern, as in *.example.org',
+  space: 'a site name has no spaces (one site per line)',
+  wildcardIp: '“*.” cannot precede an IP address',
+  ip: 'not a valid IP address (and a site name cannot end in a number)',
+  host: 'not a site name; expected a host such as example.org or *.example.org',
+} as const;
+export type SitePatternErrorCode = keyof typeof SITE_PATTERN_ERRORS;
+
+const fail = (code: SitePatternErrorCode) => ({ error: SITE_PATTERN_ERRORS[code], code });
 
 export interface ParsedSiteList {
   /** Valid patterns, normalised, duplicates dropped, in the order typed. */
@@ -34,33 +49,33 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const COMMENT = '#';
 
 /** The normalised pattern, or an error message saying what is wrong with `raw`. */
-export function parseSitePattern(raw: string): { pattern: SitePattern } | { error: string } {
+export function parseSitePattern(raw: string): { pattern: SitePattern } | { error: string; code: SitePatternErrorCode } {
   const text = raw.trim();
-  if (text === '*' || text === '*.') return { error: 'a lone “*” would match every site; list sites by name instead' };
+  if (text === '*' || text === '*.') return fail('star');
   const wildcard = text.startsWith('*.');
   const rest = wildcard ? text.slice(2) : text;
-  if (rest.includes('*')) return { error: '“*” may only start a pattern, as in *.example.org' };
-  if (/\s/.test(rest)) return { error: 'a site name has no spaces (one site per line)' };
+  if (rest.includes('*')) return fail('starPlace');
+  if (/\s/.test(rest)) return fail('space');
   // WHATWG URL reads a host whose last label is a number as an IPv4 address (and turns
   // "1.2.3" into "1.2.0.3"), so those are judged here, as written.
   const written = rest.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/:?#]/)[0]!.toLowerCase().replace(/\.$/, '');
   if (/(^|\.)(\d+|0x[0-9a-f]*)$/.test(written)) {
-    if (wildcard) return { error: '“*.” cannot precede an IP address' };
+    if (wildcard) return fail('wildcardIp');
     const valid = IPV4.test(written) && written.split('.').every((part) => Number(part) <= 255);
-    return valid ? { pattern: written } : { error: 'not a valid IP address (and a site name cannot end in a number)' };
+    return valid ? { pattern: written } : fail('ip');
   }
   let host: string;
   try {
     // URL gives lower case and punycode for free, and drops a scheme, port or path the reader pasted.
     host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(rest) ? rest : `http://${rest}`).hostname;
   } catch {
-    return { error: 'not a site name; expected a host such as example.org or *.example.org' };
+    return fail('host');
   }
   host = host.replace(/\.$/, '');
   if (host.startsWith('[')) {
-    return wildcard ? { error: '“*.” cannot precede an IP address' } : { pattern: host };
+    return wildcard ? fail('wildcardIp') : { pattern: host };
   }
-  if (!HOST.test(host)) return { error: 'not a site name; expected a host such as example.org or *.example.org' };
+  if (!HOST.test(host)) return fail('host');
   return { pattern: wildcard ? `*.${host}` : host };
 }
 
@@ -72,7 +87,7 @@ export function parseSiteList(text: string): ParsedSiteList {
     const line = raw.trim();
     if (line === '' || line.startsWith(COMMENT)) return;
     const parsed = parseSitePattern(line);
-    if ('error' in parsed) errors.push({ line: i + 1, text: line, message: parsed.error });
+    if ('error' in parsed) errors.push({ line: i + 1, text: line, message: parsed.error, code: parsed.code });
     else if (!sites.includes(parsed.pattern)) sites.push(parsed.pattern);
   });
   return { sites, errors };

@@ -9,6 +9,7 @@
  */
 import type { DatePrecision } from '../corpus/schema';
 import { parsePartialDate as parseIsoPartialDate, type CalendarDate } from '../text/partial-date';
+import { isEnglishUi, t, uiLocale } from './i18n';
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -57,9 +58,25 @@ export function formatStatementDate(value: string, precision?: DatePrecision): s
   if (!parsed) return value;
   const date = precision ? truncateToPrecision(parsed, precision) : parsed;
   if (date.month === undefined) return String(date.year);
+  if (!isEnglishUi()) {
+    const localised = localDate(date);
+    if (localised) return localised;
+  }
   const monthName = MONTHS[date.month - 1]!;
   if (date.day === undefined) return `${monthName} ${date.year}`;
   return `${weekdayOf(date.year, date.month, date.day)}, ${date.day} ${monthName} ${date.year}`;
+}
+
+/** Another UI language: the browser's own wording (Intl), at the same precision; undefined if Intl refuses. */
+function localDate(date: PartialDate): string | undefined {
+  const when = new Date(Date.UTC(date.year, date.month! - 1, date.day ?? 1));
+  const parts: Intl.DateTimeFormatOptions =
+    date.day === undefined ? { month: 'long', year: 'numeric' } : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+  try {
+    return new Intl.DateTimeFormat(uiLocale(), { ...parts, timeZone: 'UTC' }).format(when);
+  } catch {
+    return undefined;
+  }
 }
 
 export function weekdayOf(year: number, month: number, day: number): string {
@@ -102,9 +119,21 @@ export function describeTimeBefore(
     label = 'year';
   }
 
-  if (amount === 0) return `said the same ${label} as this page`;
+  if (amount === 0) return t(label === 'day' ? 'timeSameDay' : label === 'month' ? 'timeSameMonth' : 'timeSameYear');
   const n = Math.abs(amount);
-  return `said ${n} ${label}${n === 1 ? '' : 's'} ${amount > 0 ? 'before' : 'after'} this page`;
+  return t(amount > 0 ? 'timeBefore' : 'timeAfter', span(n, label));
+}
+
+/** "3 days" in English; in another UI language the browser's unit wording with its plural forms ("3 дні"). */
+function span(n: number, unit: 'day' | 'month' | 'year'): string {
+  if (!isEnglishUi()) {
+    try {
+      return new Intl.NumberFormat(uiLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+    } catch {
+      // Fall through to English.
+    }
+  }
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 function monthsOrYears(months: number): [number, 'month' | 'year'] {

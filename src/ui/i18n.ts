@@ -27,13 +27,53 @@ export function catalogueSource(catalogue: Catalogue): MessageSource {
 
 const english = catalogueSource(en);
 let source: MessageSource = english;
+let locale = 'en';
 
-/** The messages the UI reads from now on; `undefined` goes back to the bundled English. */
-export function setMessageSource(next: MessageSource | undefined): void {
+/**
+ * The messages the UI reads from now on, and the language (BCP 47) numbers and dates
+ * are written in; `undefined` goes back to the bundled English.
+ */
+export function setMessageSource(next: MessageSource | undefined, language = 'en'): void {
   source = next ?? english;
+  locale = next ? language : 'en';
+}
+
+/** The UI's language as set with the messages ('en' by default). */
+export function uiLocale(): string {
+  return locale;
+}
+
+/** Whether the UI is in English (dates then use the fixed English wording of format.ts). */
+export function isEnglishUi(): boolean {
+  return /^en\b/i.test(locale);
+}
+
+/** A count written for the UI's language: "5,000,000" in English, "5 000 000" in Ukrainian. */
+export function formatCount(n: number): string {
+  try {
+    return n.toLocaleString(locale);
+  } catch {
+    return n.toLocaleString('en');
+  }
 }
 
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
   return source(key, subs) || english(key, subs) || key;
+}
+
+/**
+ * A message whose substitutions are elements (a `<code>` example, a link): the pieces in
+ * the order the language puts them, strings and the given nodes, for a JSX parent.
+ */
+export function tParts<N>(key: MessageKey, ...nodes: N[]): (string | N)[] {
+  const markers = nodes.map((_, i) => `\uE000${i}\uE001`);
+  const text = t(key, ...markers);
+  return text
+    .split(/(\uE000\d+\uE001)/)
+    .filter((piece) => piece !== '')
+    .map((piece) => {
+      const m = /^\uE000(\d+)\uE001$/.exec(piece);
+      return m ? nodes[Number(m[1])]! : piece;
+    });
 }

@@ -40,6 +40,8 @@ export interface CardBaseProps {
   restoreFocus?: boolean;
   /** The extension's UI language (BCP 47), for the card's `lang`; default English. */
   lang?: string;
+  /** The build's (newsroom's) name from its build info: the card says who checked. */
+  buildName?: string;
 }
 
 export interface FindingCardProps extends CardBaseProps {
@@ -49,6 +51,7 @@ export interface FindingCardProps extends CardBaseProps {
   /** Other reports of the same quotation; by default the quote's sources after the first. */
   otherSources?: Source[];
   lookup?: undefined;
+  hint?: undefined;
 }
 
 /** A fact-checker's selection ("Verify quotation"): a LookupResponse plus the selected text. */
@@ -62,16 +65,25 @@ export interface LookupView {
 export interface LookupCardProps extends CardBaseProps {
   lookup: LookupView;
   finding?: undefined;
+  hint?: undefined;
 }
 
-export type QuoteCardProps = FindingCardProps | LookupCardProps;
+/** "Verify quotation" with nothing selected: how to use it. */
+export interface HintCardProps extends CardBaseProps {
+  /** The keyboard shortcut the reader pressed, as the browser names it ("Alt+Shift+V"). */
+  hint: { shortcut: string };
+  finding?: undefined;
+  lookup?: undefined;
+}
+
+export type QuoteCardProps = FindingCardProps | LookupCardProps | HintCardProps;
 
 /** Longest selection echoed back in a "not in the corpus" card; the rest is elided so the card stays small. */
 const MAX_ECHOED_SELECTION = 280;
 /** Candidates listed when a selection matches nothing: enough to spot a misremembered quote. */
 const MAX_NEAREST_SHOWN = 3;
 
-type Tone = Verdict | 'refused';
+type Tone = Verdict | 'refused' | 'hint';
 
 const VERDICT_VARIABLES = verdictCssVariables();
 
@@ -87,14 +99,26 @@ export function QuoteCard(props: QuoteCardProps) {
   const descId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const placement = useFloating(ref, props.anchor, props.viewport);
-  const contentKey = props.lookup
+  const contentKey = props.hint
+    ? 'hint'
+    : props.lookup
     ? `lookup:${props.lookup.selection}`
     : `finding:${props.finding.quoteId ?? ''}:${props.finding.start}:${props.finding.end}:${props.finding.text}`;
   useFocusHandover(ref, props.restoreFocus ?? true, contentKey);
 
   let tone: Tone;
   let body: ComponentChildren;
-  if (!props.corpus.ok) {
+  if (props.hint) {
+    tone = 'hint';
+    body = (
+      <>
+        <p id={descId} class="qv-summary">
+          {t('hintNothingSelected')}
+        </p>
+        <p class="qv-hint">{t('hintText', props.hint.shortcut, t('menuVerifyQuotation'))}</p>
+      </>
+    );
+  } else if (!props.corpus.ok) {
     tone = 'refused';
     body = (
       <p id={descId} class="qv-summary">
@@ -169,7 +193,7 @@ export function QuoteCard(props: QuoteCardProps) {
           <VerdictIcon tone={tone} />
           <span class="qv-sr">{t('cardSrPrefix')}</span>
           <span class="qv-verdict-word">
-            {t(tone === 'refused' ? 'verdictRefused' : unjudgedRendering(props) ? 'verdictNotVerified' : VERDICTS[tone].message)}
+            {t(tone === 'hint' ? 'hintTitle' : tone === 'refused' ? 'verdictRefused' : unjudgedRendering(props) ? 'verdictNotVerified' : VERDICTS[tone].message)}
           </span>
         </h2>
         <button type="button" class="qv-close" aria-label={t('cardClose')} title={t('cardCloseTitle')} onClick={() => props.onClose()}>
@@ -180,7 +204,10 @@ export function QuoteCard(props: QuoteCardProps) {
       </header>
       <div class="qv-body">{body}</div>
       {/* The page can cover or remove this card, and repaint its highlights; the toolbar popup is out of its reach. */}
-      <p class="qv-trust">Check this in the toolbar popup: the page cannot change what it lists.</p>
+      <p class="qv-trust">
+        {props.buildName ? `${t('cardBuild', props.buildName)} ` : ''}
+        {t('cardTrust')}
+      </p>
     </div>
   );
 }
@@ -448,7 +475,7 @@ function CopyCitation({ text, onCopy }: { text: string; onCopy(text: string): vo
 
 /** The verdict's icon from the VERDICTS table; "cannot check" (no corpus) has its own. */
 function VerdictIcon({ tone }: { tone: Tone }) {
-  const icon = tone === 'refused' ? REFUSED_ICON : VERDICTS[tone].icon;
+  const icon = tone === 'refused' ? REFUSED_ICON : tone === 'hint' ? HINT_ICON : VERDICTS[tone].icon;
   return (
     <svg class="qv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       {icon.shape === 'triangle' ? (
@@ -466,6 +493,8 @@ function VerdictIcon({ tone }: { tone: Tone }) {
 }
 
 const REFUSED_ICON = { shape: 'circle', paths: ['M4.5 11.5l7-7'] } as const;
+/** An "i": information, no verdict. */
+const HINT_ICON = { shape: 'circle', paths: ['M8 7v4.5', 'M8 4.6v.2'] } as const;
 
 function elide(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

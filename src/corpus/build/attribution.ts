@@ -6,7 +6,7 @@
  */
 import { ADJACENT_SPEECH_VERBS, REPORTING_VERBS } from './lexicon';
 import type { Token } from './sentences';
-import { isAuxiliary, phraseAt, phraseBefore, subjectOf, type NounPhrase } from './speakers';
+import { descriptionAt, isAuxiliary, phraseAt, phraseBefore, skipBracketsAt, subjectOf, type NounPhrase } from './speakers';
 
 export type LinkHow =
   | 'after' // “…,” Roe said  /  “…,” said Roe
@@ -34,6 +34,13 @@ export interface Link {
 const MAX_WORDS_VERB_TO_COLON = 6;
 
 /**
+ * Words a description of an unnamed speaker may carry between its head noun
+ * and the verb ("a Democratic staffer in the room wondered", "a source close
+ * to the mayor said"); more and the verb belongs to another clause.
+ */
+const MAX_DESCRIPTION_MODIFIER = 6;
+
+/**
  * A bare attribution sentence ("Roe said during the briefing.") is short;
  * a longer sentence after a quote says something else.
  */
@@ -56,24 +63,40 @@ export function attributionAt(tokens: Token[], i: number): Link | undefined {
     return phrase ? { phrase, at: k + 2, how: 'after' } : undefined;
   }
   if (isVerb(tokens[k], ADJACENT_SPEECH_VERBS)) {
-    const phrase = phraseAt(tokens, k + 1);
+    const phrase = phraseAt(tokens, k + 1) ?? descriptionAt(tokens, k + 1);
     if (phrase) return { phrase, at: k + 1, how: 'after' };
     return undefined;
   }
-  const phrase = phraseAt(tokens, k);
+  const phrase = phraseAt(tokens, k) ?? descriptionAt(tokens, k);
   if (!phrase) return undefined;
-  let j = phrase.end;
+  // "Rep. Jane Roe (D-Wes.) said": a party and state in brackets after the name.
+  let j = skipBracketsAt(tokens, phrase.end);
   let appositive: NounPhrase | undefined;
   if (tokens[j]?.text === ',') {
     // "Jane Roe, the ministry spokeswoman, said"
     let c = j + 1;
-    while (c < tokens.length && c < j + 12 && tokens[c]!.text !== ',' && tokens[c]!.kind !== 'quote') c++;
+    while (c < tokens.length && c < j + 12 && tokens[c]!.text !== ',' && tokens[c]!.kind !== 'quote' && !isVerb(tokens[c], ADJACENT_SPEECH_VERBS)) c++;
     if (tokens[c]?.text === ',') {
       appositive = phraseBefore(tokens, c);
       j = c + 1;
+    } else if (c > j + 1 && isVerb(tokens[c], ADJACENT_SPEECH_VERBS)) {
+      // "Jane Roe, a spokeswoman for the mayor told the paper": the closing comma left out.
+      appositive = phraseBefore(tokens, c);
+      j = c;
     }
   }
   while (j < tokens.length && isAuxiliary(tokens[j]!)) j++;
+  // "a staffer in the room wondered", "a source close to the mayor said": a short modifier after a description.
+  if (phrase.name.length === 0 && !phrase.pronoun && !phrase.institution && !isVerb(tokens[j], ADJACENT_SPEECH_VERBS)) {
+    for (let m = j; m < tokens.length && m < j + MAX_DESCRIPTION_MODIFIER; m++) {
+      const t = tokens[m]!;
+      if (t.kind === 'quote' || t.kind === 'punct') break;
+      if (isVerb(t, ADJACENT_SPEECH_VERBS)) {
+        j = m;
+        break;
+      }
+    }
+  }
   // "Roe is quoted as saying", "Roe was quoted by the agency as saying"
   if (tokens[j]?.lower === 'quoted') {
     let k = j + 1;

@@ -72,6 +72,19 @@ export function isTitleCase(raw: string): boolean {
 }
 
 /**
+ * Head nouns of descriptions that stand for someone the article does not name
+ * ("the source said", "the person added", "the official said"): they refer
+ * back to the unnamed speaker described before, not to a named one.
+ */
+const UNNAMED_HEADS = new Set(['source', 'sources', 'person', 'official', 'officials', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'staffer', 'insider']);
+
+/**
+ * The role recorded for a speaker the text only describes: the wording is
+ * kept (the article reports it), and an editor sees at once that no one is named.
+ */
+export const UNNAMED_ROLE = 'unnamed source';
+
+/**
  * An unattributed quotation of at least this many words that starts with a
  * capital reads as a sentence someone said: it is reported as left out (no
  * speaker), not silently counted among the terms.
@@ -237,6 +250,8 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     }
   });
   const attributionFollows = (rest: string) => {
+    // "… doing.” And Jane Roe said …": a conjunction opens a new sentence.
+    if (/^(?:And|But|Or|So|Yet|Meanwhile|However|Still)\b/u.test(rest)) return false;
     const tokens = tokenize(rest, 0, Math.min(rest.length, 120), []);
     return attributionAt(tokens, 0) !== undefined;
   };
@@ -329,6 +344,15 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     }),
   );
 
+  /** Speakers the text describes but never names ("a senior adviser"), where they first speak. */
+  const unnamed: { entity: Entity; pos: Pos }[] = [];
+  const unnamedSpeaker = (phrase: NounPhrase, pos: Pos): Entity => {
+    const words = phrase.role.join(' ');
+    const entity: Entity = { name: `${/^[aeiou]/iu.test(words) ? 'an' : 'a'} ${words}`, kind: 'person', role: UNNAMED_ROLE, aliases: new Set(), declared: false, unnamed: true };
+    unnamed.push({ entity, pos });
+    return entity;
+  };
+
   const resolve = (phrase: NounPhrase, pos: Pos): Entity | undefined => {
     const earlier = mentions.filter((m) => before(m.pos, pos));
     if (phrase.pronoun) {
@@ -370,6 +394,14 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         const role = earlier[i]!.entity.role?.toLowerCase().split(/\s+/).map(stem) ?? [];
         if (nouns.some((n) => role.includes(stem(n)))) return earlier[i]!.entity;
       }
+      // "the source said", "the person added": the unnamed speaker met before, not a named one.
+      const head = phrase.role[phrase.role.length - 1]?.toLowerCase() ?? '';
+      if (phrase.definite && UNNAMED_HEADS.has(head)) {
+        const met = unnamed.filter((u) => before(u.pos, pos)).pop();
+        if (met) return met.entity;
+      }
+      // "said a senior party adviser", "one shop owner said": someone the text does not name.
+      if (phrase.indefinite) return unnamedSpeaker(phrase, pos);
       // "the Texas senator said": a definite description of the person the text is about, when
       // one was named in this paragraph or the one before (that sentence's speaker, else its subject).
       if (phrase.definite) {
@@ -380,6 +412,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
           return (group.find((m) => m.speaking) ?? group[0]!).entity;
         }
       }
+      if (phrase.definite && UNNAMED_HEADS.has(head)) return unnamedSpeaker(phrase, pos);
       return undefined;
     }
     return registry.resolveName(phrase) ?? registry.discover(phrase);

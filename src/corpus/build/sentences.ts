@@ -98,6 +98,8 @@ export function tokenize(text: string, start: number, end: number, ranges: Maske
     const seg = text.slice(from, to);
     for (const m of seg.matchAll(TOKEN)) {
       let t = m[0];
+      // A soft hyphen or another invisible format character between words ("Doug\u00ADAndres" as printed) is no token.
+      if (/^\p{Cf}$/u.test(t)) continue;
       const kind: TokenKind = /^\p{L}/u.test(t) ? 'word' : /^\p{N}/u.test(t) ? 'number' : 'punct';
       const at = from + m.index;
       const initial = /^\p{Lu}$/u.test(t) || NAME_SUFFIXES.has(t.toLowerCase());

@@ -35,6 +35,8 @@ export interface Entity {
   declared: boolean;
   /** For a person: from an honorific, a gendered role, a pronoun already bound to them, or the first name. */
   gender?: Gender;
+  /** Described, never named ("a senior adviser"): the name is the description. */
+  unnamed?: boolean;
 }
 
 /** A noun phrase split into its role words and its name words. */
@@ -51,6 +53,61 @@ export interface NounPhrase {
   institution?: string;
   /** The phrase opened with "the" ("the Texas senator"): a description of someone already named. */
   definite?: boolean;
+  /** The phrase opened with "a", "an", "one" or "another" ("a senior adviser"): someone the text does not name. */
+  indefinite?: boolean;
+}
+
+/** Words that open a description of someone not named ("a senior official", "one shop owner", "another source"). */
+const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
+
+/**
+ * Most words of a description before its head noun ("a longtime party data
+ * expert"): longer runs are a clause, not a noun phrase.
+ */
+const MAX_DESCRIPTION_WORDS = 6;
+
+/** Most tokens in brackets after a name ("Rep. Jane Roe (D-Wes.)"). */
+const MAX_BRACKETED_TOKENS = 8;
+
+/** The index after a bracketed aside starting at `i` ("(D-Wes.)"), or `i` when there is none. */
+export function skipBracketsAt(tokens: Token[], i: number): number {
+  if (tokens[i]?.text !== '(') return i;
+  for (let k = i + 1; k < tokens.length && k <= i + MAX_BRACKETED_TOKENS; k++) {
+    if (tokens[k]!.text === ')') return k + 1;
+    if (tokens[k]!.kind === 'quote' || tokens[k]!.text === '(') return i;
+  }
+  return i;
+}
+
+/** The index of the "(" of a bracketed aside ending just before `end`, or `end` when there is none. */
+export function skipBracketsBefore(tokens: Token[], end: number): number {
+  if (tokens[end - 1]?.text !== ')') return end;
+  for (let k = end - 2; k >= 0 && k >= end - 1 - MAX_BRACKETED_TOKENS; k--) {
+    if (tokens[k]!.text === '(') return k;
+    if (tokens[k]!.kind === 'quote' || tokens[k]!.text === ')') return end;
+  }
+  return end;
+}
+
+/**
+ * A description of someone the text may not name, starting at `start`: an
+ * article, up to a few words, and a role noun as its head ("a longtime party
+ * data expert", "one owner", "the source"). Only the role is kept.
+ */
+export function descriptionAt(tokens: Token[], start: number): NounPhrase | undefined {
+  const art = tokens[start];
+  if (!art || art.kind !== 'word' || !(INDEFINITE.has(art.lower) || art.lower === 'the')) return undefined;
+  for (let k = start + 1; k < tokens.length && k <= start + MAX_DESCRIPTION_WORDS; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || isPronoun(t)) return undefined;
+    if (ROLE_NOUNS.has(t.lower) && !ROLE_NOUNS.has(tokens[k + 1]?.lower ?? '')) {
+      const role = tokens.slice(start + 1, k + 1).map((w) => w.text);
+      return art.lower === 'the'
+        ? { first: start + 1, end: k + 1, role, name: [], definite: true }
+        : { first: start + 1, end: k + 1, role, name: [], indefinite: true };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -104,8 +161,11 @@ export function phraseIn(tokens: Token[], a: number, b: number): NounPhrase | un
   const role = tokens.slice(first, nameStart).map((t) => t.text);
   if (name.length > MAX_NAME_WORDS) return undefined;
   if (name.length === 0 && !role.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) return undefined;
-  const definite = tokens.slice(a, first).some((t) => t.lower === 'the');
-  return definite ? { first, end: b, role, name, definite } : { first, end: b, role, name };
+  const opening = tokens.slice(a, first);
+  if (a > 0 && tokens[a - 1]!.kind === 'word') opening.push(tokens[a - 1]!); // "said a senior adviser": the article before the run
+  const definite = opening.some((t) => t.lower === 'the');
+  const indefinite = !definite && name.length === 0 && opening.some((t) => INDEFINITE.has(t.lower));
+  return definite ? { first, end: b, role, name, definite } : indefinite ? { first, end: b, role, name, indefinite } : { first, end: b, role, name };
 }
 
 /** The noun phrase that ends just before token `end` (a verb's subject). */
@@ -153,6 +213,9 @@ const OPENERS = new Set([
   'last', 'this', 'once', 'now', 'responding', 'writing', 'addressing', 'following', 'according',
 ]);
 
+/** Conjunctions that may open a clause before its subject ("But Roe said …"). */
+const CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'or']);
+
 /** Prepositions that put a name inside someone's description ("Baker of Columbia", "a salesman from Sumter"). */
 const PREPOSITIONS = new Set(['of', 'from', 'in', 'at', 'for', 'with', 'to', 'by', 'on', 'about', 'against', 'near']);
 
@@ -179,6 +242,8 @@ export function clauseStart(tokens: Token[], i: number): number {
  */
 export function clauseSubject(tokens: Token[], start: number, limit: number): NounPhrase | undefined {
   let i = start;
+  // "But Roe refused …": a conjunction opening the clause is no adverbial; the subject follows it.
+  if (CONJUNCTIONS.has(tokens[i]?.lower ?? '') && tokens[i + 1]?.text !== ',') i++;
   const opener = tokens[i];
   // "In …,", "Taking the stage, …", "Asked about …, …", "Separately, …": an adverbial before the subject.
   if (opener && opener.kind === 'word' && (OPENERS.has(opener.lower) || /^\p{Lu}\p{Ll}+(?:ing|ed|ly)$/u.test(opener.text))) {
@@ -201,6 +266,8 @@ export function clauseSubject(tokens: Token[], start: number, limit: number): No
  */
 export function subjectOf(tokens: Token[], verb: number): { phrase: NounPhrase; appositive?: NounPhrase } | undefined {
   let j = verb;
+  while (j > 0 && isAuxiliary(tokens[j - 1]!)) j--;
+  j = skipBracketsBefore(tokens, j); // "Sen. Jane Roe (D-Wes.) said"
   while (j > 0 && isAuxiliary(tokens[j - 1]!)) j--;
   const start = clauseStart(tokens, j);
   const before = tokens[j - 1];

@@ -46,6 +46,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = set(`
   historian scholar fellow director-general attorney-general solicitor marshal colonel major admiral
   sergeant lieutenant mogul entrepreneur investor blogger writer novelist physician nurse
   policeman officer veteran
+  source sources person staffer insider resident witness
 `);
 
 /** Modifiers that may sit inside a role phrase ("former deputy foreign minister"). */

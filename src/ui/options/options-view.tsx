@@ -10,6 +10,7 @@ import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../../sett
 import { SiteListField } from './site-list-field';
 import './options.css';
 import { verdictCssVariables } from '../../match/verdicts';
+import { t, tParts, type MessageKey } from '../i18n';
 
 /** The verdicts' colours and lines (VERDICTS), for the highlight samples. */
 const VERDICT_VARIABLES = verdictCssVariables();
@@ -25,10 +26,11 @@ export interface OptionsViewProps {
   name?: string;
 }
 
-const STYLE_TEXT: Record<HighlightStyle, { label: string; hint: string }> = {
-  tinted: { label: 'Line and light tint', hint: 'A line under the quotation and a faint wash of the verdict’s colour.' },
-  underline: { label: 'Line only', hint: 'Just the line under the quotation.' },
-  background: { label: 'Line and strong tint', hint: 'A stronger wash of colour, easier to spot.' },
+/** Each highlight style's words (message keys). */
+const STYLE_TEXT: Record<HighlightStyle, { label: MessageKey; hint: MessageKey }> = {
+  tinted: { label: 'optionsStyleTinted', hint: 'optionsStyleTintedHint' },
+  underline: { label: 'optionsStyleUnderline', hint: 'optionsStyleUnderlineHint' },
+  background: { label: 'optionsStyleBackground', hint: 'optionsStyleBackgroundHint' },
 };
 
 export function OptionsView({ settings, save, onChange, name = 'Quote Verifier' }: OptionsViewProps) {
@@ -38,20 +40,20 @@ export function OptionsView({ settings, save, onChange, name = 'Quote Verifier' 
     setInvalid((now) => (valid ? now.filter((l) => l !== label) : now.includes(label) ? now : [...now, label]));
   return (
     <main class="qv-options" style={VERDICT_VARIABLES}>
-      <h1>{name} settings</h1>
+      <h1>{t('optionsTitle', name)}</h1>
       <p class="qv-options__status" role="status" aria-live="polite">
-        {invalid.length > 0 ? `Not saved: fix the marked line in “${invalid.join('” and “')}”.` : statusText(save)}
+        {invalid.length > 0 ? t('optionsNotSavedFix', invalid.join('”, “')) : statusText(save)}
       </p>
-      {settings === undefined ? <p>Loading settings…</p> : <Form settings={settings} onChange={onChange} onValidity={onValidity} />}
+      {settings === undefined ? <p>{t('optionsLoading')}</p> : <Form settings={settings} onChange={onChange} onValidity={onValidity} />}
     </main>
   );
 }
 
 function statusText(save: SaveState): string {
-  if (save.status === 'saving') return 'Saving…';
-  if (save.status === 'saved') return 'Saved. Open tabs use the new settings now.';
-  if (save.status === 'error') return `Not saved: ${save.message}`;
-  return 'Changes are saved as you make them.';
+  if (save.status === 'saving') return t('optionsSaving');
+  if (save.status === 'saved') return t('optionsSaved');
+  if (save.status === 'error') return t('optionsNotSaved', save.message);
+  return t('optionsIdle');
 }
 
 interface FormProps {
@@ -64,25 +66,25 @@ function Form({ settings, onChange, onValidity }: FormProps) {
   const set = (patch: Partial<Settings>) => onChange({ ...settings, ...patch });
   return (
     <>
-      <Section id="qv-scanning" title="Scanning">
+      <Section id="qv-scanning" title={t('optionsScanning')}>
         <Check
           id="qv-auto-scan"
           checked={settings.autoScan}
           onChange={(autoScan) => set({ autoScan })}
-          label="Check quotations on every page automatically"
-          hint="When off, nothing is checked until you select a quotation and choose “Verify quotation”."
+          label={t('optionsAutoScan')}
+          hint={t('optionsAutoScanHint', t('menuVerifyQuotation'))}
         />
       </Section>
-      <Section id="qv-marks" title="Marks on the page">
+      <Section id="qv-marks" title={t('optionsMarks')}>
         <Check
           id="qv-show-unverified"
           checked={settings.showUnverified}
           onChange={(showUnverified) => set({ showUnverified })}
-          label="Also mark quotations that are not in the corpus"
-          hint="A dotted line under every quotation the corpus does not hold. They are listed in the toolbar popup either way."
+          label={t('optionsShowUnverified')}
+          hint={t('optionsShowUnverifiedHint')}
         />
         <fieldset class="qv-options__styles">
-          <legend>Highlight style</legend>
+          <legend>{t('optionsHighlightStyle')}</legend>
           {HIGHLIGHT_STYLES.map((style) => (
             <div class="qv-options__choice" key={style}>
               <input
@@ -95,42 +97,39 @@ function Form({ settings, onChange, onValidity }: FormProps) {
                 onChange={() => set({ highlightStyle: style })}
               />
               <label for={`qv-style-${style}`}>
-                {STYLE_TEXT[style].label}{' '}
+                {t(STYLE_TEXT[style].label)}{' '}
                 <span class={`qv-options__sample qv-options__sample--${style}`} aria-hidden="true">
-                  “as said”
+                  {t('optionsSample')}
                 </span>
               </label>
               <p id={`qv-style-${style}-hint`} class="qv-options__hint">
-                {STYLE_TEXT[style].hint}
+                {t(STYLE_TEXT[style].hint)}
               </p>
             </div>
           ))}
         </fieldset>
       </Section>
-      <Section id="qv-sites" title="Sites">
-        <p class="qv-options__hint">
-          One site per line, such as <code>example.org</code> (that site and all its subdomains) or <code>*.example.org</code> (its
-          subdomains only). Pasted addresses are reduced to their site. Lines starting with # are notes.
-        </p>
+      <Section id="qv-sites" title={t('optionsSites')}>
+        <p class="qv-options__hint">{tParts('optionsSitesHint', <code key="a">example.org</code>, <code key="b">*.example.org</code>)}</p>
         <SiteListField
           id="qv-never-scan"
-          label="Never check pages on these sites"
-          hint="Wins over every other setting."
+          label={t('optionsNever')}
+          hint={t('optionsNeverHint')}
           sites={settings.neverScan}
           onChange={(neverScan) => set({ neverScan })}
-          onValidity={(valid) => onValidity('Never check pages on these sites', valid)}
+          onValidity={(valid) => onValidity(t('optionsNever'), valid)}
         />
         <SiteListField
           id="qv-only-scan"
-          label="Check pages only on these sites"
-          hint="Leave empty to check pages on every site."
+          label={t('optionsOnly')}
+          hint={t('optionsOnlyHint')}
           sites={settings.onlyScan}
           onChange={(onlyScan) => set({ onlyScan })}
-          onValidity={(valid) => onValidity('Check pages only on these sites', valid)}
+          onValidity={(valid) => onValidity(t('optionsOnly'), valid)}
         />
-        <h3 id="qv-paused-title">Paused sites</h3>
+        <h3 id="qv-paused-title">{t('optionsPaused')}</h3>
         {settings.pausedSites.length === 0 ? (
-          <p class="qv-options__hint">None. Pause a site from the toolbar popup with “Pause on this site”.</p>
+          <p class="qv-options__hint">{t('optionsPausedNone', t('sitePause'))}</p>
         ) : (
           <ul class="qv-options__paused" aria-labelledby="qv-paused-title">
             {settings.pausedSites.map((host) => (
@@ -138,10 +137,10 @@ function Form({ settings, onChange, onValidity }: FormProps) {
                 <span>{host}</span>
                 <button
                   type="button"
-                  aria-label={`Resume on ${host}`}
+                  aria-label={t('optionsResumeLabel', host)}
                   onClick={() => set({ pausedSites: settings.pausedSites.filter((h) => h !== host) })}
                 >
-                  Resume
+                  {t('optionsResume')}
                 </button>
               </li>
             ))}

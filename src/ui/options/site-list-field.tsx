@@ -4,7 +4,18 @@
  * line gets an error naming its line number, tied to the textarea by aria-describedby.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatSiteList, parseSiteList, type SitePattern } from '../../settings/sites';
+import { formatSiteList, parseSiteList, type SitePattern, type SitePatternErrorCode } from '../../settings/sites';
+import { t, type MessageKey } from '../i18n';
+
+/** Each site-list rule's words in the UI's language (message keys). */
+const ERROR_TEXT: Record<SitePatternErrorCode, MessageKey> = {
+  star: 'siteErrorStar',
+  starPlace: 'siteErrorStarPlace',
+  space: 'siteErrorSpace',
+  wildcardIp: 'siteErrorWildcardIp',
+  ip: 'siteErrorIp',
+  host: 'siteErrorHost',
+};
 
 export interface SiteListFieldProps {
   id: string;
@@ -67,7 +78,7 @@ export function SiteListField({ id, label, hint, sites, onChange, onValidity }: 
         <ul id={errorsId} class="qv-options__errors">
           {errors.map((e) => (
             <li key={e.line}>
-              Line {e.line}, “{e.text}”: {e.message}. Not saved until fixed.
+              {t('optionsLineError', e.line, e.text, t(ERROR_TEXT[e.code]))}
             </li>
           ))}
         </ul>

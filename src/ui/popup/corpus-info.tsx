@@ -41,7 +41,7 @@ const clipboardCopy = (text: string): Promise<boolean> =>
 export function CorpusInfo({ corpus, copy = clipboardCopy }: CorpusInfoProps) {
   return (
     <section aria-labelledby="qv-corpus" class="qv-popup__corpus">
-      <h2 id="qv-corpus">Corpus</h2>
+      <h2 id="qv-corpus">{t('corpusHeading')}</h2>
       {corpus.ok ? <CorpusFacts corpus={corpus} copy={copy} /> : <CorpusRefused corpus={corpus} />}
     </section>
   );
@@ -50,10 +50,10 @@ export function CorpusInfo({ corpus, copy = clipboardCopy }: CorpusInfoProps) {
 function CorpusRefused({ corpus }: { corpus: Extract<CorpusStatus, { ok: false }> }) {
   const headline =
     corpus.reason === 'integrity'
-      ? 'Corpus failed its integrity check — nothing is marked verified'
+      ? t('corpusRefusedIntegrity')
       : corpus.reason === 'missing'
-        ? 'No corpus in this build — nothing is marked verified'
-        : 'The corpus was refused — nothing is marked verified';
+        ? t('corpusRefusedMissing')
+        : t('corpusRefusedOther');
   return (
     <div role="alert" class="qv-popup__refused" data-corpus-error={corpus.reason ?? 'invalid'}>
       <p class="qv-popup__refused-title">
@@ -92,25 +92,25 @@ function CorpusFacts({ corpus, copy }: { corpus: Extract<CorpusStatus, { ok: tru
     <>
       <CorpusScopeLine corpus={corpus} />
       <dl>
-        <dt>Name</dt>
+        <dt>{t('corpusName')}</dt>
         <dd data-corpus="name">{corpus.name}</dd>
         {corpus.version !== undefined && (
           <>
-            <dt>Version</dt>
+            <dt>{t('corpusVersion')}</dt>
             <dd data-corpus="version">{corpus.version}</dd>
           </>
         )}
-        <dt>Quotations</dt>
+        <dt>{t('corpusQuotes')}</dt>
         <dd data-corpus="quotes">{corpus.quoteCount}</dd>
         {corpus.documentCount !== undefined && (
           <>
-            <dt>Documents</dt>
+            <dt>{t('corpusDocuments')}</dt>
             <dd data-corpus="documents">{corpus.documentCount}</dd>
           </>
         )}
         {corpus.builtAt !== undefined && (
           <>
-            <dt>Built</dt>
+            <dt>{t('corpusBuilt')}</dt>
             <dd data-corpus="built">
               <time dateTime={corpus.builtAt}>{formatBuildDate(corpus.builtAt)}</time>
             </dd>
@@ -130,10 +130,10 @@ function CorpusFacts({ corpus, copy }: { corpus: Extract<CorpusStatus, { ok: tru
 }
 
 function HashValue({ hash, copy }: { hash: string; copy: (text: string) => Promise<boolean> }) {
-  const [notice, setNotice] = useState<'' | 'Copied' | 'Copy failed'>('');
+  const [notice, setNotice] = useState<'' | 'copied' | 'failed'>('');
   const onCopy = () => {
     void copy(hash).then((ok) => {
-      setNotice(ok ? 'Copied' : 'Copy failed');
+      setNotice(ok ? 'copied' : 'failed');
       setTimeout(() => setNotice(''), COPIED_NOTICE_MS);
     });
   };
@@ -142,11 +142,11 @@ function HashValue({ hash, copy }: { hash: string; copy: (text: string) => Promi
       <code title={hash} data-full-hash={hash}>
         {hash.slice(0, SHORT_HASH_DIGITS)}…
       </code>{' '}
-      <button type="button" class="qv-popup__copy" onClick={onCopy} aria-label="Copy full hash">
-        {notice === '' ? 'Copy' : notice}
+      <button type="button" class="qv-popup__copy" onClick={onCopy} aria-label={t('hashCopyLabel')}>
+        {t(notice === '' ? 'hashCopy' : notice === 'copied' ? 'hashCopied' : 'hashCopyFailed')}
       </button>
       <span class="qv-visually-hidden" role="status">
-        {notice === 'Copied' ? 'Full hash copied' : notice}
+        {notice === 'copied' ? t('hashCopiedStatus') : notice === 'failed' ? t('hashCopyFailed') : ''}
       </span>
     </span>
   );

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit, SearchResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
 import { safeHref } from '../citation';
+import { formatCount, t } from '../i18n';
 
 /** Wait this long after the last keystroke: one search per pause in typing, not one per letter. */
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -58,10 +59,10 @@ export function CorpusSearch({ search, debounceMs = SEARCH_DEBOUNCE_MS }: Corpus
 
   return (
     <section aria-labelledby="qv-search" class="qv-popup__search">
-      <h2 id="qv-search">Search the corpus</h2>
+      <h2 id="qv-search">{t('searchHeading')}</h2>
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <label for="qv-search-input" class="qv-popup__search-label">
-          Words of a quotation, or a speaker’s name
+          {t('searchLabel')}
         </label>
         <input
           id="qv-search-input"
@@ -78,7 +79,7 @@ export function CorpusSearch({ search, debounceMs = SEARCH_DEBOUNCE_MS }: Corpus
         {statusText(state)}
       </p>
       {state.status === 'done' && state.hits.length > 0 && (
-        <ol class="qv-popup__hits" aria-label={`Corpus quotations for “${state.query}”`}>
+        <ol class="qv-popup__hits" aria-label={t('searchHitsLabel', state.query)}>
           {state.hits.map((h) => (
             <SearchHitRow key={h.quoteId} hit={h} />
           ))}
@@ -93,13 +94,13 @@ function statusText(state: SearchState): string {
     case 'idle':
       return '';
     case 'searching':
-      return 'Searching…';
+      return t('searchSearching');
     case 'error':
       return state.message;
     case 'done':
-      if (state.refused !== undefined) return `No search: the corpus was refused (${state.refused}).`;
-      if (state.hits.length === 0) return `No corpus quotation matches “${state.query}”.`;
-      return `${state.hits.length} corpus quotation${state.hits.length === 1 ? '' : 's'} found.`;
+      if (state.refused !== undefined) return t('searchRefused', state.refused);
+      if (state.hits.length === 0) return t('searchNone', state.query);
+      return state.hits.length === 1 ? t('searchFoundOne') : t('searchFound', formatCount(state.hits.length));
   }
 }
 

@@ -14,7 +14,7 @@ import type { Verdict } from '../../match/types';
 import type { ReportedFinding, SearchResponse, TabFindingsResponse } from '../../platform/messages';
 import { formatStatementDate } from '../format';
 import { verdictCssVariables, VERDICTS } from '../../match/verdicts';
-import { t } from '../i18n';
+import { formatCount, t } from '../i18n';
 import { meaningSummary } from '../meaning-text';
 import { FLAG_TEXT } from '../labels';
 import { SaidView } from '../diff-view';
@@ -58,11 +58,13 @@ export interface PopupViewProps {
   variant?: 'popup' | 'panel';
   /** Opens the side panel (popup only, where the browser allows it). */
   onOpenPanel?: () => void;
+  /** Firefox calls its side panel the sidebar: the words follow the browser. */
+  panelWord?: 'side panel' | 'sidebar';
   /** The build's brand colour (#rrggbb): a band above the heading. */
   brandColor?: string;
 }
 
-export function PopupView({ state, onOpen, site, footer, search, title = 'Quote Verifier', variant = 'popup', onOpenPanel, brandColor }: PopupViewProps) {
+export function PopupView({ state, onOpen, site, footer, search, title = 'Quote Verifier', variant = 'popup', onOpenPanel, panelWord = 'side panel', brandColor }: PopupViewProps) {
   return (
     <main
       class={variant === 'panel' ? 'qv-popup qv-popup--panel' : 'qv-popup'}
@@ -72,14 +74,14 @@ export function PopupView({ state, onOpen, site, footer, search, title = 'Quote 
         <h1 class="qv-popup__title">{title}</h1>
         {onOpenPanel && (
           <button type="button" class="qv-popup__panel-button" onClick={onOpenPanel}>
-            Open in side panel
+            {t(panelWord === 'sidebar' ? 'popupOpenSidebar' : 'popupOpenPanel')}
           </button>
         )}
       </div>
       {site}
       {/* A refused corpus comes first: every verdict below depends on it. */}
       {state.status === 'ready' && !state.data.corpus.ok && <CorpusInfo corpus={state.data.corpus} />}
-      {state.status === 'loading' && <p role="status">Reading this tab’s findings…</p>}
+      {state.status === 'loading' && <p role="status">{t('popupLoading')}</p>}
       {state.status === 'error' && (
         <p role="alert" class="qv-popup__error">
           {state.message}
@@ -97,7 +99,7 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
   return (
     <>
       <section aria-labelledby="qv-counts">
-        <h2 id="qv-counts">On this page</h2>
+        <h2 id="qv-counts">{t('popupOnThisPage')}</h2>
         <ul class="qv-popup__counts">
           {VERDICT_ORDER.map((v) => (
             <li key={v} data-count-verdict={v} class={`qv-popup__count qv-verdict--${v}`}>
@@ -108,19 +110,19 @@ function Ready({ data, onOpen }: { data: Extract<PopupState, { status: 'ready' }
         </ul>
       </section>
       <section aria-labelledby="qv-findings">
-        <h2 id="qv-findings">Quotations</h2>
+        <h2 id="qv-findings">{t('popupQuotations')}</h2>
         {data.limit?.findings !== undefined && (
           <p class="qv-popup__limit" role="note">
-            Checked the first {data.limit.findings.toLocaleString('en')} quotations on this page; the rest were not checked.
+            {t('popupLimitFindings', formatCount(data.limit.findings))}
           </p>
         )}
         {data.limit?.characters !== undefined && (
           <p class="qv-popup__limit" role="note">
-            Checked the first {data.limit.characters.toLocaleString('en')} characters of this page; the rest was not read.
+            {t('popupLimitCharacters', formatCount(data.limit.characters))}
           </p>
         )}
         {data.findings.length === 0 ? (
-          <p>No quotations found on this page.</p>
+          <p>{t('popupNoQuotations')}</p>
         ) : (
           <FindingRows findings={data.findings} onOpen={onOpen} />
         )}
@@ -152,7 +154,7 @@ function FindingRows({ findings, onOpen }: { findings: PopupFinding[]; onOpen?: 
       </ol>
       {count < findings.length && (
         <button type="button" ref={more} class="qv-popup__more" onClick={() => setShown((n) => n + POPUP_ROWS_PAGE)}>
-          Show more ({count.toLocaleString('en')} of {findings.length.toLocaleString('en')} shown)
+          {t('popupShowMore', formatCount(count), formatCount(findings.length))}
         </button>
       )}
     </>

@@ -5,6 +5,7 @@
  * it at once (it watches the settings).
  */
 import './site-pause.css';
+import { t } from '../i18n';
 
 export type SitePauseState =
   | { status: 'loading' }
@@ -22,12 +23,14 @@ export type SitePauseState =
 export interface SitePauseProps {
   state: SitePauseState;
   onToggle: (paused: boolean) => void;
+  /** The extension's (newsroom's) name, for "… does not run on this page". */
+  name?: string;
 }
 
-export function SitePause({ state, onToggle }: SitePauseProps) {
+export function SitePause({ state, onToggle, name = 'Quote Verifier' }: SitePauseProps) {
   if (state.status === 'loading') return null;
   if (state.status === 'unavailable') {
-    return <p class="qv-site qv-site__note">Quote Verifier does not run on this page.</p>;
+    return <p class="qv-site qv-site__note">{t('siteUnavailable', name)}</p>;
   }
   const { host, paused, autoScan, blocked } = state;
   return (
@@ -35,17 +38,15 @@ export function SitePause({ state, onToggle }: SitePauseProps) {
       <div class="qv-site__row">
         <input type="checkbox" role="switch" id="qv-pause" class="qv-site__switch" checked={paused} onChange={(e) => onToggle(e.currentTarget.checked)} />
         <label for="qv-pause">
-          Pause on this site <span class="qv-site__host">{host}</span>
+          {t('sitePause')} <span class="qv-site__host">{host}</span>
         </label>
       </div>
-      {paused && <p class="qv-site__note">Paused: nothing on this site is checked or marked until you turn this off.</p>}
+      {paused && <p class="qv-site__note">{t('sitePausedNote')}</p>}
       {!paused && blocked?.reason === 'never' && (
-        <p class="qv-site__note">
-          Not checked here anyway: “{blocked.pattern}” is on your never-check list (Settings).
-        </p>
+        <p class="qv-site__note">{t('siteNeverNote', blocked.pattern)}</p>
       )}
-      {!paused && blocked?.reason === 'only' && <p class="qv-site__note">Not checked here anyway: this site is not on your check-only list (Settings).</p>}
-      {!paused && !blocked && !autoScan && <p class="qv-site__note">Automatic checking is off (Settings): select a quotation to check it.</p>}
+      {!paused && blocked?.reason === 'only' && <p class="qv-site__note">{t('siteOnlyNote')}</p>}
+      {!paused && !blocked && !autoScan && <p class="qv-site__note">{t('siteAutoOffNote')}</p>}
     </div>
   );
 }
@@ -57,11 +58,11 @@ export function SettingsButton({ onOpen, contact }: { onOpen: () => void; contac
   return (
     <footer class="qv-popup__footer">
       <button type="button" class="qv-popup__settings" onClick={onOpen}>
-        Settings
+        {t('settingsButton')}
       </button>
       {safe && (
         <a class="qv-popup__contact" href={safe} target="_blank" rel="noopener noreferrer">
-          Report a problem
+          {t('reportProblem')}
         </a>
       )}
     </footer>

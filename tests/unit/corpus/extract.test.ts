@@ -3,7 +3,7 @@
  * case. Documents are built in memory (no files), through extractDocument.
  */
 import { describe, expect, it } from 'vitest';
-import { extractDocument, trimQuoteText, type ParsedDocument } from '../../../src/corpus/build/extract';
+import { extractDocument, trimQuoteText, UNNAMED_ROLE, type ParsedDocument } from '../../../src/corpus/build/extract';
 import type { DocumentMeta } from '../../../src/corpus/build/metadata';
 import { formatDate } from '../../../src/corpus/build/dates';
 
@@ -112,8 +112,18 @@ describe('terms and left-out quotations', () => {
     expect(r.quotes).toEqual([['Jane Roe', 'partial', 'rushed']]);
   });
 
+  it('keeps the words of a speaker the text describes but never names, with that description and the role "unnamed source"', () => {
+    const x = extractDocument(doc('“This will never pass the vote,” one aide whispered.\n\nJane Roe said the vote was close. “We will try again,” the aide added.'), {
+      today: () => ({ year: 2030, month: 1, day: 1 }),
+    });
+    expect(x.quotes.map((q) => [q.text, q.speaker.name, q.speaker.role, q.speaker.unnamed])).toEqual([
+      ['This will never pass the vote', 'an aide', UNNAMED_ROLE, true],
+      ['We will try again', 'an aide', UNNAMED_ROLE, true], // "the aide": the one described before, not Jane Roe
+    ]);
+  });
+
   it('leaves out quotations with no speaker, or a speaker it cannot name', () => {
-    const r = extract('“This will never pass the vote,” one aide whispered.\n\n“We are done,” he said.\n\nOfficials said: “No comment on this.”');
+    const r = extract('“This will never pass the vote,” the man whispered.\n\n“We are done,” he said.\n\nOfficials said: “No comment on this.”');
     expect(r.leftOut).toEqual([
       ['“This will never pass the vote,”', 'no speaker: nothing in its sentence attributes it'],
       ['“We are done,”', 'no speaker: "he" names no known speaker'],

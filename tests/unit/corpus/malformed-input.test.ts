@@ -101,7 +101,7 @@ describe('quote-verifier corpus (the real CLI)', () => {
     expect(ok.stdout).toContain('Documents read: 5');
     expect(ok.stdout).toContain('Terms dropped (2):');
     const before = await readFile(out);
-    expect(JSON.parse(before.toString('utf8')).quotes).toHaveLength(27);
+    expect(JSON.parse(before.toString('utf8')).quotes).toHaveLength(28);
 
     await writeFile(join(docs, 'harbor-council.meta.yaml'), 'title: Harbor\npublished: 2023-13-01\n');
     const bad = await corpusCli([docs, '--out', out]);

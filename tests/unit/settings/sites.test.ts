@@ -40,7 +40,7 @@ describe('parseSiteList', () => {
     const text = ['example.org', '', '# my note', 'bad site', 'https://www.example.org/', 'EXAMPLE.org', '*.x'].join('\n');
     const parsed = parseSiteList(text);
     expect(parsed.sites).toEqual(['example.org', 'www.example.org', '*.x']);
-    expect(parsed.errors).toEqual([{ line: 4, text: 'bad site', message: expect.stringContaining('no spaces') as string }]);
+    expect(parsed.errors).toEqual([{ line: 4, text: 'bad site', code: 'space', message: expect.stringContaining('no spaces') as string }]);
   });
 
   it('round-trips: formatting the parsed list parses back to the same list', () => {

@@ -27,10 +27,12 @@ function keysUsed(): Set<string> {
     for (const name of readdirSync(dir)) {
       const p = path.join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(name)) for (const m of readFileSync(p, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
+      else if (/\.tsx?$/.test(name)) for (const m of readFileSync(p, 'utf8').matchAll(/\bt(?:Parts)?\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
     }
   };
   walk(path.join(root, 'src/ui'));
+  // The extension pages compose the views and name a few messages themselves (titles, errors).
+  for (const page of ['popup', 'sidepanel', 'options', 'welcome']) walk(path.join(root, 'entrypoints', page));
   for (const f of Object.values(FLAG_TEXT)) keys.add(f.label).add(f.explanation);
   for (const k of Object.values(DIFF_LABEL)) keys.add(k);
   for (const v of VERDICT_NAMES) keys.add(VERDICTS[v].message);
@@ -44,7 +46,7 @@ const placeholders = (message: string) => [...message.matchAll(/\$\d/g)].map((m)
 describe('locale catalogues', () => {
   it('every message the UI asks for is in both catalogues', () => {
     const used = keysUsed();
-    expect(used.size).toBeGreaterThan(60);
+    expect(used.size).toBeGreaterThan(150);
     for (const [lang, catalogue] of Object.entries(catalogues)) {
       const missing = [...used].filter((k) => !catalogue[k]);
       expect(missing, `missing in _locales/${lang}`).toEqual([]);
@@ -99,5 +101,75 @@ describe('the card in Ukrainian', () => {
     for (const english of ['Speaker', 'Source', 'Copy citation', 'What was said', 'This page’s version', 'Negation changed']) {
       expect(text, english).not.toContain(english);
     }
+  });
+});
+
+describe('the extension pages in Ukrainian', () => {
+  afterEach(() => {
+    setMessageSource(undefined);
+    cleanup();
+  });
+
+  /** English words that must not survive in a Ukrainian page (headings, labels, buttons, notes). */
+  const ENGLISH = /\b(On this page|Quotations|Search the corpus|Settings|Pause on this site|Corpus|Name|Version|Built|Copy|Show more|Scanning|Marks on the page|Sites|Highlight style|Resume|Changes are saved|verified quotations|does not mean|What the corpus covers|How to use it|Open in side panel|Check this)\b/;
+
+  it('the popup with the search, corpus and pause panels has no English words of its own', async () => {
+    setMessageSource(catalogueSource(uk), 'uk');
+    const { PopupView } = await import('../../../src/ui/popup/popup-view');
+    const { SitePause, SettingsButton } = await import('../../../src/ui/popup/site-pause');
+    const { container } = render(
+      <PopupView
+        state={{
+          status: 'ready',
+          data: {
+            type: 'qv:tab-findings',
+            tabId: 1,
+            counts: { verified: 1, altered: 0, misattributed: 0, unverified: 0 },
+            findings: [{ verdict: 'verified', quoteId: PESKOV.id, text: PESKOV.text, speaker: 'Dmitry Peskov', date: '2025-12-16' }],
+            limit: { characters: 5_000_000 },
+            corpus: {
+              ok: true,
+              name: 'Sample corpus',
+              quoteCount: 2,
+              documentCount: 1,
+              version: '2026.11',
+              builtAt: '2026-11-23T10:04:00Z',
+              sha256: 'a'.repeat(64),
+              scope: { speakerCount: 2, topSpeakers: ['Dmitry Peskov', 'Volodymyr Zelensky'], from: '2025-12-01', to: '2025-12-16' },
+            },
+          },
+        }}
+        site={<SitePause state={{ status: 'ready', host: 'example.org', paused: true, autoScan: true }} onToggle={() => {}} />}
+        footer={<SettingsButton onOpen={() => {}} contact="mailto:x@example.org" />}
+        search={() => Promise.resolve({ type: 'qv:search', query: '', hits: [], corpus: { ok: true, name: 'x', quoteCount: 0 } })}
+        onOpenPanel={() => {}}
+      />,
+    );
+    const text = container.textContent!;
+    expect(text).toContain('На цій сторінці');
+    expect(text).toContain('грудня 2025'); // dates in the UI's language
+    expect(text).toContain('5 000 000'.replace(/ /g, '\u00a0'));
+    expect(text.match(ENGLISH)?.[0]).toBeUndefined();
+  });
+
+  it('the options page and the first-run page have no English words of their own', async () => {
+    setMessageSource(catalogueSource(uk), 'uk');
+    const { OptionsView } = await import('../../../src/ui/options/options-view');
+    const { WelcomeView } = await import('../../../src/ui/welcome/welcome-view');
+    const { defaultSettings } = await import('../../../src/settings/settings');
+    const options = render(<OptionsView settings={{ ...defaultSettings(), pausedSites: ['example.org'] }} save={{ status: 'idle' }} onChange={() => {}} />);
+    expect(options.container.textContent!.match(ENGLISH)?.[0]).toBeUndefined();
+    cleanup();
+    const welcome = render(
+      <WelcomeView
+        name="Quote Verifier"
+        shortcut="Alt+Shift+V"
+        onOpenSettings={() => {}}
+        corpus={{ ok: true, name: 'Quote Verifier corpus', quoteCount: 8, scope: { speakerCount: 1, topSpeakers: ['Dmitry Peskov'], from: '2025-12-01', to: '2025-12-16' } }}
+      />,
+    );
+    const text = welcome.container.textContent!.replace(/Quote Verifier( corpus)?/g, '');
+    expect(text.match(ENGLISH)?.[0]).toBeUndefined();
+    expect(text).toContain('не означає');
   });
 });
