@@ -67,6 +67,35 @@ export const Review = z.object({
   at: z.string().optional(),
 });
 
+/** A BCP 47 language tag as written in `lang` attributes: `ru`, `uk`, `en-GB`. */
+export const LanguageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as ru, uk or en-GB');
+
+/** Where a wording of the statement was published (an original, a translation, a transcript). */
+export const WordingSource = z.object({
+  title: z.string().min(1),
+  publisher: z.string().min(1).optional(),
+  url: WebUrl.optional(),
+  published: IsoPartialDate.optional(),
+});
+
+/** The statement as said, in the speaker's language (docs/corpus-format.md, "Other wordings"). */
+export const OriginalWording = z.object({
+  lang: LanguageTag,
+  text: z.string().min(1),
+  source: WordingSource,
+});
+
+/**
+ * What another vetted wording is: `translation` (an outlet's or an official translation),
+ * `transcript` (an official transcript's wording in the same language), `outlet` (another
+ * outlet's wording of the same remark, vetted against the recording or the original).
+ */
+export const WordingKind = z.enum(['translation', 'transcript', 'outlet']);
+
+export const VariantWording = OriginalWording.extend({ kind: WordingKind });
+
 export const Quote = z.object({
   /** Stable id: derived from the speaker and the normalized wording. */
   id: z.string().regex(/^q_[0-9a-f]{12,}$/),
@@ -80,6 +109,10 @@ export const Quote = z.object({
   sources: z.array(Source).min(1),
   /** The clean paragraph holding the quote, plus the one before it. */
   context: z.string(),
+  /** The wording in the language it was said in, when `text` is a translation. */
+  original: OriginalWording.optional(),
+  /** Other vetted wordings of the same statement, each with its own source; the matcher checks pages against every one. */
+  variants: z.array(VariantWording).optional(),
   /** Review state; absent means the corpus predates review (treated as approved by older builds). */
   review: Review.optional(),
 });
@@ -116,6 +149,11 @@ export type QuoteKind = z.infer<typeof QuoteKind>;
 export type Speaker = z.infer<typeof Speaker>;
 export type Source = z.infer<typeof Source>;
 export type Quote = z.infer<typeof Quote>;
+export type LanguageTag = z.infer<typeof LanguageTag>;
+export type WordingSource = z.infer<typeof WordingSource>;
+export type OriginalWording = z.infer<typeof OriginalWording>;
+export type WordingKind = z.infer<typeof WordingKind>;
+export type VariantWording = z.infer<typeof VariantWording>;
 export type ReviewState = z.infer<typeof ReviewState>;
 export type Review = z.infer<typeof Review>;
 export type DocumentInfo = z.infer<typeof DocumentInfo>;

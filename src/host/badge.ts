@@ -32,26 +32,29 @@ const MAX_BADGE_COUNT = 99;
 export const ACTION_TITLE = 'Quote Verifier';
 
 export function emptyCounts(): Counts {
-  return { verified: 0, altered: 0, misattributed: 0, unverified: 0 };
+  return { verified: 0, altered: 0, misattributed: 0, variant: 0, unverified: 0 };
 }
 
 /**
  * Counts verified, altered and misattributed findings. Unverified spans are
  * quotations the corpus does not know; they are not findings about the corpus
- * and would make every news page light up, so they are not counted.
+ * and would make every news page light up, so they are not counted. Another
+ * wording of a verified statement (`variant`) is not a problem and not a
+ * verification: the tooltip names them, the count and colour leave them out.
  */
 /** `name`: the extension's name as the build brands it (the tooltip starts with it). */
 export function badgeFor(counts: Counts, name: string = ACTION_TITLE): BadgeState {
   const problems = counts.altered + counts.misattributed;
   const total = counts.verified + problems;
-  if (total === 0) return { text: '', color: BADGE_COLOR_NONE, title: name };
+  const variants = counts.variant ? `; ${counts.variant} ${VERDICTS.variant.lower}${counts.variant === 1 ? '' : 's'} of verified statements` : '';
+  if (total === 0) return { text: '', color: BADGE_COLOR_NONE, title: variants ? `${name}: ${variants.slice(2)}` : name };
   const shown = total > MAX_BADGE_COUNT ? `${MAX_BADGE_COUNT}+` : String(total);
   const parts = [
     counts.verified ? `${counts.verified} ${VERDICTS.verified.lower}` : '',
     counts.altered ? `${counts.altered} ${VERDICTS.altered.lower}` : '',
     counts.misattributed ? `${counts.misattributed} ${VERDICTS.misattributed.lower}` : '',
   ].filter(Boolean);
-  const title = `${name}: ${plural(total, 'quotation')} checked on this page (${parts.join(', ')})`;
+  const title = `${name}: ${plural(total, 'quotation')} checked on this page (${parts.join(', ')})${variants}`;
   // The worst verdict on the page colours the badge: altered, then misattributed.
   return problems > 0
     ? { text: `!${shown}`, color: counts.altered > 0 ? BADGE_COLOR_PROBLEM : VERDICTS.misattributed.colour.light, title }

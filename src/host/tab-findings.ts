@@ -41,7 +41,7 @@ export function reportedFinding(finding: Finding, quote: Quote | undefined): Rep
   };
 }
 
-const VERDICTS: readonly Verdict[] = ['verified', 'altered', 'misattributed', 'unverified'];
+const VERDICTS: readonly Verdict[] = ['verified', 'altered', 'misattributed', 'variant', 'unverified'];
 
 /**
  * Plain data for storage (src/platform/tab-findings-store.ts): an MV3 service worker

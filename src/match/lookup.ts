@@ -122,7 +122,9 @@ export function nearestQuotes(engine: Engine, text: string, best?: { quoteId?: s
   if (shortlist.length < LOOKUP_NEAREST) {
     shortlist.push(...sharedWordShortlist(engine, tk, LOOKUP_SHORTLIST - shortlist.length, new Set(shortlist)));
   }
-  const nearest = canonical(text).length <= LOOKUP_FUSE_MAX_CHARS ? rankWithFuse(engine, shortlist, text) : rankByWords(engine, shortlist, tk);
+  const ranked = canonical(text).length <= LOOKUP_FUSE_MAX_CHARS ? rankWithFuse(engine, shortlist, text) : rankByWords(engine, shortlist, tk);
+  // Several wordings of one quotation (src/match/wordings.ts) name it once, at its best rank.
+  const nearest = ranked.filter((n, i) => ranked.findIndex((m) => m.quoteId === n.quoteId) === i);
   if (best?.quoteId && !nearest.some((n) => n.quoteId === best.quoteId)) {
     nearest.unshift({ quoteId: best.quoteId, score: best.score });
     if (nearest.length > LOOKUP_NEAREST) nearest.pop();

@@ -29,11 +29,17 @@ import {
   TABLE_BITS_MIN,
 } from './thresholds';
 import { wordHashesInto } from './tokenize';
+import { wordingsOf, type WordedQuote } from './wordings';
 
-/** What the index needs of a quote. */
-export type IndexedQuote = Pick<Quote, 'id' | 'text'>;
+/**
+ * What the index needs of a quote: its id and text, and its other vetted
+ * wordings when it has any. The index numbers wordings, not quotes
+ * (src/match/wordings.ts): wording q is quote q's main text, the others follow.
+ */
+export type IndexedQuote = WordedQuote;
 
 export interface MatchIndex {
+  /** Wordings indexed: the quotes' main texts, then their other vetted wordings (src/match/wordings.ts). */
   quoteCount: number;
   /** log2 of the bucket count. */
   tableBits: number;
@@ -58,19 +64,24 @@ export interface MatchIndex {
 }
 
 const MAGIC = 0x58495651; // "QVIX"
-/** Bump when the serialized layout changes. */
-export const INDEX_FORMAT_VERSION = 1;
-/** Bump when tokenization or hashing changes: old indexes would silently miss. (2: variation selectors, tag characters and Hangul fillers are invisible.) */
-export const TOKENIZER_VERSION = 2;
+/** Bump when the serialized layout changes. (2: postings and word offsets number wordings, each quote's other vetted wordings after all main texts.) */
+export const INDEX_FORMAT_VERSION = 2;
+/**
+ * Bump when tokenization or hashing changes: old indexes would silently miss. (2: variation
+ * selectors, tag characters and Hangul fillers are invisible. 3: ё folds to е, final ς to σ,
+ * Greek accents are dropped; Cyrillic and Greek look-alike words are judged by their neighbours.)
+ */
+export const TOKENIZER_VERSION = 3;
 const HEADER_WORDS = 16;
 
-/** Hash of the quote ids, in order. */
-export function corpusFingerprint(quotes: readonly Pick<Quote, 'id'>[]): number {
+/** Hash of the wording ids, in order (a corpus without other wordings: its quote ids). */
+export function corpusFingerprint(quotes: readonly (Pick<Quote, 'id'> & Partial<Pick<Quote, 'original' | 'variants'>> & { key?: string })[]): number {
   let h = 0x811c9dc5;
-  for (const q of quotes) {
-    h = Math.imul(h ^ fnv1a(q.id), 0x01000193);
+  const ids = quotes.some((q) => q.original || q.variants?.length) ? wordingsOf(quotes.map((q) => ({ ...q, text: '' }))).list : quotes;
+  for (const q of ids) {
+    h = Math.imul(h ^ fnv1a(q.key ?? q.id), 0x01000193);
   }
-  return (h ^ quotes.length) >>> 0;
+  return (h ^ ids.length) >>> 0;
 }
 
 export class IndexError extends Error {
@@ -78,7 +89,8 @@ export class IndexError extends Error {
 }
 
 /** Builds the index of a corpus. Quotes keep their positions: posting q is quotes[q]. */
-export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
+export function buildIndex(corpusQuotes: readonly IndexedQuote[]): MatchIndex {
+  const quotes = wordingsOf(corpusQuotes).list;
   const n = quotes.length;
   const wordOffsets = new Uint32Array(n + 1);
   let hashes = new Uint32Array(Math.max(1024, n * 24));
@@ -162,7 +174,7 @@ export function buildIndex(quotes: readonly IndexedQuote[]): MatchIndex {
     postingTags,
     wordOffsets,
     wordHashes: wordHashArr,
-    fingerprint: corpusFingerprint(quotes),
+    fingerprint: corpusFingerprint(corpusQuotes),
     bucketCap,
   };
 }
@@ -225,7 +237,8 @@ function isLittleEndian(): boolean {
  * Refuses, with the reason, an index built by another engine version or for
  * another corpus: it would silently miss quotations.
  */
-export function loadIndex(bytes: Uint8Array, quotes: readonly Pick<Quote, 'id'>[]): MatchIndex {
+export function loadIndex(bytes: Uint8Array, corpusQuotes: readonly (Pick<Quote, 'id'> & Partial<Pick<Quote, 'original' | 'variants'>>)[]): MatchIndex {
+  const quotes = corpusQuotes.some((q) => q.original || q.variants?.length) ? wordingsOf(corpusQuotes.map((q) => ({ ...q, text: '' }))).list : corpusQuotes;
   const index = viewIndex(bytes);
   if (index.quoteCount !== quotes.length) {
     throw new IndexError(`index built for ${index.quoteCount} quotes, corpus has ${quotes.length}: rebuild the index`);

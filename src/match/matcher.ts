@@ -17,9 +17,14 @@ import { LOOKUP_MIN_OVERLAP_SHARE } from './thresholds';
 import { buildIndex, loadIndex, type MatchIndex } from './match-index';
 import { originalSpan, tokenize, type Tokens } from './tokenize';
 import type { Finding, Flag, LookupContext, LookupResult, MatchOptions, SpanInput } from './types';
+import { VariantFinder } from './variant';
+import { wordingsOf } from './wordings';
 
-/** What the matcher needs of a corpus quote. */
-export type MatcherQuote = Pick<Quote, 'id' | 'text' | 'speaker'>;
+/**
+ * What the matcher needs of a corpus quote: its wording and speaker; its date and
+ * other vetted wordings when it has them (the `variant` rule reads the date).
+ */
+export type MatcherQuote = Pick<Quote, 'id' | 'text' | 'speaker'> & Partial<Pick<Quote, 'date' | 'original' | 'variants'>>;
 
 export interface Matcher {
   /** Every quotation of the corpus found in `text`, and the quoted spans without a match; offsets refer to `text`. */
@@ -40,7 +45,7 @@ export interface Matcher {
 /** Flags in a fixed order, so findings compare equal across runs. */
 const FLAG_ORDER: Flag[] = [...MEANING_KINDS, 'homoglyph', 'excerpt', 'ellipsis', 'embedded', 'rendering'];
 
-const VERDICT_RANK = { verified: 3, misattributed: 3, altered: 2, unverified: 0 } as const;
+const VERDICT_RANK = { verified: 3, misattributed: 3, altered: 2, variant: 1, unverified: 0 } as const;
 
 /** Offsets of paragraph breaks (blank lines) in a text. */
 function paragraphBreaks(text: string): number[] {
@@ -84,10 +89,13 @@ function lowerBound(a: Uint32Array, x: number): number {
 
 export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchIndex | Uint8Array): Matcher {
   const idx = index === undefined ? buildIndex(quotes) : index instanceof Uint8Array ? loadIndex(index, quotes) : index;
-  if (idx.quoteCount !== quotes.length) {
-    throw new Error(`index built for ${idx.quoteCount} quotes, corpus has ${quotes.length}: rebuild the index`);
+  // The index and the engine number wordings: each quote's main text, then the other vetted wordings (./wordings.ts).
+  const wordings = wordingsOf(quotes);
+  if (idx.quoteCount !== wordings.list.length) {
+    throw new Error(`index built for ${idx.quoteCount} quotes, corpus has ${wordings.list.length}: rebuild the index`);
   }
-  const engine = new Engine(quotes, idx);
+  const engine = new Engine(wordings.list, idx);
+  const variants = new VariantFinder(quotes, wordings);
 
   const toFinding = (
     e: Evaluation,
@@ -103,7 +111,7 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
       const text = tk.original;
       while (end < text.length && end - start < text.length && /[.!?…]/.test(text[end]!)) end++;
     }
-    const quote = quotes[e.q]!;
+    const quote = quotes[wordings.quoteOf[e.q]!]!;
     const f: Finding = {
       verdict: e.verdict,
       quoteId: quote.id,
@@ -115,11 +123,41 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
       flags: FLAG_ORDER.filter((x) => e.flags.has(x)),
     };
     if (unquoted) f.unquoted = true;
+    const wording = wordings.refs[e.q];
+    if (wording) f.wording = wording;
     const attribution = attributionOf(ctx, quote.speaker);
     if (attribution.kind === 'other') {
       f.attributedTo = attribution.name;
       if (f.verdict === 'verified') f.verdict = 'misattributed';
     }
+    return f;
+  };
+
+  /**
+   * A quoted span nothing verified or called altered: another wording of a corpus
+   * statement (./variant.ts), or undefined.
+   */
+  const variantFinding = (text: string, start: number, end: number, ctx: AttributionContext, pageDate?: string): Finding | undefined => {
+    const span = text.slice(start, end);
+    const match = variants.find(span, `${ctx.before} ${ctx.after}`, pageDate);
+    if (!match) return undefined;
+    const quote = quotes[wordings.quoteOf[match.wording]!]!;
+    // Words the page gives to someone else are not this speaker's other wording.
+    // (The attribution rules are English: an inflected form of the speaker's name, "Пескова", is still the speaker.)
+    const attribution = attributionOf(ctx, quote.speaker);
+    if (attribution.kind === 'other' && !variants.isNamed(attribution.name, wordings.quoteOf[match.wording]!)) return undefined;
+    const f: Finding = {
+      verdict: 'variant',
+      quoteId: quote.id,
+      score: Math.round(match.score * 1000) / 1000,
+      start,
+      end,
+      text: span,
+      diff: [],
+      flags: [],
+    };
+    const wording = wordings.refs[match.wording];
+    if (wording) f.wording = wording;
     return f;
   };
 
@@ -145,10 +183,6 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
       const b = lowerBound(starts, span.end);
       inQuote.fill(1, a, b);
       const evals = engine.matchQuoted(tk, a, b);
-      if (evals.length === 0) {
-        if (options.unverified !== false && b > a) found.push(unverified(text, span.start, span.end));
-        continue;
-      }
       // The attribution of a quotation inside a longer quoted passage is the passage's.
       const [ps, pe] = paragraphAround(text, breaks, span.open, span.close);
       const ctx: AttributionContext = {
@@ -156,6 +190,12 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
         after: text.slice(span.close, pe),
         quoteEndsSentence: endsSentence(text, span.start, span.end),
       };
+      if (evals.length === 0) {
+        const variant = b > a ? variantFinding(text, span.start, span.end, ctx, options.pageDate) : undefined;
+        if (variant) found.push(variant);
+        else if (options.unverified !== false && b > a) found.push(unverified(text, span.start, span.end));
+        continue;
+      }
       for (const e of evals) found.push(toFinding(e, tk, ctx, false, { a, b, start: span.start, end: span.end }));
     }
     if (options.unquoted !== false) {
@@ -201,7 +241,7 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
       if (evals.length === 0) {
         if (tk.count === 0) return [];
         const [s, e] = originalSpan(tk, 0, tk.count);
-        return [unverified(span.text, s, e)];
+        return [variantFinding(span.text, s, e, ctx) ?? unverified(span.text, s, e)];
       }
       const [s, e] = originalSpan(tk, 0, tk.count);
       return evals.map((ev) => toFinding(ev, tk, ctx, false, { a: 0, b: tk.count, start: s, end: e }));

@@ -164,6 +164,56 @@ export const UNQUOTED_WINDOW_SLACK_WORDS = 24;
  */
 export const UNQUOTED_ALTERED_MIN_SIMILARITY = 0.8;
 
+// ---- Another wording (variant) --------------------------------------------
+
+/**
+ * A quoted span below the altered bar is another wording of a corpus statement
+ * (`variant`) when it shares at least this many content words with one of the
+ * statement's vetted wordings (function words left out, words compared by stem:
+ * VARIANT_STEM_*). The wire translation of Peskov's 16 December 2025 remark
+ * shares 6 of 9 with the corpus wording; his other sentences of that day share
+ * 2 (English) and 3 (Russian) with it (tests/unit/match/variants.test.ts).
+ */
+export const VARIANT_MIN_SHARED_WORDS = 4;
+
+/**
+ * ...and the shared content words are at least this share of both wordings'
+ * content words together (Dice: 2 x shared / (page's + vetted's)). Translations
+ * of one remark keep its nouns and verbs: the cases score 0.67; a decoy sentence
+ * that shares "want", "war" and "peace" scores 0.2-0.3. Half keeps both apart
+ * with room on each side.
+ */
+export const VARIANT_MIN_DICE = 0.5;
+
+/**
+ * Two words are one content word when they share a prefix this long, or the
+ * shorter word less VARIANT_STEM_SLACK letters when that is less (and at least
+ * VARIANT_STEM_MIN): inflections vary the ending (войны / войну, Ukraine /
+ * Ukrainians, перемирие / перемирия), rarely more than the last two letters,
+ * while the first six letters of two different words seldom agree.
+ */
+export const VARIANT_STEM_PREFIX = 6;
+export const VARIANT_STEM_SLACK = 2;
+export const VARIANT_STEM_MIN = 3;
+
+/**
+ * A page dated (its own publication date, where it gives one) more than this
+ * many days after the statement does not make a `variant`: coverage of a remark
+ * follows it within days, while a page a month later sharing its words is as
+ * likely quoting another statement on the same subject.
+ */
+export const VARIANT_MAX_DAYS_AFTER = 31;
+
+/** ...nor one dated more than this many days before it (a day of slack for time zones and partial dates). */
+export const VARIANT_MAX_DAYS_BEFORE = 1;
+
+/**
+ * At most this many corpus quotations of the speakers named near a span are
+ * compared with it (newest first): bounds the work on a page naming a speaker
+ * with thousands of quotations; each comparison is a few hundred prefix checks.
+ */
+export const VARIANT_MAX_CANDIDATES = 2000;
+
 // ---- Scores --------------------------------------------------------------
 
 /** A homoglyph word counts as this fraction of an edit in the score: the page text is not the verified text, though it reads the same. */

@@ -12,7 +12,7 @@
  */
 // Direct module imports, not the src/text barrel: these run per character.
 import { charClass as charClassImport, UPPER as UPPER_IMPORT, WORD as WORD_IMPORT } from '../text/char-class';
-import { dominantScript, foldToScript, isLatinLookalike, isMixedScript } from '../text/homoglyph';
+import { dominantScript, foldToScript, isLatinLookalike, isMixedScript, type Script } from '../text/homoglyph';
 import { normalize, type Normalized } from '../text/normalize';
 import { fnv1a } from './hash';
 
@@ -223,31 +223,46 @@ function fixSentenceFlags(tk: Tokens): void {
 /**
  * Words mixing Latin, Cyrillic and Greek letters are folded to their main
  * script and flagged. A word made only of Cyrillic or Greek look-alikes of
- * Latin letters ("реасе") is folded to Latin and flagged when most words of
- * the text are Latin.
+ * Latin letters ("реасе") is folded to Latin and flagged when it sits among
+ * Latin words: the nearest word on each side that is not itself such a
+ * look-alike (skipping numbers) is Latin, or there is none on that side.
+ * Judged by its neighbours, not by the whole text: a Russian or Greek
+ * quotation inside an English page ("он не", "και") is honest text
+ * (tests/unit/text/normalize-languages.test.ts).
  */
 function foldHomoglyphs(tk: Tokens): void {
   const t = tk.norm.text;
-  let latinWords = 0;
-  let otherWords = 0;
-  const lookalikes: number[] = [];
+  const scripts: Script[] = [];
+  const lookalike = new Uint8Array(tk.count);
+  let any = false;
   for (let k = 0; k < tk.count; k++) {
     const w = t.slice(tk.nStart[k]!, tk.nEnd[k]!);
     const script = dominantScript(w);
+    scripts.push(script);
     if (isMixedScript(w)) {
       tk.hash[k] = fnv1a(foldToScript(w, script));
       tk.flags[k]! |= HOMOGLYPH;
-    } else if (script === 'latin') latinWords++;
-    else if (script !== 'other') {
-      otherWords++;
-      if (isLatinLookalike(w)) lookalikes.push(k);
+    } else if (script !== 'latin' && script !== 'other' && isLatinLookalike(w)) {
+      lookalike[k] = 1;
+      any = true;
     }
   }
-  if (lookalikes.length > 0 && latinWords > otherWords) {
-    for (const k of lookalikes) {
-      tk.hash[k] = fnv1a(foldToScript(t.slice(tk.nStart[k]!, tk.nEnd[k]!), 'latin'));
-      tk.flags[k]! |= HOMOGLYPH;
+  if (!any) return;
+  const side = (k: number, step: number): Script | undefined => {
+    for (let j = k + step; j >= 0 && j < tk.count; j += step) {
+      if (lookalike[j] || scripts[j] === 'other') continue;
+      return scripts[j];
     }
+    return undefined;
+  };
+  for (let k = 0; k < tk.count; k++) {
+    if (!lookalike[k]) continue;
+    const before = side(k, -1);
+    const after = side(k, 1);
+    if ((before ?? after) === undefined) continue; // nothing around it to judge by
+    if ((before ?? 'latin') !== 'latin' || (after ?? 'latin') !== 'latin') continue;
+    tk.hash[k] = fnv1a(foldToScript(t.slice(tk.nStart[k]!, tk.nEnd[k]!), 'latin'));
+    tk.flags[k]! |= HOMOGLYPH;
   }
 }
 

@@ -5,7 +5,23 @@
 
 import type { MeaningKind } from './meaning';
 
-export type Verdict = 'verified' | 'altered' | 'misattributed' | 'unverified';
+/**
+ * `variant`: another wording of a verified statement (a translation or an outlet's own
+ * wording, not vetted), attributed on the page to the corpus speaker; never a problem.
+ */
+export type Verdict = 'verified' | 'altered' | 'misattributed' | 'variant' | 'unverified';
+
+/**
+ * Which vetted wording of its quotation a finding was judged against, when not the main
+ * text: the original-language wording, or one of `variants` (its index there).
+ */
+export interface WordingRef {
+  kind: 'original' | 'translation' | 'transcript' | 'outlet';
+  /** The wording's language tag (`ru`, `en`). */
+  lang: string;
+  /** Index in the quote's `variants`; absent for the original. */
+  variant?: number;
+}
 
 /**
  * One step of a word-level diff from the verified wording to the page's wording.
@@ -47,6 +63,11 @@ export interface Finding {
   attributedTo?: string;
   /** Found in text without quotation marks (a blockquote, a headline, prose). */
   unquoted?: boolean;
+  /**
+   * The vetted wording the page was judged against, when not the quotation's main text
+   * (for `variant`: the vetted wording it resembles most).
+   */
+  wording?: WordingRef;
 }
 
 /** Options of `Matcher.findAll`. */
@@ -57,6 +78,11 @@ export interface MatchOptions {
   unquoted?: boolean;
   /** Report quoted spans without a corpus match as `unverified` (default true). */
   unverified?: boolean;
+  /**
+   * The page's own date (YYYY, YYYY-MM or YYYY-MM-DD), where it gives one: a `variant`
+   * must be dated within a window of the statement (VARIANT_* in thresholds.ts).
+   */
+  pageDate?: string;
 }
 
 /** A span extracted elsewhere (e.g. by a content script), matched on its own. */

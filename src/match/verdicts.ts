@@ -16,7 +16,7 @@ export interface VerdictLook {
   /** The verdict's name in English (the CLI, the badge's tooltip). */
   word: string;
   /** Its message in the UI's catalogues (public/_locales), for the card, the popup and the side panel. */
-  message: 'verdictVerified' | 'verdictAltered' | 'verdictMisattributed' | 'verdictUnverified';
+  message: 'verdictVerified' | 'verdictAltered' | 'verdictMisattributed' | 'verdictVariant' | 'verdictUnverified';
   /** Lowercase, inside a sentence: "2 altered". */
   lower: string;
   /** A text icon, for the popup, the CLI and anywhere an SVG does not fit. */
@@ -30,9 +30,9 @@ export interface VerdictLook {
    */
   colour: { light: string; dark: string; mark: string };
   /** Underline style on the page, under the card's verdict word and the popup's. */
-  line: 'solid' | 'wavy' | 'double' | 'dotted';
+  line: 'solid' | 'wavy' | 'double' | 'dashed' | 'dotted';
   /** The card's edge (a border cannot be wavy). */
-  edge: 'solid' | 'double' | 'dashed' | 'dotted';
+  edge: 'solid' | 'double' | 'dashed' | 'ridge' | 'dotted';
   /** SGR colour of the CLI's verdict label. */
   ansi: string;
 }
@@ -70,6 +70,19 @@ export const VERDICTS: Readonly<Record<Verdict, VerdictLook>> = {
     line: 'double',
     edge: 'dashed',
     ansi: '35',
+  },
+  // Another wording of a verified statement: informative, never a problem. Blue, a
+  // dashed line (not verified's solid one) and an approximately-equal sign.
+  variant: {
+    word: 'Another wording',
+    message: 'verdictVariant',
+    lower: 'another wording',
+    glyph: '≈',
+    icon: { shape: 'circle', paths: ['M4.6 6.9c1.1-1 2.2-1 3.4 0s2.3 1 3.4 0', 'M4.6 9.9c1.1-1 2.2-1 3.4 0s2.3 1 3.4 0'] },
+    colour: { light: '#0550ae', dark: '#58a6ff', mark: '#1c7ed6' },
+    line: 'dashed',
+    edge: 'ridge',
+    ansi: '34',
   },
   unverified: {
     word: 'Not in the corpus',

@@ -6,6 +6,9 @@
 
 const NEGATIONS = new Set([
   'not', 'no', 'never', 'without', 'none', 'nobody', 'nothing', 'neither', 'nor', 'cannot', 'nowhere', 'noone',
+  // The languages of the corpus's other wordings (src/match/wordings.ts): Russian, Ukrainian, Bulgarian, Italian.
+  'не', 'ни', 'нет', 'никогда', 'ничего', 'никто', 'без', 'ні', 'ніколи', 'нічого', 'ніхто', 'нема', 'немає',
+  'нито', 'никога', 'нищо', 'никой', 'няма', 'non', 'mai', 'né', 'nessuno', 'niente', 'nulla', 'senza',
 ]);
 
 /** How many negations a word carries: "not" 1, "don't" 1, "cannot" 1, "we" 0. */

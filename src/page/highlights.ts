@@ -29,6 +29,7 @@ export const HIGHLIGHT_NAMES = {
   verified: 'qv-verified',
   altered: 'qv-altered',
   misattributed: 'qv-misattributed',
+  variant: 'qv-variant',
   unverified: 'qv-unverified',
 } as const satisfies Record<Verdict, string>;
 
@@ -53,6 +54,8 @@ export function highlightName(verdict: Verdict, style: PageHighlightStyle): stri
  */
 const PRIORITY = {
   unverified: 0,
+  // Another wording never overlaps a finding about the same words (the matcher keeps one per span).
+  variant: 0,
   verified: 1,
   altered: 2,
   misattributed: 3,
@@ -250,7 +253,7 @@ function everyInterval(check: () => void, ms: number, signal: AbortSignal): void
 
 /** `entries` grouped by verdict; unverified ones dropped unless shown. */
 export function rangesByVerdict(entries: readonly HighlightEntry[], showUnverified: boolean): Record<Verdict, AbstractRange[]> {
-  const byVerdict: Record<Verdict, AbstractRange[]> = { verified: [], altered: [], misattributed: [], unverified: [] };
+  const byVerdict: Record<Verdict, AbstractRange[]> = { verified: [], altered: [], misattributed: [], variant: [], unverified: [] };
   for (const { range, verdict } of entries) {
     if (verdict !== 'unverified' || showUnverified) byVerdict[verdict].push(range);
   }

@@ -55,6 +55,30 @@ function foldTypography(s: string): string {
   return out;
 }
 
+/** Greek letters (basic and extended blocks). */
+const GREEK_BASE = /^[\u0370-\u03ff\u1f00-\u1fff]/u;
+const COMBINING = /[\u0300-\u036f]/gu;
+
+/**
+ * Letters that one language writes two ways, folded to one (the case tables in
+ * tests/unit/text/normalize-languages.test.ts):
+ * - Russian ё is often printed е ("ещё" / "еще"); both read as е;
+ * - Greek final ς is σ lowercased in context, which a per-cluster lowercase cannot
+ *   know ("ΕΙΡΗΝΗΣ" lowercases to "ειρηνησ"): both read as σ;
+ * - Greek accents and breathings (tonos, dialytika, polytonic marks) are dropped: capitals
+ *   are printed without them ("ΕΙΡΗΝΗ" / "ειρήνη").
+ * Ukrainian ї, й, і and Bulgarian letters keep their marks: they are other letters.
+ */
+function foldLetters(s: string): string {
+  if (s === 'ё') return 'е';
+  if (s === 'ς') return 'σ';
+  if (GREEK_BASE.test(s)) {
+    const bare = s.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+    return bare === 'ς' ? 'σ' : bare;
+  }
+  return s;
+}
+
 /**
  * Folds one cluster to a fixed point of NFKC, typography folding and
  * lowercasing, so that normalizing normalized text changes nothing (a
@@ -63,7 +87,7 @@ function foldTypography(s: string): string {
 function foldClusterUncached(s: string): string {
   let t = s;
   for (let round = 0; round < 4; round++) {
-    const u = foldTypography(t.normalize('NFKC')).toLowerCase();
+    const u = foldLetters(foldTypography(t.normalize('NFKC')).toLowerCase());
     if (u === t) break;
     t = u;
   }

@@ -25,6 +25,8 @@ import { FLAG_TEXT, MEANING_FLAGS } from './labels';
 import { PageVersionView, SaidView } from './diff-view';
 import { meaningSummary } from './meaning-text';
 import { placeCard, type Placement, type Rect, type Size } from './position';
+import { wordingText } from '../match/wordings';
+import { WordingNote } from './wording-note';
 
 export interface CardBaseProps {
   corpus: CorpusStatus;
@@ -254,10 +256,11 @@ function FindingBody({ descId, finding, quote, otherSources, corpusName, pagePub
         <h3 id={`${descId}-said`} class="qv-label">
           {changed ? t('cardWhatSpeakerSaid', quote.speaker.name) : t('cardWhatWasSaid')}
         </h3>
-        <blockquote class={changed ? 'qv-wording qv-said' : 'qv-wording'} lang={QUOTE_LANG} dir="auto">
-          {changed ? <SaidView diff={finding.diff} /> : quote.text}
+        <blockquote class={changed ? 'qv-wording qv-said' : 'qv-wording'} lang={finding.wording?.lang ?? QUOTE_LANG} dir="auto">
+          {changed ? <SaidView diff={finding.diff} /> : wordingText(quote, finding.wording)}
         </blockquote>
       </section>
+      <WordingNote finding={finding} quote={quote} />
 
       {/* The essentials end here: placement keeps everything up to this list on screen (useFloating). */}
       <dl class="qv-facts" data-essential-end="">
@@ -385,6 +388,8 @@ function summaryFor(finding: Finding, quote: Quote): string {
       return finding.attributedTo
         ? t('summaryMisattributed', finding.attributedTo, quote.speaker.name)
         : t('summaryMisattributedSomeone', quote.speaker.name);
+    case 'variant':
+      return t('summaryVariant', quote.speaker.name);
     case 'unverified':
       // A quote id on an unverified finding: the background could not judge how the page draws it (src/match/unjudged.ts).
       return finding.flags.includes('rendering') ? t('summaryUnjudged', quote.speaker.name) : t('summaryUnverified');

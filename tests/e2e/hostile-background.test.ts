@@ -109,7 +109,7 @@ describe('a compromised content script and the background (Chromium, store build
     const forged = await inContentScript(
       cdp,
       world,
-      send({ type: 'qv:findings', counts: { verified: 1, altered: 0, misattributed: 0, unverified: 0 }, findings: [{ verdict: 'verified', text: DOCTORED, quoteId: 'q_forged' }] }),
+      send({ type: 'qv:findings', counts: { verified: 1, altered: 0, misattributed: 0, variant: 0, unverified: 0 }, findings: [{ verdict: 'verified', text: DOCTORED, quoteId: 'q_forged' }] }),
     );
     expect(forged === null || (typeof forged === 'object' && 'thrown' in (forged as object))).toBe(true);
     // A report naming a scan this frame was never given.

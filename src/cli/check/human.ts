@@ -116,6 +116,10 @@ function formatSource(source: ReportSource): string {
   return oneLine(parts.join(' — '));
 }
 
+function formatWordingSource(source: { title: string; publisher: string | null; url: string | null }): string {
+  return [source.title, source.publisher, source.url].filter((x): x is string => !!x).join(' — ');
+}
+
 function field(name: string, value: string, style: Style): string {
   return `      ${style.dim(name.padEnd(13))} ${value}`;
 }
@@ -130,7 +134,14 @@ function formatFinding(f: ReportFinding, style: Style): string[] {
   const lines = [`  ${style.verdict(f.verdict, label(f.verdict))}${where}`];
   lines.push(field('page', `“${oneLine(f.text)}”`, style));
   if (f.diff.some((op) => op.op !== 'equal')) lines.push(field('diff', formatDiff(f.diff, style), style));
-  else if (f.verifiedText !== null && f.verdict === 'altered') lines.push(field('verified', `“${oneLine(f.verifiedText)}”`, style));
+  else if (f.verifiedText !== null && (f.verdict === 'altered' || f.verdict === 'variant')) {
+    lines.push(field('verified', `“${oneLine(f.wording?.text ?? f.verifiedText)}”`, style));
+  }
+  if (f.wording !== null) {
+    const source = f.wording.source ? ` — ${formatWordingSource(f.wording.source)}` : '';
+    lines.push(field('against', oneLine(`the ${f.wording.kind === 'original' ? 'original' : f.wording.kind} (${f.wording.lang})${source}`), style));
+    if (f.verifiedText !== null) lines.push(field('main wording', `“${oneLine(f.verifiedText)}”`, style));
+  }
   if (f.flags.length > 0) lines.push(field('flags', f.flags.map((x) => `${x} (${FLAG_WORDING[x]})`).join('; '), style));
   if (f.attributedTo !== null) lines.push(field('attributed to', `${oneLine(f.attributedTo)} on the page`, style));
   if (f.speaker !== null) lines.push(field('speaker', oneLine(f.role ? `${f.speaker}, ${f.role}` : f.speaker), style));
@@ -151,8 +162,9 @@ export function formatFile(file: FileReport, style: Style): string {
 
 export function formatSummary(report: Report, style: Style): string {
   const { files, errors, verdicts } = report.summary;
-  const counts = VERDICTS.map((v) => {
-    const text = `${verdicts[v]} ${v}`;
+  // Another wording of a verified statement is listed only when there is one: it is neither a check passed nor a problem.
+  const counts = VERDICTS.filter((v) => v !== 'variant' || verdicts[v] > 0).map((v) => {
+    const text = v === 'variant' ? `${verdicts[v]} ${VERDICT_TABLE[v].lower}${verdicts[v] === 1 ? '' : 's'}` : `${verdicts[v]} ${v}`;
     return verdicts[v] > 0 ? style.verdict(v, text) : text;
   }).join(', ');
   const failed = errors > 0 ? `, ${errors} could not be checked` : '';

@@ -6,10 +6,22 @@
  * JSON contract (fields may be added, never removed or renamed):
  * { "files": [ { "path", "findings": [ { "verdict", "quoteId", "text",
  *   "speaker", "date", "source": { "title", "url" }, "diff", "flags" } ] } ] }
- * Fields of the corpus record are null for `unverified` findings.
+ * Fields of the corpus record are null for `unverified` findings. A `variant`
+ * (another wording of a verified statement) names the corpus quotation it
+ * belongs to like any other finding; `wording` says which vetted wording the
+ * page was judged against when it was not the record's main text.
  */
 import type { Quote } from '../../corpus/schema';
-import type { DiffOp, Finding, Flag, Verdict } from '../../match/types';
+import type { DiffOp, Finding, Flag, Verdict, WordingRef } from '../../match/types';
+import { wordingSourceOf, wordingText } from '../../match/wordings';
+
+/** The vetted wording a finding was judged against, when not the record's main text (an original, a translation). */
+export interface ReportWording {
+  kind: WordingRef['kind'];
+  lang: string;
+  text: string;
+  source: { title: string; publisher: string | null; url: string | null } | null;
+}
 
 export interface ReportSource {
   title: string;
@@ -41,6 +53,8 @@ export interface ReportFinding {
   score: number;
   /** For `misattributed`: who the page says said it. */
   attributedTo: string | null;
+  /** The vetted wording judged against, when not `verifiedText` (the record's main text); for `variant`, the one it resembles most. */
+  wording: ReportWording | null;
   /** Found without quotation marks (a blockquote, a headline, prose). */
   unquoted: boolean;
   /** Offsets in the checked text (for HTML: the collected page text). */
@@ -84,7 +98,7 @@ export interface Report {
   summary: Summary;
 }
 
-export const VERDICTS: readonly Verdict[] = ['verified', 'altered', 'misattributed', 'unverified'];
+export const VERDICTS: readonly Verdict[] = ['verified', 'altered', 'misattributed', 'variant', 'unverified'];
 
 /** Verdicts that fail a check: the page misquotes someone. */
 export const FAILING: ReadonlySet<Verdict> = new Set<Verdict>(['altered', 'misattributed']);
@@ -96,6 +110,16 @@ function toSource(source: Quote['sources'][number]): ReportSource {
     publisher: source.publisher ?? null,
     fragmentUrl: source.fragmentUrl ?? null,
     published: source.published ?? null,
+  };
+}
+
+function reportWording(quote: Quote, ref: WordingRef): ReportWording {
+  const source = wordingSourceOf(quote, ref);
+  return {
+    kind: ref.kind,
+    lang: ref.lang,
+    text: wordingText(quote, ref),
+    source: source ? { title: source.title, publisher: source.publisher ?? null, url: source.url ?? null } : null,
   };
 }
 
@@ -121,6 +145,7 @@ export function toReportFinding(
     flags: finding.flags,
     score: finding.score,
     attributedTo: finding.attributedTo ?? null,
+    wording: quote && finding.wording ? reportWording(quote, finding.wording) : null,
     unquoted: finding.unquoted ?? false,
     start: finding.start,
     end: finding.end,

@@ -79,6 +79,13 @@ export function isTitleCase(raw: string): boolean {
 const UNNAMED_HEADS = new Set(['source', 'sources', 'person', 'official', 'officials', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'staffer', 'insider']);
 
 /**
+ * How many paragraphs back "the spokeswoman" or "the star" looks for the
+ * person with that role: further on, the story has moved to someone else
+ * (a roundup names a new person every few paragraphs).
+ */
+const ROLE_REFERENCE_PARAGRAPHS = 3;
+
+/**
  * The role recorded for a speaker the text only describes: the wording is
  * kept (the article reports it), and an editor sees at once that no one is named.
  */
@@ -302,7 +309,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         if (!phrase || phrase.name.length === 0) continue;
         const gender = genderAround(sentToks, a, phrase);
         const honorific = phrase.first > a && HONORIFICS.has(sentToks[phrase.first - 1]!.lower);
-        const role = phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()));
+        const role = phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/\.$/u, '')));
         // An organisation named in full ("The Harbour Workers Union") is what "the group" or "it" may refer to later.
         const organisation = phrase.name.length >= 2 && phrase.name.some((w) => INSTITUTION_NOUNS.has(w.toLowerCase()));
         if ((phrase.name.length >= 2 && (role || organisation || gender !== undefined || isFirstName(phrase.name[0]!))) || (honorific && phrase.name.length === 1)) {
@@ -390,7 +397,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       // "the spokesperson": the last person named whose role has that noun.
       const nouns = phrase.role.map((w) => w.toLowerCase()).filter((w) => ROLE_NOUNS.has(w));
       const stem = (w: string) => (w.startsWith('spokes') ? 'spokes' : w.replace(/s$/u, ''));
-      for (let i = earlier.length - 1; i >= 0; i--) {
+      for (let i = earlier.length - 1; i >= 0 && pos.para - earlier[i]!.pos.para <= ROLE_REFERENCE_PARAGRAPHS; i--) {
         const role = earlier[i]!.entity.role?.toLowerCase().split(/\s+/).map(stem) ?? [];
         if (nouns.some((n) => role.includes(stem(n)))) return earlier[i]!.entity;
       }
@@ -577,8 +584,13 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const introduced = pre.length === 0 || intro || pre[pre.length - 1]?.text === ':';
     const closed = post.length === 0 || after;
     const kind: QuoteKind = continued || (upper && introduced && closed) ? 'direct' : 'partial';
-    const entry: Attributed = { para: last.para, sentence: sB, entity, kind };
+    const entry: Attributed = { para: last.para, sentence: sB, entity, kind, rule: finding.rule };
     attributed.push(entry);
+    // A speaker first met here (discovered while resolving) is someone "he" or "she" may refer to next.
+    if (link && !entity.unnamed && !mentions.some((m) => m.entity === entity && m.pos.para === link.pos.para && m.pos.sentence === link.pos.sentence)) {
+      const at = mentions.findIndex((m) => before(link.pos, m.pos));
+      mentions.splice(at < 0 ? mentions.length : at, 0, { entity, pos: link.pos, speaking: true });
+    }
 
     // Date: metadata, else the last date phrase before the quote, else publication.
     let date: CalendarDate | undefined;

@@ -284,6 +284,8 @@ export function subjectOf(tokens: Token[], verb: number): { phrase: NounPhrase; 
       const opener = lead !== undefined && phrase.first - 1 === start && OPENERS.has(lead.lower); // "As Roe, an expert, noted,"
       const opensClause = phrase.first <= start || opener || lead?.text === ',' || lead?.kind === 'quote' || isArticle(lead);
       if (!opensClause || (lead && !opener && PREPOSITIONS.has(lead.lower))) continue;
+      // "A top strategist, Jane Roe, tells reporters": the name in the appositive is the speaker, the description her role.
+      if (appositive && appositive !== phrase && phrase.name.length === 0 && appositive.name.length > 0 && !appositive.pronoun) return { phrase: appositive, appositive: phrase };
       return appositive && appositive !== phrase ? { phrase, appositive } : { phrase };
     }
     return undefined;

@@ -23,7 +23,7 @@ import { CorpusSearch } from './corpus-search';
 import './popup.css';
 
 /** Order of the counts and of the verdict legend: problems first, since they need the reader. */
-const VERDICT_ORDER: readonly Verdict[] = ['altered', 'misattributed', 'verified', 'unverified'];
+const VERDICT_ORDER: readonly Verdict[] = ['altered', 'misattributed', 'verified', 'variant', 'unverified'];
 
 /**
  * Rows drawn at first, and added each time the reader scrolls to the end or asks for

@@ -63,7 +63,7 @@ describe('report', () => {
     expect(exitCode(make([fileReport([unverified])]))).toBe(0);
     expect(exitCode(make([fileReport([altered])]))).toBe(1);
     expect(exitCode(make([fileReport([altered]), { path: 'x', format: null, error: 'cannot read', findings: [] }]))).toBe(2);
-    expect(summarize([fileReport([altered, unverified])]).verdicts).toEqual({ verified: 0, altered: 1, misattributed: 0, unverified: 1 });
+    expect(summarize([fileReport([altered, unverified])]).verdicts).toEqual({ verified: 0, altered: 1, misattributed: 0, variant: 0, unverified: 1 });
   });
 });
 

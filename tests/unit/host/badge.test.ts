@@ -44,6 +44,6 @@ describe('TabFindings', () => {
 
   it('ignores malformed counts from a frame', () => {
     const t = new TabFindings();
-    expect(t.report(1, 0, { verified: -3, altered: 'x', misattributed: 2.7, unverified: Number.NaN })).toEqual(counts({ misattributed: 2 }));
+    expect(t.report(1, 0, { verified: -3, altered: 'x', misattributed: 2.7, variant: 0, unverified: Number.NaN })).toEqual(counts({ misattributed: 2 }));
   });
 });

@@ -46,7 +46,7 @@ describe('a page cut at the collector’s cap', () => {
           data: {
             type: 'qv:tab-findings',
             tabId: 1,
-            counts: { verified: 0, altered: 0, misattributed: 0, unverified: 0 },
+            counts: { verified: 0, altered: 0, misattributed: 0, variant: 0, unverified: 0 },
             findings: [],
             limit: { characters: 5_000_000 },
             corpus: { ok: true, name: 'Sample', quoteCount: 1, documentCount: 1 },

@@ -22,7 +22,7 @@ describe('TabFindings: computed verdicts, reported positions', () => {
       ['verified', 'c', 0],
       ['altered', 'a', 1],
     ]);
-    expect(tabs.total(1)).toEqual({ verified: 1, altered: 1, misattributed: 0, unverified: 0 });
+    expect(tabs.total(1)).toEqual({ verified: 1, altered: 1, misattributed: 0, variant: 0, unverified: 0 });
   });
 
   it('refuses a report naming another frame’s, another tab’s, an unknown or an evicted scan', () => {
@@ -55,7 +55,7 @@ describe('qv:tab-findings: who may ask about which tab', () => {
     scan: () => ({ type: 'qv:scan', findings: [], quotes: {}, corpus: { ok: false, error: 'none' } }),
     lookup: () => ({ type: 'qv:lookup', nearest: [], quotes: {}, corpus: { ok: false, error: 'none' } }),
     findings: () => true,
-    tabFindings: (req) => ({ type: 'qv:tab-findings', tabId: req.tabId, counts: { verified: 0, altered: 0, misattributed: 0, unverified: 0 }, findings: [], corpus: { ok: false, error: 'none' } }),
+    tabFindings: (req) => ({ type: 'qv:tab-findings', tabId: req.tabId, counts: { verified: 0, altered: 0, misattributed: 0, variant: 0, unverified: 0 }, findings: [], corpus: { ok: false, error: 'none' } }),
   };
   const ask = async (tabId: number, sender: object) => {
     try {

@@ -40,11 +40,11 @@ describe('the VERDICTS table', () => {
 
   it('tells every verdict apart without colour: word, glyph, icon, line and edge', () => {
     const distinct = (f: (v: (typeof VERDICTS)['verified']) => string) => new Set(VERDICT_NAMES.map((v) => f(VERDICTS[v]))).size;
-    expect(distinct((l) => l.word)).toBe(4);
-    expect(distinct((l) => l.glyph)).toBe(4);
-    expect(distinct((l) => l.line)).toBe(4);
-    expect(distinct((l) => l.edge)).toBe(4);
-    expect(distinct((l) => l.icon.shape + l.icon.paths.join())).toBe(4);
+    expect(distinct((l) => l.word)).toBe(VERDICT_NAMES.length);
+    expect(distinct((l) => l.glyph)).toBe(VERDICT_NAMES.length);
+    expect(distinct((l) => l.line)).toBe(VERDICT_NAMES.length);
+    expect(distinct((l) => l.edge)).toBe(VERDICT_NAMES.length);
+    expect(distinct((l) => l.icon.shape + l.icon.paths.join())).toBe(VERDICT_NAMES.length);
   });
 
   it('is what the views draw: highlight rules, badge colours and the CLI colours come from it', () => {

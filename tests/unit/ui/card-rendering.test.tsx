@@ -35,7 +35,7 @@ it('the popup row of such a finding says "Not verified" and why, not "not in the
     data: {
       type: 'qv:tab-findings',
       tabId: 7,
-      counts: { verified: 0, altered: 0, misattributed: 0, unverified: 1 },
+      counts: { verified: 0, altered: 0, misattributed: 0, variant: 0, unverified: 1 },
       findings: [{ verdict: 'unverified', quoteId: PESKOV.id, text: PESKOV.text, speaker: 'Dmitry Peskov', rendering: true, frameId: 0, index: 0 }],
       corpus: { ok: true, name: 'Sample newsroom', quoteCount: 2, documentCount: 1 },
     },

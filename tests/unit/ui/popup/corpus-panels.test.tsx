@@ -91,7 +91,7 @@ describe('CorpusInfo', () => {
           data: {
             type: 'qv:tab-findings',
             tabId: 1,
-            counts: { verified: 0, altered: 0, misattributed: 0, unverified: 0 },
+            counts: { verified: 0, altered: 0, misattributed: 0, variant: 0, unverified: 0 },
             findings: [],
             corpus: { ok: false, reason: 'integrity', error: 'changed' },
           },
@@ -212,7 +212,7 @@ describe('finding rows keep the corpus date precision', () => {
           data: {
             type: 'qv:tab-findings',
             tabId: 1,
-            counts: { verified: 1, altered: 0, misattributed: 0, unverified: 0 },
+            counts: { verified: 1, altered: 0, misattributed: 0, variant: 0, unverified: 0 },
             findings: [{ verdict: 'verified', quoteId: 'q-1', text: 'words', speaker: 'A', date: '2025-03-14', datePrecision: 'month' }],
             corpus: OK,
           },

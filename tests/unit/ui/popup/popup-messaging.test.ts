@@ -19,7 +19,7 @@ describe('popup <-> background: qv:tab-findings', () => {
       tabFindings: (req) => ({
         type: 'qv:tab-findings',
         tabId: req.tabId,
-        counts: { verified: 1, altered: 0, misattributed: 0, unverified: 0 },
+        counts: { verified: 1, altered: 0, misattributed: 0, variant: 0, unverified: 0 },
         findings: [{ verdict: 'verified', quoteId: 'q-1', text: `tab ${req.tabId}` }],
         corpus: { ok: true, name: 'Sample', quoteCount: 2, documentCount: 1 },
       }),

@@ -10,7 +10,7 @@ const ready: PopupState = {
   data: {
     type: 'qv:tab-findings',
     tabId: 7,
-    counts: { verified: 1, altered: 1, misattributed: 0, unverified: 1 },
+    counts: { verified: 1, altered: 1, misattributed: 0, variant: 0, unverified: 1 },
     findings: [
       { verdict: 'verified', quoteId: 'q-1', text: 'We are ready for discussions', speaker: 'Dmitry Peskov', date: '2025-12-16', frameId: 0, index: 0 },
       { verdict: 'altered', quoteId: 'q-2', text: '<img src=x onerror=alert(1)> we will respond', speaker: 'Dmitry Peskov', date: '2025-12', frameId: 0, index: 1 },
@@ -79,7 +79,7 @@ describe('PopupView rows say what was said and who is credited', () => {
     data: {
       type: 'qv:tab-findings',
       tabId: 7,
-      counts: { verified: 0, altered: 1, misattributed: 1, unverified: 0 },
+      counts: { verified: 0, altered: 1, misattributed: 1, variant: 0, unverified: 0 },
       findings: [
         {
           verdict: 'altered',

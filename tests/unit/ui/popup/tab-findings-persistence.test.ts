@@ -31,7 +31,7 @@ describe('TabFindings snapshot and restore', () => {
     expect(after.restore(snapshot).sort()).toEqual([4, 9]);
     expect(after.findings(4)).toEqual(before.findings(4));
     expect(after.total(4)).toEqual(before.total(4));
-    expect(after.total(9)).toEqual({ verified: 2, altered: 0, misattributed: 0, unverified: 0 });
+    expect(after.total(9)).toEqual({ verified: 2, altered: 0, misattributed: 0, variant: 0, unverified: 0 });
   });
 
   it('what happened since the start beats the snapshot: a new report, or a tab forgotten', () => {
@@ -60,7 +60,7 @@ describe('TabFindings snapshot and restore', () => {
         },
       }),
     ).toEqual([5]);
-    expect(tabs.total(5)).toEqual({ verified: 0, altered: 0, misattributed: 0, unverified: 0 });
+    expect(tabs.total(5)).toEqual({ verified: 0, altered: 0, misattributed: 0, variant: 0, unverified: 0 });
     expect(tabs.findings(5).map((f) => f.text)).toEqual(['ok']);
   });
 

@@ -15,7 +15,7 @@ describe('TabFindings findings lists (popup)', () => {
       { verdict: 'altered', quoteId: 'q-a', text: 'top', speaker: 'A', date: '2025', frameId: 0, index: 0 },
       { verdict: 'verified', quoteId: 'q-f', text: 'in a frame', frameId: 5, index: 0 },
     ]);
-    expect(tabs.total(1)).toEqual({ verified: 1, altered: 1, misattributed: 0, unverified: 0 });
+    expect(tabs.total(1)).toEqual({ verified: 1, altered: 1, misattributed: 0, variant: 0, unverified: 0 });
   });
 
   it('a new report replaces the frame’s list; forgetting the tab clears it; counts-only reports list nothing', () => {

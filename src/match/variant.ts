@@ -1,0 +1,212 @@
+/**
+ * The `variant` verdict (issue 17): a quoted span that no vetted wording
+ * verifies or calls altered, but that is another wording of a corpus
+ * statement: a translation or an outlet's own rendering of the same remark.
+ *
+ * All of these must hold (thresholds in ./thresholds.ts, VARIANT_*):
+ * - the page names the statement's speaker near the span (its paragraph: a
+ *   surname or alias, in any inflection) and does not attribute the span to
+ *   someone else;
+ * - the page's date, when it gives one, is within a window of the statement's;
+ * - the span shares the statement's content words with one of its vetted
+ *   wordings (main text, original, variants) in the span's language: at least
+ *   VARIANT_MIN_SHARED_WORDS, and a Dice share of VARIANT_MIN_DICE;
+ * - both negate, or neither does ("we want a truce" is no wording of "not a truce").
+ * A variant is never verified or altered: it says "these are not the verified
+ * words, and here are the verified ones".
+ */
+import type { Quote } from '../corpus/schema';
+import { parsePartialDate, type CalendarDate } from '../text/partial-date';
+import { isContentWord } from './function-words';
+import {
+  VARIANT_MAX_CANDIDATES,
+  VARIANT_MAX_DAYS_AFTER,
+  VARIANT_MAX_DAYS_BEFORE,
+  VARIANT_MIN_DICE,
+  VARIANT_MIN_SHARED_WORDS,
+  VARIANT_STEM_MIN,
+  VARIANT_STEM_PREFIX,
+  VARIANT_STEM_SLACK,
+} from './thresholds';
+import { tokenize, wordAt } from './tokenize';
+import { negationCount } from './word-classes';
+import type { Wordings } from './wordings';
+
+/** What the rule needs of a quote. */
+export type VariantQuote = Pick<Quote, 'id' | 'text' | 'speaker'> & Partial<Pick<Quote, 'date' | 'original' | 'variants'>>;
+
+/** Two words are one content word (see VARIANT_STEM_* in thresholds.ts). */
+export function sameStem(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < VARIANT_STEM_MIN) return a === b;
+  const need = Math.min(VARIANT_STEM_PREFIX, Math.max(VARIANT_STEM_MIN, shorter - VARIANT_STEM_SLACK));
+  for (let k = 0; k < need; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Italian elided articles and prepositions before an apostrophe (l'Italia, dell'Ucraina). */
+const ELIDED = /^(?:l|un|dell|all|dall|nell|sull|coll|d|c|s|m|t|v|quest|quell|nessun)'/u;
+
+/** The distinct content words of a text, normalized. */
+export function contentWords(text: string): string[] {
+  const tk = tokenize(text);
+  const out: string[] = [];
+  for (let k = 0; k < tk.count; k++) {
+    const w = wordAt(tk, k).replace(ELIDED, '');
+    if (isContentWord(w) && !out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
+/** How many words of `a` have a word of the same stem in `b`, each word of `b` used once. */
+export function sharedWords(a: readonly string[], b: readonly string[]): number {
+  const used = new Uint8Array(b.length);
+  let m = 0;
+  for (const x of a) {
+    for (let j = 0; j < b.length; j++) {
+      if (used[j] || !sameStem(x, b[j]!)) continue;
+      used[j] = 1;
+      m++;
+      break;
+    }
+  }
+  return m;
+}
+
+const DAY_MS = 86_400_000;
+
+/** First and last day (UTC ms) a partial date covers. */
+function dayRange(d: CalendarDate): [number, number] {
+  if (d.month === undefined) return [Date.UTC(d.year, 0, 1), Date.UTC(d.year, 11, 31)];
+  if (d.day === undefined) return [Date.UTC(d.year, d.month - 1, 1), Date.UTC(d.year, d.month, 0)];
+  const t = Date.UTC(d.year, d.month - 1, d.day);
+  return [t, t];
+}
+
+/** The page's date is within the window of the statement's (true when either is unknown). */
+export function withinDateWindow(statement: string | undefined, page: string | undefined): boolean {
+  if (!statement || !page) return true;
+  const s = parsePartialDate(statement);
+  const p = parsePartialDate(page, { allowTime: true });
+  if (!s || !p) return true;
+  const [s0, s1] = dayRange(s);
+  const [p0, p1] = dayRange(p);
+  // The page at its earliest after the statement at its latest, and the other way round.
+  if (p1 < s0 - VARIANT_MAX_DAYS_BEFORE * DAY_MS) return false;
+  return p0 - s1 <= VARIANT_MAX_DAYS_AFTER * DAY_MS;
+}
+
+export interface VariantMatch {
+  /** The wording it resembles most (a number in `Wordings`). */
+  wording: number;
+  /** Dice share of content words, 0..1. */
+  score: number;
+}
+
+export class VariantFinder {
+  /** Speaker name words (surnames, aliases' last words), by their first letters. */
+  private readonly names = new Map<string, { word: string; quotes: number[] }[]>();
+  private readonly wordingWords = new Map<number, string[]>();
+  /** Wordings of each quote. */
+  private readonly wordingsOfQuote: number[][];
+
+  constructor(
+    private readonly quotes: readonly VariantQuote[],
+    private readonly wordings: Wordings,
+  ) {
+    this.wordingsOfQuote = quotes.map(() => []);
+    wordings.quoteOf.forEach((q, w) => this.wordingsOfQuote[q]!.push(w));
+    const byWord = new Map<string, Set<number>>();
+    quotes.forEach((quote, q) => {
+      for (const name of [quote.speaker.name, ...(quote.speaker.aliases ?? [])]) {
+        const words = contentWordsOfName(name);
+        const surname = words[words.length - 1];
+        if (surname === undefined) continue;
+        let set = byWord.get(surname);
+        if (!set) byWord.set(surname, (set = new Set()));
+        set.add(q);
+      }
+    });
+    for (const [word, set] of byWord) {
+      const key = word.slice(0, VARIANT_STEM_MIN);
+      let list = this.names.get(key);
+      if (!list) this.names.set(key, (list = []));
+      list.push({ word, quotes: [...set] });
+    }
+  }
+
+  /** Whether `text` names quote q's speaker (a surname or alias, in any inflection). */
+  isNamed(text: string, q: number): boolean {
+    return this.namedIn(text).has(q);
+  }
+
+  /** Quotes whose speaker the text names. */
+  private namedIn(text: string): Set<number> {
+    const out = new Set<number>();
+    if (this.names.size === 0 || text.length === 0) return out;
+    const tk = tokenize(text);
+    for (let k = 0; k < tk.count; k++) {
+      const w = wordAt(tk, k).replace(/'s$/, '');
+      const list = this.names.get(w.slice(0, VARIANT_STEM_MIN));
+      if (!list) continue;
+      for (const n of list) if (sameStem(w, n.word)) for (const q of n.quotes) out.add(q);
+    }
+    return out;
+  }
+
+  private words(w: number): string[] {
+    let words = this.wordingWords.get(w);
+    if (!words) this.wordingWords.set(w, (words = contentWords(this.wordings.list[w]!.text)));
+    return words;
+  }
+
+  /**
+   * The statement `span` is another wording of, if any. `context`: the span's
+   * paragraph around it; `pageDate`: the page's own date, where it gives one.
+   */
+  find(span: string, context: string, pageDate?: string): VariantMatch | undefined {
+    const named = this.namedIn(context);
+    if (named.size === 0) return undefined;
+    const words = contentWords(span);
+    if (words.length < VARIANT_MIN_SHARED_WORDS) return undefined;
+    const negated = hasNegation(span);
+    const candidates = [...named]
+      .filter((q) => withinDateWindow(this.quotes[q]!.date, pageDate))
+      .sort((x, y) => byDateDesc(this.quotes[x]!.date, this.quotes[y]!.date) || x - y)
+      .slice(0, VARIANT_MAX_CANDIDATES);
+    let best: VariantMatch | undefined;
+    for (const q of candidates) {
+      for (const w of this.wordingsOfQuote[q]!) {
+        // A wording that negates where the page does not (or the other way round) says the opposite: no variant.
+        if (hasNegation(this.wordings.list[w]!.text) !== negated) continue;
+        const theirs = this.words(w);
+        const shared = sharedWords(theirs, words);
+        if (shared < VARIANT_MIN_SHARED_WORDS) continue;
+        const dice = (2 * shared) / (theirs.length + words.length);
+        if (dice < VARIANT_MIN_DICE) continue;
+        if (!best || dice > best.score) best = { wording: w, score: dice };
+      }
+    }
+    return best;
+  }
+}
+
+function hasNegation(text: string): boolean {
+  const tk = tokenize(text);
+  for (let k = 0; k < tk.count; k++) if (negationCount(wordAt(tk, k)) > 0) return true;
+  return false;
+}
+
+function contentWordsOfName(name: string): string[] {
+  const tk = tokenize(name);
+  const out: string[] = [];
+  for (let k = 0; k < tk.count; k++) {
+    const w = wordAt(tk, k);
+    if (w.length >= VARIANT_STEM_MIN && !/^\d+$/.test(w)) out.push(w);
+  }
+  return out;
+}
+
+function byDateDesc(a: string | undefined, b: string | undefined): number {
+  return (b ?? '').localeCompare(a ?? '');
+}
