@@ -16,7 +16,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Corpus, type Quote } from '../corpus/schema';
 import { shippableCorpus } from '../corpus/ship';
 import { RECORD_SHARD_QUOTES, type CorpusPiece, type ShippedCorpusMeta } from '../corpus/shipped';
-import { buildIndex, isoDateKey, serializeShippedIndex, type ShippedQuote } from '../match';
+import { buildIndex, isoDateKey, serializeShippedIndex, type ShippedQuote, type ShippedWording } from '../match';
+import { wordingsOf } from '../match/wordings';
 
 export interface PackedCorpus {
   /** The file that ships, exactly. */
@@ -109,8 +110,14 @@ export function shippedIndex(file: string, corpus: Corpus, json: string, sha256:
     pieces,
     shardQuotes: RECORD_SHARD_QUOTES,
   };
+  // Other wordings (an original, translations: src/match/wordings.ts) follow the main texts, as the index numbers them.
+  const all = wordingsOf(corpus.quotes);
+  const wordings: ShippedWording[] = [];
+  for (let w = n; w < all.list.length; w++) {
+    wordings.push({ quote: all.quoteOf[w]!, key: all.list[w]!.key, text: all.list[w]!.text, ref: JSON.stringify(all.refs[w]) });
+  }
   try {
-    return serializeShippedIndex({ index: buildIndex(corpus.quotes), quotes, speakers: [...speakerNumbers.keys()], meta: JSON.stringify(meta) });
+    return serializeShippedIndex({ index: buildIndex(corpus.quotes), quotes, wordings, speakers: [...speakerNumbers.keys()], meta: JSON.stringify(meta) });
   } catch (error) {
     throw new CorpusPackError(`${file}: cannot index the corpus: ${(error as Error).message}`);
   }

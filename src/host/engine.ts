@@ -5,6 +5,7 @@
  */
 import { createMatcher, type MatcherQuote } from '../match';
 import type { MatchIndex } from '../match/match-index';
+import type { Wordings } from '../match/wordings';
 import type { Finding, LookupContext, LookupResult } from '../match/types';
 
 export type { LookupResult };
@@ -20,6 +21,6 @@ export interface Matcher {
  * `index`: a serialized index for these quotes, or the views of a shipped one
  * (src/host/shipped-host.ts); without it the engine builds one.
  */
-export type MatcherFactory = (quotes: readonly MatcherQuote[], index?: Uint8Array | MatchIndex) => Matcher;
+export type MatcherFactory = (quotes: readonly MatcherQuote[], index?: Uint8Array | MatchIndex, wordings?: Wordings) => Matcher;
 
-export const createEngineMatcher: MatcherFactory = (quotes, index) => createMatcher(quotes, index);
+export const createEngineMatcher: MatcherFactory = (quotes, index, wordings) => createMatcher(quotes, index, wordings);

@@ -23,8 +23,10 @@ import type { Quote } from '../corpus/schema';
 import { pieceOfQuote, type ShippedCorpusMeta } from '../corpus/shipped';
 import { isoFromDateKey, type ShippedIndex } from '../match/match-index';
 import type { MatcherQuote } from '../match/matcher';
+import type { WordingRef } from '../match/types';
+import type { Wordings } from '../match/wordings';
 import type { CorpusStatus, LookupResponse, ScanResponse, SearchHit } from '../platform/messages';
-import { createEngineMatcher, type Matcher } from './engine';
+import { createEngineMatcher, type MatcherFactory } from './engine';
 import { findSliced, lookupFindings, refusedHost, scanFindings, scopeOf, type Host, type SyncHost } from './answers';
 import { sha256Hex } from './integrity';
 import { createSearchRanking, searchHit } from './search';
@@ -41,13 +43,11 @@ export interface ShippedHostOptions {
   /** Called once if a piece of the corpus fails its check: the host refuses everything from then on. */
   onRefused?(status: CorpusStatus): void;
   /** The engine; the real one unless a test exercises the host alone. */
-  createMatcher?: (quotes: readonly MatcherQuote[], index: ShippedIndex['index']) => Matcher;
+  createMatcher?: MatcherFactory;
 }
 
 /** Verified pieces of corpus.json kept in memory: a page's findings rarely touch more (about 1-2 MB at most). */
 const PIECE_CACHE = 8;
-/** Quotes kept as objects for the engine (it asks for the few candidates of each span). */
-const QUOTE_CACHE = 4096;
 
 class PieceIntegrityError extends Error {}
 
@@ -74,17 +74,22 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
   const speakers: (Quote['speaker'] | undefined)[] = new Array(shipped.speakerCount);
   const speaker = (s: number): Quote['speaker'] => (speakers[s] ??= JSON.parse(shipped.speakerJson(s)) as Quote['speaker']);
 
-  const quoteCache = new Map<number, MatcherQuote>();
-  const quoteAt = (q: number): MatcherQuote => {
-    let quote = quoteCache.get(q);
-    if (!quote) {
-      quote = { id: shipped.id(q), text: shipped.text(q), speaker: speaker(shipped.speakerOf(q)) };
-      if (quoteCache.size >= QUOTE_CACHE) quoteCache.clear();
-      quoteCache.set(q, quote);
-    }
-    return quote;
+  // The engine's view of the quotes and their wordings: objects made when the engine asks
+  // for one (a candidate's text, a finding's speaker), their strings read when used.
+  // One view per quote the engine asked for, kept: the variant rule may walk every quote
+  // of a named speaker, and the same objects keep its comparisons cheap.
+  const views: (QuoteView | undefined)[] = [];
+  const dates = new Map<number, string>();
+  const quoteAt = (q: number): MatcherQuote => (views[q] ??= new QuoteView(shipped, q, speaker(shipped.speakerOf(q)), dates));
+  const wordings: Wordings = {
+    list: lazyArray(shipped.wordingCount, (w) => {
+      const q = shipped.wordingQuote[w]!;
+      return w < shipped.quoteCount ? quoteAt(w) : { id: shipped.id(q), key: '', text: shipped.wordingText(w) };
+    }) as Wordings['list'],
+    quoteOf: shipped.wordingQuote,
+    refs: lazyArray(shipped.wordingCount, (w) => (w < shipped.quoteCount ? undefined : (JSON.parse(shipped.wordingRef(w)) as WordingRef))) as Wordings['refs'],
   };
-  const matcher = (options.createMatcher ?? createEngineMatcher)(lazyQuotes(shipped.quoteCount, quoteAt), shipped.index);
+  const matcher = (options.createMatcher ?? createEngineMatcher)(lazyArray(shipped.quoteCount, quoteAt), shipped.index, wordings);
 
   let refused: SyncHost | undefined;
   const refuse = (error: string) => {
@@ -232,28 +237,55 @@ export function refusedShipped(error: string, reason: 'missing' | 'invalid' | 'i
 }
 
 /**
- * The quotes as the engine reads them (`quotes[q].text`, `.id`, `.speaker`, `.length`),
- * made on demand from the shipped index: the engine asks for a few candidates per span,
- * never for all of them, so no object per quote is made at start.
+ * An array the engine reads by index (`list[q]`, `.length`), whose elements are made on
+ * demand: the engine asks for a few candidates per span, never for all of them, so no
+ * object per quote is made at start.
  */
-function lazyQuotes(count: number, at: (q: number) => MatcherQuote): readonly MatcherQuote[] {
-  return new Proxy([] as MatcherQuote[], {
+function lazyArray<T>(count: number, at: (i: number) => T): readonly T[] {
+  const element = (prop: string | symbol): number | undefined => {
+    if (typeof prop !== 'string') return undefined;
+    const i = Number(prop);
+    return Number.isInteger(i) && i >= 0 && i < count && String(i) === prop ? i : undefined;
+  };
+  return new Proxy([] as T[], {
     get(target, prop, receiver) {
       if (prop === 'length') return count;
-      if (typeof prop === 'string') {
-        const q = Number(prop);
-        if (Number.isInteger(q) && q >= 0 && q < count && String(q) === prop) return at(q);
-      }
-      return Reflect.get(target, prop, receiver) as unknown;
+      const i = element(prop);
+      return i === undefined ? (Reflect.get(target, prop, receiver) as unknown) : at(i);
     },
     has(target, prop) {
-      if (typeof prop === 'string') {
-        const q = Number(prop);
-        if (Number.isInteger(q) && q >= 0 && q < count) return true;
-      }
-      return Reflect.has(target, prop);
+      return element(prop) !== undefined || Reflect.has(target, prop);
     },
   });
+}
+
+/** Quote q as the engine reads it; its id and wording are decoded when first read. */
+class QuoteView implements MatcherQuote {
+  private idText: string | undefined;
+  private wording: string | undefined;
+
+  constructor(
+    private readonly shipped: ShippedIndex,
+    private readonly q: number,
+    readonly speaker: Quote['speaker'],
+    /** Date strings by key, shared: a corpus has few distinct dates. */
+    private readonly dates: Map<number, string>,
+  ) {}
+
+  get id(): string {
+    return (this.idText ??= this.shipped.id(this.q));
+  }
+
+  get text(): string {
+    return (this.wording ??= this.shipped.text(this.q));
+  }
+
+  get date(): string {
+    const key = this.shipped.dateKey(this.q);
+    let date = this.dates.get(key);
+    if (date === undefined) this.dates.set(key, (date = isoFromDateKey(key)));
+    return date;
+  }
 }
 
 /** The corpus's scope from the quote table: speakers counted per name, earliest and latest dates. */

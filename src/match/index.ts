@@ -23,6 +23,7 @@ export {
   type ShippedIndex,
   type ShippedIndexInput,
   type ShippedQuote,
+  type ShippedWording,
 } from './match-index';
 export { findQuotedSpans, type QuotedSpan } from './candidates';
 export { attributionOf, type Attribution, type AttributionContext, type SpeakerRef } from './attribution';

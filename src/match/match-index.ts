@@ -325,9 +325,22 @@ export interface ShippedQuote {
   recordEnd: number;
 }
 
+/** A wording of a quote other than its main text (src/match/wordings.ts), as the shipped index keeps it. */
+export interface ShippedWording {
+  /** Number of its quote. */
+  quote: number;
+  /** Its key in the index's fingerprint (`<id>#original`, `<id>#v<k>`). */
+  key: string;
+  text: string;
+  /** Which wording of its quote it is (a `WordingRef`), as JSON. */
+  ref: string;
+}
+
 export interface ShippedIndexInput {
   index: MatchIndex;
   quotes: readonly ShippedQuote[];
+  /** The other wordings, in the index's order (they follow the N main texts). */
+  wordings: readonly ShippedWording[];
   /** Each distinct speaker record, as JSON. */
   speakers: readonly string[];
   /** The host's own data (JSON), opaque to the engine. */
@@ -338,6 +351,14 @@ export interface ShippedIndexInput {
 export interface ShippedIndex {
   readonly index: MatchIndex;
   readonly quoteCount: number;
+  /** Wordings the index numbers: the quotes' main texts (wording q is quote q), then the others. */
+  readonly wordingCount: number;
+  /** The quote of each wording. */
+  readonly wordingQuote: Uint32Array;
+  /** Text of wording w (w < quoteCount: quote w's text). */
+  wordingText(w: number): string;
+  /** JSON of the `WordingRef` of wording w >= quoteCount. */
+  wordingRef(w: number): string;
   readonly speakerCount: number;
   readonly meta: string;
   id(q: number): string;
@@ -377,16 +398,20 @@ const utf8 = new TextEncoder();
 
 /**
  * The shipped index as one byte array. Layout (little-endian 32-bit words; heaps are
- * UTF-8, each padded to 4 bytes):
- *   header[16] | index (serializeIndex) | textOffsets[N + 1] | idOffsets[N + 1] |
- *   speakerOffsets[S + 1] | quoteSpeaker[N] | dateKeys[N] | recordStarts[N] | recordEnds[N] |
- *   idTable[2^idBits] (quote number + 1, 0 empty) | textHeap | idHeap | speakerHeap | metaHeap
+ * UTF-8, each padded to 4 bytes; N quotes, W wordings >= N, S speakers):
+ *   header[16] | index (serializeIndex) | textOffsets[W + 1] | idOffsets[N + 1] |
+ *   speakerOffsets[S + 1] | refOffsets[W - N + 1] | wordingQuote[W] | quoteSpeaker[N] | dateKeys[N] |
+ *   recordStarts[N] | recordEnds[N] | idTable[2^idBits] (quote number + 1, 0 empty) |
+ *   textHeap | idHeap | speakerHeap | refHeap | metaHeap
  */
 export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
-  const { index, quotes, speakers, meta } = input;
+  const { index, quotes, wordings, speakers, meta } = input;
   const n = quotes.length;
-  if (index.quoteCount !== n) throw new IndexError(`index built for ${index.quoteCount} quotes, table has ${n}`);
-  if (index.fingerprint !== corpusFingerprint(quotes)) throw new IndexError('index built for another corpus (quote ids differ)');
+  const w = n + wordings.length;
+  if (index.quoteCount !== w) throw new IndexError(`index built for ${index.quoteCount} wordings, table has ${w}`);
+  if (index.fingerprint !== corpusFingerprint([...quotes, ...wordings.map((x) => ({ id: quotes[x.quote]!.id, key: x.key }))])) {
+    throw new IndexError('index built for another corpus (quote ids differ)');
+  }
   const indexBytes = serializeIndex(index);
   const heap = (strings: readonly string[]) => {
     const parts = strings.map((s) => utf8.encode(s));
@@ -400,9 +425,11 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     parts.forEach((p, i) => bytes.set(p, offsets[i]!));
     return { offsets, bytes };
   };
-  const texts = heap(quotes.map((q) => q.text));
+  const texts = heap([...quotes.map((q) => q.text), ...wordings.map((x) => x.text)]);
   const ids = heap(quotes.map((q) => q.id));
   const speakerHeap = heap(speakers);
+  const refs = heap(wordings.map((x) => x.ref));
+  const wordingQuote = Uint32Array.from([...quotes.map((_, q) => q), ...wordings.map((x) => x.quote)]);
   const metaBytes = utf8.encode(meta);
   const bits = idTableBits(n);
   const mask = 2 ** bits - 1;
@@ -420,14 +447,18 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   const total =
     SHIPPED_HEADER_WORDS +
     indexBytes.byteLength / 4 +
-    (n + 1) * 2 +
+    (w + 1) +
+    (n + 1) +
     speakers.length +
     1 +
+    (w - n + 1) +
+    w +
     n * 4 +
     idTable.length +
     words(texts.bytes.length) +
     words(ids.bytes.length) +
     words(speakerHeap.bytes.length) +
+    words(refs.bytes.length) +
     words(metaBytes.length);
   const out = new Uint32Array(total);
   const header = [
@@ -441,6 +472,8 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     ids.bytes.length,
     speakerHeap.bytes.length,
     metaBytes.length,
+    w,
+    refs.bytes.length,
   ];
   out.set(header, 0);
   let at = SHIPPED_HEADER_WORDS;
@@ -456,6 +489,8 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   put(texts.offsets);
   put(ids.offsets);
   put(speakerHeap.offsets);
+  put(refs.offsets);
+  put(wordingQuote);
   put(Uint32Array.from(quotes, (q) => q.speaker));
   put(Uint32Array.from(quotes, (q) => q.dateKey));
   put(Uint32Array.from(quotes, (q) => q.recordStart));
@@ -464,7 +499,9 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   putBytes(texts.bytes);
   putBytes(ids.bytes);
   putBytes(speakerHeap.bytes);
+  putBytes(refs.bytes);
   putBytes(metaBytes);
+  if (at !== total) throw new IndexError(`shipped index layout: wrote ${at} words of ${total}`);
   return new Uint8Array(out.buffer);
 }
 
@@ -484,12 +521,12 @@ export function openShippedIndex(bytes: Uint8Array): ShippedIndex {
   if (u[1] !== SHIPPED_INDEX_FORMAT_VERSION) {
     throw new IndexError(`shipped index format ${u[1]}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}: rebuild the extension`);
   }
-  const [n, speakerCount, bits, indexWords, textBytes, idBytes, speakerBytes, metaBytes] = Array.from(u.subarray(2, 10));
+  const [n, speakerCount, bits, indexWords, textBytes, idBytes, speakerBytes, metaBytes, w, refBytes] = Array.from(u.subarray(2, 12));
   const words = (b: number) => Math.ceil(b / 4);
   const expected =
-    SHIPPED_HEADER_WORDS + indexWords! + (n! + 1) * 2 + speakerCount! + 1 + n! * 4 + 2 ** bits! +
-    words(textBytes!) + words(idBytes!) + words(speakerBytes!) + words(metaBytes!);
-  if (bits! > 31 || u.length !== expected) throw new IndexError(`shipped index truncated or padded: ${u.length} words, expected ${expected}`);
+    SHIPPED_HEADER_WORDS + indexWords! + (w! + 1) + (n! + 1) + speakerCount! + 1 + (w! - n! + 1) + w! + n! * 4 + 2 ** bits! +
+    words(textBytes!) + words(idBytes!) + words(speakerBytes!) + words(refBytes!) + words(metaBytes!);
+  if (bits! > 31 || w! < n! || u.length !== expected) throw new IndexError(`shipped index truncated or padded: ${u.length} words, expected ${expected}`);
   let at = SHIPPED_HEADER_WORDS;
   const take = (len: number) => {
     const v = u.subarray(at, at + len);
@@ -503,10 +540,12 @@ export function openShippedIndex(bytes: Uint8Array): ShippedIndex {
   };
   const indexWordsView = take(indexWords!);
   const index = viewIndex(new Uint8Array(indexWordsView.buffer, indexWordsView.byteOffset, indexWordsView.byteLength));
-  if (index.quoteCount !== n) throw new IndexError(`shipped index: ${index.quoteCount} quotes indexed, table has ${n}`);
-  const textOffsets = take(n! + 1);
+  if (index.quoteCount !== w) throw new IndexError(`shipped index: ${index.quoteCount} wordings indexed, table has ${w}`);
+  const textOffsets = take(w! + 1);
   const idOffsets = take(n! + 1);
   const speakerOffsets = take(speakerCount! + 1);
+  const refOffsets = take(w! - n! + 1);
+  const wordingQuote = take(w!);
   const quoteSpeaker = take(n!);
   const dateKeys = take(n!);
   const recordStarts = take(n!);
@@ -515,8 +554,9 @@ export function openShippedIndex(bytes: Uint8Array): ShippedIndex {
   const texts = takeBytes(textBytes!);
   const ids = takeBytes(idBytes!);
   const speakers = takeBytes(speakerBytes!);
+  const refs = takeBytes(refBytes!);
   const meta = takeBytes(metaBytes!);
-  if (textOffsets[n!] !== textBytes || idOffsets[n!] !== idBytes || speakerOffsets[speakerCount!] !== speakerBytes) {
+  if (textOffsets[w!] !== textBytes || idOffsets[n!] !== idBytes || speakerOffsets[speakerCount!] !== speakerBytes || refOffsets[w! - n!] !== refBytes) {
     throw new IndexError('shipped index tables are inconsistent: rebuild the extension');
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -524,6 +564,10 @@ export function openShippedIndex(bytes: Uint8Array): ShippedIndex {
   return {
     index,
     quoteCount: n!,
+    wordingCount: w!,
+    wordingQuote,
+    wordingText: (x) => decoder.decode(texts.subarray(textOffsets[x]!, textOffsets[x + 1]!)),
+    wordingRef: (x) => decoder.decode(refs.subarray(refOffsets[x - n!]!, refOffsets[x - n! + 1]!)),
     speakerCount: speakerCount!,
     meta: decoder.decode(meta),
     id: (q) => decoder.decode(ids.subarray(idOffsets[q]!, idOffsets[q + 1]!)),

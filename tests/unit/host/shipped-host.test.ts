@@ -18,6 +18,7 @@ import { createShippedHost, type ShippedHost } from '../../../src/host/shipped-h
 import { openShippedIndex } from '../../../src/match/match-index';
 import type { ScanRequest } from '../../../src/platform/messages';
 import { makeCorpus, makePage, makeSpans } from '../../../scripts/bench-data';
+import { EN_DECOY, EN_WIRE, RU_DECOY, RU_ORIGINAL, RU_TRANSLATION_FIXTURE, WITH_ORIGINAL, WITH_TRANSLATION, WITH_WIRE } from '../match/wordings-corpus';
 
 const root = path.resolve(__dirname, '../../..');
 const noPause = async () => {};
@@ -113,6 +114,29 @@ describe('the shipped index answers as the corpus it was built from', async () =
     for (const query of [corpus.quotes[300]!.text.slice(0, 60), 'Number7', 'speaker number 12', 'zz']) {
       expect(await shipped.search({ type: 'qv:search', query })).toEqual(built.search({ type: 'qv:search', query }));
     }
+  });
+
+  it('a corpus with other wordings (originals, translations, outlet wordings): same answers', async () => {
+    const pages = [
+      `Peskov said: “${RU_ORIGINAL}.”`,
+      `Песков заявил: «${RU_ORIGINAL}».`,
+      `Песков: «${RU_DECOY}».`,
+      `Peskov said: “${EN_WIRE}.”`,
+      `Peskov said: “${EN_DECOY}.”`,
+      `«${RU_TRANSLATION_FIXTURE}», — сказал Песков.`,
+    ];
+    let named = 0;
+    for (const quotes of [WITH_ORIGINAL, WITH_TRANSLATION, WITH_WIRE]) {
+      const corpus: Corpus = Corpus.parse({ version: 1, name: 'Wordings', documents: [], quotes });
+      const { built, shipped } = hosts(packValidCorpus(corpus, 'wordings.json'));
+      for (const text of pages) {
+        const request: ScanRequest = { type: 'qv:scan', text };
+        const want = built.scan(request);
+        named += want.findings.filter((f) => f.wording !== undefined).length;
+        expect(await shipped.scanSliced(request, noPause), text).toEqual(want);
+      }
+    }
+    expect(named).toBeGreaterThan(0);
   });
 
   it('every piece of corpus.json checks out, and one changed byte refuses the host', async () => {
