@@ -31,6 +31,11 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
   let scanned: ScannedFinding[];
 
   const readCard = (target: Page, present = true) => readCardIn((e) => target.evaluate(e), present);
+  /** The card alone, small enough for docs/screenshots (tests/e2e/artifacts/card-*.png). */
+  const shootCard = async (target: Page, name: string) => {
+    await target.evaluate(CARD_SETTLED);
+    await target.locator(`${CARD_HOST} [role="dialog"]`).screenshot({ path: path.join(ARTIFACTS, `card-${name}.png`) });
+  };
 
   /** Verifies the current selection through the real context-menu listener and returns the card. */
   async function verifySelection(target: Page, selected: string): Promise<Card> {
@@ -115,6 +120,7 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     expect(card.said).toBe('All of this can be discussed during the negotiations, but it is too early to get ahead of ourselves');
     expect(card.pageVersion).toBeNull();
     await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-verified.png') });
+    await shootCard(page, 'verified');
     await closeCard(page);
   });
 
@@ -128,7 +134,10 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
       expect({ selected, verdict: card.verdict }).toEqual({ selected, verdict: 'Misattributed' });
       expect(verdictOf('A truce in itself')).toBe('misattributed');
       expect(card.summary).toContain('Zelensky');
-      if (from === 'Zelensky said') await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-misattributed.png') });
+      if (from === 'Zelensky said') {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-misattributed.png') });
+        await shootCard(page, 'misattributed');
+      }
       await closeCard(page);
     }
   });
@@ -141,6 +150,16 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     await closeCard(page);
   });
 
+  it('a selection that is not in the corpus says so, and that this does not make it false', async () => {
+    const selected = (await page.evaluate(select('#correct', 'The talks', 'next week.'))) as string;
+    const card = await verifySelection(page, selected);
+    expect(card.verdict).toBe('Not in the corpus');
+    expect(card.summary).toContain('That does not make it false');
+    expect(card.text).toContain('Checked by Quote Verifier.');
+    await shootCard(page, 'not-in-corpus');
+    await closeCard(page);
+  });
+
   it('an altered quotation leads with what changed, shows the verified wording and the page’s version, and no percentage', async () => {
     const selected = (await page.evaluate(select('#doctored', 'On Istanbul', 'Peskov said.'))) as string;
     const card = await verifySelection(page, selected);
@@ -150,11 +169,13 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     expect(card.pageVersion).toBe('We are ready for discussions on the basis of those agreements, but Kyiv welcomes this possibility');
     expectEssentialsOnScreen(card);
     await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-altered-1280x800.png') });
+    await shootCard(page, 'altered');
     const violations = await runAxe({ evaluate: (s) => page.evaluate(s) }, { include: CARD_HOST });
     expect(violations, formatViolations(violations)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.evaluate(CARD_SETTLED);
     await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-altered-dark.png') });
+    await shootCard(page, 'altered-dark');
     const dark = await runAxe({ evaluate: (s) => page.evaluate(s) }, { include: CARD_HOST });
     expect(dark, formatViolations(dark)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
