@@ -61,7 +61,9 @@ const TITLE_SMALL_WORDS = new Set('a an the of and or nor but for with in on at 
  */
 export function isTitleCase(raw: string): boolean {
   const t = raw.trim().replace(/[,;:\s]+$/u, '');
-  if (/[,!?;]/u.test(t)) return false;
+  if (/[!?;]/u.test(t)) return false;
+  // A comma is speech ("Yes, We Will"), unless after a subtitle's colon ("The Harbour: Ships, Storms and the Sea").
+  if (t.includes(',') && !/^[^,]+:\s/u.test(t)) return false;
   const words = t.split(/[\s\u2014\u2013/:]+/u).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== '');
   let capitals = 0;
   for (const w of words) {
@@ -473,9 +475,11 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
             warn(`${formatDate(marker.date)} was not a ${WEEKDAYS[m.weekday]}; kept the written date`, line);
           }
         } else if (m.month !== undefined && m.day !== undefined && m.weekday !== undefined) {
-          const year = resolveWeekdayYear(m.month, m.day, m.weekday, reference());
-          if (year === undefined) warn(`no year in which ${m.month}/${m.day} was a ${WEEKDAYS[m.weekday]}`, line);
-          else marker = { date: { year, month: m.month, day: m.day }, basis: 'weekday' };
+          const year = resolveWeekdayYear(m.month, m.day, m.weekday, reference(), refSource === 'published');
+          // Undefined for a day still to come ("the vote on Tuesday, March 15"): no one said anything then, and no warning.
+          const anyYear = resolveWeekdayYear(m.month, m.day, m.weekday, { year: reference().year + 1, month: 12, day: 31 });
+          if (year === undefined && anyYear === undefined) warn(`no year in which ${m.month}/${m.day} was a ${WEEKDAYS[m.weekday]}`, line);
+          else if (year !== undefined) marker = { date: { year, month: m.month, day: m.day }, basis: 'weekday' };
         } else if (m.month !== undefined && m.day !== undefined) {
           // "December 16" alone: the writer meant the year of publication.
           if (refSource === 'published') {

@@ -172,8 +172,14 @@ export const afterSpeakingSentence: AttributionRule = {
     const sentences = s.tokens[para]!;
     const sentence = s.sA > 0 ? s.sA - 1 : sentences.length - 1;
     const prev = sentences[sentence];
-    if (!prev || prev.some((t) => t.kind === 'quote')) return undefined;
-    const link = speakingIn(prev);
+    if (!prev) return undefined;
+    // Its own quotations are attributed on their own; only a speech verb after the last of them counts here.
+    let last = -1;
+    prev.forEach((t, i) => {
+      if (t.kind === 'quote') last = i;
+    });
+    const link = speakingIn(prev.slice(last + 1));
+    if (link) link.at += last + 1;
     return link && { rule: 'after-speaking-sentence', link: { ...link, pos: { para, sentence, token: link.at } } };
   },
 };
