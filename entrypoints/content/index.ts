@@ -17,6 +17,7 @@ import { answerSiteQueries } from '../../src/platform/site-messaging';
 import { coerceSettings, defaultSettings } from '../../src/settings/settings';
 import highlightCss from '../../src/page/highlights.css?inline';
 import { createCardHost } from './card-host';
+import { announceReady, pageEvents } from './test-events';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -40,8 +41,8 @@ export default defineContentScript({
       }),
     ]);
     if (ctx.isInvalid) return;
-    // Test builds announce readiness with an event, not a DOM change: the page's DOM is never edited.
-    if (TEST_BUILD) document.dispatchEvent(new CustomEvent('quote-verifier:ready', { detail: answer.extensionVersion }));
+    // Test builds only (the code is in no store build): the automation contract's page events.
+    if (TEST_BUILD) announceReady(document, answer.extensionVersion);
     const { signal } = ctx;
     // The card closes only after it opened, which the controller does: `controller` is set by then.
     const card = createCardHost(ctx, { onClose: () => controller.cardClosed() });
@@ -59,7 +60,7 @@ export default defineContentScript({
         onCommand: (handler, s) => void onContentCommand(handler, s),
         shadowRootOf: closedShadowRootReader(),
         frameUrls: () => frameUrls(location),
-        testEvents: TEST_BUILD,
+        onScanned: TEST_BUILD ? pageEvents(document, signal) : undefined,
       },
       coerceSettings(stored, defaults),
     );

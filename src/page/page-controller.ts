@@ -3,8 +3,8 @@
  * services passed in (entrypoints/content only composes). It keeps the frame's scan
  * going while the reader's settings allow it (src/page/scanner.ts), paints the findings
  * (highlights.ts), reports where they are drawn, opens the card on a reader's click or
- * command, answers "Verify quotation", and in test builds keeps the page-event contract
- * (`quote-verifier:scanned` / `quote-verifier:query`, docs/architecture.md).
+ * command, answers "Verify quotation", and in test builds tells what each scan found
+ * (onScanned: the entrypoint's page events, docs/architecture.md).
  *
  * Everything is tied to `signal`, so an extension update or reload leaves nothing behind.
  */
@@ -28,13 +28,14 @@ import { startScanner, type LocatedFinding, type ScannerOptions, type Scanner, t
 import { selectionContext } from './selection-context';
 
 /**
- * Test builds only: dispatched on `document` after each scan, with `detail` a JSON string
- * `{"findings":[{verdict, quoteId, text, flags}], "timing": {...}}` (a string crosses
- * Firefox's Xray boundary). `timing` is ScanCost plus `paintMs` and `textLength`.
+ * What a scan found and cost, for the test build's page events (entrypoints/content/test-events.ts:
+ * the event names and their code are in no store build). `timing` is ScanCost plus
+ * `paintMs` and `textLength`.
  */
-export const SCANNED_EVENT = 'quote-verifier:scanned';
-/** Test builds only: a page (or a test) dispatches this on `document` to have the last scanned event sent again. */
-export const QUERY_EVENT = 'quote-verifier:query';
+export interface ScannedDetail {
+  findings: { verdict: Finding['verdict']; quoteId: string | undefined; text: string; flags: Finding['flags'] }[];
+  timing: ScanOutcome<ScanResponse>['cost'] & { paintMs: number; textLength: number };
+}
 
 /** What the card shows: a finding of the scan, or the answer to a selection's lookup. */
 export type PageCardContent =
@@ -77,8 +78,11 @@ export interface PageServices {
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /** This frame's URL and, where the browser tells, its top page's origin: what the site lists judge. */
   frameUrls(): string[];
-  /** Test builds: dispatch and answer the page events of the automation contract. */
-  testEvents: boolean;
+  /**
+   * Test builds only: told after each scan (in a task of its own), and `null` when scanning
+   * stops; the entrypoint turns it into the automation contract's page events.
+   */
+  onScanned?: (detail: ScannedDetail | null) => void;
   /** Scanner timing for tests (debounce, idle, slicing); the browser's defaults otherwise. */
   scannerOptions?: Partial<Pick<ScannerOptions<ScanResponse>, 'debounceMs' | 'maxWaitMs' | 'whenIdle' | 'yieldToPage' | 'sliceMs' | 'now' | 'strict'>>;
 }
@@ -102,7 +106,6 @@ export function startPageController(services: PageServices, initial: Settings): 
   let located: LocatedFinding[] = [];
   let last: ScanOutcome<ScanResponse> | undefined;
   let pagePublished: string | undefined;
-  let lastScanned = '';
 
   const highlighter = createHighlighter({
     env: view,
@@ -131,16 +134,15 @@ export function startPageController(services: PageServices, initial: Settings): 
     );
   };
 
-  const dispatchScanned = (outcome: ScanOutcome<ScanResponse>, paintMs: number) => {
+  const tellScanned = (outcome: ScanOutcome<ScanResponse>, paintMs: number) => {
     // In a task of its own: a page of 20,000 findings makes a detail of megabytes.
     setTimeout(() => {
       if (last !== outcome || signal.aborted) return;
-      lastScanned = JSON.stringify({
+      services.onScanned?.({
         findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags })),
         // Main-thread cost of this scan, for the scan-cost benchmark (ms).
         timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
       });
-      doc.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
     }, 0);
   };
 
@@ -168,7 +170,7 @@ export function startPageController(services: PageServices, initial: Settings): 
           outcome.answer.scanId,
           located.map((entry) => entry.index),
         );
-        if (services.testEvents) dispatchScanned(outcome, performance.now() - started);
+        if (services.onScanned) tellScanned(outcome, performance.now() - started);
       },
       onError: (error) => console.debug('Quote Verifier: scan failed', error),
     });
@@ -179,7 +181,7 @@ export function startPageController(services: PageServices, initial: Settings): 
     // Nothing stays marked or listed that the reader asked not to have checked.
     last = undefined;
     located = [];
-    lastScanned = '';
+    services.onScanned?.(null);
     highlighter.show([]);
     highlighter.setActive(null);
     findingNav.set([]);
@@ -197,16 +199,6 @@ export function startPageController(services: PageServices, initial: Settings): 
     else if (!allowed && scanner) stopScanning();
   };
   apply(initial);
-
-  if (services.testEvents) {
-    doc.addEventListener(
-      QUERY_EVENT,
-      () => {
-        if (lastScanned) doc.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
-      },
-      { signal },
-    );
-  }
 
   listenForHighlightClicks({
     doc,
