@@ -557,7 +557,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     // Every longer word capitalized: a title, a name or a slogan (“The Lead with Jane Roe”, “Fair Pay Now”), whatever verb is near.
     if (words <= TITLE_MAX_WORDS && isTitleCase(raw)) return setAside(terms, 'a title, name or slogan: every word capitalized');
     const site: QuoteSite = {
-      tA, qa, tB, qb, firstPara: first.para, lastPara: last.para, sA, sB, tokens, attributed,
+      tA, qa, tB, qb, firstPara: first.para, lastPara: last.para, double: first.span.double, sA, sB, tokens, attributed,
       otherNamedBetween: (para, from, to, e) =>
         mentions.some((m) => m.pos.para === para && m.pos.sentence > from && m.pos.sentence < to && m.entity !== e),
     };
