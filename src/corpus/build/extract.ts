@@ -531,6 +531,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const i = list.findIndex((s) => offset >= s.start && offset < s.end);
     return i >= 0 ? i : list.length - 1;
   };
+  const contexts = new Map<string, string>();
   const quoteToken = (toks: Token[], q: number) => toks.findIndex((t) => t.kind === 'quote' && t.quote === q);
 
   occurrences.forEach((occ, q) => {
@@ -626,7 +627,10 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     if (control !== undefined) return setAside(leftOut, `contains a control character (${control}) that could hide or reorder the text on screen`);
     const paras = [...new Set(occ.segments.map((s) => s.para))];
     const contextParas = first.para > 0 ? [first.para - 1, ...paras] : paras;
-    const context = contextParas.map((p) => texts[p]).join('\n\n');
+    // Quotations of one paragraph share one context string: the records hold it once, not once per quotation.
+    const contextKey = contextParas.join(',');
+    let context = contexts.get(contextKey);
+    if (context === undefined) contexts.set(contextKey, (context = contextParas.map((p) => texts[p]).join('\n\n')));
     quotes.push({ text, kind, speaker: entity, date, dateBasis, context, rule: finding.rule, order: q, ...(line === undefined ? {} : { line }) });
   });
 
