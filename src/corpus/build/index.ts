@@ -16,6 +16,7 @@ import { BuildFailedError, DocumentError, UnreadableDocumentError } from './erro
 import { extractDocument, type ExtractedQuote, type Extraction, type SetAside, type Warning } from './extract';
 import { textFragmentUrl } from './fragment-url';
 import { byCodeUnits, mergeQuotes, type MergeItem } from './merge';
+import { attachDeclaredWordings } from '../wordings';
 import { quoteId } from './quote-id';
 import { listDocuments, readDocument, type DocumentFormat, type ReadDocument } from './read-documents';
 import type { ClassifiedParagraph } from './paragraphs';
@@ -270,7 +271,13 @@ export function assembleCorpus(
   for (const imp of imported) for (const q of imp.quotes) items.push({ quote: { ...q, speaker: speakerOf(q.speaker) }, file: imp.file });
   const merged = mergeQuotes(items);
   warnings.push(...merged.warnings);
-  const quotes = merged.quotes;
+  // Wordings the documents' metadata declares (originals, translations) join their quotations.
+  const declared = attachDeclaredWordings(
+    merged.quotes,
+    docs.flatMap((d) => (d.parsed.meta.wordings ? [{ docId: d.parsed.docId, file: d.parsed.file, wordings: d.parsed.meta.wordings }] : [])),
+  );
+  if (declared.problems.length) throw new BuildFailedError(declared.problems.map((p) => new DocumentError(p.file, undefined, p.message)));
+  const quotes = declared.quotes;
   const corpus = Corpus.parse({
     version: CORPUS_FORMAT_VERSION,
     name: options.name ?? DEFAULT_CORPUS_NAME,
