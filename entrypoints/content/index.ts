@@ -124,7 +124,7 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
       if (!TEST_BUILD) return;
       const paintMs = performance.now() - started;
       lastScanned = JSON.stringify({
-        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags })),
+        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags, ...(finding.wording ? { wording: finding.wording } : {}) })),
         // Main-thread cost of this scan, for the scan-cost benchmark (ms).
         timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
       });

@@ -122,7 +122,7 @@ export interface AppliedReviews {
   /** Ids in the review file that name no quote in the corpus (kept in the file). */
   stale: string[];
   /** Quotes whose wording changed since their decision: pending again. */
-  changed: { id: string; was: ReviewEntry }[];
+  changed: { id: string; was: ReviewEntry; /** Only the other wordings changed, not the main one. */ wordingsOnly?: boolean }[];
   counts: Record<ReviewState, number>;
 }
 
@@ -148,7 +148,7 @@ export function applyReviews(corpus: Corpus, file: ReviewFile, fallback?: Defaul
   const quotes = corpus.quotes.map((q) => {
     const entry = file.reviews[q.id];
     const r = reviewOf(q, entry, fallback);
-    if (r.changed) changed.push({ id: q.id, was: entry! });
+    if (r.changed) changed.push({ id: q.id, was: entry!, ...(entry!.text === q.text ? { wordingsOnly: true } : {}) });
     counts[r.review.state]++;
     return { ...q, review: r.review };
   });

@@ -22,7 +22,9 @@ async function seedsWith(metaExtra: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'qv-wordings-'));
   await cp(seedsDir, dir, { recursive: true });
   const meta = join(dir, '000_b8ddd4ea2b62c233.meta.yaml');
-  await writeFile(meta, `${await readFile(meta, 'utf8')}${metaExtra}`);
+  // The seed sidecar's own wordings (the Russian original) give way to the case's.
+  const own = await readFile(meta, 'utf8');
+  await writeFile(meta, `${own.slice(0, own.indexOf('\nwordings:') + 1 || own.length)}${metaExtra}`);
   return dir;
 }
 
