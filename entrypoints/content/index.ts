@@ -106,9 +106,9 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
     signal,
     skipElement: (el) => card.isHost(el),
     shadowRootOf: closedShadowRootReader(),
-    match: (text, { unjudged, truncatedAt }) => {
+    match: (text, { unjudged, truncatedAt, busy }) => {
       pagePublished = pagePublishedDate(document);
-      return sendScan({ text, pagePublished, unjudged, ...(truncatedAt === undefined ? {} : { truncatedAt }) });
+      return sendScan({ text, pagePublished, unjudged, ...(truncatedAt === undefined ? {} : { truncatedAt }) }, { busy });
     },
     onScan: (outcome) => {
       const started = performance.now();
@@ -123,12 +123,16 @@ function run(ctx: ContentScriptContext, initial: Settings): (settings: Settings)
       );
       if (!TEST_BUILD) return;
       const paintMs = performance.now() - started;
-      lastScanned = JSON.stringify({
-        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags, ...(finding.wording ? { wording: finding.wording } : {}) })),
-        // Main-thread cost of this scan, for the scan-cost benchmark (ms).
-        timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
-      });
-      document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+      // In a task of its own: a page of 20,000 findings makes a detail of megabytes.
+      setTimeout(() => {
+        if (last !== outcome) return;
+        lastScanned = JSON.stringify({
+          findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags, ...(finding.wording ? { wording: finding.wording } : {}) })),
+          // Main-thread cost of this scan, for the scan-cost benchmark (ms).
+          timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
+        });
+        document.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+      }, 0);
     },
     onError: (error) => console.debug('Quote Verifier: scan failed', error),
   });

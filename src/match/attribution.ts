@@ -199,6 +199,10 @@ function breaksAfter(prev: Word | undefined, gap: string): boolean {
   return breaks(gap);
 }
 
+/** Words between "who" and its verb that keep the relative clause's subject ("who has in the past described"). */
+const RELATIVE_MAX_GAP = 6;
+const RELATIVE_GAP_WORDS = new Set(['in', 'the', 'past', 'at', 'a', 'an', 'on', 'for', 'by', 'with']);
+
 /** Conjunctions that may open a clause before its subject. */
 const CONJUNCTIONS = new Set(['and', 'but', 'yet', 'so', 'or']);
 
@@ -311,6 +315,17 @@ function atVerb(ws: Word[], v: number, speaker: SpeakerWords, distance: number, 
     const after = phraseAfter(ws, v);
     const r = judgePhrase(after, speaker);
     return r ? { result: r, distance, pronoun: false } : undefined;
+  }
+  // "… from Jane Roe, who has in the past described …": the relative clause's antecedent.
+  for (let w = v - 1; w > 0 && w >= v - RELATIVE_MAX_GAP && !breaks(ws[w + 1]!.gap); w--) {
+    if (ws[w]!.lower !== 'who') {
+      if (AUX.has(ws[w]!.lower) || RELATIVE_GAP_WORDS.has(ws[w]!.lower)) continue;
+      break;
+    }
+    if (!/,\s*$/u.test(ws[w]!.gap)) break;
+    const r = judgePhrase(collectBackward(ws, w - 1), speaker);
+    if (r && r.kind !== 'none') return { result: r, distance, pronoun: false };
+    break;
   }
   const prev = ws[v - 1];
   if (prev && PRONOUNS.has(prev.lower) && !breaks(verb.gap)) return { result: { kind: 'none' }, distance, pronoun: true };

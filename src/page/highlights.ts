@@ -15,6 +15,7 @@
  */
 import type { Verdict } from '../match/types';
 import { rgbChannels, VERDICT_NAMES, VERDICTS } from '../match/verdicts';
+import { SLICE_MS, defaultYield } from './collect-text';
 
 /**
  * How often the painted highlights are checked against what the extension painted,
@@ -23,6 +24,16 @@ import { rgbChannels, VERDICT_NAMES, VERDICTS } from '../match/verdicts';
  * 1 s: a reader barely sees a mark vanish, and a check of 20,000 ranges costs ~1 ms.
  */
 export const HIGHLIGHT_CHECK_MS = 1_000;
+
+/**
+ * Up to this many ranges are painted at once; more are added to their highlights in
+ * SLICE_MS slices, yielding to the page between them (issue 12: 20,000 ranges at once
+ * made one 50-190 ms task, with the root lookups of the style scopes). An article
+ * has tens.
+ */
+export const PAINT_AT_ONCE = 1_000;
+/** Ranges added between two looks at the clock while painting in slices. */
+const RANGES_PER_STEP = 128;
 
 /** One highlight name per verdict; highlights.css styles each. */
 export const HIGHLIGHT_NAMES = {
@@ -124,6 +135,10 @@ export interface HighlighterOptions {
   nameSuffix?: string;
   /** Runs `check` every HIGHLIGHT_CHECK_MS while highlights are shown; tests pass their own. */
   every?: (check: () => void, ms: number, signal: AbortSignal) => void;
+  /** Painting more than PAINT_AT_ONCE ranges yields with these (defaults: scheduler.yield, SLICE_MS, performance.now). */
+  yieldToPage?: () => Promise<void>;
+  sliceMs?: number;
+  now?: () => number;
 }
 
 export interface HighlightLook {
@@ -134,8 +149,10 @@ export interface HighlightLook {
 export interface Highlighter {
   /** False where the browser has no Custom Highlight API: nothing is painted, nothing else changes. */
   readonly supported: boolean;
-  /** Replaces every painted finding with these. */
+  /** Replaces every painted finding with these (over PAINT_AT_ONCE ranges: in slices, see painted()). */
   show(entries: readonly HighlightEntry[]): void;
+  /** Resolves once the last show() has painted every range (or was replaced or stopped). */
+  painted(): Promise<void>;
   setActive(range: AbstractRange | null): void;
   /** Paints again what the page deleted, replaced or emptied in `CSS.highlights`; returns how many names. */
   verify(): number;
@@ -165,6 +182,43 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
   const look: HighlightLook = { showUnverified, style };
   let shown: readonly HighlightEntry[] = [];
   const full = (name: string) => (nameSuffix ? `${name}_${nameSuffix}` : name);
+  const yieldToPage = options.yieldToPage ?? defaultYield;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const now = options.now ?? (() => performance.now());
+  /** Bumped by every show(): a slower paint still running for an older one stops. */
+  let generation = 0;
+  let painting: Promise<void> = Promise.resolve();
+
+  /** Registers an empty highlight under `name` that paintInSlices fills. */
+  const paintEmpty = (name: string, priority: number) => {
+    if (!registry || !HighlightCtor) return undefined;
+    const key = full(name);
+    const highlight = new HighlightCtor();
+    highlight.priority = priority;
+    registry.set(key, highlight);
+    const mine = { highlight, ranges: [] as AbstractRange[], priority };
+    owned.set(key, mine);
+    return mine;
+  };
+
+  const paintInSlices = async (job: number, queue: { mine: { highlight: Highlight; ranges: AbstractRange[] }; ranges: AbstractRange[] }[]) => {
+    let t = now();
+    for (const { mine, ranges } of queue) {
+      for (let i = 0; i < ranges.length; i += RANGES_PER_STEP) {
+        if (job !== generation || signal.aborted) return;
+        const step = ranges.slice(i, i + RANGES_PER_STEP);
+        styles.ensure(step);
+        for (const range of step) {
+          // Through `mine`: verify() may have replaced the highlight the page tampered with.
+          mine.highlight.add(range);
+          mine.ranges.push(range);
+        }
+        if (now() - t < sliceMs) continue;
+        await yieldToPage();
+        t = now();
+      }
+    }
+  };
 
   const paint = (name: string, priority: number, ranges: AbstractRange[]) => {
     if (!registry || !HighlightCtor) return;
@@ -212,16 +266,24 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
   const show = (entries: readonly HighlightEntry[]) => {
     if (signal.aborted) return;
     shown = entries;
+    const job = ++generation;
     const byVerdict = rangesByVerdict(entries, look.showUnverified);
+    const inSlices = Object.values(byVerdict).reduce((n, r) => n + r.length, 0) > PAINT_AT_ONCE;
+    const queue: Parameters<typeof paintInSlices>[1] = [];
     for (const verdict of Object.keys(byVerdict) as Verdict[]) {
       // Only the current style's name holds ranges: the others are emptied (deleted).
       for (const s of PAGE_HIGHLIGHT_STYLES) {
-        paint(highlightName(verdict, s), PRIORITY[verdict], s === look.style ? byVerdict[verdict] : []);
+        const ranges = s === look.style ? byVerdict[verdict] : [];
+        const mine = inSlices && ranges.length > 0 ? paintEmpty(highlightName(verdict, s), PRIORITY[verdict]) : undefined;
+        if (mine) queue.push({ mine, ranges });
+        else paint(highlightName(verdict, s), PRIORITY[verdict], ranges);
       }
     }
+    painting = queue.length > 0 ? paintInSlices(job, queue) : Promise.resolve();
   };
 
   const destroy = () => {
+    generation++;
     shown = [];
     for (const name of owned.keys()) registry?.delete(name);
     owned.clear();
@@ -232,6 +294,7 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
   return {
     supported: !!registry && !!HighlightCtor,
     show,
+    painted: () => painting,
     verify,
     configure(change) {
       if (change.showUnverified !== undefined) look.showUnverified = change.showUnverified;

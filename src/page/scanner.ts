@@ -74,6 +74,17 @@ export interface ScanCost {
   collections: number;
 }
 
+/** What the matcher hears besides the text (see matchExtra). */
+export interface MatchExtra {
+  unjudged: UnjudgedSpan[];
+  truncatedAt?: number;
+  /**
+   * Told the main-thread time of each message sent after the first (a big scan goes in
+   * parts: src/platform/scan-parts.ts), so the scan's `sendMs` counts every part.
+   */
+  busy?: (ms: number) => void;
+}
+
 export interface ScannerOptions<A extends MatchAnswer> {
   root: Document;
   signal: AbortSignal;
@@ -81,7 +92,7 @@ export interface ScannerOptions<A extends MatchAnswer> {
    * Matches collected text (in the extension: a message to the background),
    * never verifying a finding over the `unjudged` spans (src/match/unjudged.ts).
    */
-  match: (text: string, extra: { unjudged: UnjudgedSpan[]; truncatedAt?: number }) => Promise<A>;
+  match: (text: string, extra: MatchExtra) => Promise<A>;
   /** Opens closed shadow roots (src/platform/shadow-roots.ts); without it only open ones are read. */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /** Judge findings' text strictly (src/page/rejudge.ts); default true. */
@@ -226,9 +237,14 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       cost.locateMs = busyMs;
     } else {
       const sent = now();
-      const pending = match(collected.text, matchExtra(collected));
-      // The synchronous part is the message's serialization, on this thread.
+      let later = false;
+      const busy = (ms: number) => {
+        if (later) cost.sendMs += ms;
+      };
+      const pending = match(collected.text, { ...matchExtra(collected), busy });
+      // The synchronous part is the message's serialization, on this thread; parts sent later report theirs.
       cost.sendMs = now() - sent;
+      later = true;
       let answer = await pending;
       signal.throwIfAborted();
       // The strict look at the findings' text; collect and match again while it hides or flags some.
@@ -254,7 +270,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
         if (!changed) break;
         collected = await collect(cost);
         cost.collections++;
-        answer = await match(collected.text, matchExtra(collected));
+        answer = await match(collected.text, { ...matchExtra(collected), busy });
         signal.throwIfAborted();
       }
       cost.waitMs = now() - sent;
@@ -265,6 +281,9 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       cost.locateMs = busyMs;
     }
     last = outcome;
+    // The last locate slice ran in this task: the page gets its turn before onScan paints.
+    await yieldToPage();
+    signal.throwIfAborted();
     onScan(outcome);
   };
 
@@ -377,6 +396,6 @@ function defaultWhenIdle(callback: () => void, signal: AbortSignal): void {
 }
 
 /** What the matcher hears besides the text: spans it must not verify, and where the collector stopped. */
-export function matchExtra(collected: { text: string; unjudged: UnjudgedSpan[]; truncated: boolean }): { unjudged: UnjudgedSpan[]; truncatedAt?: number } {
+export function matchExtra(collected: { text: string; unjudged: UnjudgedSpan[]; truncated: boolean }): MatchExtra {
   return { unjudged: collected.unjudged, ...(collected.truncated ? { truncatedAt: collected.text.length } : {}) };
 }

@@ -17,6 +17,7 @@ import {
   type TabFindingsRequest,
   type TabFindingsResponse,
 } from './messages';
+import { ANSWER_PAGE_FINDINGS, PartStore, type ScanMoreRequest, type ScanMoreResponse, type ScanPart } from './scan-parts';
 
 export interface Sender {
   tabId?: number;
@@ -53,6 +54,8 @@ type Incoming =
   | ScanRequest
   | LookupRequest
   | FindingsReport
+  | ScanPart
+  | ScanMoreRequest
   | { type: 'qv:hello'; url: string };
 
 /**
@@ -65,6 +68,8 @@ type Incoming =
  * listeners can still reply.
  */
 export function listenToContent(handlers: BackgroundHandlers): () => void {
+  // Big scans in parts, long answers in pages (src/platform/scan-parts.ts).
+  const parts = new PartStore();
   const listener = (
     message: unknown,
     rawSender: Browser.runtime.MessageSender | undefined,
@@ -74,7 +79,7 @@ export function listenToContent(handlers: BackgroundHandlers): () => void {
     const sender: Sender = { tabId: rawSender?.tab?.id, frameId: rawSender?.frameId, extensionPage: isExtensionPage(rawSender) };
     let answer: Promise<unknown>;
     try {
-      answer = Promise.resolve(dispatch(handlers, message, sender));
+      answer = Promise.resolve(dispatch(handlers, message, sender, parts));
     } catch (error) {
       answer = Promise.reject(error);
     }
@@ -91,10 +96,16 @@ export function listenToContent(handlers: BackgroundHandlers): () => void {
   return () => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]);
 }
 
-function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sender): unknown {
+function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sender, parts: PartStore): unknown {
+  const frame = `${String(sender.tabId)}:${String(sender.frameId)}`;
   switch (message.type) {
     case 'qv:scan':
-      return handlers.scan(message, sender);
+      return scanInPages(handlers, message, sender, parts, frame);
+    case 'qv:scan-part':
+      parts.addPart(frame, message);
+      return { type: 'qv:scan-part', ok: true };
+    case 'qv:scan-more':
+      return { type: 'qv:scan-more', findings: parts.page(frame, message.answer, message.from) } satisfies ScanMoreResponse;
     case 'qv:lookup':
       return handlers.lookup(message, sender);
     case 'qv:findings':
@@ -112,6 +123,16 @@ function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sende
       if (!handlers.search) throw new Error('this background does not search the corpus');
       return handlers.search(message);
   }
+}
+
+/** A scan whose text came in parts is joined first; an answer over one page is sent a page at a time. */
+async function scanInPages(handlers: BackgroundHandlers, message: ScanRequest, sender: Sender, parts: PartStore, frame: string): Promise<ScanResponse> {
+  const { upload, ...rest } = message;
+  const request: ScanRequest = upload ? { ...rest, text: parts.take(frame, upload.id, upload.parts) } : rest;
+  const answer = await handlers.scan(request, sender);
+  if (answer.findings.length <= ANSWER_PAGE_FINDINGS) return answer;
+  const id = parts.keepAnswer(frame, answer.findings);
+  return { ...answer, findings: answer.findings.slice(0, ANSWER_PAGE_FINDINGS), rest: { answer: id, total: answer.findings.length } };
 }
 
 /**
@@ -140,8 +161,13 @@ function isIncoming(message: unknown): message is Incoming {
         typeof m.text === 'string' &&
         (m.pagePublished === undefined || typeof m.pagePublished === 'string') &&
         (m.unjudged === undefined || isUnjudgedSpans(m.unjudged)) &&
-        (m.truncatedAt === undefined || (typeof m.truncatedAt === 'number' && Number.isFinite(m.truncatedAt)))
+        (m.truncatedAt === undefined || (typeof m.truncatedAt === 'number' && Number.isFinite(m.truncatedAt))) &&
+        (m.upload === undefined || isUpload(m.upload))
       );
+    case 'qv:scan-part':
+      return typeof m.upload === 'string' && typeof m.text === 'string' && Number.isInteger(m.index);
+    case 'qv:scan-more':
+      return typeof m.answer === 'string' && Number.isInteger(m.from) && (m.from as number) >= 0;
     case 'qv:lookup':
       return typeof m.text === 'string' && (m.context === undefined || isLookupContext(m.context));
     case 'qv:findings':
@@ -160,6 +186,12 @@ function isIncoming(message: unknown): message is Incoming {
     default:
       return false;
   }
+}
+
+function isUpload(u: unknown): boolean {
+  if (typeof u !== 'object' || u === null) return false;
+  const { id, parts } = u as Record<string, unknown>;
+  return typeof id === 'string' && Number.isInteger(parts) && (parts as number) > 0;
 }
 
 function isLookupContext(c: unknown): boolean {

@@ -12,10 +12,46 @@ import type {
   ScanResponse,
   ToContent,
 } from './messages';
+import { partId, splitText, type ScanMoreRequest, type ScanMoreResponse, type ScanPart } from './scan-parts';
 
-export function sendScan(request: Omit<ScanRequest, 'type'>): Promise<ScanResponse> {
-  const message: ScanRequest = { type: 'qv:scan', ...request };
-  return browser.runtime.sendMessage(message).then((answer: unknown) => expectType<ScanResponse>(answer, 'qv:scan'));
+export interface SendOptions {
+  /** Told the main-thread time each message's serialization took (ms), for the scan's cost. */
+  busy?: (ms: number) => void;
+}
+
+/**
+ * Sends the text to be matched and returns the whole answer. Text over SCAN_PART_CHARS
+ * goes in parts and a long answer comes back in pages (src/platform/scan-parts.ts):
+ * one message each, so neither side of the page's thread does one long serialization.
+ */
+export async function sendScan(request: Omit<ScanRequest, 'type' | 'upload'>, options: SendOptions = {}): Promise<ScanResponse> {
+  const send = (message: ScanRequest | ScanPart | ScanMoreRequest): Promise<unknown> => {
+    const started = performance.now();
+    const pending = browser.runtime.sendMessage(message);
+    options.busy?.(performance.now() - started);
+    return pending;
+  };
+  const parts = splitText(request.text);
+  let message: ScanRequest = { type: 'qv:scan', ...request };
+  if (parts.length > 1) {
+    const id = partId();
+    for (const [index, text] of parts.entries()) expectAnswer(await send({ type: 'qv:scan-part', upload: id, index, text }), 'qv:scan-part');
+    message = { ...message, text: '', upload: { id, parts: parts.length } };
+  }
+  const answer = expectType<ScanResponse>(await send(message), 'qv:scan');
+  if (!answer.rest) return answer;
+  const findings = [...answer.findings];
+  while (findings.length < answer.rest.total) {
+    const more = expectType<ScanMoreResponse>(await send({ type: 'qv:scan-more', answer: answer.rest.answer, from: findings.length }), 'qv:scan-more');
+    if (more.findings.length === 0) throw new Error(`Quote Verifier: the background's answer stopped at ${findings.length} of ${answer.rest.total} findings`);
+    findings.push(...more.findings);
+  }
+  const { rest: _rest, ...whole } = answer;
+  return { ...whole, findings };
+}
+
+function expectAnswer(answer: unknown, type: string): void {
+  expectType<{ type: string }>(answer, type);
 }
 
 export function sendLookup(text: string, context?: LookupRequest['context']): Promise<LookupResponse> {

@@ -14,8 +14,15 @@ export function browserMessage(key: string, substitutions?: string[]): string {
   }
 }
 
-/** The extension's UI language (BCP 47), for the card's `lang`. */
+/**
+ * The language of the catalogue the browser serves (BCP 47), for `lang` attributes and
+ * dates: the catalogue names its own language (`catalogueLanguage`), since the browser may
+ * choose it differently from what getUILanguage() says (Chromium started with --lang=uk
+ * serves the uk catalogue while getUILanguage() still answers en-US).
+ */
 export function uiLanguage(): string {
+  const served = browserMessage('catalogueLanguage');
+  if (served) return served;
   try {
     return browser.i18n.getUILanguage() || 'en';
   } catch {

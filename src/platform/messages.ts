@@ -32,6 +32,11 @@ export interface ScanRequest {
    * only this many characters of the page were read, and the popup says so.
    */
   truncatedAt?: number;
+  /**
+   * The text came in `qv:scan-part` messages (src/platform/scan-parts.ts) and `text` is empty:
+   * the background joins the upload's parts.
+   */
+  upload?: { id: string; parts: number };
 }
 
 /** Background -> content: findings, plus the corpus records they refer to (the tab keeps no corpus). */
@@ -49,6 +54,11 @@ export interface ScanResponse {
   scanId?: string;
   /** Set when the page held more findings than MAX_FINDINGS_PER_PAGE: only the first `findings` were kept. */
   limit?: FindingsLimit;
+  /**
+   * The answer held more findings than one message carries (ANSWER_PAGE_FINDINGS): `findings`
+   * is the first page, the rest come with `qv:scan-more` (src/platform/scan-parts.ts).
+   */
+  rest?: { answer: string; total: number };
 }
 
 /** "Checked the first N": the page held more than the extension checks (src/platform/limits.ts). */

@@ -59,7 +59,9 @@ export function formatCount(n: number): string {
 
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
-  return source(key, subs) || english(key, subs) || key;
+  const text = source(key, subs) || english(key, subs) || key;
+  // A substitution that ends with an abbreviation's full stop ("16 грудня 2025 р.") at the end of a sentence: one stop, not two.
+  return subs.some((s) => s.endsWith('.')) ? text.replace(/([^.])\.\.(?!\.)/g, '$1.') : text;
 }
 
 /**

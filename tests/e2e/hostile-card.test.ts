@@ -20,6 +20,7 @@ import { launchChromium, type ChromiumSession, type ExtensionApi } from './harne
 import { launchFirefox, type FirefoxSession } from './harness/firefox.ts';
 import { startServer, type TestServer } from './harness/server.ts';
 import { poll, readRows } from './harness/rows.ts';
+import { inClosedShadowRoots } from './harness/bidi-shadow.ts';
 
 declare const chrome: ExtensionApi;
 
@@ -210,8 +211,10 @@ describe('a hostile page and the card (Chromium, store build)', () => {
 });
 
 /**
- * Firefox, store build: no DevTools reach into a closed root here, so what the card says
- * is not read; everything the page tries is checked from the page's side.
+ * Firefox, store build: what the page tries is checked from the page's side, and what the
+ * card says, where it is and whether it is on top, from the driver's side, through
+ * WebDriver BiDi, which serializes closed shadow roots for the driver
+ * (tests/e2e/harness/bidi-shadow.ts; page script has no such reach).
  */
 describe('a hostile page and the card (Firefox, store build)', () => {
   let server: TestServer;
@@ -270,6 +273,7 @@ describe('a hostile page and the card (Firefox, store build)', () => {
     );
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     expect(((await page.evaluate('window.__hostile')) as Hostile).shadowRoots).toEqual([]);
+    expect(await inClosedShadowRoots(session.browser, page, READ_CLOSED_CARD)).toEqual([]);
 
     await page.mouse.click(x, y);
     const hostile = await poll(
@@ -285,5 +289,34 @@ describe('a hostile page and the card (Firefox, store build)', () => {
     expect(after.observed.some((o) => o.includes(CARD_ONLY) || o.includes('Altered') || o.startsWith('inside'))).toBe(false);
     expect(after.constructed).toBe(0);
     expect(await page.evaluate(() => document.getElementById('forged')?.getClientRects().length ?? -1)).toBe(0);
+
+    // The driver's side: one closed root, whose card still says what the extension wrote, drawn and on top of the veil.
+    const seen = await inClosedShadowRoots(session.browser, page, READ_CLOSED_CARD);
+    expect(seen).toHaveLength(1);
+    const card = JSON.parse(seen[0]!) as CardSeen & { onTop: boolean };
+    expect(card.verdict).toBe('Altered');
+    expect(card.text).toContain(CARD_ONLY);
+    expect(card.text).toContain('Check this in the toolbar popup');
+    expect(card.text).not.toMatch(/exact words of the statement/);
+    expect(card.rect!.width).toBeGreaterThan(100);
+    expect(card.rect!.height).toBeGreaterThan(50);
+    expect(card.onTop).toBe(true);
   });
 });
+
+/**
+ * Driver-side function (`this`: a closed shadow root): the card's text, verdict and box, and
+ * whether the card is what is hit near its top (not the page's veil at the highest z-index).
+ */
+const READ_CLOSED_CARD = `function () {
+  const card = this.querySelector('[role="dialog"]');
+  if (!card) return JSON.stringify({ text: '', verdict: null, rect: null, onTop: false });
+  const r = card.getBoundingClientRect();
+  const hit = this.elementFromPoint(r.x + r.width / 2, r.y + 20);
+  return JSON.stringify({
+    text: card.textContent,
+    verdict: card.querySelector('.qv-verdict-word')?.textContent ?? null,
+    rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+    onTop: !!hit && card.contains(hit),
+  });
+}`;

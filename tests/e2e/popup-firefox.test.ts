@@ -83,6 +83,21 @@ describe('popup and side panel (Firefox)', () => {
     });
   }
 
+  it('the sidebar calls itself the sidebar, and has the pause switch and the Settings button', async () => {
+    const p = await session.openExtensionPage(`${sidebarPath}?tab=${tabId}`);
+    await p.waitForSelector('#qv-pause');
+    expect(await p.title()).toBe(`${session.extension.manifest.name as string} sidebar`);
+    expect(await p.$eval('.qv-site label', (l) => l.textContent)).toContain('Pause on this site');
+    expect(await p.$$eval('.qv-popup__settings', (b) => b.map((x) => x.textContent))).toEqual(['Settings']);
+    await p.close();
+    const popup = await session.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.waitForSelector('#qv-pause');
+    const panelButton = await popup.$$eval('.qv-popup__panel-button', (b) => b.map((x) => x.textContent));
+    // Firefox names it the sidebar wherever the popup offers it.
+    for (const words of panelButton) expect(words).toBe('Open in sidebar');
+    await popup.close();
+  });
+
   it('a click on a popup row opens that quotation’s card in the page', async () => {
     const p = await session.openExtensionPage(`popup.html?tab=${tabId}`);
     await poll(() => readRows(p), (r) => r.some((x) => x.verdict === 'altered'), 'The popup did not list the altered quotation');

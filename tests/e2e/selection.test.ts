@@ -15,133 +15,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession, type ExtensionApi } from './harness/chromium.ts';
 import { formatViolations, runAxe } from './harness/axe.ts';
+import { CARD_HOST, CARD_SETTLED, expectEssentialsOnScreen, expectLeftToRight, readCard as readCardIn, SELECT_NOTHING, select, type Card } from './harness/card.ts';
 import { waitForScan, type ScannedFinding } from './harness/scan.ts';
 import { repoRoot, startServer, type TestServer } from './harness/server.ts';
 
 declare const chrome: ExtensionApi;
 
 const ARTIFACTS = path.join(repoRoot, 'tests/e2e/artifacts');
-/** The card's host in the test build (entrypoints/content/card-host.tsx, TEST_CARD_ATTRIBUTE). */
-const CARD_HOST = '[data-qv-test-card]';
 const VERIFY_MENU_ID = 'qv-verify-selection';
-const TIMEOUT_MS = 15_000;
-const POLL_MS = 50;
-
-interface Box {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
-interface Card {
-  verdict: string | null;
-  summary: string | null;
-  said: string | null;
-  pageVersion: string | null;
-  direction: string;
-  lang: string | null;
-  card: Box;
-  scrollTop: number;
-  viewport: { width: number; height: number };
-  /** The essentials: what must be on screen without scrolling the card. */
-  essentials: Record<'verdict' | 'wording' | 'speaker' | 'date' | 'source', Box | null>;
-  close: Box | null;
-}
-
-/** Page-world expression: the open card (test build: open shadow root), or null. */
-const READ_CARD = `(() => {
-  const host = document.querySelector('${CARD_HOST}');
-  const card = host?.shadowRoot?.querySelector('[role="dialog"]');
-  if (!card) return null;
-  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
-  const visible = (sel) => {
-    const el = card.querySelector(sel);
-    if (!el) return null;
-    const copy = el.cloneNode(true);
-    copy.querySelectorAll('.qv-sr').forEach((n) => n.remove());
-    return copy.textContent.replace(/\\s+/g, ' ').trim();
-  };
-  return {
-    verdict: card.querySelector('.qv-verdict-word')?.textContent ?? null,
-    summary: card.querySelector('.qv-summary')?.textContent ?? null,
-    said: visible('.qv-said') ?? visible('.qv-wording'),
-    pageVersion: visible('.qv-page-version'),
-    direction: getComputedStyle(card).direction,
-    lang: card.getAttribute('lang'),
-    card: box(card),
-    scrollTop: card.scrollTop,
-    viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
-    essentials: {
-      verdict: box(card.querySelector('.qv-verdict')),
-      wording: box(card.querySelector('.qv-wording')),
-      speaker: box(card.querySelector('.qv-speaker')),
-      date: box(card.querySelector('.qv-date time')),
-      source: box(card.querySelector('.qv-source a')),
-    },
-    close: box(card.querySelector('.qv-close')),
-  };
-})()`;
-
-const CARD_SETTLED = `(async () => {
-  const root = document.querySelector('${CARD_HOST}')?.shadowRoot;
-  if (root) await Promise.all(root.getAnimations().map((a) => a.finished.catch(() => undefined)));
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-})()`;
-
-/** Page-world expression: selects `from`…`to` (inclusive) in the text of `selector`; returns the selected text. */
-function select(selector: string, from: string, to: string): string {
-  return `(() => {
-    const root = document.querySelector(${JSON.stringify(selector)});
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-    const whole = nodes.map((n) => n.data).join('');
-    const start = whole.indexOf(${JSON.stringify(from)});
-    const end = whole.indexOf(${JSON.stringify(to)}, start) + ${JSON.stringify(to)}.length;
-    if (start < 0 || end < start) throw new Error('No such text under ${selector}');
-    const at = (offset) => { let k = offset; for (const n of nodes) { if (k <= n.data.length) return [n, k]; k -= n.data.length; } };
-    const range = document.createRange();
-    range.setStart(...at(start));
-    range.setEnd(...at(end));
-    const selection = document.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return selection.toString();
-  })()`;
-}
-
-async function readCard(page: Page, present = true): Promise<Card | null> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const card = (await page.evaluate(READ_CARD)) as Card | null;
-    if ((card !== null) === present) return card;
-    if (Date.now() > deadline) throw new Error(`The card did not ${present ? 'open' : 'close'} within ${TIMEOUT_MS} ms.`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
-
-function inside(inner: Box | null, outer: Box, what: string): void {
-  expect(inner, `${what} is shown`).not.toBeNull();
-  expect(inner!.top, `${what} top`).toBeGreaterThanOrEqual(outer.top - 0.5);
-  expect(inner!.bottom, `${what} bottom`).toBeLessThanOrEqual(outer.bottom + 0.5);
-}
-
-/** The verdict, wording, speaker, date and source link are inside the viewport and the card's visible box, the card not scrolled. */
-function expectEssentialsOnScreen(card: Card): void {
-  const viewport = { top: 0, left: 0, bottom: card.viewport.height, right: card.viewport.width };
-  expect(card.scrollTop).toBe(0);
-  for (const [what, box] of Object.entries(card.essentials)) {
-    inside(box, viewport, `${what} (viewport)`);
-    inside(box, card.card, `${what} (card)`);
-  }
-}
 
 describe('selection lookup and the card, Chromium (Playwright)', () => {
   let server: TestServer;
   let session: ChromiumSession;
   let page: Page;
   let scanned: ScannedFinding[];
+
+  const readCard = (target: Page, present = true) => readCardIn((e) => target.evaluate(e), present);
+  /** The card alone, small enough for docs/screenshots (tests/e2e/artifacts/card-*.png). */
+  const shootCard = async (target: Page, name: string) => {
+    await target.evaluate(CARD_SETTLED);
+    await target.locator(`${CARD_HOST} [role="dialog"]`).screenshot({ path: path.join(ARTIFACTS, `card-${name}.png`) });
+  };
 
   /** Verifies the current selection through the real context-menu listener and returns the card. */
   async function verifySelection(target: Page, selected: string): Promise<Card> {
@@ -193,6 +87,26 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     );
   });
 
+  it('Alt+Shift+V with nothing selected opens a card near the top of the page that says how to use it', async () => {
+    await page.bringToFront();
+    await page.evaluate(SELECT_NOTHING);
+    await session.evaluateInServiceWorker(async () => {
+      const [tab] = await chrome.tabs.query({ active: true });
+      const handle = (globalThis as unknown as Record<string, { command: (name: string, tab: object) => void }>).quoteVerifierBackground;
+      handle!.command('verify-selection', { id: tab!.id });
+    });
+    const card = (await readCard(page))!;
+    expect(card.verdict).toBe('How to verify a quotation');
+    expect(card.text).toContain('Alt+Shift+V');
+    expect(card.text).toContain('“Verify quotation”');
+    expect(card.card.top).toBeLessThan(100);
+    await page.evaluate(CARD_SETTLED);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'shortcut-without-selection.png') });
+    const violations = await runAxe({ evaluate: (s) => page.evaluate(s) }, { include: CARD_HOST });
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await closeCard(page);
+  });
+
   it('the scan (highlights, popup rows) judges the page as expected', () => {
     expect(verdictOf('too early to get ahead')).toBe('verified');
     expect(verdictOf('A truce in itself')).toBe('misattributed');
@@ -206,6 +120,7 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     expect(card.said).toBe('All of this can be discussed during the negotiations, but it is too early to get ahead of ourselves');
     expect(card.pageVersion).toBeNull();
     await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-verified.png') });
+    await shootCard(page, 'verified');
     await closeCard(page);
   });
 
@@ -219,7 +134,10 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
       expect({ selected, verdict: card.verdict }).toEqual({ selected, verdict: 'Misattributed' });
       expect(verdictOf('A truce in itself')).toBe('misattributed');
       expect(card.summary).toContain('Zelensky');
-      if (from === 'Zelensky said') await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-misattributed.png') });
+      if (from === 'Zelensky said') {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-misattributed.png') });
+        await shootCard(page, 'misattributed');
+      }
       await closeCard(page);
     }
   });
@@ -232,6 +150,16 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     await closeCard(page);
   });
 
+  it('a selection that is not in the corpus says so, and that this does not make it false', async () => {
+    const selected = (await page.evaluate(select('#correct', 'The talks', 'next week.'))) as string;
+    const card = await verifySelection(page, selected);
+    expect(card.verdict).toBe('Not in the corpus');
+    expect(card.summary).toContain('That does not make it false');
+    expect(card.text).toContain('Checked by Quote Verifier.');
+    await shootCard(page, 'not-in-corpus');
+    await closeCard(page);
+  });
+
   it('an altered quotation leads with what changed, shows the verified wording and the page’s version, and no percentage', async () => {
     const selected = (await page.evaluate(select('#doctored', 'On Istanbul', 'Peskov said.'))) as string;
     const card = await verifySelection(page, selected);
@@ -241,11 +169,13 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     expect(card.pageVersion).toBe('We are ready for discussions on the basis of those agreements, but Kyiv welcomes this possibility');
     expectEssentialsOnScreen(card);
     await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-altered-1280x800.png') });
+    await shootCard(page, 'altered');
     const violations = await runAxe({ evaluate: (s) => page.evaluate(s) }, { include: CARD_HOST });
     expect(violations, formatViolations(violations)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.evaluate(CARD_SETTLED);
     await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-altered-dark.png') });
+    await shootCard(page, 'altered-dark');
     const dark = await runAxe({ evaluate: (s) => page.evaluate(s) }, { include: CARD_HOST });
     expect(dark, formatViolations(dark)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
@@ -279,11 +209,8 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     const selected = (await rtl.evaluate(select('#doctored', '“We are ready', 'possibility.”'))) as string;
     const card = await verifySelection(rtl, selected);
     expect(card.verdict).toBe('Altered');
-    expect(card.direction).toBe('ltr');
-    expect(card.lang).toMatch(/^en\b/); // the browser's UI language (en-US here), not the page's ar
-    // Left to right: the verdict on the left, the close button on the right; the summary's full stop ends it.
-    expect(card.essentials.verdict!.left).toBeLessThan(card.close!.left);
-    expect(card.summary).toMatch(/\.$/);
+    expect(card.lang).toMatch(/^en\b/); // the extension's UI language, not the page's ar
+    expectLeftToRight(card);
     expectEssentialsOnScreen(card);
     await rtl.screenshot({ path: path.join(ARTIFACTS, 'selection-card-rtl.png') });
     await closeCard(rtl);

@@ -6,7 +6,7 @@
  */
 import { ADJACENT_SPEECH_VERBS, REPORTING_VERBS } from './lexicon';
 import type { Token } from './sentences';
-import { descriptionAt, isAuxiliary, phraseAt, phraseBefore, skipBracketsAt, subjectOf, type NounPhrase } from './speakers';
+import { clauseStart, clauseSubject, descriptionAt, isAuxiliary, phraseAt, phraseBefore, skipBracketsAt, subjectOf, type NounPhrase } from './speakers';
 
 export type LinkHow =
   | 'after' // “…,” Roe said  /  “…,” said Roe
@@ -40,6 +40,14 @@ const MAX_WORDS_VERB_TO_COLON = 6;
  */
 const MAX_DESCRIPTION_MODIFIER = 6;
 
+/** Tokens of an appositive between commas ("Jane Roe, the ministry's spokeswoman, said"). */
+const MAX_APPOSITIVE_TOKENS = 12;
+/** Tokens of a "who …" clause between commas: it says what the speaker did, and runs longer. */
+const MAX_RELATIVE_TOKENS = 24;
+
+/** Verbs whose object is the listener, not the speaker: "“…,” told Roe" never names Roe as speaker. */
+const LISTENER_VERBS = new Set(['tell', 'tells', 'told', 'telling', 'inform', 'informs', 'informed', 'remind', 'reminds', 'reminded', 'assure', 'assures', 'assured']);
+
 /**
  * A bare attribution sentence ("Roe said during the briefing.") is short;
  * a longer sentence after a quote says something else.
@@ -63,6 +71,8 @@ export function attributionAt(tokens: Token[], i: number): Link | undefined {
     return phrase ? { phrase, at: k + 2, how: 'after' } : undefined;
   }
   if (isVerb(tokens[k], ADJACENT_SPEECH_VERBS)) {
+    // "said Roe", never "told Roe": whoever is told is the listener.
+    if (LISTENER_VERBS.has(tokens[k]!.lower)) return undefined;
     const phrase = phraseAt(tokens, k + 1) ?? descriptionAt(tokens, k + 1);
     if (phrase) return { phrase, at: k + 1, how: 'after' };
     return undefined;
@@ -75,7 +85,9 @@ export function attributionAt(tokens: Token[], i: number): Link | undefined {
   if (tokens[j]?.text === ',') {
     // "Jane Roe, the ministry spokeswoman, said"
     let c = j + 1;
-    while (c < tokens.length && c < j + 12 && tokens[c]!.text !== ',' && tokens[c]!.kind !== 'quote' && !isVerb(tokens[c], ADJACENT_SPEECH_VERBS)) c++;
+    // A "who …" clause runs longer than a role ("Jane Roe, who chaired the board during the flood years, said").
+    const reach = tokens[j + 1]?.lower === 'who' ? MAX_RELATIVE_TOKENS : MAX_APPOSITIVE_TOKENS;
+    while (c < tokens.length && c < j + reach && tokens[c]!.text !== ',' && tokens[c]!.kind !== 'quote' && !isVerb(tokens[c], ADJACENT_SPEECH_VERBS)) c++;
     if (tokens[c]?.text === ',') {
       appositive = phraseBefore(tokens, c);
       j = c + 1;
@@ -172,4 +184,17 @@ export function bareAttribution(tokens: Token[]): Link | undefined {
   if (tokens.length > MAX_BARE_ATTRIBUTION_TOKENS || tokens.some((t) => t.kind === 'quote')) return undefined;
   const link = attributionAt(tokens, 0);
   return link ? { ...link, how: 'next-sentence' } : undefined;
+}
+
+/**
+ * Who speaks in a sentence without quotations: the last speech verb's subject
+ * ("Roe says many islanders feel forgotten", "Roe was quick to add that …").
+ */
+export function speakingIn(tokens: Token[]): Link | undefined {
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    if (!isVerb(tokens[v], ADJACENT_SPEECH_VERBS)) continue;
+    const subject = subjectOf(tokens, v)?.phrase ?? clauseSubject(tokens, clauseStart(tokens, v), v);
+    if (subject && (subject.name.length > 0 || subject.pronoun || subject.institution)) return { phrase: subject, at: subject.first, how: 'reporting' };
+  }
+  return undefined;
 }

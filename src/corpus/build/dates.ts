@@ -63,8 +63,14 @@ export function compareDays(a: DayDate, b: DayDate): number {
  */
 const WEEKDAY_SEARCH_YEARS = 60;
 
-/** Latest year, not after `ref`, in which `month`/`day` fell on `weekday`. */
-export function resolveWeekdayYear(month: number, day: number, weekday: number, ref: DayDate): number | undefined {
+/** The year in which `month`/`day` fell on `weekday`, not after `ref` (see `published`). */
+export function resolveWeekdayYear(month: number, day: number, weekday: number, ref: DayDate, published = false): number | undefined {
+  // Against the day of publication the writer means a day near it: the nearest of last year, this
+  // year and next year on that weekday, and a day still to come said nothing. Searching years back
+  // instead gave a day announced for later ("the vote on Tuesday, March 15" in a piece of 10 March)
+  // a year six or eleven years back. Against a retrieval date or today, the piece is older: search back.
+  const near = published ? nearestYear(month, day, ref, (d) => weekdayOf(d) === weekday) : undefined;
+  if (near !== undefined) return compareDays({ year: near, month, day }, ref) <= 0 ? near : undefined;
   for (let year = ref.year; year > ref.year - WEEKDAY_SEARCH_YEARS; year--) {
     if (!isValidDay(year, month, day)) continue;
     const d = { year, month, day };
@@ -74,12 +80,33 @@ export function resolveWeekdayYear(month: number, day: number, weekday: number, 
   return undefined;
 }
 
-/** Latest year, not after `ref`, in which `month`/`day` exists and is not after `ref`. */
+/**
+ * The year of the nearest `month`/`day` to `ref`, when that is not after
+ * `ref`: "December 16" in a piece of 5 January is last December, but "On
+ * Dec. 1, that changes" in a piece of July is the coming December, a day
+ * nothing was said on (undefined).
+ */
 export function resolveYearNotAfter(month: number, day: number, ref: DayDate): number | undefined {
-  for (let year = ref.year; year > ref.year - 5; year--) {
-    if (isValidDay(year, month, day) && compareDays({ year, month, day }, ref) <= 0) return year;
+  const nearest = nearestYear(month, day, ref, () => true);
+  return nearest !== undefined && compareDays({ year: nearest, month, day }, ref) <= 0 ? nearest : undefined;
+}
+
+/**
+ * The year, within one of `ref`'s, whose `month`/`day` is nearest to `ref`
+ * and passes `ok` (ties go to the earlier day).
+ */
+function nearestYear(month: number, day: number, ref: DayDate, ok: (d: DayDate) => boolean): number | undefined {
+  let best: number | undefined;
+  let bestGap = Infinity;
+  for (const year of [ref.year - 1, ref.year, ref.year + 1]) {
+    if (!isValidDay(year, month, day) || !ok({ year, month, day })) continue;
+    const gap = Math.abs(compareDays({ year, month, day }, ref));
+    if (gap < bestGap) {
+      best = year;
+      bestGap = gap;
+    }
   }
-  return undefined;
+  return best;
 }
 
 /** The latest day with `weekday` not after `ref` ("on Monday" in a piece published that week). */

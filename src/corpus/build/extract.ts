@@ -61,7 +61,9 @@ const TITLE_SMALL_WORDS = new Set('a an the of and or nor but for with in on at 
  */
 export function isTitleCase(raw: string): boolean {
   const t = raw.trim().replace(/[,;:\s]+$/u, '');
-  if (/[,!?;]/u.test(t)) return false;
+  if (/[!?;]/u.test(t)) return false;
+  // A comma is speech ("Yes, We Will"), unless after a subtitle's colon ("The Harbour: Ships, Storms and the Sea").
+  if (t.includes(',') && !/^[^,]+:\s/u.test(t)) return false;
   const words = t.split(/[\s\u2014\u2013/:]+/u).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== '');
   let capitals = 0;
   for (const w of words) {
@@ -77,6 +79,13 @@ export function isTitleCase(raw: string): boolean {
  * back to the unnamed speaker described before, not to a named one.
  */
 const UNNAMED_HEADS = new Set(['source', 'sources', 'person', 'official', 'officials', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'staffer', 'insider']);
+
+/**
+ * How many paragraphs back "the spokeswoman" or "the star" looks for the
+ * person with that role: further on, the story has moved to someone else
+ * (a roundup names a new person every few paragraphs).
+ */
+const ROLE_REFERENCE_PARAGRAPHS = 3;
 
 /**
  * The role recorded for a speaker the text only describes: the wording is
@@ -302,7 +311,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
         if (!phrase || phrase.name.length === 0) continue;
         const gender = genderAround(sentToks, a, phrase);
         const honorific = phrase.first > a && HONORIFICS.has(sentToks[phrase.first - 1]!.lower);
-        const role = phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase()));
+        const role = phrase.role.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/\.$/u, '')));
         // An organisation named in full ("The Harbour Workers Union") is what "the group" or "it" may refer to later.
         const organisation = phrase.name.length >= 2 && phrase.name.some((w) => INSTITUTION_NOUNS.has(w.toLowerCase()));
         if ((phrase.name.length >= 2 && (role || organisation || gender !== undefined || isFirstName(phrase.name[0]!))) || (honorific && phrase.name.length === 1)) {
@@ -390,7 +399,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       // "the spokesperson": the last person named whose role has that noun.
       const nouns = phrase.role.map((w) => w.toLowerCase()).filter((w) => ROLE_NOUNS.has(w));
       const stem = (w: string) => (w.startsWith('spokes') ? 'spokes' : w.replace(/s$/u, ''));
-      for (let i = earlier.length - 1; i >= 0; i--) {
+      for (let i = earlier.length - 1; i >= 0 && pos.para - earlier[i]!.pos.para <= ROLE_REFERENCE_PARAGRAPHS; i--) {
         const role = earlier[i]!.entity.role?.toLowerCase().split(/\s+/).map(stem) ?? [];
         if (nouns.some((n) => role.includes(stem(n)))) return earlier[i]!.entity;
       }
@@ -466,9 +475,11 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
             warn(`${formatDate(marker.date)} was not a ${WEEKDAYS[m.weekday]}; kept the written date`, line);
           }
         } else if (m.month !== undefined && m.day !== undefined && m.weekday !== undefined) {
-          const year = resolveWeekdayYear(m.month, m.day, m.weekday, reference());
-          if (year === undefined) warn(`no year in which ${m.month}/${m.day} was a ${WEEKDAYS[m.weekday]}`, line);
-          else marker = { date: { year, month: m.month, day: m.day }, basis: 'weekday' };
+          const year = resolveWeekdayYear(m.month, m.day, m.weekday, reference(), refSource === 'published');
+          // Undefined for a day still to come ("the vote on Tuesday, March 15"): no one said anything then, and no warning.
+          const anyYear = resolveWeekdayYear(m.month, m.day, m.weekday, { year: reference().year + 1, month: 12, day: 31 });
+          if (year === undefined && anyYear === undefined) warn(`no year in which ${m.month}/${m.day} was a ${WEEKDAYS[m.weekday]}`, line);
+          else if (year !== undefined) marker = { date: { year, month: m.month, day: m.day }, basis: 'weekday' };
         } else if (m.month !== undefined && m.day !== undefined) {
           // "December 16" alone: the writer meant the year of publication.
           if (refSource === 'published') {
@@ -577,8 +588,13 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const introduced = pre.length === 0 || intro || pre[pre.length - 1]?.text === ':';
     const closed = post.length === 0 || after;
     const kind: QuoteKind = continued || (upper && introduced && closed) ? 'direct' : 'partial';
-    const entry: Attributed = { para: last.para, sentence: sB, entity, kind };
+    const entry: Attributed = { para: last.para, sentence: sB, entity, kind, rule: finding.rule };
     attributed.push(entry);
+    // A speaker first met here (discovered while resolving) is someone "he" or "she" may refer to next.
+    if (link && !entity.unnamed && !mentions.some((m) => m.entity === entity && m.pos.para === link.pos.para && m.pos.sentence === link.pos.sentence)) {
+      const at = mentions.findIndex((m) => before(link.pos, m.pos));
+      mentions.splice(at < 0 ? mentions.length : at, 0, { entity, pos: link.pos, speaking: true });
+    }
 
     // Date: metadata, else the last date phrase before the quote, else publication.
     let date: CalendarDate | undefined;

@@ -9,7 +9,7 @@
  */
 import type { DateBasis, QuoteKind } from '../schema';
 import type { CalendarDate } from './dates';
-import { accordingTo, attributionAt, attributionBefore, bareAttribution, reportingBefore, trailingAttribution, type Link } from './attribution';
+import { accordingTo, attributionAt, attributionBefore, bareAttribution, reportingBefore, speakingIn, trailingAttribution, type Link } from './attribution';
 import { ADJACENT_SPEECH_VERBS } from './lexicon';
 import type { Token } from './sentences';
 import { clauseStart, clauseSubject, phraseAt, type Entity } from './speakers';
@@ -26,6 +26,8 @@ export interface Attributed {
   sentence: number;
   entity: Entity;
   kind: QuoteKind;
+  /** The rule that attributed it. */
+  rule: string;
   /** Its date, when the text said when (a continuation says it on the same occasion). */
   stated?: { date: CalendarDate; basis: DateBasis };
 }
@@ -117,7 +119,9 @@ export const continuesInParagraph: AttributionRule = {
     for (let i = s.attributed.length - 1; i >= 0; i--) {
       const a = s.attributed[i]!;
       if (a.para !== s.firstPara || a.sentence >= s.sA) continue;
-      if (a.kind !== 'direct' || s.otherNamedBetween(a.para, a.sentence, s.sA, a.entity)) return undefined;
+      // A fragment attributed right after it ("… “a dead heat,” Roe said. “…”") is followed up as a full quotation is.
+      const tagged = a.rule === 'speaker-after' || a.rule === 'trailing-clause';
+      if ((a.kind !== 'direct' && !tagged) || s.otherNamedBetween(a.para, a.sentence, s.sA, a.entity)) return undefined;
       return { rule: 'continues-in-paragraph', entity: a.entity, from: a };
     }
     return undefined;
@@ -153,6 +157,33 @@ export const continuesNextParagraph: AttributionRule = {
   },
 };
 
+/**
+ * Roe says many islanders feel forgotten. “They feel like nobody listens.” —
+ * a quotation standing alone as a sentence right after a sentence in which
+ * someone speaks (in the same paragraph, or ending the paragraph before)
+ * continues that speaker.
+ */
+export const afterSpeakingSentence: AttributionRule = {
+  name: 'after-speaking-sentence',
+  find: (s) => {
+    if (pre(s).length || post(s).length) return undefined;
+    const para = s.sA > 0 ? s.firstPara : s.firstPara - 1;
+    if (para < 0) return undefined;
+    const sentences = s.tokens[para]!;
+    const sentence = s.sA > 0 ? s.sA - 1 : sentences.length - 1;
+    const prev = sentences[sentence];
+    if (!prev) return undefined;
+    // Its own quotations are attributed on their own; only a speech verb after the last of them counts here.
+    let last = -1;
+    prev.forEach((t, i) => {
+      if (t.kind === 'quote') last = i;
+    });
+    const link = speakingIn(prev.slice(last + 1));
+    if (link) link.at += last + 1;
+    return link && { rule: 'after-speaking-sentence', link: { ...link, pos: { para, sentence, token: link.at } } };
+  },
+};
+
 /** According to Roe, the talks “went nowhere.” / … “went nowhere,” according to Roe. */
 export const accordingToRule: AttributionRule = {
   name: 'according-to',
@@ -170,8 +201,11 @@ export const participleClause: AttributionRule = {
       const t = s.tA[v]!;
       if (t.kind === 'quote') return undefined;
       if (t.kind !== 'word' || !t.lower.endsWith('ing') || !ADJACENT_SPEECH_VERBS.has(t.lower)) continue;
-      if (s.tA[v - 1]!.text !== ',') continue;
-      const subject = clauseSubject(s.tA, clauseStart(s.tA, v), v);
+      const comma = s.tA[v - 1]!;
+      // The comma may sit inside a scare quote's marks: “that plan,” telling …
+      if (comma.text !== ',' && !(comma.kind === 'quote' && /,\s*\S$/u.test(comma.text))) continue;
+      // The clause opens after an earlier quotation, else (a scare quote inside the clause) at the sentence start.
+      const subject = clauseSubject(s.tA, clauseStart(s.tA, v), v) ?? clauseSubject(s.tA, 0, v);
       if (subject && (subject.name.length > 0 || subject.pronoun || subject.institution)) {
         return inA(s, 'participle-clause', { phrase: subject, at: subject.first, how: 'reporting' });
       }
@@ -210,6 +244,7 @@ export const SPEECH_RULES: readonly AttributionRule[] = [
   continuesInParagraph,
   colonParagraph,
   continuesNextParagraph,
+  afterSpeakingSentence,
 ];
 
 /** Rules that tie a fragment to the speaker of the reporter's clause, tried when no speech rule applies. */

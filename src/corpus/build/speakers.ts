@@ -213,6 +213,9 @@ const OPENERS = new Set([
   'last', 'this', 'once', 'now', 'responding', 'writing', 'addressing', 'following', 'according',
 ]);
 
+/** Words a relative clause may put between "who" and its speech verb ("who has in the past described"). */
+const MAX_RELATIVE_GAP = 6;
+
 /** Conjunctions that may open a clause before its subject ("But Roe said …"). */
 const CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'or']);
 
@@ -271,6 +274,20 @@ export function subjectOf(tokens: Token[], verb: number): { phrase: NounPhrase; 
   while (j > 0 && isAuxiliary(tokens[j - 1]!)) j--;
   const start = clauseStart(tokens, j);
   const before = tokens[j - 1];
+  // "… from Jane Roe, who declared …", "Roe, who has in the past described …": the relative clause's antecedent.
+  for (let w = j - 1; w > 0 && w >= j - MAX_RELATIVE_GAP; w--) {
+    const t = tokens[w]!;
+    if (t.kind !== 'word') break;
+    if (t.lower !== 'who') {
+      // Only auxiliaries and a short time phrase between "who" and the verb ("who has in the past described"):
+      // "who was responsible for cleaning up state data" has no verb of speech ("state" is a noun there).
+      if (isAuxiliary(t) || isArticle(t) || PREPOSITIONS.has(t.lower) || t.lower === 'past') continue;
+      break;
+    }
+    const antecedent = tokens[w - 1]?.text === ',' ? phraseBefore(tokens, w - 1) : undefined;
+    if (antecedent && antecedent.name.length > 0 && !antecedent.pronoun) return { phrase: antecedent };
+    break;
+  }
   if (before?.text === ',' || before?.lower === 'who') {
     // The name is the phrase before the comma that opens the appositive: the nearest comma whose phrase starts a clause.
     const limit = Math.max(start, j - MAX_SUBJECT_DISTANCE);
@@ -284,6 +301,8 @@ export function subjectOf(tokens: Token[], verb: number): { phrase: NounPhrase; 
       const opener = lead !== undefined && phrase.first - 1 === start && OPENERS.has(lead.lower); // "As Roe, an expert, noted,"
       const opensClause = phrase.first <= start || opener || lead?.text === ',' || lead?.kind === 'quote' || isArticle(lead);
       if (!opensClause || (lead && !opener && PREPOSITIONS.has(lead.lower))) continue;
+      // "A top strategist, Jane Roe, tells reporters": the name in the appositive is the speaker, the description her role.
+      if (appositive && appositive !== phrase && phrase.name.length === 0 && appositive.name.length > 0 && !appositive.pronoun) return { phrase: appositive, appositive: phrase };
       return appositive && appositive !== phrase ? { phrase, appositive } : { phrase };
     }
     return undefined;

@@ -54,7 +54,7 @@ const ADJACENT_LEMMAS = list(`
   begin:begins,began,beginning go:goes,went,going
   agree disagree protest object insist plead inform assure vow
   text email message start press demur* interject pipe chime quote muse recite
-  sum* caution insist note pose observe
+  sum* caution insist note pose observe speak:speaks,spoke,speaking
 `);
 
 /** Every form of the reporting verbs (see above). */

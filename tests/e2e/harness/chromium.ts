@@ -84,6 +84,8 @@ export interface ChromiumOptions {
   build?: BuildKind;
   /** Default: `$CHROMIUM_PATH`, else /usr/bin/chromium. */
   executablePath?: string;
+  /** More command-line switches, e.g. `--lang=uk` (the UI language the extension's catalogues follow). */
+  args?: string[];
 }
 
 export function chromiumPath(explicit?: string): string {
@@ -131,6 +133,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
         `--optimization-guide-service-get-hints-url=${sink}hints`,
         `--optimization-guide-service-get-models-url=${sink}models`,
         `--translate-script-url=${sink}translate.js`,
+        ...(options.args ?? []),
       ],
     });
   } catch (error) {

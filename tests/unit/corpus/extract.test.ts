@@ -122,6 +122,12 @@ describe('terms and left-out quotations', () => {
     ]);
   });
 
+  it('drops a book title with a subtitle even when the subtitle lists names with commas', () => {
+    const r = extract('According to Jane Roe’s “The Harbour: Ships, Storms and the Long Winter of the Quay” and other sources, the ferry ran late.');
+    expect(r.terms).toEqual(['“The Harbour: Ships, Storms and the Long Winter of the Quay”']);
+    expect(r.quotes).toEqual([]);
+  });
+
   it('leaves out quotations with no speaker, or a speaker it cannot name', () => {
     const r = extract('“This will never pass the vote,” the man whispered.\n\n“We are done,” he said.\n\nOfficials said: “No comment on this.”');
     expect(r.leftOut).toEqual([

@@ -1,6 +1,6 @@
 /** Building blocks of the builder: quote marks, sentences, dates, fragment links, leftovers. */
 import { describe, expect, it } from 'vitest';
-import { findDateMentions, parseIsoPartial, resolveWeekdayYear, latestWeekdayNotAfter } from '../../../src/corpus/build/dates';
+import { findDateMentions, parseIsoPartial, resolveWeekdayYear, resolveYearNotAfter, latestWeekdayNotAfter } from '../../../src/corpus/build/dates';
 import { encodeFragmentTerm, textFragmentUrl } from '../../../src/corpus/build/fragment-url';
 import { leftoverReason } from '../../../src/corpus/build/paragraphs';
 import { scanQuotes } from '../../../src/corpus/build/quote-marks';
@@ -69,7 +69,15 @@ describe('dates', () => {
   it('resolves the latest year, not after the reference, in which the day fell on the weekday', () => {
     // 16 December: a Tuesday in 2025 and 2014; 13 December: a Friday in 2024 and 2019
     expect(resolveWeekdayYear(12, 16, 2, { year: 2025, month: 12, day: 31 })).toBe(2025);
+    // Tuesday 16 December 2025 is the day after: a day still to come, not one eleven years back.
+    expect(resolveWeekdayYear(12, 16, 2, { year: 2025, month: 12, day: 15 }, true)).toBeUndefined();
+    expect(resolveWeekdayYear(3, 15, 2, { year: 2016, month: 3, day: 10 }, true)).toBeUndefined(); // "the vote on Tuesday, March 15"
+    expect(resolveWeekdayYear(12, 29, 2, { year: 2016, month: 1, day: 5 }, true)).toBe(2015); // last December, across the new year
+    // Against a retrieval date or today the piece is older than the reference: the latest such year before it.
     expect(resolveWeekdayYear(12, 16, 2, { year: 2025, month: 12, day: 15 })).toBe(2014);
+    expect(resolveYearNotAfter(12, 1, { year: 2016, month: 7, day: 6 })).toBeUndefined(); // "On Dec. 1, that changes"
+    expect(resolveYearNotAfter(12, 16, { year: 2016, month: 1, day: 5 })).toBe(2015);
+    expect(resolveYearNotAfter(7, 1, { year: 2016, month: 7, day: 6 })).toBe(2016);
     expect(resolveWeekdayYear(12, 13, 5, { year: 2026, month: 11, day: 23 })).toBe(2024);
     expect(resolveWeekdayYear(2, 29, 4, { year: 2025, month: 1, day: 1 })).toBe(2024); // leap days only in leap years
   });

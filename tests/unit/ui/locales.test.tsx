@@ -63,6 +63,10 @@ describe('locale catalogues', () => {
     }
   });
 
+  it('each catalogue names its own language (catalogueLanguage), which the pages use for lang and dates', () => {
+    for (const [lang, catalogue] of Object.entries(catalogues)) expect(catalogue.catalogueLanguage?.message).toBe(lang);
+  });
+
   it('the missing-key check can fail: a catalogue without a used key is caught', () => {
     const used = keysUsed();
     const { verdictAltered: _dropped, ...partial } = uk as Catalogue;
@@ -149,6 +153,9 @@ describe('the extension pages in Ukrainian', () => {
     expect(text).toContain('На цій сторінці');
     expect(text).toContain('грудня 2025'); // dates in the UI's language
     expect(text).toContain('5 000 000'.replace(/ /g, '\u00a0'));
+    // A date ending in "р." closes the scope sentence with one full stop.
+    expect(text).toMatch(/2025 р\.(?!\.)/);
+    expect(text).not.toContain('р..');
     expect(text.match(ENGLISH)?.[0]).toBeUndefined();
   });
 
