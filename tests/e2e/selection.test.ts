@@ -100,6 +100,8 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     expect(card.text).toContain('Alt+Shift+V');
     expect(card.text).toContain('“Verify quotation”');
     expect(card.card.top).toBeLessThan(100);
+    // Centred under the top of the page.
+    expect(Math.abs((card.card.left + card.card.right) / 2 - card.viewport.width / 2)).toBeLessThan(2);
     await page.evaluate(CARD_SETTLED);
     await page.screenshot({ path: path.join(ARTIFACTS, 'shortcut-without-selection.png') });
     const violations = await runAxe({ evaluate: (s) => page.evaluate(s) }, { include: CARD_HOST });
