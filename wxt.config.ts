@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { loadConfigSync, resolveConfigPath, type NewsroomConfig } from './src/config/config';
 import { buildDate, packCorpus, type PackedCorpus } from './src/config/package-corpus';
 import type { BuildInfo } from './src/platform/messages';
@@ -25,7 +26,7 @@ const info: BuildInfo = {
   brandColor: config.brandColor,
   contact: config.contact,
   sites: config.sites,
-  ...(corpus ? { corpusSha256: corpus.sha256 } : {}),
+  ...(corpus ? { corpusSha256: corpus.sha256, corpusIndexSha256: corpus.indexSha256 } : {}),
   ...(corpus?.corpusVersion === undefined ? {} : { corpusVersion: corpus.corpusVersion }),
   ...((d) => (d === undefined ? {} : { builtAt: d }))(buildDate()),
 };
@@ -67,16 +68,24 @@ export default defineConfig({
     // (see src/platform/corpus-asset.ts for why not a JSON import). It is not
     // web-accessible. Without it the build still succeeds and the extension
     // refuses to mark anything verified, saying why.
-    // What ships is the packed corpus (approved quotes only, compact JSON) whose
-    // SHA-256 the background checks before using it (src/host/integrity.ts).
+    // What ships is the packed corpus (approved quotes only, compact JSON) and its
+    // index (corpus-index.bin, src/config/package-corpus.ts), whose SHA-256s the background
+    // checks before using them (src/host/integrity.ts, src/host/shipped-host.ts).
     'build:publicAssets': (wxt, files) => {
       const where = relative(wxt.config.root, config.corpusOut);
       if (corpus) {
         files.push({ contents: corpus.json, relativeDest: 'corpus.json' });
+        // WXT writes `contents` as text; the binary index goes through a file of its own.
+        const cache = join(wxt.config.wxtDir, 'qv');
+        mkdirSync(cache, { recursive: true });
+        const indexFile = join(cache, `corpus-index-${corpus.indexSha256.slice(0, 16)}.bin`);
+        writeFileSync(indexFile, corpus.index);
+        files.push({ absoluteSrc: indexFile, relativeDest: 'corpus-index.bin' });
         const { pending, rejected } = corpus.withheld;
         wxt.logger.info(
           `corpus: ${where} → ${corpus.quoteCount} approved quotations from ${corpus.documentCount} documents` +
-            `${pending + rejected ? ` (${pending} pending and ${rejected} rejected left out)` : ''}, sha256 ${corpus.sha256.slice(0, 12)}…`,
+            `${pending + rejected ? ` (${pending} pending and ${rejected} rejected left out)` : ''}, sha256 ${corpus.sha256.slice(0, 12)}…; ` +
+            `index ${(corpus.index.byteLength / 1e6).toFixed(1)} MB, sha256 ${corpus.indexSha256.slice(0, 12)}…`,
         );
       } else wxt.logger.warn(`${where} not found: run \`npm run build:corpus\`; this build will refuse to verify anything.`);
       for (const [size, file] of Object.entries(config.icons)) files.push({ absoluteSrc: file, relativeDest: `icons/icon-${size}.png` });

@@ -1,12 +1,25 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { badgeFor, corpusErrorBadge, createHost, openCorpus, refusedHost, TabFindings, type Host } from '../src/host';
+// Straight from the modules, not src/host's index: the corpus-in-memory host (zod) stays out of the worker.
+import type { Host } from '../src/host/answers';
+import { badgeFor, corpusErrorBadge } from '../src/host/badge';
+import { checkShippedBytes } from '../src/host/integrity';
+import { createShippedHost, refusedShipped, type ShippedHost } from '../src/host/shipped-host';
+import { TabFindings } from '../src/host/tab-findings';
+import { openShippedIndex } from '../src/match/match-index';
 import { listenToContent } from '../src/platform/background-messaging';
 import { paintBadge, paintDefaultBadge } from '../src/platform/badge';
 import { buildInfo } from '../src/platform/build-info';
 import { registerCommands } from '../src/platform/commands';
 import { openFirstRunOnInstall } from '../src/platform/first-run';
 import { BACKGROUND_TEST_HANDLE, registerVerifyMenu } from '../src/platform/context-menu';
-import { CORPUS_ASSET, readBundledCorpus } from '../src/platform/corpus-asset';
+import {
+  CORPUS_ASSET,
+  CORPUS_INDEX_ASSET,
+  corpusCheckedThisSession,
+  markCorpusChecked,
+  readBundledAsset,
+  readBundledCorpusRange,
+} from '../src/platform/corpus-asset';
 import { onTabReset } from '../src/platform/tabs';
 import { createTabFindingsStore } from '../src/platform/tab-findings-store';
 import { notifyTabFindingsChanged } from '../src/platform/panel-messaging';
@@ -18,24 +31,50 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // One corpus and one index serve every tab. Listeners are registered
 // synchronously (a service worker woken by an event must find them at once);
-// requests that arrive before the corpus is read wait for it.
+// requests that arrive before the index is open wait for it.
 export default defineBackground(() => {
   const build = buildInfo();
-  // The corpus is used only if its bytes hash to what this build shipped (src/host/integrity.ts).
-  const host: Promise<Host> = readBundledCorpus().then(
+  /** A refused corpus shows on every tab's badge at once, before any page reports. */
+  const paintRefused = (corpus: Host['corpus']) => {
+    if (!corpus.ok) void paintDefaultBadge(corpusErrorBadge(corpus.error, build.name));
+  };
+  // The shipped index, opened as views on its bytes once they hash to what this build
+  // shipped; corpus.json is read a piece at a time, each piece checked against the index
+  // (src/host/shipped-host.ts). Nothing is parsed or validated per quote here.
+  const host: Promise<ShippedHost> = readBundledAsset(CORPUS_INDEX_ASSET).then(
     async (bytes) => {
-      const opened = await openCorpus(bytes, build.corpusSha256, CORPUS_ASSET);
-      if (!opened.ok) return refusedHost(opened.error, opened.reason);
-      return createHost(opened.json, {
+      const checked = await checkShippedBytes(bytes, build.corpusIndexSha256, CORPUS_INDEX_ASSET);
+      if (!checked.ok) return refusedShipped(checked.error, checked.reason);
+      if (build.corpusSha256 === undefined) return refusedShipped(`${CORPUS_ASSET}: this build carries no corpus hash; rebuild the extension`, 'integrity');
+      let shipped;
+      try {
+        shipped = openShippedIndex(new Uint8Array(bytes));
+      } catch (error) {
+        return refusedShipped(`${CORPUS_INDEX_ASSET}: ${error instanceof Error ? error.message : String(error)}`, 'invalid');
+      }
+      return createShippedHost(shipped, {
+        readCorpus: (start, end) => readBundledCorpusRange(start, end),
+        corpusSha256: build.corpusSha256,
         sourceName: CORPUS_ASSET,
-        sha256: opened.sha256,
+        onRefused: paintRefused,
         ...(build.builtAt === undefined ? {} : { builtAt: build.builtAt }),
       });
     },
-    (error: unknown) => refusedHost(error instanceof Error ? error.message : String(error), 'missing'),
+    (error: unknown) => refusedShipped(error instanceof Error ? error.message : String(error), 'missing'),
   );
-  // A refused corpus shows on every tab's badge at once, before any page reports.
-  void host.then((h) => (h.corpus.ok ? undefined : paintDefaultBadge(corpusErrorBadge(h.corpus.error, build.name))));
+  void host.then(async (h) => {
+    paintRefused(h.corpus);
+    // Every byte of corpus.json, once per browser session (not at every wake-up), after
+    // the first answers: a corpus changed after the build is refused even where no answer
+    // has read it yet. Pieces are checked one at a time, so memory stays at one piece.
+    if (!h.corpus.ok || build.corpusSha256 === undefined || (await corpusCheckedThisSession(build.corpusSha256))) return;
+    await nextTask();
+    try {
+      if (await h.verifyCorpus(nextTask)) await markCorpusChecked(build.corpusSha256);
+    } catch {
+      // A piece could not be read (not a mismatch): the next start checks again.
+    }
+  });
   /** A tab's badge: its counts, or the corpus error while the corpus is refused. */
   const badgeForTab = async (tabId: number) => {
     const h = await host;

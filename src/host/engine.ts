@@ -3,8 +3,9 @@
  * src/host codes against `Matcher`, the part of the engine's matcher the host
  * uses, so the engine can grow without touching the request handling.
  */
-import type { Quote } from '../corpus/schema';
-import { createMatcher } from '../match';
+import { createMatcher, type MatcherQuote } from '../match';
+import type { MatchIndex } from '../match/match-index';
+import type { Wordings } from '../match/wordings';
 import type { Finding, LookupContext, LookupResult } from '../match/types';
 
 export type { LookupResult };
@@ -16,7 +17,10 @@ export interface Matcher {
   lookup(selection: string, context?: LookupContext): LookupResult;
 }
 
-/** `index`: a serialized index shipped with the corpus; without it the engine builds one. */
-export type MatcherFactory = (quotes: readonly Quote[], index?: Uint8Array) => Matcher;
+/**
+ * `index`: a serialized index for these quotes, or the views of a shipped one
+ * (src/host/shipped-host.ts); without it the engine builds one.
+ */
+export type MatcherFactory = (quotes: readonly MatcherQuote[], index?: Uint8Array | MatchIndex, wordings?: Wordings) => Matcher;
 
-export const createEngineMatcher: MatcherFactory = (quotes, index) => createMatcher(quotes, index);
+export const createEngineMatcher: MatcherFactory = (quotes, index, wordings) => createMatcher(quotes, index, wordings);

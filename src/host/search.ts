@@ -11,13 +11,15 @@
  * few hundred strings, not the quotes), and a matching speaker brings their
  * quotations, newest first.
  *
- * Pure: the host hands it the validated corpus and its matcher.
+ * Pure: the host hands it the corpus (objects, or the shipped index through a
+ * `SearchSource`) and its matcher.
  */
 import Fuse from 'fuse.js';
 import type { Quote } from '../corpus/schema';
 import type { LookupResult } from '../match/types';
 import type { SearchHit } from '../platform/messages';
 import { canonical } from '../text';
+import { isoDateKey } from '../match/match-index';
 
 /** Queries shorter than this (folded) find too much to be useful, and cost a shortlist scan for nothing. */
 export const SEARCH_MIN_QUERY_CHARS = 2;
@@ -55,6 +57,31 @@ export interface CorpusSearch {
   search(query: string, limit?: number): SearchHit[];
 }
 
+/**
+ * What ranking needs of the corpus, quote by quote (i is the quote's position). A
+ * corpus held as objects (the CLI, the tests) and the shipped index (the background,
+ * src/host/shipped-host.ts) both provide it; neither makes an object per quote for it.
+ */
+export interface SearchSource {
+  readonly count: number;
+  positionOf(id: string): number | undefined;
+  /** The same object for every quote of one speaker record is cheapest, but not required. */
+  speaker(i: number): Pick<Quote['speaker'], 'name' | 'aliases'>;
+  /** Orders like the ISO date (src/match `isoDateKey`). */
+  dateKey(i: number): number;
+}
+
+/** A ranked quote, before it becomes a hit. */
+export interface SearchMatch {
+  position: number;
+  matched: SearchHit['matched'];
+  score: number;
+}
+
+export interface SearchRanking {
+  search(query: string, limit?: number): SearchMatch[];
+}
+
 interface SpeakerEntry {
   /** Folded name and aliases, for fuse.js. */
   keys: string[];
@@ -62,36 +89,67 @@ interface SpeakerEntry {
   quotes: number[];
 }
 
+/** Search over a corpus held as objects: ranking plus the hits' contents. */
 export function createCorpusSearch(
   quotes: readonly SearchableQuote[],
   lookup: (text: string) => LookupResult,
 ): CorpusSearch {
   const position = new Map<string, number>();
   quotes.forEach((q, i) => position.set(q.id, i));
+  const ranking = createSearchRanking(
+    { count: quotes.length, positionOf: (id) => position.get(id), speaker: (i) => quotes[i]!.speaker, dateKey: (i) => isoDateKey(quotes[i]!.date) },
+    lookup,
+  );
+  return { search: (query, limit) => ranking.search(query, limit).map((m) => searchHit(quotes[m.position]!, m)) };
+}
 
+/** A ranked quote as the popup shows it. */
+export function searchHit(q: SearchableQuote, m: Pick<SearchMatch, 'matched' | 'score'>): SearchHit {
+  const source = q.sources[0]!;
+  const url = source.fragmentUrl ?? source.url;
+  return {
+    quoteId: q.id,
+    text: q.text,
+    speaker: q.speaker.name,
+    ...(q.speaker.role === undefined ? {} : { speakerRole: q.speaker.role }),
+    date: q.date,
+    datePrecision: q.datePrecision,
+    source: {
+      title: source.title,
+      ...(url === undefined ? {} : { url }),
+      ...(source.publisher === undefined ? {} : { publisher: source.publisher }),
+    },
+    matched: m.matched,
+    score: Math.round(m.score * 1000) / 1000,
+  };
+}
+
+/** Which quotes a query finds, best first. */
+export function createSearchRanking(source: SearchSource, lookup: (text: string) => LookupResult): SearchRanking {
   // Built at the first search, not with the host: most sessions never search.
   let speakers: { fuse: Fuse<SpeakerEntry> } | undefined;
   const speakerIndex = () => {
     if (speakers) return speakers;
     const byName = new Map<string, SpeakerEntry & { raw: Set<string> }>();
-    quotes.forEach((q, i) => {
-      let entry = byName.get(q.speaker.name);
+    for (let i = 0; i < source.count; i++) {
+      const speaker = source.speaker(i);
+      let entry = byName.get(speaker.name);
       if (!entry) {
-        entry = { keys: [canonical(q.speaker.name)], quotes: [], raw: new Set() };
-        byName.set(q.speaker.name, entry);
+        entry = { keys: [canonical(speaker.name)], quotes: [], raw: new Set() };
+        byName.set(speaker.name, entry);
       }
       // Folded once per distinct alias, not once per quote: a speaker may have thousands.
-      for (const alias of q.speaker.aliases ?? []) {
+      for (const alias of speaker.aliases ?? []) {
         if (entry.raw.has(alias)) continue;
         entry.raw.add(alias);
         const key = canonical(alias);
         if (!entry.keys.includes(key)) entry.keys.push(key);
       }
       entry.quotes.push(i);
-    });
+    }
     for (const entry of byName.values()) {
-      // ISO partial dates sort as strings; ties keep corpus order.
-      entry.quotes.sort((a, b) => (quotes[b]!.date < quotes[a]!.date ? -1 : quotes[b]!.date > quotes[a]!.date ? 1 : a - b));
+      // Newest statement first; ties keep corpus order.
+      entry.quotes.sort((a, b) => source.dateKey(b) - source.dateKey(a) || a - b);
     }
     speakers = {
       fuse: new Fuse([...byName.values()].map(({ keys, quotes: list }) => ({ keys, quotes: list })), {
@@ -104,40 +162,19 @@ export function createCorpusSearch(
     return speakers;
   };
 
-  const hit = (i: number, matched: SearchHit['matched'], score: number): SearchHit => {
-    const q = quotes[i]!;
-    const source = q.sources[0]!;
-    const url = source.fragmentUrl ?? source.url;
-    return {
-      quoteId: q.id,
-      text: q.text,
-      speaker: q.speaker.name,
-      ...(q.speaker.role === undefined ? {} : { speakerRole: q.speaker.role }),
-      date: q.date,
-      datePrecision: q.datePrecision,
-      source: {
-        title: source.title,
-        ...(url === undefined ? {} : { url }),
-        ...(source.publisher === undefined ? {} : { publisher: source.publisher }),
-      },
-      matched,
-      score: Math.round(score * 1000) / 1000,
-    };
-  };
-
   return {
     search(query, limit = SEARCH_DEFAULT_HITS) {
       const folded = canonical(query).trim();
       const max = Math.max(1, Math.min(SEARCH_MAX_HITS, Math.floor(limit)));
       if (folded.length < SEARCH_MIN_QUERY_CHARS) return [];
 
-      const found: SearchHit[] = [];
-      const seen = new Set<string>();
+      const found: SearchMatch[] = [];
+      const seen = new Set<number>();
       for (const n of lookup(query).nearest) {
-        const i = position.get(n.quoteId);
-        if (i === undefined || n.score < SEARCH_MIN_WORDING_SCORE || seen.has(n.quoteId)) continue;
-        seen.add(n.quoteId);
-        found.push(hit(i, 'wording', n.score));
+        const i = source.positionOf(n.quoteId);
+        if (i === undefined || n.score < SEARCH_MIN_WORDING_SCORE || seen.has(i)) continue;
+        seen.add(i);
+        found.push({ position: i, matched: 'wording', score: n.score });
       }
       const words = folded.split(/\s+/).filter(Boolean);
       if (folded.length <= SPEAKER_MAX_QUERY_CHARS && words.some((w) => !NAME_FILLER_WORDS.has(w))) {
@@ -145,10 +182,9 @@ export function createCorpusSearch(
           const score = 1 - (r.score ?? 1);
           for (const i of r.item.quotes) {
             if (found.length >= max * 2) break;
-            const id = quotes[i]!.id;
-            if (seen.has(id)) continue;
-            seen.add(id);
-            found.push(hit(i, 'speaker', score));
+            if (seen.has(i)) continue;
+            seen.add(i);
+            found.push({ position: i, matched: 'speaker', score });
           }
         }
       }

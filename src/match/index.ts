@@ -13,8 +13,17 @@ export {
   IndexError,
   INDEX_FORMAT_VERSION,
   TOKENIZER_VERSION,
+  SHIPPED_INDEX_FORMAT_VERSION,
+  serializeShippedIndex,
+  openShippedIndex,
+  isoDateKey,
+  isoFromDateKey,
   type MatchIndex,
   type IndexedQuote,
+  type ShippedIndex,
+  type ShippedIndexInput,
+  type ShippedQuote,
+  type ShippedWording,
 } from './match-index';
 export { findQuotedSpans, type QuotedSpan } from './candidates';
 export { attributionOf, type Attribution, type AttributionContext, type SpeakerRef } from './attribution';

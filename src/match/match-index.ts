@@ -1,11 +1,21 @@
 /**
  * The word-trigram index: an inverted index from hashed word trigrams to the
  * quotes holding them, packed in typed arrays (a bucket table in CSR form),
- * plus every quote's word hashes for the aligner. Built once per corpus (at
- * build time, or in the background on first use), serialized as one byte
- * array, loaded by creating views on it: no parsing, no per-quote objects.
+ * plus every quote's word hashes for the aligner.
  *
- * Layout of the serialized form (little-endian 32-bit words):
+ * Two serialized forms, both read by creating views on one byte array (no
+ * parsing, no per-quote objects):
+ * - `serializeIndex` / `loadIndex`: the index alone, for a corpus the caller
+ *   holds (the CLI and the tests build the index from the corpus instead);
+ * - `serializeShippedIndex` / `openShippedIndex`: what an extension build
+ *   ships beside corpus.json (`corpus-index.bin`, written by
+ *   src/config/package-corpus.ts): the index plus the quote table the
+ *   background needs without the corpus (ids, wording, speakers, dates,
+ *   where each record sits in corpus.json) and the host's metadata.
+ *   The background hashes the file and opens it; nothing is validated or
+ *   parsed per quote at wake-up (src/host/shipped-host.ts).
+ *
+ * Layout of the index (little-endian 32-bit words):
  *   header[16] | bucketStarts[2^bits + 1] | postings[P] | postingTags[P bytes, padded to 4] |
  *   wordOffsets[N + 1] | wordHashes[W]
  */
@@ -229,6 +239,18 @@ function isLittleEndian(): boolean {
  */
 export function loadIndex(bytes: Uint8Array, corpusQuotes: readonly (Pick<Quote, 'id'> & Partial<Pick<Quote, 'original' | 'variants'>>)[]): MatchIndex {
   const quotes = corpusQuotes.some((q) => q.original || q.variants?.length) ? wordingsOf(corpusQuotes.map((q) => ({ ...q, text: '' }))).list : corpusQuotes;
+  const index = viewIndex(bytes);
+  if (index.quoteCount !== quotes.length) {
+    throw new IndexError(`index built for ${index.quoteCount} quotes, corpus has ${quotes.length}: rebuild the index`);
+  }
+  if (index.fingerprint !== corpusFingerprint(quotes)) {
+    throw new IndexError('index built for another corpus (quote ids differ): rebuild the index');
+  }
+  return index;
+}
+
+/** Views on a serialized index, checked for format, engine version and consistency but not against a corpus. */
+function viewIndex(bytes: Uint8Array): MatchIndex {
   if (!isLittleEndian()) throw new IndexError('the index needs a little-endian platform');
   if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0) {
     throw new IndexError(`not a quote index: ${bytes.byteLength} bytes`);
@@ -246,12 +268,6 @@ export function loadIndex(bytes: Uint8Array, corpusQuotes: readonly (Pick<Quote,
   const tableBits = u[4]!;
   const postingCount = u[5]!;
   const wordCount = u[6]!;
-  if (quoteCount !== quotes.length) {
-    throw new IndexError(`index built for ${quoteCount} quotes, corpus has ${quotes.length}: rebuild the index`);
-  }
-  if (u[7] !== corpusFingerprint(quotes)) {
-    throw new IndexError('index built for another corpus (quote ids differ): rebuild the index');
-  }
   if (tableBits < TABLE_BITS_MIN || tableBits > TABLE_BITS_MAX) throw new IndexError(`bad table size 2^${tableBits}`);
   const buckets = 2 ** tableBits;
   const expected = HEADER_WORDS + buckets + 1 + postingCount + tagWords(postingCount) + quoteCount + 1 + wordCount;
@@ -281,5 +297,298 @@ export function loadIndex(bytes: Uint8Array, corpusQuotes: readonly (Pick<Quote,
     wordHashes,
     fingerprint: u[7]!,
     bucketCap: u[8]!,
+  };
+}
+
+// ---- The shipped index ------------------------------------------------------
+
+const SHIPPED_MAGIC = 0x4b505651; // "QVPK"
+/**
+ * Bump when the shipped layout changes; `openShippedIndex` refuses any other
+ * version, and the build writes a new file every time, so an old one is never read.
+ * (A quote's translations or variants, when the corpus gains them, become new
+ * sections here and a new version.)
+ */
+export const SHIPPED_INDEX_FORMAT_VERSION = 1;
+const SHIPPED_HEADER_WORDS = 16;
+
+/** One quote as the shipped index keeps it. */
+export interface ShippedQuote {
+  id: string;
+  text: string;
+  /** Number of the quote's speaker in `speakers`. */
+  speaker: number;
+  /** The statement date as YYYYMMDD, missing parts 0 (`isoDateKey`): orders like the ISO strings. */
+  dateKey: number;
+  /** Byte range of the quote's record in the corpus file that ships with the index. */
+  recordStart: number;
+  recordEnd: number;
+}
+
+/** A wording of a quote other than its main text (src/match/wordings.ts), as the shipped index keeps it. */
+export interface ShippedWording {
+  /** Number of its quote. */
+  quote: number;
+  /** Its key in the index's fingerprint (`<id>#original`, `<id>#v<k>`). */
+  key: string;
+  text: string;
+  /** Which wording of its quote it is (a `WordingRef`), as JSON. */
+  ref: string;
+}
+
+export interface ShippedIndexInput {
+  index: MatchIndex;
+  quotes: readonly ShippedQuote[];
+  /** The other wordings, in the index's order (they follow the N main texts). */
+  wordings: readonly ShippedWording[];
+  /** Each distinct speaker record, as JSON. */
+  speakers: readonly string[];
+  /** The host's own data (JSON), opaque to the engine. */
+  meta: string;
+}
+
+/** Views on a shipped index: every accessor reads the one byte array. */
+export interface ShippedIndex {
+  readonly index: MatchIndex;
+  readonly quoteCount: number;
+  /** Wordings the index numbers: the quotes' main texts (wording q is quote q), then the others. */
+  readonly wordingCount: number;
+  /** The quote of each wording. */
+  readonly wordingQuote: Uint32Array;
+  /** Text of wording w (w < quoteCount: quote w's text). */
+  wordingText(w: number): string;
+  /** JSON of the `WordingRef` of wording w >= quoteCount. */
+  wordingRef(w: number): string;
+  readonly speakerCount: number;
+  readonly meta: string;
+  id(q: number): string;
+  text(q: number): string;
+  speakerOf(q: number): number;
+  /** JSON of speaker s. */
+  speakerJson(s: number): string;
+  dateKey(q: number): number;
+  recordStart(q: number): number;
+  recordEnd(q: number): number;
+  /** Number of the quote with this id, or -1. */
+  find(id: string): number;
+}
+
+/** `YYYY[-MM[-DD]]` as YYYYMMDD with missing parts 0, so numbers order like the strings. */
+export function isoDateKey(iso: string): number {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return 0;
+  return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+}
+
+/** The inverse of `isoDateKey`. */
+export function isoFromDateKey(key: number): string {
+  const y = Math.floor(key / 10000);
+  const mo = Math.floor(key / 100) % 100;
+  const d = key % 100;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(y).padStart(4, '0')}${mo ? `-${pad(mo)}${d ? `-${pad(d)}` : ''}` : ''}`;
+}
+
+/** Slots of the id table: a power of two at least twice the quotes, so a probe rarely goes past two slots. */
+function idTableBits(quotes: number): number {
+  return Math.max(4, Math.ceil(Math.log2(Math.max(1, quotes) * 2)));
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * The shipped index as one byte array. Layout (little-endian 32-bit words; heaps are
+ * UTF-8, each padded to 4 bytes; N quotes, W wordings >= N, S speakers):
+ *   header[16] | index (serializeIndex) | textOffsets[W + 1] | idOffsets[N + 1] |
+ *   speakerOffsets[S + 1] | refOffsets[W - N + 1] | wordingQuote[W] | quoteSpeaker[N] | dateKeys[N] |
+ *   recordStarts[N] | recordEnds[N] | idTable[2^idBits] (quote number + 1, 0 empty) |
+ *   textHeap | idHeap | speakerHeap | refHeap | metaHeap
+ */
+export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
+  const { index, quotes, wordings, speakers, meta } = input;
+  const n = quotes.length;
+  const w = n + wordings.length;
+  if (index.quoteCount !== w) throw new IndexError(`index built for ${index.quoteCount} wordings, table has ${w}`);
+  if (index.fingerprint !== corpusFingerprint([...quotes, ...wordings.map((x) => ({ id: quotes[x.quote]!.id, key: x.key }))])) {
+    throw new IndexError('index built for another corpus (quote ids differ)');
+  }
+  const indexBytes = serializeIndex(index);
+  const heap = (strings: readonly string[]) => {
+    const parts = strings.map((s) => utf8.encode(s));
+    const offsets = new Uint32Array(parts.length + 1);
+    let total = 0;
+    parts.forEach((p, i) => {
+      total += p.length;
+      offsets[i + 1] = total;
+    });
+    const bytes = new Uint8Array(total);
+    parts.forEach((p, i) => bytes.set(p, offsets[i]!));
+    return { offsets, bytes };
+  };
+  const texts = heap([...quotes.map((q) => q.text), ...wordings.map((x) => x.text)]);
+  const ids = heap(quotes.map((q) => q.id));
+  const speakerHeap = heap(speakers);
+  const refs = heap(wordings.map((x) => x.ref));
+  const wordingQuote = Uint32Array.from([...quotes.map((_, q) => q), ...wordings.map((x) => x.quote)]);
+  const metaBytes = utf8.encode(meta);
+  const bits = idTableBits(n);
+  const mask = 2 ** bits - 1;
+  const idTable = new Uint32Array(2 ** bits);
+  quotes.forEach((q, i) => {
+    if (q.speaker < 0 || q.speaker >= speakers.length) throw new IndexError(`quote ${q.id}: no speaker ${q.speaker}`);
+    let slot = fnv1a(q.id) & mask;
+    while (idTable[slot] !== 0) {
+      if (quotes[idTable[slot]! - 1]!.id === q.id) throw new IndexError(`duplicate quote id ${q.id}`);
+      slot = (slot + 1) & mask;
+    }
+    idTable[slot] = i + 1;
+  });
+  const words = (bytes: number) => Math.ceil(bytes / 4);
+  const total =
+    SHIPPED_HEADER_WORDS +
+    indexBytes.byteLength / 4 +
+    (w + 1) +
+    (n + 1) +
+    speakers.length +
+    1 +
+    (w - n + 1) +
+    w +
+    n * 4 +
+    idTable.length +
+    words(texts.bytes.length) +
+    words(ids.bytes.length) +
+    words(speakerHeap.bytes.length) +
+    words(refs.bytes.length) +
+    words(metaBytes.length);
+  const out = new Uint32Array(total);
+  const header = [
+    SHIPPED_MAGIC,
+    SHIPPED_INDEX_FORMAT_VERSION,
+    n,
+    speakers.length,
+    bits,
+    indexBytes.byteLength / 4,
+    texts.bytes.length,
+    ids.bytes.length,
+    speakerHeap.bytes.length,
+    metaBytes.length,
+    w,
+    refs.bytes.length,
+  ];
+  out.set(header, 0);
+  let at = SHIPPED_HEADER_WORDS;
+  const put = (a: Uint32Array) => {
+    out.set(a, at);
+    at += a.length;
+  };
+  const putBytes = (b: Uint8Array) => {
+    new Uint8Array(out.buffer, at * 4, b.length).set(b);
+    at += words(b.length);
+  };
+  put(new Uint32Array(indexBytes.buffer, indexBytes.byteOffset, indexBytes.byteLength / 4));
+  put(texts.offsets);
+  put(ids.offsets);
+  put(speakerHeap.offsets);
+  put(refs.offsets);
+  put(wordingQuote);
+  put(Uint32Array.from(quotes, (q) => q.speaker));
+  put(Uint32Array.from(quotes, (q) => q.dateKey));
+  put(Uint32Array.from(quotes, (q) => q.recordStart));
+  put(Uint32Array.from(quotes, (q) => q.recordEnd));
+  put(idTable);
+  putBytes(texts.bytes);
+  putBytes(ids.bytes);
+  putBytes(speakerHeap.bytes);
+  putBytes(refs.bytes);
+  putBytes(metaBytes);
+  if (at !== total) throw new IndexError(`shipped index layout: wrote ${at} words of ${total}`);
+  return new Uint8Array(out.buffer);
+}
+
+/**
+ * Views on a shipped index (no copy when the bytes are 4-byte aligned). Checks the
+ * format, the engine version and that every section fits; the content is the build's
+ * (validated there), which the caller proves by its hash before opening it.
+ */
+export function openShippedIndex(bytes: Uint8Array): ShippedIndex {
+  if (!isLittleEndian()) throw new IndexError('the index needs a little-endian platform');
+  if (bytes.byteLength < SHIPPED_HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0) {
+    throw new IndexError(`not a shipped quote index: ${bytes.byteLength} bytes`);
+  }
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const u = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+  if (u[0] !== SHIPPED_MAGIC) throw new IndexError('not a shipped quote index (bad magic number)');
+  if (u[1] !== SHIPPED_INDEX_FORMAT_VERSION) {
+    throw new IndexError(`shipped index format ${u[1]}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}: rebuild the extension`);
+  }
+  const [n, speakerCount, bits, indexWords, textBytes, idBytes, speakerBytes, metaBytes, w, refBytes] = Array.from(u.subarray(2, 12));
+  const words = (b: number) => Math.ceil(b / 4);
+  const expected =
+    SHIPPED_HEADER_WORDS + indexWords! + (w! + 1) + (n! + 1) + speakerCount! + 1 + (w! - n! + 1) + w! + n! * 4 + 2 ** bits! +
+    words(textBytes!) + words(idBytes!) + words(speakerBytes!) + words(refBytes!) + words(metaBytes!);
+  if (bits! > 31 || w! < n! || u.length !== expected) throw new IndexError(`shipped index truncated or padded: ${u.length} words, expected ${expected}`);
+  let at = SHIPPED_HEADER_WORDS;
+  const take = (len: number) => {
+    const v = u.subarray(at, at + len);
+    at += len;
+    return v;
+  };
+  const takeBytes = (len: number) => {
+    const v = new Uint8Array(u.buffer, u.byteOffset + at * 4, len);
+    at += words(len);
+    return v;
+  };
+  const indexWordsView = take(indexWords!);
+  const index = viewIndex(new Uint8Array(indexWordsView.buffer, indexWordsView.byteOffset, indexWordsView.byteLength));
+  if (index.quoteCount !== w) throw new IndexError(`shipped index: ${index.quoteCount} wordings indexed, table has ${w}`);
+  const textOffsets = take(w! + 1);
+  const idOffsets = take(n! + 1);
+  const speakerOffsets = take(speakerCount! + 1);
+  const refOffsets = take(w! - n! + 1);
+  const wordingQuote = take(w!);
+  const quoteSpeaker = take(n!);
+  const dateKeys = take(n!);
+  const recordStarts = take(n!);
+  const recordEnds = take(n!);
+  const idTable = take(2 ** bits!);
+  const texts = takeBytes(textBytes!);
+  const ids = takeBytes(idBytes!);
+  const speakers = takeBytes(speakerBytes!);
+  const refs = takeBytes(refBytes!);
+  const meta = takeBytes(metaBytes!);
+  if (textOffsets[w!] !== textBytes || idOffsets[n!] !== idBytes || speakerOffsets[speakerCount!] !== speakerBytes || refOffsets[w! - n!] !== refBytes) {
+    throw new IndexError('shipped index tables are inconsistent: rebuild the extension');
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const mask = 2 ** bits! - 1;
+  return {
+    index,
+    quoteCount: n!,
+    wordingCount: w!,
+    wordingQuote,
+    wordingText: (x) => decoder.decode(texts.subarray(textOffsets[x]!, textOffsets[x + 1]!)),
+    wordingRef: (x) => decoder.decode(refs.subarray(refOffsets[x - n!]!, refOffsets[x - n! + 1]!)),
+    speakerCount: speakerCount!,
+    meta: decoder.decode(meta),
+    id: (q) => decoder.decode(ids.subarray(idOffsets[q]!, idOffsets[q + 1]!)),
+    text: (q) => decoder.decode(texts.subarray(textOffsets[q]!, textOffsets[q + 1]!)),
+    speakerOf: (q) => quoteSpeaker[q]!,
+    speakerJson: (s) => decoder.decode(speakers.subarray(speakerOffsets[s]!, speakerOffsets[s + 1]!)),
+    dateKey: (q) => dateKeys[q]!,
+    recordStart: (q) => recordStarts[q]!,
+    recordEnd: (q) => recordEnds[q]!,
+    find(id) {
+      // Ids are ASCII (q_ and hex digits); compared code unit to byte, without decoding.
+      for (let slot = fnv1a(id) & mask; ; slot = (slot + 1) & mask) {
+        const entry = idTable[slot]!;
+        if (entry === 0) return -1;
+        const q = entry - 1;
+        const from = idOffsets[q]!;
+        if (idOffsets[q + 1]! - from !== id.length) continue;
+        let same = true;
+        for (let i = 0; i < id.length && same; i++) same = ids[from + i] === id.charCodeAt(i);
+        if (same) return q;
+      }
+    },
   };
 }

@@ -18,7 +18,7 @@ import { buildIndex, loadIndex, type MatchIndex } from './match-index';
 import { originalSpan, tokenize, type Tokens } from './tokenize';
 import type { Finding, Flag, LookupContext, LookupResult, MatchOptions, SpanInput } from './types';
 import { VariantFinder } from './variant';
-import { wordingsOf } from './wordings';
+import { wordingsOf, type Wordings } from './wordings';
 
 /**
  * What the matcher needs of a corpus quote: its wording and speaker; its date and
@@ -87,10 +87,15 @@ function lowerBound(a: Uint32Array, x: number): number {
   return lo;
 }
 
-export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchIndex | Uint8Array): Matcher {
+/**
+ * `wordings`: the corpus's wordings when the caller holds them already (the background
+ * reads them from the shipped index, src/host/shipped-host.ts, without an object per
+ * quote); otherwise they are made from `quotes`.
+ */
+export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchIndex | Uint8Array, prepared?: Wordings): Matcher {
   const idx = index === undefined ? buildIndex(quotes) : index instanceof Uint8Array ? loadIndex(index, quotes) : index;
   // The index and the engine number wordings: each quote's main text, then the other vetted wordings (./wordings.ts).
-  const wordings = wordingsOf(quotes);
+  const wordings = prepared ?? wordingsOf(quotes);
   if (idx.quoteCount !== wordings.list.length) {
     throw new Error(`index built for ${idx.quoteCount} quotes, corpus has ${wordings.list.length}: rebuild the index`);
   }

@@ -104,35 +104,60 @@ export interface VariantMatch {
 }
 
 export class VariantFinder {
-  /** Speaker name words (surnames, aliases' last words), by their first letters. */
-  private readonly names = new Map<string, { word: string; quotes: number[] }[]>();
+  /** Speaker name words (surnames, aliases' last words), by their first letters; made at the first use. */
+  private namesIndex: Map<string, { word: string; quotes: number[] }[]> | undefined;
   private readonly wordingWords = new Map<number, string[]>();
-  /** Wordings of each quote. */
-  private readonly wordingsOfQuote: number[][];
+  /** Other wordings of each quote that has any (wording q is quote q's main text: ./wordings.ts). */
+  private otherWordings: Map<number, number[]> | undefined;
 
   constructor(
     private readonly quotes: readonly VariantQuote[],
     private readonly wordings: Wordings,
-  ) {
-    this.wordingsOfQuote = quotes.map(() => []);
-    wordings.quoteOf.forEach((q, w) => this.wordingsOfQuote[q]!.push(w));
+  ) {}
+
+  /** Wordings of quote q: its main text, then its others. */
+  private wordingsOfQuote(q: number): number[] {
+    if (!this.otherWordings) {
+      this.otherWordings = new Map();
+      const { quoteOf } = this.wordings;
+      for (let w = this.quotes.length; w < quoteOf.length; w++) {
+        const owner = quoteOf[w]!;
+        let list = this.otherWordings.get(owner);
+        if (!list) this.otherWordings.set(owner, (list = []));
+        list.push(w);
+      }
+    }
+    return [q, ...(this.otherWordings.get(q) ?? [])];
+  }
+
+  private get names(): Map<string, { word: string; quotes: number[] }[]> {
+    if (this.namesIndex) return this.namesIndex;
+    // Built at the first variant question, not with the matcher: a woken background answers
+    // its first scan without it when no span needs it. Name words once per distinct name.
+    const names = new Map<string, { word: string; quotes: number[] }[]>();
+    const surnameOf = new Map<string, string | undefined>();
     const byWord = new Map<string, Set<number>>();
-    quotes.forEach((quote, q) => {
-      for (const name of [quote.speaker.name, ...(quote.speaker.aliases ?? [])]) {
-        const words = contentWordsOfName(name);
-        const surname = words[words.length - 1];
+    for (let q = 0; q < this.quotes.length; q++) {
+      const speaker = this.quotes[q]!.speaker;
+      for (const name of [speaker.name, ...(speaker.aliases ?? [])]) {
+        let surname = surnameOf.get(name);
+        if (!surnameOf.has(name)) {
+          const words = contentWordsOfName(name);
+          surnameOf.set(name, (surname = words[words.length - 1]));
+        }
         if (surname === undefined) continue;
         let set = byWord.get(surname);
         if (!set) byWord.set(surname, (set = new Set()));
         set.add(q);
       }
-    });
+    }
     for (const [word, set] of byWord) {
       const key = word.slice(0, VARIANT_STEM_MIN);
-      let list = this.names.get(key);
-      if (!list) this.names.set(key, (list = []));
+      let list = names.get(key);
+      if (!list) names.set(key, (list = []));
       list.push({ word, quotes: [...set] });
     }
+    return (this.namesIndex = names);
   }
 
   /** Whether `text` names quote q's speaker (a surname or alias, in any inflection). */
@@ -176,7 +201,7 @@ export class VariantFinder {
       .slice(0, VARIANT_MAX_CANDIDATES);
     let best: VariantMatch | undefined;
     for (const q of candidates) {
-      for (const w of this.wordingsOfQuote[q]!) {
+      for (const w of this.wordingsOfQuote(q)) {
         // A wording that negates where the page does not (or the other way round) says the opposite: no variant.
         if (hasNegation(this.wordings.list[w]!.text) !== negated) continue;
         const theirs = this.words(w);

@@ -255,6 +255,8 @@ export interface BuildInfo {
   contact: string;
   /** SHA-256 (hex) of the corpus file the build shipped; absent in a build with no corpus. */
   corpusSha256?: string;
+  /** SHA-256 (hex) of the shipped index beside the corpus (`corpus-index.bin`, src/host/shipped-host.ts). */
+  corpusIndexSha256?: string;
   corpusVersion?: string;
   /** ISO date-time of the build (the commit's date, for reproducible builds). */
   builtAt?: string;

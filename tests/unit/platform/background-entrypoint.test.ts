@@ -4,6 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { BACKGROUND_TEST_HANDLE, VERIFY_MENU_ID } from '../../../src/platform/context-menu';
 import type { ScanResponse } from '../../../src/platform/messages';
+import { packValidCorpus } from '../../../src/config/package-corpus';
+import type { Corpus } from '../../../src/corpus/schema';
+import type { ShippedCorpusMeta } from '../../../src/corpus/shipped';
+import { openShippedIndex } from '../../../src/match/match-index';
 import { PESKOV, sampleCorpus } from '../host/sample-corpus';
 import { installFakeExtras, settle } from './fake-extras';
 
@@ -11,16 +15,44 @@ const UNBUILT_INFO = { name: 'Quote Verifier', shortName: 'QuoteVerify', brandCo
 
 let extras: ReturnType<typeof installFakeExtras>;
 
-/** Starts the background as a build that shipped `shipped` (its hash embedded) and now finds `corpusBody`. */
-function startBackground(corpusBody: string, status = 200, shipped = corpusBody) {
+interface Served {
+  /** corpus.json as the package holds it now (default: what the build shipped). */
+  corpus?: string;
+  /** corpus-index.bin as the package holds it now (default: what the build shipped). */
+  index?: Uint8Array;
+  /** HTTP status of both files (404: missing). */
+  status?: number;
+  /** Answer a Range request with the whole file, as Firefox does for moz-extension: files. */
+  ignoreRange?: boolean;
+  /** The build embedded the hash of the served index (a build whose index is of another format). */
+  indexHashOfServed?: boolean;
+}
+
+/**
+ * Starts the background as a build that shipped `shipped` (corpus.json and corpus-index.bin
+ * packed as wxt.config.ts packs them, their hashes embedded) and now finds `served`.
+ */
+function startBackground(shipped: Corpus = sampleCorpus(), served: Served = {}) {
   const requested: string[] = [];
-  vi.stubGlobal('__QV_BUILD__', { ...UNBUILT_INFO, corpusSha256: createHash('sha256').update(shipped, 'utf8').digest('hex'), builtAt: '2026-11-23T10:00:00.000Z' });
-  vi.stubGlobal('fetch', async (url: string) => {
-    requested.push(url);
-    return new Response(corpusBody, { status });
+  const packed = packValidCorpus(shipped, 'data/corpus.json');
+  vi.stubGlobal('__QV_BUILD__', {
+    ...UNBUILT_INFO,
+    corpusSha256: packed.sha256,
+    corpusIndexSha256: served.indexHashOfServed && served.index ? createHashHex(served.index) : packed.indexSha256,
+    builtAt: '2026-11-23T10:00:00.000Z',
+  });
+  const corpus = new TextEncoder().encode(served.corpus ?? packed.json);
+  const index = served.index ?? packed.index;
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    const range = new Headers(init?.headers).get('Range');
+    requested.push(range ? `${url} ${range}` : url);
+    if (served.status !== undefined && served.status !== 200) return new Response('', { status: served.status });
+    if (url.endsWith('/corpus-index.bin')) return new Response(index.slice());
+    const m = /^bytes=(\d+)-(\d+)$/.exec(range ?? '');
+    return new Response(m && !served.ignoreRange ? corpus.slice(Number(m[1]), Number(m[2]) + 1) : corpus.slice());
   });
   void background.main();
-  return requested;
+  return { requested, packed };
 }
 
 beforeEach(() => {
@@ -32,10 +64,15 @@ afterEach(() => {
 });
 
 describe('background entrypoint', () => {
-  it('reads the packaged corpus and answers scans with verified findings', async () => {
-    const requested = startBackground(JSON.stringify(sampleCorpus()));
+  it('opens the packaged index, reads the records it needs from corpus.json, and answers scans with verified findings', async () => {
+    const { requested, packed } = startBackground();
     const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
-    expect(requested).toEqual(['chrome-extension://test-extension-id/corpus.json']);
+    // The index whole; of corpus.json only the piece holding the quote's record.
+    const [start, end] = (JSON.parse(openShippedIndex(packed.index).meta) as ShippedCorpusMeta).pieces[1]!;
+    expect(requested.slice(0, 2)).toEqual([
+      'chrome-extension://test-extension-id/corpus-index.bin',
+      `chrome-extension://test-extension-id/corpus.json bytes=${start}-${end! - 1}`,
+    ]);
     expect(answer.corpus).toMatchObject({ ok: true, name: 'Sample newsroom', quoteCount: 2, documentCount: 1, builtAt: '2026-11-23T10:00:00.000Z' });
     expect(answer.corpus.ok && answer.corpus.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(answer.findings.map((f) => f.verdict)).toEqual(['verified']);
@@ -43,40 +80,77 @@ describe('background entrypoint', () => {
   });
 
   it('still answers hello (the smoke test uses it)', async () => {
-    startBackground(JSON.stringify(sampleCorpus()));
+    startBackground();
     expect(await fakeBrowser.runtime.sendMessage({ type: 'qv:hello', url: 'https://a.example/' })).toEqual({ type: 'qv:hello', ok: true, extensionVersion: '0.0.0-test' });
   });
 
-  it('refuses a broken corpus: no verified findings, and the reason', async () => {
-    startBackground(JSON.stringify({ ...sampleCorpus(), version: 2 }));
+  it('refuses an index it cannot read (another format version), naming the file', async () => {
+    // A build whose embedded hash is of an index in a format this engine does not read.
+    const future = packFor(sampleCorpus()).index.slice();
+    new DataView(future.buffer).setUint32(4, 999, true);
+    startBackground(sampleCorpus(), { index: future, indexHashOfServed: true });
     const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: PESKOV.text })) as ScanResponse;
     expect(answer.findings).toEqual([]);
-    expect(answer.corpus).toMatchObject({ ok: false });
-    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/^corpus\.json is not a valid corpus: version/);
+    expect(answer.corpus).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/^corpus-index\.bin: shipped index format 999/);
   });
 
-  it('refuses a corpus changed after the build: integrity error, nothing verified, ERR badge on every tab', async () => {
-    const good = JSON.stringify(sampleCorpus());
-    // The same corpus with one byte changed: still a valid corpus, but not the one shipped.
-    const tampered = good.replace('"name":"Sample newsroom"', '"name":"Sample newsroon"');
-    expect(tampered).not.toBe(good);
-    startBackground(tampered, 200, good);
+  it('refuses an index changed after the build: integrity error, nothing verified, ERR badge on every tab', async () => {
+    const { packed } = startBackground(sampleCorpus(), { index: flipLastByte(packFor(sampleCorpus()).index) });
+    expect(packed.index.length).toBeGreaterThan(0);
     const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
     expect(answer.findings).toEqual([]);
     expect(answer.corpus).toMatchObject({ ok: false, reason: 'integrity' });
-    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/corpus\.json failed its integrity check/);
+    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/corpus-index\.bin failed its integrity check/);
     await settle();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('ERR');
   });
 
-  it('refuses a missing corpus file with a message naming it', async () => {
-    startBackground('', 404);
+  for (const ignoreRange of [false, true]) {
+    it(`refuses a corpus changed after the build${ignoreRange ? ' (whole file for a range, as Firefox)' : ''}: integrity error, nothing verified, ERR badge on every tab`, async () => {
+      const good = packFor(sampleCorpus()).json;
+      // The same corpus with one byte of a record changed: still a valid corpus, but not the one shipped.
+      const tampered = good.replace('Kremlin spokesman', 'Kremlin spokesmen');
+      expect(tampered).not.toBe(good);
+      startBackground(sampleCorpus(), { corpus: tampered, ignoreRange });
+      const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
+      expect(answer.findings).toEqual([]);
+      expect(answer.corpus).toMatchObject({ ok: false, reason: 'integrity' });
+      expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/corpus\.json failed its integrity check/);
+      await settle();
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('ERR');
+      // From then on every answer is refused, for every tab.
+      const later = (await fakeBrowser.runtime.sendMessage({ type: 'qv:lookup', text: PESKOV.text })) as ScanResponse;
+      expect(later.corpus).toMatchObject({ ok: false, reason: 'integrity' });
+    });
+  }
+
+  it('reads the shipped records through a whole-file answer too (Firefox ignores Range)', async () => {
+    startBackground(sampleCorpus(), { ignoreRange: true });
+    const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
+    expect(answer.findings.map((f) => f.verdict)).toEqual(['verified']);
+    expect(answer.quotes[PESKOV.id]).toEqual(PESKOV);
+  });
+
+  it('checks every piece of corpus.json once per session, after the first answers, and refuses a change no answer read', async () => {
+    const good = packFor(sampleCorpus()).json;
+    // The head of the file (the corpus name): no answer ever reads it.
+    const { requested } = startBackground(sampleCorpus(), { corpus: good.replace('"name":"Sample newsroom"', '"name":"Sample newsroon"') });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('ERR'));
+    // Piece by piece (head, one shard, tail), never the whole file at once.
+    expect(requested.filter((r) => r.includes('corpus.json')).every((r) => / bytes=\d+-\d+$/.test(r))).toBe(true);
+    const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
+    expect(answer.corpus).toMatchObject({ ok: false, reason: 'integrity' });
+  });
+
+  it('refuses a missing index file with a message naming it', async () => {
+    startBackground(sampleCorpus(), { status: 404 });
     const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:lookup', text: PESKOV.text })) as ScanResponse;
-    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/corpus\.json is missing/);
+    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/corpus-index\.bin is missing/);
   });
 
   it('paints each tab’s badge from its frames’ reports and clears it on navigation', async () => {
-    startBackground(JSON.stringify(sampleCorpus()));
+    startBackground();
     // The badge waits for the corpus (read, hashed, indexed); a scan answer means it is ready.
     await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: '' });
     // A frame scans (the background keeps the verdicts), then says which findings it drew.
@@ -104,7 +178,7 @@ describe('background entrypoint', () => {
   });
 
   it('wires the context menu to the tab', async () => {
-    startBackground(JSON.stringify(sampleCorpus()));
+    startBackground();
     await settle();
     expect(extras.menuItems.map((m) => m.id)).toEqual([VERIFY_MENU_ID]);
     await extras.onClicked.trigger({ menuItemId: VERIFY_MENU_ID, selectionText: 'a quote', frameId: 0 }, { id: 12 });
@@ -113,7 +187,7 @@ describe('background entrypoint', () => {
   });
 
   it('exposes its real menu and command listeners to end-to-end tests', async () => {
-    startBackground(JSON.stringify(sampleCorpus()));
+    startBackground();
     const handle = (globalThis as Record<string, unknown>)[BACKGROUND_TEST_HANDLE] as {
       contextMenuClicked(info: object, tab: object): void;
       command(name: string, tab: object): void;
@@ -127,3 +201,17 @@ describe('background entrypoint', () => {
     ]);
   });
 });
+
+function packFor(corpus: Corpus) {
+  return packValidCorpus(corpus, 'data/corpus.json');
+}
+
+function flipLastByte(bytes: Uint8Array): Uint8Array {
+  const out = bytes.slice();
+  out[out.length - 1]! ^= 1;
+  return out;
+}
+
+function createHashHex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,165 @@
+/**
+ * The background's host over the shipped index (src/host/shipped-host.ts) gives the
+ * answers of the host that parses corpus.json and builds the index (src/host/host.ts,
+ * what the background did before and the CLI does): same findings, verdicts, offsets,
+ * quote records, corpus status, lookups and searches, on every page and fixture the
+ * matching tests use, for every corpus they use, plus a generated corpus with many
+ * record shards. Both start from what the build packs (src/config/package-corpus.ts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../src/cli/check/extract';
+import { packValidCorpus, type PackedCorpus } from '../../../src/config/package-corpus';
+import { Corpus, type Quote } from '../../../src/corpus/schema';
+import { RECORD_SHARD_QUOTES } from '../../../src/corpus/shipped';
+import { createHost, type SyncHost } from '../../../src/host/host';
+import { createShippedHost, type ShippedHost } from '../../../src/host/shipped-host';
+import { openShippedIndex } from '../../../src/match/match-index';
+import type { ScanRequest } from '../../../src/platform/messages';
+import { makeCorpus, makePage, makeSpans } from '../../../scripts/bench-data';
+import { EN_DECOY, EN_WIRE, RU_DECOY, RU_ORIGINAL, RU_TRANSLATION_FIXTURE, WITH_ORIGINAL, WITH_TRANSLATION, WITH_WIRE } from '../match/wordings-corpus';
+
+const root = path.resolve(__dirname, '../../..');
+const noPause = async () => {};
+
+function corpusFile(file: string): Corpus {
+  return Corpus.parse(JSON.parse(readFileSync(path.join(root, file), 'utf8')));
+}
+
+/** A corpus of `n` generated quotations (the benchmark's generator), spread over several record shards. */
+function generatedCorpus(n: number): { corpus: Corpus; page: string } {
+  const generated = makeCorpus(n, 11);
+  const quotes: Quote[] = generated.quotes.map((q, i) => ({
+    id: q.id,
+    text: q.text,
+    kind: 'direct',
+    speaker: { name: q.speaker.name, aliases: q.speaker.aliases!, ...(i % 3 === 0 ? { role: 'minister' } : {}) },
+    date: ['2024', '2025-03', '2025-06-01'][i % 3]!,
+    datePrecision: (['year', 'month', 'day'] as const)[i % 3]!,
+    dateBasis: 'imported',
+    sources: [{ docId: `import:gen.csv#${i + 1}`, title: `Report ${i % 17} — “ünïcode”`, url: `https://news.example.org/${i}` }],
+    context: i % 2 ? '' : `Context of quote ${i}: ${q.text}`,
+  }));
+  const page = makePage(makeSpans(generated, 5), 60_000, 9);
+  return { corpus: { version: 1, name: 'Generated', documents: [], quotes }, page };
+}
+
+/** Every page and article the matching tests read, as the extension's collector reads them. */
+async function testTexts(): Promise<{ name: string; text: string }[]> {
+  const out: { name: string; text: string }[] = [];
+  for (const dir of ['tests/e2e/pages', 'tests/fixtures/check']) {
+    for (const name of readdirSync(path.join(root, dir)).sort()) {
+      const format = /\.html$/.test(name) ? 'html' : /\.md$/.test(name) ? 'markdown' : /\.txt$/.test(name) ? 'text' : undefined;
+      if (!format) continue;
+      const { text } = await extractText(readFileSync(path.join(root, dir, name), 'utf8'), format);
+      out.push({ name: `${dir}/${name}`, text });
+    }
+  }
+  return out;
+}
+
+function hosts(packed: PackedCorpus): { built: SyncHost; shipped: ShippedHost; reads: [number, number][] } {
+  const bytes = new TextEncoder().encode(packed.json);
+  const reads: [number, number][] = [];
+  const shipped = createShippedHost(openShippedIndex(packed.index), {
+    readCorpus: async (start, end) => {
+      reads.push([start, end]);
+      return bytes.slice(start, end);
+    },
+    corpusSha256: packed.sha256,
+  });
+  return { built: createHost(JSON.parse(packed.json), { sha256: packed.sha256 }), shipped, reads };
+}
+
+const corpora: [string, () => Corpus][] = [
+  ['the seed corpus (data/corpus.json)', () => corpusFile('data/corpus.json')],
+  ['the check fixtures’ corpus', () => corpusFile('tests/fixtures/check/corpus.json')],
+];
+
+describe('the shipped index answers as the corpus it was built from', async () => {
+  const texts = await testTexts();
+
+  for (const [label, load] of corpora) {
+    it(`${label}: same scan answers on every test page and fixture`, async () => {
+      const { built, shipped } = hosts(packValidCorpus(load(), 'corpus.json'));
+      expect(shipped.corpus).toEqual(built.corpus);
+      let matched = 0;
+      for (const { name, text } of texts) {
+        const request: ScanRequest = { type: 'qv:scan', text };
+        const want = built.scan(request);
+        matched += want.findings.filter((f) => f.quoteId !== undefined).length;
+        expect(await shipped.scanSliced(request, noPause), name).toEqual(want);
+      }
+      // The comparison means something only if the pages hold this corpus's quotations.
+      expect(matched).toBeGreaterThan(0);
+    });
+  }
+
+  it('a generated corpus over several record shards: same scans, lookups and searches', async () => {
+    const { corpus, page } = generatedCorpus(RECORD_SHARD_QUOTES * 4 + 17);
+    const { built, shipped, reads } = hosts(packValidCorpus(corpus, 'generated.json'));
+    expect(shipped.corpus).toEqual(built.corpus);
+    const request: ScanRequest = { type: 'qv:scan', text: page };
+    const want = await built.scanSliced(request, noPause);
+    expect(want.findings.filter((f) => f.verdict === 'verified').length).toBeGreaterThan(50);
+    expect(new Set(Object.keys(want.quotes).map((id) => corpus.quotes.findIndex((q) => q.id === id) >> 8)).size).toBeGreaterThan(3);
+    expect(await shipped.scanSliced(request, noPause)).toEqual(want);
+    // Only the pieces holding the found records were read, never the whole file.
+    expect(reads.every(([s, e]) => e - s < new TextEncoder().encode(JSON.stringify(corpus)).length / 2)).toBe(true);
+    for (const q of [corpus.quotes[0]!, corpus.quotes[700]!, corpus.quotes.at(-1)!]) {
+      const lookup = { type: 'qv:lookup' as const, text: q.text.split(' ').slice(0, -2).join(' ') };
+      expect(await shipped.lookup(lookup)).toEqual(built.lookup(lookup));
+    }
+    for (const query of [corpus.quotes[300]!.text.slice(0, 60), 'Number7', 'speaker number 12', 'zz']) {
+      expect(await shipped.search({ type: 'qv:search', query })).toEqual(built.search({ type: 'qv:search', query }));
+    }
+  });
+
+  it('a corpus with other wordings (originals, translations, outlet wordings): same answers', async () => {
+    const pages = [
+      `Peskov said: “${RU_ORIGINAL}.”`,
+      `Песков заявил: «${RU_ORIGINAL}».`,
+      `Песков: «${RU_DECOY}».`,
+      `Peskov said: “${EN_WIRE}.”`,
+      `Peskov said: “${EN_DECOY}.”`,
+      `«${RU_TRANSLATION_FIXTURE}», — сказал Песков.`,
+    ];
+    let named = 0;
+    for (const quotes of [WITH_ORIGINAL, WITH_TRANSLATION, WITH_WIRE]) {
+      const corpus: Corpus = Corpus.parse({ version: 1, name: 'Wordings', documents: [], quotes });
+      const { built, shipped } = hosts(packValidCorpus(corpus, 'wordings.json'));
+      for (const text of pages) {
+        const request: ScanRequest = { type: 'qv:scan', text };
+        const want = built.scan(request);
+        named += want.findings.filter((f) => f.wording !== undefined).length;
+        expect(await shipped.scanSliced(request, noPause), text).toEqual(want);
+      }
+    }
+    expect(named).toBeGreaterThan(0);
+  });
+
+  it('every piece of corpus.json checks out, and one changed byte refuses the host', async () => {
+    const { corpus } = generatedCorpus(RECORD_SHARD_QUOTES + 3);
+    const packed = packValidCorpus(corpus, 'generated.json');
+    expect((await hosts(packed).shipped.verifyCorpus(noPause))).toBe(true);
+    const bytes = new TextEncoder().encode(packed.json);
+    bytes[bytes.length - 3]! ^= 1;
+    const refusals: string[] = [];
+    const shipped = createShippedHost(openShippedIndex(packed.index), {
+      readCorpus: async (s, e) => bytes.slice(s, e),
+      corpusSha256: packed.sha256,
+      onRefused: (status) => refusals.push(status.ok ? '' : status.error),
+    });
+    expect(await shipped.verifyCorpus(noPause)).toBe(false);
+    expect(refusals).toEqual([expect.stringMatching(/corpus\.json failed its integrity check/)]);
+    expect(shipped.corpus).toMatchObject({ ok: false, reason: 'integrity' });
+    expect((await shipped.scanSliced({ type: 'qv:scan', text: `“${corpus.quotes[0]!.text}”` }, noPause)).findings).toEqual([]);
+  });
+
+  it('an index made for another corpus file is refused', () => {
+    const packed = packValidCorpus(corpusFile('data/corpus.json'), 'corpus.json');
+    const shipped = createShippedHost(openShippedIndex(packed.index), { readCorpus: async () => new Uint8Array(), corpusSha256: '0'.repeat(64) });
+    expect(shipped.corpus).toMatchObject({ ok: false, reason: 'integrity' });
+  });
+});
