@@ -6,7 +6,7 @@ import { OptionsView, type SaveState } from '../../src/ui/options/options-view';
 import { settingsStore } from '../../src/platform/settings-store';
 import { buildInfo } from '../../src/platform/build-info';
 import type { Settings } from '../../src/settings/settings';
-import { setMessageSource } from '../../src/ui/i18n';
+import { setMessageSource, t } from '../../src/ui/i18n';
 import { browserMessage, uiLanguage } from '../../src/platform/i18n';
 
 // The UI's words in the browser's language (public/_locales/<lang>/messages.json).
@@ -18,7 +18,7 @@ const root = document.getElementById('app');
 async function main(container: HTMLElement): Promise<void> {
   const store = settingsStore();
   const name = buildInfo().name;
-  document.title = `${name} settings`;
+  document.title = t('optionsTitle', name);
   let settings: Settings | undefined;
   let save: SaveState = { status: 'idle' };
   // Stores are queued so a quick run of changes lands in order.

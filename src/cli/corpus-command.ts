@@ -27,10 +27,9 @@ import { formatQuoteLine } from '../corpus/review/format';
 import { ReviewFileError } from '../corpus/review/review-file';
 import { CONFIG_ENV, ConfigError, loadConfigSync, resolveConfigPath, type NewsroomConfig } from '../config/config';
 import { parseCommandArgs } from './command-args';
+import { CorpusProgress } from './corpus-progress';
 import { reason } from './check/corpus';
 
-/** Above this many documents the build shows progress on stderr. */
-const PROGRESS_MIN_DOCUMENTS = 20;
 
 export const corpusUsage = `Usage: quote-verifier corpus [<documents-dir>] [--import <file>]... --out <file> [options]
        quote-verifier corpus [--config <file>] [options]
@@ -146,22 +145,23 @@ export async function corpusCommand(argv: string[]): Promise<number> {
     };
   }
   if (values.strict && options.reviewFile === undefined) return usageError('--strict needs a review file (--review <file> or a config)');
+  const progress = new CorpusProgress(process.stderr, values.quiet ?? false);
   options = {
     ...options,
     ...(ref === undefined ? {} : { referenceDate: ref }),
     ...(values['strict-documents'] ? { strictDocuments: true } : {}),
     ...(values.name === undefined ? {} : { name: values.name }),
     ...(values['corpus-version'] === undefined ? {} : { corpusVersion: values['corpus-version'] }),
-    onProgress: (done, total, file) => {
-      if (total > PROGRESS_MIN_DOCUMENTS && !values.quiet) process.stderr.write(`[${done}/${total}] ${safe(file)}\n`);
-    },
+    onProgress: (p) => progress.update(p),
   };
 
   let result: BuildResult;
   let pending: PendingReviewError | undefined;
   try {
     result = await buildCorpus(options);
+    progress.done();
   } catch (e) {
+    progress.done();
     if (e instanceof BuildFailedError || e instanceof ReviewFileError) {
       process.stderr.write(`${safe(e.message)}\nquote-verifier corpus: build failed; ${out} left unchanged\n`);
       return 2;

@@ -17,6 +17,7 @@ import {
   type TabFindingsRequest,
   type TabFindingsResponse,
 } from './messages';
+import type { Settings } from '../settings/settings';
 import { ANSWER_PAGE_FINDINGS, PartStore, type ScanMoreRequest, type ScanMoreResponse, type ScanPart } from './scan-parts';
 
 export interface Sender {
@@ -46,6 +47,18 @@ export interface BackgroundHandlers {
   tabFindings?(request: TabFindingsRequest, sender: Sender): Promise<TabFindingsResponse> | TabFindingsResponse;
   /** The popup or side panel searches the corpus (optional, like tabFindings). */
   search?(request: SearchRequest): Promise<SearchResponse> | SearchResponse;
+  /** A content script asks for the reader's settings: it cannot read storage (src/platform/settings-store.ts). */
+  settings?(): Promise<Settings>;
+}
+
+/** Content -> background: the reader's settings, please. */
+export interface SettingsRequest {
+  type: 'qv:settings';
+}
+
+export interface SettingsResponse {
+  type: 'qv:settings';
+  settings: Settings;
 }
 
 type Incoming =
@@ -56,6 +69,7 @@ type Incoming =
   | FindingsReport
   | ScanPart
   | ScanMoreRequest
+  | SettingsRequest
   | { type: 'qv:hello'; url: string };
 
 /**
@@ -112,6 +126,9 @@ function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sende
       return { type: 'qv:findings', ok: handlers.findings(message, sender) !== false };
     case 'qv:hello':
       return handlers.hello(sender);
+    case 'qv:settings':
+      if (!handlers.settings) throw new Error('this background serves no settings');
+      return handlers.settings().then((settings): SettingsResponse => ({ type: 'qv:settings', settings }));
     case 'qv:tab-findings':
       if (!handlers.tabFindings) throw new Error('this background keeps no per-tab findings');
       // A content script learns about its own tab only; the extension's pages about any.
@@ -178,6 +195,7 @@ function isIncoming(message: unknown): message is Incoming {
         (m.located as unknown[]).every((i) => Number.isInteger(i))
       );
     case 'qv:hello':
+    case 'qv:settings':
       return true;
     case 'qv:tab-findings':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId) && (m.first === undefined || (Number.isInteger(m.first) && (m.first as number) > 0));

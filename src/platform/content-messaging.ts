@@ -74,6 +74,26 @@ export async function reportFindings(scanId: string | undefined, located: number
   }
 }
 
+/** The reader's settings as the background serves them (unrepaired: the caller repairs with coerceSettings). */
+export async function requestSettings(): Promise<unknown> {
+  const answer = (await browser.runtime.sendMessage({ type: 'qv:settings' })) as { type?: unknown; settings?: unknown } | undefined;
+  if (answer?.type !== 'qv:settings') throw new Error(`Quote Verifier: the background gave no qv:settings answer (got ${describe(answer)})`);
+  return answer.settings;
+}
+
+/** Calls `handler` with the settings (unrepaired) each time the background says they changed; returns stop. */
+export function onSettingsChanged(handler: (settings: unknown) => void, signal?: AbortSignal): () => void {
+  const listener = (message: unknown): undefined => {
+    const m = message as { type?: unknown; settings?: unknown } | null;
+    if (m?.type === 'qv:settings-changed') handler(m.settings);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  const stop = () => browser.runtime.onMessage.removeListener(listener);
+  signal?.addEventListener('abort', stop, { once: true });
+  return stop;
+}
+
 /** Listens for the background's commands to this frame; returns a function that stops listening. */
 export function onContentCommand(handler: (command: ToContent) => void, signal?: AbortSignal): () => void {
   const listener = (message: unknown): undefined => {

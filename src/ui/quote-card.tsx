@@ -100,7 +100,8 @@ export function QuoteCard(props: QuoteCardProps) {
   const titleId = useId();
   const descId = useId();
   const ref = useRef<HTMLDivElement>(null);
-  const placement = useFloating(ref, props.anchor, props.viewport);
+  // The how-to note hangs from a point at the top centre of the page: centred on it.
+  const placement = useFloating(ref, props.anchor, props.viewport, !!props.hint);
   const contentKey = props.hint
     ? 'hint'
     : props.lookup
@@ -206,10 +207,12 @@ export function QuoteCard(props: QuoteCardProps) {
       </header>
       <div class="qv-body">{body}</div>
       {/* The page can cover or remove this card, and repaint its highlights; the toolbar popup is out of its reach. */}
-      <p class="qv-trust">
-        {props.buildName ? `${t('cardBuild', props.buildName)} ` : ''}
-        {t('cardTrust')}
-      </p>
+      {tone !== 'hint' && (
+        <p class="qv-trust">
+          {props.buildName ? `${t('cardBuild', props.buildName)} ` : ''}
+          {t('cardTrust')}
+        </p>
+      )}
     </div>
   );
 }
@@ -509,7 +512,7 @@ function elide(text: string, max: number): string {
 const ESSENTIAL_PADDING = 14;
 
 /** Floating placement: measure the rendered card, then keep it inside the viewport next to its anchor. */
-function useFloating(ref: { current: HTMLElement | null }, anchor: Rect | undefined, viewport: Size | undefined): Placement | undefined {
+function useFloating(ref: { current: HTMLElement | null }, anchor: Rect | undefined, viewport: Size | undefined, centred = false): Placement | undefined {
   const [placement, setPlacement] = useState<Placement | undefined>(undefined);
   const key = anchor && viewport ? [anchor.top, anchor.left, anchor.width, anchor.height, viewport.width, viewport.height].join() : '';
   useLayoutEffect(() => {
@@ -526,7 +529,8 @@ function useFloating(ref: { current: HTMLElement | null }, anchor: Rect | undefi
     const end = el.querySelector<HTMLElement>('[data-essential-end]');
     const essential = end ? end.getBoundingClientRect().bottom - el.getBoundingClientRect().top + ESSENTIAL_PADDING : 0;
     el.style.maxHeight = previous;
-    setPlacement(placeCard(anchor, size, viewport, essential));
+    const from = centred ? { ...anchor, left: anchor.left + anchor.width / 2 - size.width / 2 } : anchor;
+    setPlacement(placeCard(from, size, viewport, essential));
     // `key` captures anchor and viewport by value, so a new but equal rectangle does not re-place the card.
   }, [key]);
   return placement;

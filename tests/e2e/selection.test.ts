@@ -17,6 +17,7 @@ import { launchChromium, type ChromiumSession, type ExtensionApi } from './harne
 import { formatViolations, runAxe } from './harness/axe.ts';
 import { CARD_HOST, CARD_SETTLED, expectEssentialsOnScreen, expectLeftToRight, readCard as readCardIn, SELECT_NOTHING, select, type Card } from './harness/card.ts';
 import { waitForScan, type ScannedFinding } from './harness/scan.ts';
+import { poll, readRows } from './harness/rows.ts';
 import { repoRoot, startServer, type TestServer } from './harness/server.ts';
 
 declare const chrome: ExtensionApi;
@@ -60,6 +61,16 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
   }
 
   const verdictOf = (words: string) => scanned.find((f) => f.text.includes(words))?.verdict;
+  /** The toolbar popup's row for the same words (the popup opened as a tab on this page's tab). */
+  const popupVerdictOf = async (words: string) => {
+    const tabId = await session.evaluateInServiceWorker(async () => (await chrome.tabs.query({ active: true }))[0]!.id!);
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    const rows = await poll(() => readRows(popup), (r) => r.some((x) => x.text.includes(words)), 'The popup did not list the quotation');
+    await popup.close();
+    await page.bringToFront();
+    return rows.find((r) => r.text.includes(words))?.verdict;
+  };
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
@@ -100,6 +111,8 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     expect(card.text).toContain('Alt+Shift+V');
     expect(card.text).toContain('“Verify quotation”');
     expect(card.card.top).toBeLessThan(100);
+    // Centred under the top of the page.
+    expect(Math.abs((card.card.left + card.card.right) / 2 - card.viewport.width / 2)).toBeLessThan(2);
     await page.evaluate(CARD_SETTLED);
     await page.screenshot({ path: path.join(ARTIFACTS, 'shortcut-without-selection.png') });
     const violations = await runAxe({ evaluate: (s) => page.evaluate(s) }, { include: CARD_HOST });
@@ -134,6 +147,7 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
       expect({ selected, verdict: card.verdict }).toEqual({ selected, verdict: 'Misattributed' });
       expect(verdictOf('A truce in itself')).toBe('misattributed');
       expect(card.summary).toContain('Zelensky');
+      if (from === 'Zelensky said') expect(await popupVerdictOf('A truce in itself')).toBe('misattributed');
       if (from === 'Zelensky said') {
         await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-misattributed.png') });
         await shootCard(page, 'misattributed');

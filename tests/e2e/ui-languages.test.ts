@@ -109,6 +109,7 @@ describe('the extension in Ukrainian (Chromium --lang=uk), axe-core in light and
   it('the options page: Ukrainian; no axe violations', async () => {
     const options = await openExtensionPage('options.html', { width: 900, height: 900 });
     expect(await options.getByLabel('Автоматично перевіряти цитати на кожній сторінці').count()).toBe(1);
+    expect(await options.title()).toContain('налаштування');
     await axeBothSchemes(options, 'uk-options');
     await options.close();
   });

@@ -70,7 +70,21 @@ export interface BuildOptions {
   referenceDate?: string;
   /** Today's date; only used, with a warning, when nothing else gives a reference. */
   today?: () => DayDate;
-  onProgress?: (done: number, total: number, file: string) => void;
+  /** Called as the build moves through its stages (see `BuildProgress`). */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/**
+ * Where a build is: `documents` once per document read and attributed (with
+ * its file), `imports` once per import file, `merge` when the quotations of
+ * every source are merged into records (`done` = `total` = the quotations),
+ * `review` when the review file is applied.
+ */
+export interface BuildProgress {
+  stage: 'documents' | 'imports' | 'merge' | 'review';
+  done: number;
+  total: number;
+  file?: string;
 }
 
 export interface DocumentReport {
@@ -141,69 +155,87 @@ export function parseReferenceDate(s: string): DayDate | undefined {
   return d && d.month !== undefined && d.day !== undefined ? { year: d.year, month: d.month, day: d.day } : undefined;
 }
 
+/**
+ * A quotation waiting to be merged: what its record needs from the document
+ * (the source line), not the document itself, so a build holds no document
+ * text once it is attributed and its memory does not grow with the archive's text.
+ */
 interface Candidate {
   quote: ExtractedQuote;
-  doc: ReadDocument;
+  source: Source;
+  docId: string;
+  file: string;
 }
 
-/** Builds the corpus from already-read documents (sorted by docId). */
-export function assembleCorpus(
-  docs: ReadDocument[],
-  options: Pick<BuildOptions, 'name' | 'referenceDate' | 'today' | 'corpusVersion' | 'strictDocuments'>,
-  imported: readonly ImportedQuotes[] = [],
-): BuildResult {
-  const referenceDate = options.referenceDate === undefined ? undefined : parseReferenceDate(options.referenceDate);
-  if (options.referenceDate !== undefined && referenceDate === undefined) {
-    throw new Error(`--reference-date must be a real date as YYYY-MM-DD (got "${options.referenceDate}")`);
-  }
-  const warnings: Warning[] = [];
-  const terms: SetAside[] = [];
-  const leftOut: SetAside[] = [];
-  const documents: DocumentReport[] = [];
-  const infos: DocumentInfo[] = [];
-  const candidates: Candidate[] = [];
-  const speakers = new Map<string, { name: string; role?: string; declaredRole?: string; aliases: Set<string> }>();
+/**
+ * The corpus, one document at a time: `add` attributes a document and keeps
+ * only its quotations and report lines, `finish` merges them with the
+ * imports. Documents must be added in docId order.
+ */
+class CorpusAssembler {
+  private readonly warnings: Warning[] = [];
+  private readonly terms: SetAside[] = [];
+  private readonly leftOut: SetAside[] = [];
+  private readonly documents: DocumentReport[] = [];
+  private readonly infos: DocumentInfo[] = [];
+  private readonly candidates: Candidate[] = [];
+  private readonly speakers = new Map<string, { name: string; role?: string; declaredRole?: string; aliases: Set<string> }>();
+  private readonly skipped: SkippedDocument[] = [];
+  private readonly referenceDate: DayDate | undefined;
 
-  const noteSpeaker = (e: Entity) => {
+  constructor(private readonly options: Pick<BuildOptions, 'name' | 'referenceDate' | 'today' | 'corpusVersion' | 'strictDocuments' | 'onProgress'>) {
+    this.referenceDate = options.referenceDate === undefined ? undefined : parseReferenceDate(options.referenceDate);
+    if (options.referenceDate !== undefined && this.referenceDate === undefined) {
+      throw new Error(`--reference-date must be a real date as YYYY-MM-DD (got "${options.referenceDate}")`);
+    }
+  }
+
+  private noteSpeaker(e: Entity): void {
     const k = canonical(e.name);
-    let s = speakers.get(k);
-    if (!s) speakers.set(k, (s = { name: e.name, aliases: new Set() }));
+    let s = this.speakers.get(k);
+    if (!s) this.speakers.set(k, (s = { name: e.name, aliases: new Set() }));
     if (e.role !== undefined) {
       if (e.declared && s.declaredRole === undefined) s.declaredRole = e.role;
       if (s.role === undefined) s.role = e.role;
     }
     for (const a of e.aliases) if (canonical(a) !== k) s.aliases.add(a);
-  };
+  }
 
-  const skipped: SkippedDocument[] = [];
-  for (const doc of docs) {
+  /** Attributes one document and keeps what the corpus and the report need of it. */
+  add(doc: ReadDocument): void {
     let x: Extraction;
     try {
       x = extractDocument(doc.parsed, {
-        ...(referenceDate ? { referenceDate } : {}),
-        today: options.today ?? today,
+        ...(this.referenceDate ? { referenceDate: this.referenceDate } : {}),
+        today: this.options.today ?? today,
       });
     } catch (e) {
       // A fault in the attribution rules on one document must not cost the archive: report it, build the rest.
-      if (options.strictDocuments) throw new BuildFailedError([new DocumentError(doc.parsed.file, undefined, `cannot attribute the document: ${(e as Error).message}`)]);
-      skipped.push({ file: doc.parsed.file, reason: `cannot attribute the document: ${(e as Error).message}` });
-      continue;
+      if (this.options.strictDocuments) throw new BuildFailedError([new DocumentError(doc.parsed.file, undefined, `cannot attribute the document: ${(e as Error).message}`)]);
+      this.skipped.push({ file: doc.parsed.file, reason: `cannot attribute the document: ${(e as Error).message}` });
+      return;
     }
-    warnings.push(...doc.warnings);
-    warnings.push(...x.warnings);
-    terms.push(...x.terms);
-    leftOut.push(...x.leftOut);
-    for (const q of x.quotes) {
-      candidates.push({ quote: q, doc });
-      noteSpeaker(q.speaker);
-    }
+    this.warnings.push(...doc.warnings, ...x.warnings);
+    this.terms.push(...x.terms);
+    this.leftOut.push(...x.leftOut);
     const m = doc.parsed.meta;
+    for (const q of x.quotes) {
+      const source: Source = { docId: doc.parsed.docId, title: m.title! };
+      if (m.publisher !== undefined) source.publisher = m.publisher;
+      if (m.url !== undefined) {
+        source.url = m.url;
+        source.fragmentUrl = textFragmentUrl(m.url, q.text);
+      }
+      if (m.published !== undefined) source.published = m.published;
+      this.candidates.push({ quote: q, source, docId: doc.parsed.docId, file: doc.parsed.file });
+      this.noteSpeaker(q.speaker);
+    }
     const info: DocumentInfo = { docId: doc.parsed.docId, file: doc.rel, title: m.title!, sha256: doc.sha256 };
     if (m.publisher !== undefined) info.publisher = m.publisher;
     if (m.url !== undefined) info.url = m.url;
     if (m.published !== undefined) info.published = m.published;
-    infos.push(info);
-    documents.push({
+    this.infos.push(info);
+    this.documents.push({
       docId: doc.parsed.docId,
       file: doc.parsed.file,
       format: doc.format,
@@ -215,87 +247,95 @@ export function assembleCorpus(
     });
   }
 
-  // Imported speakers join the same registry: a role or alias from the documents applies to them too.
-  for (const imp of imported) {
-    for (const q of imp.quotes) {
-      const role = q.speaker.role === undefined ? {} : { role: q.speaker.role };
-      noteSpeaker({ name: q.speaker.name, kind: 'person', ...role, aliases: new Set(q.speaker.aliases ?? []), declared: false });
+  /** Merges every document's quotations with the imports into the corpus and its report. */
+  finish(imported: readonly ImportedQuotes[] = []): BuildResult {
+    const { warnings, terms, leftOut, documents, infos, candidates, skipped } = this;
+    // Imported speakers join the same registry: a role or alias from the documents applies to them too.
+    for (const imp of imported) {
+      for (const q of imp.quotes) {
+        const role = q.speaker.role === undefined ? {} : { role: q.speaker.role };
+        this.noteSpeaker({ name: q.speaker.name, kind: 'person', ...role, aliases: new Set(q.speaker.aliases ?? []), declared: false });
+      }
     }
-  }
-
-  const speakerOf = (e: Pick<Entity, 'name'>): Speaker => {
-    const s = speakers.get(canonical(e.name))!;
-    const out: Speaker = { name: s.name };
-    const role = s.declaredRole ?? s.role;
-    if (role !== undefined) out.role = role;
-    if (s.aliases.size) out.aliases = [...s.aliases].sort(byCodeUnits);
-    return out;
-  };
-
-  const items: MergeItem[] = [];
-  for (const { quote: q, doc } of candidates) {
-    const m = doc.parsed.meta;
-    const source: Source = { docId: doc.parsed.docId, title: m.title! };
-    if (m.publisher !== undefined) source.publisher = m.publisher;
-    if (m.url !== undefined) {
-      source.url = m.url;
-      source.fragmentUrl = textFragmentUrl(m.url, q.text);
-    }
-    if (m.published !== undefined) source.published = m.published;
-    const quote: Quote = {
-      id: quoteId(q.speaker.name, q.text),
-      text: q.text,
-      kind: q.kind,
-      speaker: speakerOf(q.speaker),
-      date: formatDate(q.date),
-      datePrecision: precisionOf(q.date),
-      dateBasis: q.dateBasis,
-      sources: [source],
-      context: q.context,
+    const speakerOf = (e: Pick<Entity, 'name'>): Speaker => {
+      const s = this.speakers.get(canonical(e.name))!;
+      const out: Speaker = { name: s.name };
+      const role = s.declaredRole ?? s.role;
+      if (role !== undefined) out.role = role;
+      if (s.aliases.size) out.aliases = [...s.aliases].sort(byCodeUnits);
+      return out;
     };
-    // Every record is checked on its own: one the rules got wrong is set aside with the reason, never a failed build.
-    const checked = QuoteRecord.safeParse(quote);
-    if (checked.success) items.push({ quote, file: doc.parsed.file });
-    else {
-      const issue = checked.error.issues[0]!;
-      leftOut.push({
-        docId: doc.parsed.docId,
-        file: doc.parsed.file,
-        ...(q.line === undefined ? {} : { line: q.line }),
-        quoted: `“${q.text}”`,
-        reason: `not a valid record (${issue.path.join('.')}: ${issue.message})`,
-      });
-    }
-  }
-  for (const imp of imported) for (const q of imp.quotes) items.push({ quote: { ...q, speaker: speakerOf(q.speaker) }, file: imp.file });
-  const merged = mergeQuotes(items);
-  warnings.push(...merged.warnings);
-  const quotes = merged.quotes;
-  const corpus = Corpus.parse({
-    version: CORPUS_FORMAT_VERSION,
-    name: options.name ?? DEFAULT_CORPUS_NAME,
-    ...(options.corpusVersion === undefined ? {} : { corpusVersion: options.corpusVersion }),
-    documents: infos,
-    quotes,
-  });
 
-  const per = new Map<string, { name: string; direct: number; partial: number }>();
-  for (const q of corpus.quotes) {
-    const p = per.get(q.speaker.name) ?? { name: q.speaker.name, direct: 0, partial: 0 };
-    p[q.kind]++;
-    per.set(q.speaker.name, p);
+    const items: MergeItem[] = [];
+    for (const { quote: q, source, docId, file } of candidates) {
+      const quote: Quote = {
+        id: quoteId(q.speaker.name, q.text),
+        text: q.text,
+        kind: q.kind,
+        speaker: speakerOf(q.speaker),
+        date: formatDate(q.date),
+        datePrecision: precisionOf(q.date),
+        dateBasis: q.dateBasis,
+        sources: [source],
+        context: q.context,
+      };
+      // Every record is checked on its own: one the rules got wrong is set aside with the reason, never a failed build.
+      const checked = QuoteRecord.safeParse(quote);
+      if (checked.success) items.push({ quote, file });
+      else {
+        const issue = checked.error.issues[0]!;
+        leftOut.push({
+          docId,
+          file,
+          ...(q.line === undefined ? {} : { line: q.line }),
+          quoted: `“${q.text}”`,
+          reason: `not a valid record (${issue.path.join('.')}: ${issue.message})`,
+        });
+      }
+    }
+    for (const imp of imported) for (const q of imp.quotes) items.push({ quote: { ...q, speaker: speakerOf(q.speaker) }, file: imp.file });
+    this.options.onProgress?.({ stage: 'merge', done: 0, total: items.length });
+    const merged = mergeQuotes(items);
+    warnings.push(...merged.warnings);
+    const quotes = merged.quotes;
+    const corpus = Corpus.parse({
+      version: CORPUS_FORMAT_VERSION,
+      name: this.options.name ?? DEFAULT_CORPUS_NAME,
+      ...(this.options.corpusVersion === undefined ? {} : { corpusVersion: this.options.corpusVersion }),
+      documents: infos,
+      quotes,
+    });
+    this.options.onProgress?.({ stage: 'merge', done: items.length, total: items.length });
+
+    const per = new Map<string, { name: string; direct: number; partial: number }>();
+    for (const q of corpus.quotes) {
+      const p = per.get(q.speaker.name) ?? { name: q.speaker.name, direct: 0, partial: 0 };
+      p[q.kind]++;
+      per.set(q.speaker.name, p);
+    }
+    const report: BuildReport = {
+      documents,
+      skipped,
+      perSpeaker: [...per.values()].sort((a, b) => b.direct + b.partial - (a.direct + a.partial) || byCodeUnits(a.name, b.name)),
+      terms,
+      leftOut,
+      warnings,
+      merged: corpus.quotes.filter((q) => q.sources.length > 1).length,
+      imports: imported.map((i) => ({ file: i.file, format: i.format, quotes: i.quotes.length, leftOut: i.leftOut })),
+    };
+    return { corpus, json: `${JSON.stringify(corpus, null, 2)}\n`, report };
   }
-  const report: BuildReport = {
-    documents,
-    skipped,
-    perSpeaker: [...per.values()].sort((a, b) => b.direct + b.partial - (a.direct + a.partial) || byCodeUnits(a.name, b.name)),
-    terms,
-    leftOut,
-    warnings,
-    merged: corpus.quotes.filter((q) => q.sources.length > 1).length,
-    imports: imported.map((i) => ({ file: i.file, format: i.format, quotes: i.quotes.length, leftOut: i.leftOut })),
-  };
-  return { corpus, json: `${JSON.stringify(corpus, null, 2)}\n`, report };
+}
+
+/** Builds the corpus from already-read documents (sorted by docId). */
+export function assembleCorpus(
+  docs: ReadDocument[],
+  options: Pick<BuildOptions, 'name' | 'referenceDate' | 'today' | 'corpusVersion' | 'strictDocuments'>,
+  imported: readonly ImportedQuotes[] = [],
+): BuildResult {
+  const assembler = new CorpusAssembler(options);
+  for (const doc of docs) assembler.add(doc);
+  return assembler.finish(imported);
 }
 
 /** Reads every document under `options.dir` and every import, builds the corpus, applies the review file. Throws BuildFailedError on bad input. */
@@ -304,7 +344,8 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
     throw new BuildFailedError([new DocumentError('(build)', undefined, 'nothing to build: give a documents directory or an import file')]);
   }
   const errors: DocumentError[] = [];
-  const docs: ReadDocument[] = [];
+  // Each document is attributed as soon as it is read and then let go: memory holds the quotations, not the archive.
+  const assembler = new CorpusAssembler(options);
   const listWarnings: Warning[] = [];
   const skippedDocs: SkippedDocument[] = [];
   if (options.dir !== undefined) {
@@ -317,13 +358,15 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
     let done = 0;
     for (const file of listed.files) {
       try {
-        docs.push(await readDocument(file));
+        const doc = await readDocument(file);
+        // Once the build has failed, the rest is only read for its errors.
+        if (errors.length === 0) assembler.add(doc);
       } catch (e) {
         if (e instanceof UnreadableDocumentError && !options.strictDocuments) skippedDocs.push({ file: e.file, ...(e.line === undefined ? {} : { line: e.line }), reason: e.detail });
         else if (e instanceof DocumentError) errors.push(e);
         else errors.push(new DocumentError(file.display, undefined, `cannot read the document: ${(e as Error).message}`));
       }
-      options.onProgress?.(++done, listed.files.length, file.display);
+      options.onProgress?.({ stage: 'documents', done: ++done, total: listed.files.length, file: file.display });
     }
     if (listed.files.length === 0 && listed.errors.length === 0) {
       errors.push(new DocumentError(display, undefined, 'no .txt, .md or .html documents found'));
@@ -334,8 +377,10 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
   // approved entry produced, never a name another entry could also carry.
   const vetted = new Map<string, string>(); // source docId -> the approved entry's path (as in its source ids)
   const entryByBase = new Map<string, string>();
-  for (const imp of options.imports ?? []) {
+  const importCount = options.imports?.length ?? 0;
+  for (const [i, imp] of (options.imports ?? []).entries()) {
     const display = imp.display ?? imp.file;
+    options.onProgress?.({ stage: 'imports', done: i, total: importCount, file: display });
     const base = importDocBase(imp.file, options.importBase);
     const other = entryByBase.get(base);
     if (other !== undefined) {
@@ -353,11 +398,12 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
     }
   }
   if (errors.length) throw new BuildFailedError(errors);
-  const result = assembleCorpus(docs, options, imported);
+  const result = assembler.finish(imported);
   result.report.warnings.unshift(...listWarnings);
   result.report.skipped.unshift(...skippedDocs);
   if (options.reviewFile === undefined) return result;
 
+  options.onProgress?.({ stage: 'review', done: 0, total: result.corpus.quotes.length, file: displayPath(options.reviewFile) });
   const reviews = await readReviewFile(options.reviewFile);
   const fromApproved = (q: Quote): Review | undefined => {
     const entry = q.sources.map((s) => vetted.get(s.docId)).find((d) => d !== undefined);

@@ -120,10 +120,22 @@ describe('quote-verifier corpus (the real CLI)', () => {
     }
     const r = await corpusCli([work, '--out', join(work, 'out.json')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr.split('\n').filter((l) => /^\[\d+\/21\] /.test(l))).toHaveLength(21);
+    // Not a terminal here: a document line at most every 2 s (the first at once), the last one, then the merge.
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines.filter((l) => /^\[\d+\/21\] /.test(l)).length).toBeGreaterThanOrEqual(2);
+    expect(lines).toContain(`[21/21] ${join(work, 'doc-20.md')}`);
+    expect(lines.slice(-2)).toEqual(['quote-verifier corpus: merging 21 quotations into records', 'quote-verifier corpus: merged 21 quotations']);
     expect(r.stdout).toContain('Documents read: 21');
     expect(r.stdout).toContain('Jane Roe  21 (21 direct, 0 partial)');
     expect(r.stdout).not.toContain('[1/21]');
+  }, 60_000);
+
+  it('--quiet shows no progress', async () => {
+    const work = await tempDir();
+    for (let i = 0; i < 21; i++) await writeFile(join(work, `doc-${i}.md`), `---\ntitle: Doc ${i}\npublished: 2024-01-02\n---\n\nJane Roe said: “Item ${i} is ready.”\n`);
+    const r = await corpusCli([work, '--out', join(work, 'out.json'), '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
   }, 60_000);
 
   it('--check exits 0 when the file is current and 1 when it is stale; usage errors exit 2', async () => {

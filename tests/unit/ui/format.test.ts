@@ -69,3 +69,21 @@ describe('describeTimeBefore', () => {
     expect(describeTimeBefore('2024-12-20', 'day', 'yesterday')).toBeUndefined();
   });
 });
+
+describe('dates in another UI language', () => {
+  it('Ukrainian: the browser’s wording at the same precision, spans with Ukrainian plurals', async () => {
+    const { setMessageSource, catalogueSource } = await import('../../../src/ui/i18n');
+    const uk = (await import('../../../public/_locales/uk/messages.json')).default;
+    setMessageSource(catalogueSource(uk), 'uk');
+    try {
+      expect(formatStatementDate('2024-12-13', 'day')).toMatch(/^п.ятниця, 13 грудня 2024/);
+      expect(formatStatementDate('2024-12-13', 'month')).not.toMatch(/13/);
+      expect(formatStatementDate('2024', 'year')).toBe('2024');
+      expect(describeTimeBefore('2024-12-13', 'day', '2024-12-16')).toBe('сказано за 3 дні до цієї сторінки');
+      expect(describeTimeBefore('2024-12-11', 'day', '2024-12-16')).toBe('сказано за 5 днів до цієї сторінки');
+    } finally {
+      setMessageSource(undefined);
+    }
+    expect(formatStatementDate('2024-12-13', 'day')).toBe('Friday, 13 December 2024');
+  });
+});

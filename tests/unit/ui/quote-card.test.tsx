@@ -341,3 +341,24 @@ describe('QuoteCard: behaviour', () => {
     expect(dialog.style.top).toBe('128px');
   });
 });
+
+describe('QuoteCard: who checked, and the shortcut without a selection', () => {
+  it('names the build that checked, the approver and date, and the date’s basis', () => {
+    const approved = { ...PESKOV, dateBasis: 'published' as const, review: { state: 'approved' as const, reviewer: 'Desk editor', at: '2026-11-23T12:15:00Z' } };
+    const { container } = render(
+      <QuoteCard finding={verified} quote={approved} corpus={corpus} onClose={() => {}} onCopyCitation={() => {}} buildName="Ledger Quote Check" />,
+    );
+    const text = container.textContent!;
+    expect(text).toContain('Checked by Ledger Quote Check.');
+    expect(text).toContain('In Sample newsroom, approved by Desk editor on Monday, 23 November 2026.');
+    expect(container.querySelector('.qv-date')!.textContent).toContain('publication date of the source');
+  });
+
+  it('with nothing selected, says how to use the shortcut it was opened with, and judges nothing', () => {
+    const { container } = render(<QuoteCard hint={{ shortcut: 'Ctrl+Shift+Y' }} corpus={corpus} onClose={() => {}} onCopyCitation={() => {}} buildName="Quote Verifier" />);
+    expect(container.querySelector('.qv-verdict-word')!.textContent).toBe('How to verify a quotation');
+    expect(container.querySelector('[role="dialog"]')!.getAttribute('data-verdict')).toBe('hint');
+    expect(container.textContent).toContain('press Ctrl+Shift+Y again or right-click and choose “Verify quotation”');
+    expect(container.textContent).not.toContain('Checked by');
+  });
+});
