@@ -33,7 +33,7 @@ import { selectionContext } from './selection-context';
  * `paintMs` and `textLength`.
  */
 export interface ScannedDetail {
-  findings: { verdict: Finding['verdict']; quoteId: string | undefined; text: string; flags: Finding['flags'] }[];
+  findings: { verdict: Finding['verdict']; quoteId: string | undefined; text: string; flags: Finding['flags']; wording?: Finding['wording'] }[];
   timing: ScanOutcome<ScanResponse>['cost'] & { paintMs: number; textLength: number };
 }
 
@@ -139,7 +139,7 @@ export function startPageController(services: PageServices, initial: Settings): 
     setTimeout(() => {
       if (last !== outcome || signal.aborted) return;
       services.onScanned?.({
-        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags })),
+        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags, ...(finding.wording ? { wording: finding.wording } : {}) })),
         // Main-thread cost of this scan, for the scan-cost benchmark (ms).
         timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
       });
