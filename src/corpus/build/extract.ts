@@ -531,6 +531,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const i = list.findIndex((s) => offset >= s.start && offset < s.end);
     return i >= 0 ? i : list.length - 1;
   };
+  const contexts = new Map<string, string>();
   const quoteToken = (toks: Token[], q: number) => toks.findIndex((t) => t.kind === 'quote' && t.quote === q);
 
   occurrences.forEach((occ, q) => {
@@ -557,7 +558,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     // Every longer word capitalized: a title, a name or a slogan (“The Lead with Jane Roe”, “Fair Pay Now”), whatever verb is near.
     if (words <= TITLE_MAX_WORDS && isTitleCase(raw)) return setAside(terms, 'a title, name or slogan: every word capitalized');
     const site: QuoteSite = {
-      tA, qa, tB, qb, firstPara: first.para, lastPara: last.para, sA, sB, tokens, attributed,
+      tA, qa, tB, qb, firstPara: first.para, lastPara: last.para, double: first.span.double, sA, sB, tokens, attributed,
       otherNamedBetween: (para, from, to, e) =>
         mentions.some((m) => m.pos.para === para && m.pos.sentence > from && m.pos.sentence < to && m.entity !== e),
     };
@@ -626,7 +627,10 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     if (control !== undefined) return setAside(leftOut, `contains a control character (${control}) that could hide or reorder the text on screen`);
     const paras = [...new Set(occ.segments.map((s) => s.para))];
     const contextParas = first.para > 0 ? [first.para - 1, ...paras] : paras;
-    const context = contextParas.map((p) => texts[p]).join('\n\n');
+    // Quotations of one paragraph share one context string: the records hold it once, not once per quotation.
+    const contextKey = contextParas.join(',');
+    let context = contexts.get(contextKey);
+    if (context === undefined) contexts.set(contextKey, (context = contextParas.map((p) => texts[p]).join('\n\n')));
     quotes.push({ text, kind, speaker: entity, date, dateBasis, context, rule: finding.rule, order: q, ...(line === undefined ? {} : { line }) });
   });
 
