@@ -392,6 +392,12 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       // "the ministry", "the group": a declared or named organisation with that noun, else the last organisation named.
       const named = registry.resolveInstitution(noun, earlier.map((m) => m.entity));
       if (named) return named;
+      // "the campaign said": the campaign of the person the text is about (named in this paragraph or the one before).
+      if (noun === 'campaign') {
+        const person = earlier.filter((m) => m.entity.kind === 'person' && pos.para - m.pos.para <= 1).pop();
+        const surname = person?.entity.name.split(/\s+/).pop();
+        if (person && surname) return registry.discover({ first: 0, end: 0, role: [], name: [surname, 'campaign'] });
+      }
       for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i]!.entity.kind === 'organization') return earlier[i]!.entity;
       return undefined;
     }

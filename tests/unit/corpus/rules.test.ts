@@ -84,6 +84,7 @@ describe('pronouns by gender, descriptions, places', () => {
     ['a description, then the name in an appositive', 'A senior official, Jane Roe, tells reporters that the ferry is “the island’s lifeline.”', 'Jane Roe'],
     ['"the star" is someone named nearby, not a namesake of the role many paragraphs back', 'The singer Jane Roe spoke.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nAfter the show, Mary Lind said the ferry was late. The star posted a note: “The ferry will run all winter.”', 'Mary Lind'],
     ['"state" as a noun after a "who" clause is no speech verb', 'Jane Roe explained she worked with John Doe, who was responsible for cleaning up state data and putting it into the file: “John is outstanding with data.”', 'Jane Roe'],
+    ['"the campaign" → the campaign of the person the text is about', 'Jane Roe toured the quay on Monday.\n\n“The ferry will run all winter,” the campaign wrote.', 'Roe campaign'],
     ['a soft hyphen inside a name', '“The ferry will run all winter,” Jane \u00ADRoe said.', 'Jane Roe'],
     ['an appositive without its closing comma', '“The ferry will run all winter,” Jane Roe, a spokeswoman for the harbour board told the paper.', 'Jane Roe'],
     ['she → the woman named before, not the last man', 'Jane Roe met John Doe at the quay. “The ferry will run all winter,” she said.', 'Jane Roe'],
