@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument, type ParsedDocument } from '../../../src/corpus/build/extract';
 import { CLAUSE_RULES, SPEECH_RULES } from '../../../src/corpus/build/rules';
 import { attributionOf } from '../../../src/match';
+import { UNNAMED_SOURCE_ROLE } from '../../../src/text/english';
 
 function doc(text: string): ParsedDocument {
   const paragraphs = text
@@ -110,5 +111,17 @@ describe('shared lexicon: a pattern the builder attributes, with another speaker
     const close = at + wording.length;
     const ctx = { before: page.slice(0, open), after: page.slice(close + 1), quoteEndsSentence: /[.!?]$/.test(wording) };
     expect(attributionOf(ctx, jane)).toEqual({ kind: 'other', name: 'John Doe' });
+  });
+});
+
+describe('unnamed sources: the matcher never calls their words misattributed', () => {
+  it('a page naming a person for words the corpus has from "a senior harbour adviser"', () => {
+    const built = extract('“The ferry will run all winter,” said a senior harbour adviser.').quotes[0]!;
+    expect([built.speaker.name, built.speaker.role]).toEqual(['a senior harbour adviser', UNNAMED_SOURCE_ROLE]);
+    const speaker = { name: built.speaker.name, role: built.speaker.role! };
+    const ctx = { before: '', after: ' John Doe said.', quoteEndsSentence: false };
+    expect(attributionOf(ctx, speaker)).toEqual({ kind: 'none' });
+    // The same page against a named speaker is misattributed: the check is not switched off.
+    expect(attributionOf(ctx, { name: 'Jane Roe' })).toEqual({ kind: 'other', name: 'John Doe' });
   });
 });
