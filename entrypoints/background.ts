@@ -15,8 +15,8 @@ import { BACKGROUND_TEST_HANDLE, registerVerifyMenu } from '../src/platform/cont
 import {
   CORPUS_ASSET,
   CORPUS_INDEX_ASSET,
-  corpusCheckedThisSession,
-  markCorpusChecked,
+  checkedThisSession,
+  markChecked,
   readBundledAsset,
   readBundledCorpusRange,
 } from '../src/platform/corpus-asset';
@@ -24,7 +24,7 @@ import { onTabReset } from '../src/platform/tabs';
 import { createTabFindingsStore } from '../src/platform/tab-findings-store';
 import { notifyTabFindingsChanged } from '../src/platform/panel-messaging';
 import { extensionVersion } from '../src/platform/runtime';
-import { broadcastSettings, keepStorageFromContentScripts, settingsStore } from '../src/platform/settings-store';
+import { backgroundSettingsStore, broadcastSettings, keepStorageFromContentScripts, serveSettings } from '../src/platform/settings-store';
 
 /** A macrotask boundary: messages from other tabs are handled here. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -41,10 +41,16 @@ export default defineBackground(() => {
   // The shipped index, opened as views on its bytes once they hash to what this build
   // shipped; corpus.json is read a piece at a time, each piece checked against the index
   // (src/host/shipped-host.ts). Nothing is parsed or validated per quote here.
+  // The index is hashed in full at the first start of a browser session; a worker woken
+  // later in the session reuses that check (hashing 50 MB costs more than the rest of a wake-up).
+  const indexChecked = build.corpusIndexSha256 === undefined ? Promise.resolve(false) : checkedThisSession('index', build.corpusIndexSha256);
   const host: Promise<ShippedHost> = readBundledAsset(CORPUS_INDEX_ASSET).then(
     async (bytes) => {
-      const checked = await checkShippedBytes(bytes, build.corpusIndexSha256, CORPUS_INDEX_ASSET);
-      if (!checked.ok) return refusedShipped(checked.error, checked.reason);
+      if (!(await indexChecked)) {
+        const checked = await checkShippedBytes(bytes, build.corpusIndexSha256, CORPUS_INDEX_ASSET);
+        if (!checked.ok) return refusedShipped(checked.error, checked.reason);
+        void markChecked('index', checked.sha256);
+      }
       if (build.corpusSha256 === undefined) return refusedShipped(`${CORPUS_ASSET}: this build carries no corpus hash; rebuild the extension`, 'integrity');
       let shipped;
       try {
@@ -67,10 +73,10 @@ export default defineBackground(() => {
     // Every byte of corpus.json, once per browser session (not at every wake-up), after
     // the first answers: a corpus changed after the build is refused even where no answer
     // has read it yet. Pieces are checked one at a time, so memory stays at one piece.
-    if (!h.corpus.ok || build.corpusSha256 === undefined || (await corpusCheckedThisSession(build.corpusSha256))) return;
+    if (!h.corpus.ok || build.corpusSha256 === undefined || (await checkedThisSession('corpus', build.corpusSha256))) return;
     await nextTask();
     try {
-      if (await h.verifyCorpus(nextTask)) await markCorpusChecked(build.corpusSha256);
+      if (await h.verifyCorpus(nextTask)) await markChecked('corpus', build.corpusSha256);
     } catch {
       // A piece could not be read (not a mismatch): the next start checks again.
     }
@@ -93,11 +99,11 @@ export default defineBackground(() => {
   // The reader's settings: content scripts may not write them (Chrome closes storage.local
   // to them; see src/platform/settings-store.ts); they ask here and are told of changes.
   void keepStorageFromContentScripts();
-  const settings = settingsStore();
-  broadcastSettings(settings);
+  const settings = serveSettings(backgroundSettingsStore(), broadcastSettings);
 
   listenToContent({
     settings: () => settings.get(),
+    setSettings: (value) => settings.set(value),
     hello: () => ({ type: 'qv:hello', ok: true, extensionVersion: extensionVersion() }),
     // The background owns the verdicts: it keeps what it computed for the frame that asked,
     // and the frame later says only which of these it drew (findings, below).

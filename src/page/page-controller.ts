@@ -136,7 +136,7 @@ export function startPageController(services: PageServices, initial: Settings): 
     setTimeout(() => {
       if (last !== outcome || signal.aborted) return;
       lastScanned = JSON.stringify({
-        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags })),
+        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags, ...(finding.wording ? { wording: finding.wording } : {}) })),
         // Main-thread cost of this scan, for the scan-cost benchmark (ms).
         timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
       });

@@ -67,23 +67,27 @@ export async function readBundledCorpusRange(start: number, end: number, fetcher
 }
 
 /**
- * The SHA-256 of the corpus whose every piece the background checked in this browser
- * session (`session:corpusChecked`). Session storage outlives a stopped service worker,
- * not the browser or an update of the extension, and content scripts cannot write it.
+ * Which shipped files the background checked in full in this browser session, by their
+ * SHA-256 (`session:shippedChecked`): the index at its first start, every piece of
+ * corpus.json soon after. Session storage outlives a stopped service worker, not the
+ * browser or an update of the extension, and content scripts cannot write it; a woken
+ * worker trusts a file checked earlier in the session instead of hashing it again.
  */
-const corpusChecked = storage.defineItem<string | null>('session:corpusChecked', { fallback: null });
+export type ShippedFile = 'corpus' | 'index';
 
-export async function corpusCheckedThisSession(sha256: string): Promise<boolean> {
+const shippedChecked = storage.defineItem<Partial<Record<ShippedFile, string>>>('session:shippedChecked', { fallback: {} });
+
+export async function checkedThisSession(file: ShippedFile, sha256: string): Promise<boolean> {
   try {
-    return (await corpusChecked.getValue()) === sha256;
+    return (await shippedChecked.getValue())[file] === sha256;
   } catch {
     return false;
   }
 }
 
-export async function markCorpusChecked(sha256: string): Promise<void> {
+export async function markChecked(file: ShippedFile, sha256: string): Promise<void> {
   try {
-    await corpusChecked.setValue(sha256);
+    await shippedChecked.setValue({ ...(await shippedChecked.getValue()), [file]: sha256 });
   } catch {
     // No session storage: the next start checks again.
   }

@@ -169,6 +169,12 @@ describe('a newsroom’s vetted build (sample config, real CLI and WXT, Chromium
     expect(await popup.textContent('h1')).toBe('Northbridge Daily Quote Check');
     expect(await popup.$eval('.qv-popup', (el) => getComputedStyle(el).borderTopColor)).toBe('rgb(11, 110, 79)');
     expect(await popup.getAttribute('a.qv-popup__contact', 'href')).toBe('mailto:corrections@daily.example.net');
+    // The first-run page, opened on install, names the newsroom's build and its corpus.
+    const welcome = session.context.pages().find((p) => p.url() === session!.extensionUrl('welcome.html'));
+    expect(welcome, 'the first-run page opened on install').toBeDefined();
+    await welcome!.waitForSelector('[data-corpus="name"]');
+    expect(await welcome!.textContent('h1')).toBe('Welcome to Northbridge Daily Quote Check');
+    expect(await welcome!.textContent('[data-corpus="name"]')).toContain('Northbridge Daily vetted quotations 2024.05-e2e');
     expect(session.unexpectedRequests()).toEqual([]);
   });
 });
