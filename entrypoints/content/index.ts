@@ -13,11 +13,11 @@ import { randomHighlightSuffix } from '../../src/page/highlights';
 import { frameUrls, startPageController } from '../../src/page/page-controller';
 import { closedShadowRootReader } from '../../src/platform/shadow-roots';
 import { buildInfo, TEST_BUILD } from '../../src/platform/build-info';
+import { READY_EVENT, TEST_EVENTS } from '../../src/page/test-events';
 import { answerSiteQueries } from '../../src/platform/site-messaging';
 import { coerceSettings, defaultSettings } from '../../src/settings/settings';
 import highlightCss from '../../src/page/highlights.css?inline';
 import { createCardHost } from './card-host';
-import { announceReady, pageEvents } from './test-events';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -41,8 +41,8 @@ export default defineContentScript({
       }),
     ]);
     if (ctx.isInvalid) return;
-    // Test builds only (the code is in no store build): the automation contract's page events.
-    if (TEST_BUILD) announceReady(document, answer.extensionVersion);
+    // Test builds announce readiness with an event, not a DOM change: the page's DOM is never edited.
+    if (TEST_BUILD) document.dispatchEvent(new CustomEvent(READY_EVENT, { detail: answer.extensionVersion }));
     const { signal } = ctx;
     // The card closes only after it opened, which the controller does: `controller` is set by then.
     const card = createCardHost(ctx, { onClose: () => controller.cardClosed() });
@@ -60,7 +60,7 @@ export default defineContentScript({
         onCommand: (handler, s) => void onContentCommand(handler, s),
         shadowRootOf: closedShadowRootReader(),
         frameUrls: () => frameUrls(location),
-        onScanned: TEST_BUILD ? pageEvents(document, signal) : undefined,
+        testEvents: TEST_BUILD ? TEST_EVENTS : false,
       },
       coerceSettings(stored, defaults),
     );

@@ -3,8 +3,8 @@
  * services passed in (entrypoints/content only composes). It keeps the frame's scan
  * going while the reader's settings allow it (src/page/scanner.ts), paints the findings
  * (highlights.ts), reports where they are drawn, opens the card on a reader's click or
- * command, answers "Verify quotation", and in test builds tells what each scan found
- * (onScanned: the entrypoint's page events, docs/architecture.md).
+ * command, answers "Verify quotation", and in test builds keeps the page-event contract
+ * (`quote-verifier:scanned` / `quote-verifier:query`, docs/architecture.md).
  *
  * Everything is tied to `signal`, so an extension update or reload leaves nothing behind.
  */
@@ -28,13 +28,19 @@ import { startScanner, type LocatedFinding, type ScannerOptions, type Scanner, t
 import { selectionContext } from './selection-context';
 
 /**
- * What a scan found and cost, for the test build's page events (entrypoints/content/test-events.ts:
- * the event names and their code are in no store build). `timing` is ScanCost plus
- * `paintMs` and `textLength`.
+ * The automation contract's page events (test builds only; docs/architecture.md). The names
+ * live in src/page/test-events.ts, which only a test build's entrypoint imports, so a store
+ * build holds no `quote-verifier:` name at all (tests/e2e/store-silence.test.ts).
  */
-export interface ScannedDetail {
-  findings: { verdict: Finding['verdict']; quoteId: string | undefined; text: string; flags: Finding['flags']; wording?: Finding['wording'] }[];
-  timing: ScanOutcome<ScanResponse>['cost'] & { paintMs: number; textLength: number };
+export interface TestEventNames {
+  /**
+   * Dispatched on `document` after each scan, with `detail` a JSON string
+   * `{"findings":[{verdict, quoteId, text, flags}], "timing": {...}}` (a string crosses
+   * Firefox's Xray boundary). `timing` is ScanCost plus `paintMs` and `textLength`.
+   */
+  scanned: string;
+  /** A page (or a test) dispatches this on `document` to have the last scanned event sent again. */
+  query: string;
 }
 
 /** What the card shows: a finding of the scan, or the answer to a selection's lookup. */
@@ -44,7 +50,9 @@ export type PageCardContent =
       lookup: { selection: string; best?: Finding; nearest: LookupResponse['nearest']; quotes: Record<string, Quote> };
       corpus: CorpusStatus;
       pagePublished?: string;
-    };
+    }
+  /** The keyboard shortcut with nothing selected: how to use it (no verdict). */
+  | { hint: { shortcut: string }; corpus: CorpusStatus };
 
 /** The card in the page (entrypoints/content/card-host.tsx: a closed shadow root). */
 export interface PageCard {
@@ -78,11 +86,8 @@ export interface PageServices {
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /** This frame's URL and, where the browser tells, its top page's origin: what the site lists judge. */
   frameUrls(): string[];
-  /**
-   * Test builds only: told after each scan (in a task of its own), and `null` when scanning
-   * stops; the entrypoint turns it into the automation contract's page events.
-   */
-  onScanned?: (detail: ScannedDetail | null) => void;
+  /** Test builds: the page events of the automation contract to dispatch and answer; `false` in store builds. */
+  testEvents: TestEventNames | false;
   /** Scanner timing for tests (debounce, idle, slicing); the browser's defaults otherwise. */
   scannerOptions?: Partial<Pick<ScannerOptions<ScanResponse>, 'debounceMs' | 'maxWaitMs' | 'whenIdle' | 'yieldToPage' | 'sliceMs' | 'now' | 'strict'>>;
 }
@@ -106,6 +111,7 @@ export function startPageController(services: PageServices, initial: Settings): 
   let located: LocatedFinding[] = [];
   let last: ScanOutcome<ScanResponse> | undefined;
   let pagePublished: string | undefined;
+  let lastScanned = '';
 
   const highlighter = createHighlighter({
     env: view,
@@ -134,15 +140,16 @@ export function startPageController(services: PageServices, initial: Settings): 
     );
   };
 
-  const tellScanned = (outcome: ScanOutcome<ScanResponse>, paintMs: number) => {
+  const dispatchScanned = (outcome: ScanOutcome<ScanResponse>, paintMs: number) => {
     // In a task of its own: a page of 20,000 findings makes a detail of megabytes.
     setTimeout(() => {
       if (last !== outcome || signal.aborted) return;
-      services.onScanned?.({
+      lastScanned = JSON.stringify({
         findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags, ...(finding.wording ? { wording: finding.wording } : {}) })),
         // Main-thread cost of this scan, for the scan-cost benchmark (ms).
         timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
       });
+      if (services.testEvents) doc.dispatchEvent(new CustomEvent(services.testEvents.scanned, { detail: lastScanned }));
     }, 0);
   };
 
@@ -170,7 +177,7 @@ export function startPageController(services: PageServices, initial: Settings): 
           outcome.answer.scanId,
           located.map((entry) => entry.index),
         );
-        if (services.onScanned) tellScanned(outcome, performance.now() - started);
+        if (services.testEvents) dispatchScanned(outcome, performance.now() - started);
       },
       onError: (error) => console.debug('Quote Verifier: scan failed', error),
     });
@@ -181,7 +188,7 @@ export function startPageController(services: PageServices, initial: Settings): 
     // Nothing stays marked or listed that the reader asked not to have checked.
     last = undefined;
     located = [];
-    services.onScanned?.(null);
+    lastScanned = '';
     highlighter.show([]);
     highlighter.setActive(null);
     findingNav.set([]);
@@ -199,6 +206,17 @@ export function startPageController(services: PageServices, initial: Settings): 
     else if (!allowed && scanner) stopScanning();
   };
   apply(initial);
+
+  const events = services.testEvents;
+  if (events) {
+    doc.addEventListener(
+      events.query,
+      () => {
+        if (lastScanned) doc.dispatchEvent(new CustomEvent(events.scanned, { detail: lastScanned }));
+      },
+      { signal },
+    );
+  }
 
   listenForHighlightClicks({
     doc,
@@ -281,7 +299,19 @@ async function verifySelection(services: PageServices, command: VerifySelectionC
   // The keyboard command goes to every frame: only the one holding a selection answers.
   // The context menu goes to the frame it was opened in, with the selected text.
   const text = selected || command.text?.trim() || '';
-  if (!text) return;
+  if (!text) {
+    // The shortcut with nothing selected: the top frame says how to use it, unless focus is
+    // in a frame (whose own content script holds the selection, or says nothing).
+    const win = doc.defaultView;
+    const focus = doc.activeElement?.tagName;
+    if (command.shortcut !== undefined && win !== null && win === win.top && focus !== 'IFRAME' && focus !== 'FRAME') {
+      const width = doc.documentElement.clientWidth;
+      // A point at the top centre of the viewport: the note opens under it, centred.
+      const topCentre = { top: 0, left: width / 2, width: 0, height: 0, right: width / 2, bottom: 0, x: width / 2, y: 0 } as DOMRect;
+      await card.open({ hint: { shortcut: command.shortcut }, corpus: { ok: true, name: '', quoteCount: 0 } }, () => topCentre);
+    }
+    return;
+  }
   const range = selected && selection!.rangeCount > 0 ? selection!.getRangeAt(0).cloneRange() : undefined;
   const fallback = (doc.activeElement ?? doc.body)?.getBoundingClientRect();
   // The paragraph around a page selection, so its quotation marks and attribution count (selection-context.ts).

@@ -7,13 +7,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../../src/match/types';
 import type { ScanRequest, ScanResponse, ToContent } from '../../../src/platform/messages';
-import { startPageController, frameUrls, type PageCardContent, type PageServices, type ScannedDetail } from '../../../src/page/page-controller';
+import { TEST_EVENTS } from '../../../src/page/test-events';
+import { startPageController, frameUrls, type PageCardContent, type PageServices } from '../../../src/page/page-controller';
 import { defaultSettings, type Settings } from '../../../src/settings/settings';
 
 const QUOTE = 'We will not negotiate under pressure.';
 const CORPUS = { ok: true as const, name: 'test', quoteCount: 1 };
 
-function setup(options: { settings?: Partial<Settings>; url?: string; onScanned?: (detail: ScannedDetail | null) => void } = {}) {
+function setup(options: { settings?: Partial<Settings>; url?: string; testEvents?: boolean } = {}) {
   const scans: Omit<ScanRequest, 'type' | 'upload'>[] = [];
   const reports: [string | undefined, number[]][] = [];
   const opened: PageCardContent[] = [];
@@ -48,7 +49,7 @@ function setup(options: { settings?: Partial<Settings>; url?: string; onScanned?
       command = handler;
     },
     frameUrls: () => [options.url ?? 'https://news.example/article'],
-    onScanned: options.onScanned,
+    testEvents: options.testEvents ? TEST_EVENTS : false,
     scannerOptions: { whenIdle: (cb) => cb(), yieldToPage: () => Promise.resolve(), now: () => Date.now(), strict: false },
   };
   const page = startPageController(services, { ...defaultSettings(), ...options.settings });
@@ -111,18 +112,23 @@ describe('startPageController', () => {
     expect(opened.at(-1)).toMatchObject({ lookup: { selection: 'not negotiate', nearest: [{ quoteId: 'q1' }] } });
   });
 
-  it('tells what each scan found, in a task of its own, and null when scanning stops (the test build’s page events)', async () => {
-    const told: (ScannedDetail | null)[] = [];
-    const { page } = setup({ onScanned: (d) => told.push(d) });
-    await vi.advanceTimersByTimeAsync(0);
-    expect(page.located).toHaveLength(2);
-    expect(told).toEqual([]);
+  it('test builds only: dispatches the scanned event and answers the query event', async () => {
+    const seen: string[] = [];
+    document.addEventListener(TEST_EVENTS.scanned, (e) => seen.push(String((e as CustomEvent).detail)));
+    const store = setup();
     await vi.advanceTimersByTimeAsync(10);
-    expect(told).toHaveLength(1);
-    expect(told[0]!.findings.map((f) => [f.verdict, f.text])).toEqual([['verified', QUOTE], ['verified', QUOTE]]);
-    expect(told[0]!.timing.textLength).toBeGreaterThan(0);
-    page.apply({ ...defaultSettings(), autoScan: false });
-    expect(told.at(-1)).toBeNull();
+    document.dispatchEvent(new CustomEvent(TEST_EVENTS.query));
+    expect(seen).toEqual([]);
+    store.controller.abort();
+
+    setup({ testEvents: true });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(seen).toHaveLength(1);
+    const detail = JSON.parse(seen[0]!) as { findings: { verdict: string; text: string }[]; timing: { textLength: number } };
+    expect(detail.findings.map((f) => [f.verdict, f.text])).toEqual([['verified', QUOTE], ['verified', QUOTE]]);
+    expect(detail.timing.textLength).toBeGreaterThan(0);
+    document.dispatchEvent(new CustomEvent(TEST_EVENTS.query));
+    expect(seen).toHaveLength(2);
   });
 
   it('frameUrls: the frame’s URL, and the top page’s origin where the browser tells', () => {
