@@ -7,7 +7,11 @@
  *   start (its ready event) until the scan is painted, no script task on the page does
  *   more than 25 ms of work (thread time in a Chromium trace; wall time on a machine
  *   shared with other runs is mostly waiting for a core, and is printed with the
- *   longtask observer's figures), and the rendering frames over 50 ms are printed;
+ *   longtask observer's figures); only a window of findings near the viewport is
+ *   registered in CSS.highlights, and it follows scrolling; one task (a frame or a script)
+ *   may exceed 50 ms, for the whole-document restyle when the highlight rules are
+ *   adopted, no costlier than the page's restyle for a sheet of the test's, and nothing
+ *   over 50 ms while scrolling;
  * - one quotation followed by 1,000,000 “ marks (3 MB): while the background matches it,
  *   another tab's scan is answered within 200 ms, and the big page's own quotation is
  *   still found.
@@ -219,7 +223,7 @@ describe('bounded work per page (Chromium, test build)', () => {
     expect(bigScan!.findings.map((f) => f.verdict)).toContain('verified');
   }, BIG_TIMEOUT_MS);
 
-  it('20,500 quotations: no task over 50 ms on the page while it is scanned; 20,000 kept with a note, the first screen of the popup within 1 s', async () => {
+  it('20,500 quotations: no script task over 25 ms, one restyle, a window of marks; 20,000 kept with a note, the first screen of the popup within 1 s', async () => {
     const page = await session.context.newPage();
     // The page's main thread, traced from before navigation: each task's thread time
     // (CPU time on that thread) is the work done in it, which preemption by other
