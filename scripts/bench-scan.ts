@@ -138,8 +138,16 @@ function editQuote(g: Gen, text: string): string {
   return words.join(' ');
 }
 
-function buildPage(seed: Quote[], spec: PageSpec): { html: string; planted: number } {
+/**
+ * Seed quotations worth planting: a two- or three-word phrase ("full-fledged peace") is a
+ * term, not an attributable quotation, and the engine does not index it (MIN_QUOTE_WORDS);
+ * an edit of one word in eight still reads as the quotation, altered.
+ */
+const PLANT_MIN_WORDS = 8;
+
+function buildPage(allSeed: Quote[], spec: PageSpec): { html: string; planted: number } {
   const g = makeGen(4242);
+  const seed = allSeed.filter((q) => q.text.split(/\s+/).length >= PLANT_MIN_WORDS);
   const quoted: string[] = [];
   for (const q of seed) for (let i = 0; i < spec.seedCopies; i++) quoted.push(q.text);
   for (const q of seed) for (let i = 0; i < spec.seedCopies; i++) quoted.push(editQuote(g, q.text));
