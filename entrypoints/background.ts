@@ -24,7 +24,7 @@ import { onTabReset } from '../src/platform/tabs';
 import { createTabFindingsStore } from '../src/platform/tab-findings-store';
 import { notifyTabFindingsChanged } from '../src/platform/panel-messaging';
 import { extensionVersion } from '../src/platform/runtime';
-import { broadcastSettings, keepStorageFromContentScripts, settingsStore } from '../src/platform/settings-store';
+import { backgroundSettingsStore, broadcastSettings, keepStorageFromContentScripts, serveSettings } from '../src/platform/settings-store';
 
 /** A macrotask boundary: messages from other tabs are handled here. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -99,11 +99,11 @@ export default defineBackground(() => {
   // The reader's settings: content scripts may not write them (Chrome closes storage.local
   // to them; see src/platform/settings-store.ts); they ask here and are told of changes.
   void keepStorageFromContentScripts();
-  const settings = settingsStore();
-  broadcastSettings(settings);
+  const settings = serveSettings(backgroundSettingsStore(), broadcastSettings);
 
   listenToContent({
     settings: () => settings.get(),
+    setSettings: (value) => settings.set(value),
     hello: () => ({ type: 'qv:hello', ok: true, extensionVersion: extensionVersion() }),
     // The background owns the verdicts: it keeps what it computed for the frame that asked,
     // and the frame later says only which of these it drew (findings, below).

@@ -28,13 +28,20 @@ import { startScanner, type LocatedFinding, type ScannerOptions, type Scanner, t
 import { selectionContext } from './selection-context';
 
 /**
- * Test builds only: dispatched on `document` after each scan, with `detail` a JSON string
- * `{"findings":[{verdict, quoteId, text, flags}], "timing": {...}}` (a string crosses
- * Firefox's Xray boundary). `timing` is ScanCost plus `paintMs` and `textLength`.
+ * The automation contract's page events (test builds only; docs/architecture.md). The names
+ * live in src/page/test-events.ts, which only a test build's entrypoint imports, so a store
+ * build holds no `quote-verifier:` name at all (tests/e2e/store-silence.test.ts).
  */
-export const SCANNED_EVENT = 'quote-verifier:scanned';
-/** Test builds only: a page (or a test) dispatches this on `document` to have the last scanned event sent again. */
-export const QUERY_EVENT = 'quote-verifier:query';
+export interface TestEventNames {
+  /**
+   * Dispatched on `document` after each scan, with `detail` a JSON string
+   * `{"findings":[{verdict, quoteId, text, flags}], "timing": {...}}` (a string crosses
+   * Firefox's Xray boundary). `timing` is ScanCost plus `paintMs` and `textLength`.
+   */
+  scanned: string;
+  /** A page (or a test) dispatches this on `document` to have the last scanned event sent again. */
+  query: string;
+}
 
 /** What the card shows: a finding of the scan, or the answer to a selection's lookup. */
 export type PageCardContent =
@@ -43,7 +50,9 @@ export type PageCardContent =
       lookup: { selection: string; best?: Finding; nearest: LookupResponse['nearest']; quotes: Record<string, Quote> };
       corpus: CorpusStatus;
       pagePublished?: string;
-    };
+    }
+  /** The keyboard shortcut with nothing selected: how to use it (no verdict). */
+  | { hint: { shortcut: string }; corpus: CorpusStatus };
 
 /** The card in the page (entrypoints/content/card-host.tsx: a closed shadow root). */
 export interface PageCard {
@@ -77,8 +86,8 @@ export interface PageServices {
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /** This frame's URL and, where the browser tells, its top page's origin: what the site lists judge. */
   frameUrls(): string[];
-  /** Test builds: dispatch and answer the page events of the automation contract. */
-  testEvents: boolean;
+  /** Test builds: the page events of the automation contract to dispatch and answer; `false` in store builds. */
+  testEvents: TestEventNames | false;
   /** Scanner timing for tests (debounce, idle, slicing); the browser's defaults otherwise. */
   scannerOptions?: Partial<Pick<ScannerOptions<ScanResponse>, 'debounceMs' | 'maxWaitMs' | 'whenIdle' | 'yieldToPage' | 'sliceMs' | 'now' | 'strict'>>;
 }
@@ -136,11 +145,11 @@ export function startPageController(services: PageServices, initial: Settings): 
     setTimeout(() => {
       if (last !== outcome || signal.aborted) return;
       lastScanned = JSON.stringify({
-        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags })),
+        findings: located.map(({ finding }) => ({ verdict: finding.verdict, quoteId: finding.quoteId, text: finding.text, flags: finding.flags, ...(finding.wording ? { wording: finding.wording } : {}) })),
         // Main-thread cost of this scan, for the scan-cost benchmark (ms).
         timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
       });
-      doc.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+      if (services.testEvents) doc.dispatchEvent(new CustomEvent(services.testEvents.scanned, { detail: lastScanned }));
     }, 0);
   };
 
@@ -198,11 +207,12 @@ export function startPageController(services: PageServices, initial: Settings): 
   };
   apply(initial);
 
-  if (services.testEvents) {
+  const events = services.testEvents;
+  if (events) {
     doc.addEventListener(
-      QUERY_EVENT,
+      events.query,
       () => {
-        if (lastScanned) doc.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+        if (lastScanned) doc.dispatchEvent(new CustomEvent(events.scanned, { detail: lastScanned }));
       },
       { signal },
     );
@@ -289,7 +299,19 @@ async function verifySelection(services: PageServices, command: VerifySelectionC
   // The keyboard command goes to every frame: only the one holding a selection answers.
   // The context menu goes to the frame it was opened in, with the selected text.
   const text = selected || command.text?.trim() || '';
-  if (!text) return;
+  if (!text) {
+    // The shortcut with nothing selected: the top frame says how to use it, unless focus is
+    // in a frame (whose own content script holds the selection, or says nothing).
+    const win = doc.defaultView;
+    const focus = doc.activeElement?.tagName;
+    if (command.shortcut !== undefined && win !== null && win === win.top && focus !== 'IFRAME' && focus !== 'FRAME') {
+      const width = doc.documentElement.clientWidth;
+      // A point at the top centre of the viewport: the note opens under it, centred.
+      const topCentre = { top: 0, left: width / 2, width: 0, height: 0, right: width / 2, bottom: 0, x: width / 2, y: 0 } as DOMRect;
+      await card.open({ hint: { shortcut: command.shortcut }, corpus: { ok: true, name: '', quoteCount: 0 } }, () => topCentre);
+    }
+    return;
+  }
   const range = selected && selection!.rangeCount > 0 ? selection!.getRangeAt(0).cloneRange() : undefined;
   const fallback = (doc.activeElement ?? doc.body)?.getBoundingClientRect();
   // The paragraph around a page selection, so its quotation marks and attribution count (selection-context.ts).

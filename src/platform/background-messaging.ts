@@ -49,6 +49,8 @@ export interface BackgroundHandlers {
   search?(request: SearchRequest): Promise<SearchResponse> | SearchResponse;
   /** A content script asks for the reader's settings: it cannot read storage (src/platform/settings-store.ts). */
   settings?(): Promise<Settings>;
+  /** An extension page stores settings (the background is the item's only writer); content scripts are refused. */
+  setSettings?(settings: unknown): Promise<Settings>;
 }
 
 /** Content -> background: the reader's settings, please. */
@@ -70,6 +72,7 @@ type Incoming =
   | ScanPart
   | ScanMoreRequest
   | SettingsRequest
+  | { type: 'qv:settings-set'; settings: unknown }
   | { type: 'qv:hello'; url: string };
 
 /**
@@ -129,6 +132,11 @@ function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sende
     case 'qv:settings':
       if (!handlers.settings) throw new Error('this background serves no settings');
       return handlers.settings().then((settings): SettingsResponse => ({ type: 'qv:settings', settings }));
+    case 'qv:settings-set':
+      if (!handlers.setSettings) throw new Error('this background stores no settings');
+      // The reader's settings are changed by the reader, in the extension's own pages.
+      if (!sender.extensionPage) throw new Error('qv:settings-set refused: only the extension’s own pages may change the settings');
+      return handlers.setSettings(message.settings).then((settings): SettingsResponse => ({ type: 'qv:settings', settings }));
     case 'qv:tab-findings':
       if (!handlers.tabFindings) throw new Error('this background keeps no per-tab findings');
       // A content script learns about its own tab only; the extension's pages about any.
@@ -197,6 +205,8 @@ function isIncoming(message: unknown): message is Incoming {
     case 'qv:hello':
     case 'qv:settings':
       return true;
+    case 'qv:settings-set':
+      return typeof m.settings === 'object' && m.settings !== null;
     case 'qv:tab-findings':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId) && (m.first === undefined || (Number.isInteger(m.first) && (m.first as number) > 0));
     case 'qv:search':

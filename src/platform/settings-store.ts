@@ -79,12 +79,102 @@ export function createSettingsStore(options: SettingsStoreOptions = {}): Setting
 let shared: SettingsStore | undefined;
 
 /**
- * The store every context uses, created on first use (defining the item reads storage).
- * Its defaults carry the newsroom's site lists from the build (BuildInfo.sites).
+ * The background's store: the only one that writes the item. Created on first use
+ * (defining the item reads storage); its defaults carry the newsroom's site lists from
+ * the build (BuildInfo.sites).
  */
-export function settingsStore(): SettingsStore {
+export function backgroundSettingsStore(): SettingsStore {
   shared ??= createSettingsStore({ defaults: defaultSettings(buildInfo().sites) });
   return shared;
+}
+
+/** Extension page -> background: store these settings (only extension pages may ask). */
+export interface SettingsWrite {
+  type: 'qv:settings-set';
+  settings: Settings;
+}
+
+let pages: SettingsStore | undefined;
+
+/**
+ * The store of the extension's pages (options, popup, side panel): they read and watch
+ * the item directly, and their writes go through the background (`qv:settings-set`),
+ * which stores them and keeps them (serveSettings).
+ */
+export function settingsStore(): SettingsStore {
+  if (pages) return pages;
+  const direct = backgroundSettingsStore();
+  const set = async (settings: Settings): Promise<Settings> => {
+    const message: SettingsWrite = { type: 'qv:settings-set', settings };
+    const answer = (await browser.runtime.sendMessage(message)) as { type?: unknown; settings?: unknown; error?: unknown } | undefined;
+    if (answer?.type !== 'qv:settings') throw new Error(`The settings were not saved: ${String(answer?.error ?? 'no answer from the extension')}`);
+    return coerceSettings(answer.settings, direct.defaults);
+  };
+  pages = {
+    defaults: direct.defaults,
+    get: direct.get,
+    set,
+    async patch(change) {
+      const current = await direct.get();
+      return set(typeof change === 'function' ? change(current) : { ...current, ...change });
+    },
+    watch: direct.watch,
+  };
+  return pages;
+}
+
+/**
+ * How long serveSettings waits for the echo of its own write: storage.onChanged comes
+ * within milliseconds; a value seen later is someone else's write even if it equals one
+ * of ours (a replay).
+ */
+const ECHO_WAIT_MS = 2_000;
+
+export interface SettingsService {
+  /** The reader's settings as the background keeps them (what content scripts are told). */
+  get(): Promise<Settings>;
+  /** Stores settings an extension page sent (repaired first); returns what was stored. */
+  set(settings: unknown): Promise<Settings>;
+}
+
+/**
+ * Background: the reader's settings as it last stored them, with every change told to
+ * `changed` (every tab, broadcastSettings). The background is the item's only writer, so
+ * a value it did not write is someone else's: in Firefox a content script can still write
+ * storage.local (there is no access level for it), and such a write is put back at once,
+ * before any tab hears of it. In Chrome storage.local is closed to content scripts
+ * (keepStorageFromContentScripts) and this never happens.
+ */
+export function serveSettings(store: SettingsStore, changed: (settings: Settings) => void, now: () => number = () => Date.now()): SettingsService {
+  let kept: Promise<Settings> = store.get();
+  /** Writes whose echo in watch() has not come yet (a quick run of writes echoes late); each echo is taken once. */
+  const pending: { json: string; at: number }[] = [];
+  store.watch((value) => {
+    void kept.then((mine) => {
+      const json = JSON.stringify(value);
+      while (pending.length > 0 && now() - pending[0]!.at > ECHO_WAIT_MS) pending.shift();
+      const echo = pending.findIndex((p) => p.json === json);
+      if (echo >= 0) pending.splice(echo, 1);
+      if (json === JSON.stringify(mine)) {
+        changed(mine);
+        return;
+      }
+      if (echo >= 0) return;
+      console.warn('Quote Verifier: the settings were changed outside the extension; putting them back');
+      void store.set(mine).catch(() => {});
+    });
+  });
+  return {
+    get: () => kept,
+    async set(settings) {
+      const clean = coerceSettings(settings, store.defaults);
+      // Kept before the write, so its echo in watch() is recognised as ours.
+      kept = Promise.resolve(clean);
+      pending.push({ json: JSON.stringify(clean), at: now() });
+      await store.set(clean);
+      return clean;
+    },
+  };
 }
 
 /** Background -> every frame of every tab: the settings changed (the content script repairs what it gets). */
@@ -94,20 +184,17 @@ export interface SettingsChanged {
 }
 
 /**
- * Background: tells every tab's frames when the settings change (the options page, the
- * popup's switch or another window stored them); returns unwatch. Tabs without our
- * content script refuse the message, which is fine. Needs no `tabs` permission: ids only.
+ * Background: tells every tab's frames the settings changed. Tabs without our content
+ * script refuse the message, which is fine. Needs no `tabs` permission: ids only.
  */
-export function broadcastSettings(store: SettingsStore): () => void {
-  return store.watch((settings) => {
-    const message: SettingsChanged = { type: 'qv:settings-changed', settings };
-    void browser.tabs.query({}).then(
-      (tabs) => {
-        for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
-      },
-      () => {},
-    );
-  });
+export function broadcastSettings(settings: Settings): void {
+  const message: SettingsChanged = { type: 'qv:settings-changed', settings };
+  void browser.tabs.query({}).then(
+    (tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
+    },
+    () => {},
+  );
 }
 
 /**

@@ -7,8 +7,10 @@
  * Code running in the content script's world is simulated as in hostile-background.test.ts:
  * DevTools evaluates in the extension's isolated world of the page's top frame. From there
  * a write and a read of `local:settings` are refused, and the stored settings are unchanged.
- * The control: the same write from the extension's own context (its service worker, as the
- * options page would) is stored and reaches the open tab at once, by message.
+ * The control: the same settings sent by an extension page (the options page) through the
+ * background are stored and reach the open tab at once, by message. And a write that did
+ * not come through the background (what a content script can still do in Firefox, which
+ * has no access level for storage.local) is put back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
@@ -92,15 +94,31 @@ describe('a compromised content script and the reader’s settings (Chromium, st
     expect(rows.length).toBeGreaterThan(0);
   });
 
-  it('the extension’s own write (control) is stored and reaches the open tab by message', async () => {
+  it('the extension’s own write (control) goes through the background, is stored and reaches the open tab by message', async () => {
+    const options = await session.context.newPage();
+    await options.goto(session.extensionUrl('options.html'));
+    const write = (autoScan: boolean) =>
+      options.evaluate(
+        (value) => chrome.runtime.sendMessage({ type: 'qv:settings-set', settings: { autoScan: value, showUnverified: false, highlightStyle: 'tinted', neverScan: [], onlyScan: [], pausedSites: [] } }),
+        autoScan,
+      );
+    expect(await write(false)).toMatchObject({ type: 'qv:settings', settings: { autoScan: false } });
+    expect(await stored()).toMatchObject({ autoScan: false });
+    // Auto-scan off empties the tab's list at once (the content script heard qv:settings-changed).
+    await popupRows((r) => r.length === 0, 'The open tab did not stop after auto-scan was switched off');
+    await write(true);
+    await popupRows((r) => r.some((x) => x.verdict === 'verified'), 'The open tab did not resume');
+    await options.close();
+  });
+
+  it('a write to storage that did not come through the background (what a Firefox content script could do) is put back', async () => {
+    const before = await stored();
     await session.evaluateInServiceWorker(
       async (key) => chrome.storage.local.set({ [key]: { autoScan: false, showUnverified: false, highlightStyle: 'tinted', neverScan: [], onlyScan: [], pausedSites: [] } }),
       KEY,
     );
-    expect(await stored()).toMatchObject({ autoScan: false });
-    // Auto-scan off empties the tab's list at once (the content script heard qv:settings-changed).
-    await popupRows((r) => r.length === 0, 'The open tab did not stop after auto-scan was switched off');
-    await session.evaluateInServiceWorker(async (key) => chrome.storage.local.remove(key), KEY);
-    await popupRows((r) => r.some((x) => x.verdict === 'verified'), 'The open tab did not resume');
+    await poll(stored, (value) => JSON.stringify(value) === JSON.stringify(before), 'The foreign write was not put back');
+    const rows = await popupRows((r) => r.some((x) => x.verdict === 'verified'), 'The open tab stopped');
+    expect(rows.length).toBeGreaterThan(0);
   });
 });

@@ -36,7 +36,7 @@ import { splitSentences, tokenize, type MaskedRange, type Sentence, type Token }
 import { genderAround, phraseIn, phraseToken, pronounFits, roleText, SpeakerRegistry, type Entity, type NounPhrase } from './speakers';
 import { isFirstName } from './names';
 import { CLAUSE_RULES, firstFinding, SPEECH_RULES, type Attributed, type QuoteSite } from './rules';
-import type { Gender } from '../../text/english';
+import { UNNAMED_SOURCE_ROLE, type Gender } from '../../text/english';
 
 /**
  * A quoted phrase of at most this many words that starts with a capital and
@@ -91,7 +91,7 @@ const ROLE_REFERENCE_PARAGRAPHS = 3;
  * The role recorded for a speaker the text only describes: the wording is
  * kept (the article reports it), and an editor sees at once that no one is named.
  */
-export const UNNAMED_ROLE = 'unnamed source';
+export const UNNAMED_ROLE = UNNAMED_SOURCE_ROLE;
 
 /**
  * An unattributed quotation of at least this many words that starts with a
@@ -392,6 +392,12 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       // "the ministry", "the group": a declared or named organisation with that noun, else the last organisation named.
       const named = registry.resolveInstitution(noun, earlier.map((m) => m.entity));
       if (named) return named;
+      // "the campaign said": the campaign of the person the text is about (named in this paragraph or the one before).
+      if (noun === 'campaign') {
+        const person = earlier.filter((m) => m.entity.kind === 'person' && pos.para - m.pos.para <= 1).pop();
+        const surname = person?.entity.name.split(/\s+/).pop();
+        if (person && surname) return registry.discover({ first: 0, end: 0, role: [], name: [surname, 'campaign'] });
+      }
       for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i]!.entity.kind === 'organization') return earlier[i]!.entity;
       return undefined;
     }
@@ -531,6 +537,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     const i = list.findIndex((s) => offset >= s.start && offset < s.end);
     return i >= 0 ? i : list.length - 1;
   };
+  const contexts = new Map<string, string>();
   const quoteToken = (toks: Token[], q: number) => toks.findIndex((t) => t.kind === 'quote' && t.quote === q);
 
   occurrences.forEach((occ, q) => {
@@ -557,7 +564,7 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     // Every longer word capitalized: a title, a name or a slogan (“The Lead with Jane Roe”, “Fair Pay Now”), whatever verb is near.
     if (words <= TITLE_MAX_WORDS && isTitleCase(raw)) return setAside(terms, 'a title, name or slogan: every word capitalized');
     const site: QuoteSite = {
-      tA, qa, tB, qb, firstPara: first.para, lastPara: last.para, sA, sB, tokens, attributed,
+      tA, qa, tB, qb, firstPara: first.para, lastPara: last.para, double: first.span.double, sA, sB, tokens, attributed,
       otherNamedBetween: (para, from, to, e) =>
         mentions.some((m) => m.pos.para === para && m.pos.sentence > from && m.pos.sentence < to && m.entity !== e),
     };
@@ -626,7 +633,10 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
     if (control !== undefined) return setAside(leftOut, `contains a control character (${control}) that could hide or reorder the text on screen`);
     const paras = [...new Set(occ.segments.map((s) => s.para))];
     const contextParas = first.para > 0 ? [first.para - 1, ...paras] : paras;
-    const context = contextParas.map((p) => texts[p]).join('\n\n');
+    // Quotations of one paragraph share one context string: the records hold it once, not once per quotation.
+    const contextKey = contextParas.join(',');
+    let context = contexts.get(contextKey);
+    if (context === undefined) contexts.set(contextKey, (context = contextParas.map((p) => texts[p]).join('\n\n')));
     quotes.push({ text, kind, speaker: entity, date, dateBasis, context, rule: finding.rule, order: q, ...(line === undefined ? {} : { line }) });
   });
 

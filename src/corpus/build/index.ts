@@ -16,6 +16,7 @@ import { BuildFailedError, DocumentError, UnreadableDocumentError } from './erro
 import { extractDocument, type ExtractedQuote, type Extraction, type SetAside, type Warning } from './extract';
 import { textFragmentUrl } from './fragment-url';
 import { byCodeUnits, mergeQuotes, type MergeItem } from './merge';
+import { attachDeclaredWordings, type DeclaredWordings } from '../wordings';
 import { quoteId } from './quote-id';
 import { listDocuments, readDocument, type DocumentFormat, type ReadDocument } from './read-documents';
 import type { ClassifiedParagraph } from './paragraphs';
@@ -181,6 +182,8 @@ class CorpusAssembler {
   private readonly candidates: Candidate[] = [];
   private readonly speakers = new Map<string, { name: string; role?: string; declaredRole?: string; aliases: Set<string> }>();
   private readonly skipped: SkippedDocument[] = [];
+  /** Other wordings the documents' metadata declares (originals, translations), attached after the merge. */
+  private readonly declaredWordings: { docId: string; file: string; wordings: DeclaredWordings[] }[] = [];
   private readonly referenceDate: DayDate | undefined;
 
   constructor(private readonly options: Pick<BuildOptions, 'name' | 'referenceDate' | 'today' | 'corpusVersion' | 'strictDocuments' | 'onProgress'>) {
@@ -203,6 +206,7 @@ class CorpusAssembler {
 
   /** Attributes one document and keeps what the corpus and the report need of it. */
   add(doc: ReadDocument): void {
+    if (doc.parsed.meta.wordings) this.declaredWordings.push({ docId: doc.parsed.docId, file: doc.parsed.file, wordings: doc.parsed.meta.wordings });
     let x: Extraction;
     try {
       x = extractDocument(doc.parsed, {
@@ -297,7 +301,10 @@ class CorpusAssembler {
     this.options.onProgress?.({ stage: 'merge', done: 0, total: items.length });
     const merged = mergeQuotes(items);
     warnings.push(...merged.warnings);
-    const quotes = merged.quotes;
+    // Wordings the documents' metadata declares (originals, translations) join their quotations.
+    const declared = attachDeclaredWordings(merged.quotes, this.declaredWordings);
+    if (declared.problems.length) throw new BuildFailedError(declared.problems.map((p) => new DocumentError(p.file, undefined, p.message)));
+    const quotes = declared.quotes;
     const corpus = Corpus.parse({
       version: CORPUS_FORMAT_VERSION,
       name: this.options.name ?? DEFAULT_CORPUS_NAME,

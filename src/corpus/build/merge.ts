@@ -11,6 +11,7 @@
 import { canonical } from '../../text';
 import type { DateBasis, Quote, Source, Speaker } from '../schema';
 import { BuildFailedError, DocumentError } from './errors';
+import { withWordings } from '../wordings';
 
 /** Strength of each date basis when two reports date one quotation differently. */
 export const BASIS_RANK: Record<DateBasis, number> = { metadata: 6, explicit: 5, weekday: 4, statement: 3, relative: 2, published: 1, imported: 0 };
@@ -81,7 +82,10 @@ export function mergeQuotes(items: readonly MergeItem[]): { quotes: Quote[]; war
     const rank = BASIS_RANK[record.dateBasis];
     const keep = rank > seen.rank ? record : seen.quote;
     const speaker = mergeSpeakers(seen.quote.speaker, record.speaker);
-    records.set(record.id, { quote: { ...keep, speaker, sources }, rank: Math.max(rank, seen.rank) });
+    // Other wordings (originals, translations) of both reports are kept (src/corpus/wordings.ts).
+    const wordings = withWordings({ ...keep, speaker, sources }, keep === record ? seen.quote : record);
+    if (wordings.conflict) throw new BuildFailedError([new DocumentError(file, undefined, `${record.id}: ${wordings.conflict}`)]);
+    records.set(record.id, { quote: wordings.quote, rank: Math.max(rank, seen.rank) });
   }
   return { quotes: [...records.values()].map((r) => r.quote), warnings };
 }

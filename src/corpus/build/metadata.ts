@@ -7,6 +7,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml
 import { z } from 'zod';
 import { DocumentError } from './errors';
 import { parseIsoPartial } from './dates';
+import { DeclaredWordings } from '../wordings';
 
 const partialDate = z
   .string()
@@ -37,6 +38,8 @@ export const DocumentMeta = z.strictObject({
   statementDate: partialDate.optional(),
   language: z.string().trim().min(2).optional(),
   speakers: z.array(DeclaredSpeaker).optional(),
+  /** Other vetted wordings of this document's quotations: originals, translations (src/corpus/wordings.ts). */
+  wordings: z.array(DeclaredWordings).optional(),
 });
 
 export type DeclaredSpeaker = z.infer<typeof DeclaredSpeaker>;

@@ -32,7 +32,7 @@ function reviewLines(r: NonNullable<BuildReport['review']>): string[] {
   const { approved, rejected, pending } = r.counts;
   const lines = [`Review (${r.file}): ${approved} approved, ${rejected} rejected, ${pending} pending`];
   for (const c of r.changed) {
-    lines.push(`  ${c.id}: the wording changed since it was ${c.was.state}; pending again`);
+    lines.push(`  ${c.id}: ${c.wordingsOnly ? 'its other wordings (original, translations) changed' : 'the wording changed'} since it was ${c.was.state}; pending again`);
   }
   if (r.stale.length) {
     lines.push(`  ${r.stale.length} review entr${r.stale.length === 1 ? 'y names a quote' : 'ies name quotes'} no longer in the corpus (kept): ${r.stale.join(', ')}`);

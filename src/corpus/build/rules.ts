@@ -42,6 +42,8 @@ export interface QuoteSite {
   qb: number;
   firstPara: number;
   lastPara: number;
+  /** Opened with a double mark: a single-quoted line alone is a headline's style, never a statement running on. */
+  double: boolean;
   sA: number;
   sB: number;
   /** Every paragraph's sentences' tokens. */
@@ -149,7 +151,7 @@ export const colonParagraph: AttributionRule = {
 export const continuesNextParagraph: AttributionRule = {
   name: 'continues-next-paragraph',
   find: (s) => {
-    if (pre(s).length || ownVerbAfter(s) || s.sA !== 0 || s.firstPara === 0) return undefined;
+    if (pre(s).length || ownVerbAfter(s) || s.sA !== 0 || s.firstPara === 0 || !s.double) return undefined;
     const last = s.attributed[s.attributed.length - 1];
     const prevSents = s.tokens[s.firstPara - 1]!;
     if (!last || last.para !== s.firstPara - 1 || last.sentence !== prevSents.length - 1) return undefined;
@@ -168,7 +170,7 @@ export const afterSpeakingSentence: AttributionRule = {
   find: (s) => {
     if (pre(s).length || post(s).length) return undefined;
     const para = s.sA > 0 ? s.firstPara : s.firstPara - 1;
-    if (para < 0) return undefined;
+    if (para < 0 || (para !== s.firstPara && !s.double)) return undefined;
     const sentences = s.tokens[para]!;
     const sentence = s.sA > 0 ? s.sA - 1 : sentences.length - 1;
     const prev = sentences[sentence];

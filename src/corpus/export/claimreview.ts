@@ -60,6 +60,18 @@ export interface JsonLdCreativeWork {
   publisher?: JsonLdOrganization;
   datePublished?: string;
 }
+/** Another wording of the claim (src/corpus/wordings.ts): the original as `translationOfWork`, the others as `workExample`. */
+export interface JsonLdWording {
+  '@type': 'CreativeWork';
+  inLanguage: string;
+  text: string;
+  headline: string;
+  /** For a `workExample`: translation, transcript or outlet. */
+  additionalType?: string;
+  url?: string;
+  publisher?: JsonLdOrganization;
+  datePublished?: string;
+}
 export interface JsonLdClaimReview {
   '@context': 'https://schema.org';
   '@type': 'ClaimReview';
@@ -82,6 +94,10 @@ export interface JsonLdClaimReview {
     author: JsonLdPerson | (JsonLdOrganization & { description?: string });
     datePublished: string;
     appearance: JsonLdCreativeWork[];
+    /** The claim's original-language wording, when `claimReviewed` is a translation. */
+    translationOfWork?: JsonLdWording;
+    /** Other vetted wordings of the claim. */
+    workExample?: JsonLdWording[];
   };
 }
 
@@ -104,6 +120,19 @@ function appearance(source: Source): JsonLdCreativeWork {
     ...(source.url ? { url: source.url } : {}),
     ...(source.publisher ? { publisher: { '@type': 'Organization', name: source.publisher } } : {}),
     ...(source.published ? { datePublished: source.published } : {}),
+  };
+}
+
+function wordingNode(w: NonNullable<Quote['original']>, kind?: string): JsonLdWording {
+  return {
+    '@type': 'CreativeWork',
+    inLanguage: w.lang,
+    text: w.text,
+    headline: w.source.title,
+    ...(kind ? { additionalType: kind } : {}),
+    ...(w.source.url ? { url: w.source.url } : {}),
+    ...(w.source.publisher ? { publisher: { '@type': 'Organization', name: w.source.publisher } } : {}),
+    ...(w.source.published ? { datePublished: w.source.published } : {}),
   };
 }
 
@@ -135,6 +164,8 @@ export function quoteToClaimReview(quote: Quote, reviewer: string, quotePage?: s
       author: speakerNode(quote.speaker),
       datePublished: quote.date,
       appearance: quote.sources.map(appearance),
+      ...(quote.original ? { translationOfWork: wordingNode(quote.original) } : {}),
+      ...(quote.variants?.length ? { workExample: quote.variants.map((v) => wordingNode(v, v.kind)) } : {}),
     },
   };
 }

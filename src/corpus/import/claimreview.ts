@@ -118,6 +118,28 @@ function appearances(claim: Record<string, unknown>, review: Record<string, unkn
   ];
 }
 
+/**
+ * Other wordings, as `quote-verifier export` writes them (docs/corpus-format.md): the
+ * claim's `translationOfWork` is the original (a CreativeWork with `inLanguage`,
+ * `text`, `headline`/`name`, `publisher`, `url`), each `workExample` another vetted
+ * wording, its kind in `additionalType` (translation, transcript or outlet).
+ */
+function claimWordings(claim: Record<string, unknown>): RawRow['wordings'] | undefined {
+  const wording = (w: Record<string, unknown>) => ({
+    lang: w.inLanguage,
+    text: w.text,
+    source: {
+      title: str(w.headline) ?? str(w.name) ?? (str(w.url) === undefined ? nameOf(w.publisher) : hostTitle(str(w.url)!)),
+      ...(nameOf(w.publisher) === undefined ? {} : { publisher: nameOf(w.publisher) }),
+      ...(w.url === undefined ? {} : { url: w.url }),
+    },
+  });
+  const original = asArray(claim.translationOfWork).find(isObject);
+  const variants = asArray(claim.workExample).filter(isObject).map((w) => ({ kind: w.additionalType, ...wording(w) }));
+  if (!original && variants.length === 0) return undefined;
+  return { ...(original ? { original: wording(original) } : {}), ...(variants.length ? { variants } : {}) };
+}
+
 /** A URL's host as a title when the appearance gives no headline. */
 function hostTitle(url: string): string {
   try {
@@ -174,6 +196,12 @@ export function claimReviewRows(file: string, docBase: string, data: unknown, te
         sourceUrl: first?.url,
       },
       extraSources: more.map((a, k) => ({ docId: `${docBase}#${i + 1}.${k + 2}`, title: a.title, publisher: a.publisher, url: a.url })),
+      ...(claimWordings(claim) ? { wordings: claimWordings(claim)! } : {}),
+      wordingName: (path) =>
+        `itemReviewed.${path[0] === 'original' ? 'translationOfWork' : `workExample[${String(path[1])}]`}.${path
+          .slice(path[0] === 'original' ? 1 : 2)
+          .map((p) => ({ lang: 'inLanguage', kind: 'additionalType', title: 'headline' })[String(p)] ?? String(p))
+          .join('.')}`,
     });
   });
   return { rows, errors, leftOut };

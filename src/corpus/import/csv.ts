@@ -19,6 +19,33 @@ const key = (s: string) => s.toLowerCase().replace(/[\s._-]/g, '');
 const FIELD_BY_KEY = new Map<string, ImportField>(IMPORT_FIELDS.map((f) => [key(f), f]));
 
 /**
+ * Optional columns for a row's other wordings (docs/corpus-format.md, "Other wordings"):
+ * the original, and one variant per row (rows with the same speaker and text are one
+ * quotation, so several rows give it several variants). Each maps to its path in ImportWordings.
+ */
+const WORDING_COLUMNS: Record<string, readonly (string | number)[]> = {
+  originalLang: ['original', 'lang'],
+  originalText: ['original', 'text'],
+  originalSourceTitle: ['original', 'source', 'title'],
+  originalSourcePublisher: ['original', 'source', 'publisher'],
+  originalSourceUrl: ['original', 'source', 'url'],
+  variantKind: ['variants', 0, 'kind'],
+  variantLang: ['variants', 0, 'lang'],
+  variantText: ['variants', 0, 'text'],
+  variantSourceTitle: ['variants', 0, 'source', 'title'],
+  variantSourcePublisher: ['variants', 0, 'source', 'publisher'],
+  variantSourceUrl: ['variants', 0, 'source', 'url'],
+};
+const WORDING_BY_KEY = new Map(Object.keys(WORDING_COLUMNS).map((c) => [key(c), c]));
+
+interface Header {
+  columns: (ImportField | undefined)[];
+  names: Record<ImportField, string>;
+  /** Wording columns by position: their canonical name and the header's spelling. */
+  wordings: Map<number, { column: string; name: string }>;
+}
+
+/**
  * Line numbers of record starts, counted incrementally (records come in
  * order), so a large file costs one pass, not one pass per row.
  */
@@ -42,12 +69,17 @@ interface CsvRecord {
 }
 
 /** The header row's columns, or its errors (unknown, repeated or missing columns). */
-function readHeader(file: string, header: string[]): { columns: (ImportField | undefined)[]; names: Record<ImportField, string> } | { errors: ImportError[] } {
+function readHeader(file: string, header: string[]): Header | { errors: ImportError[] } {
   const errors: ImportError[] = [];
   const columns: (ImportField | undefined)[] = header.map((name) => FIELD_BY_KEY.get(key(name)));
+  const wordings = new Map<number, { column: string; name: string }>();
   header.forEach((name, i) => {
-    if (columns[i] === undefined) {
-      errors.push(new ImportError(file, 'header', 1, name, `unknown column (expected ${IMPORT_FIELDS.join(', ')})`));
+    const wording = WORDING_BY_KEY.get(key(name));
+    if (wording !== undefined) {
+      if ([...wordings.values()].some((w) => w.column === wording)) errors.push(new ImportError(file, 'header', 1, name, `column ${wording} given twice`));
+      wordings.set(i, { column: wording, name });
+    } else if (columns[i] === undefined) {
+      errors.push(new ImportError(file, 'header', 1, name, `unknown column (expected ${[...IMPORT_FIELDS, ...Object.keys(WORDING_COLUMNS)].join(', ')})`));
     } else if (columns.indexOf(columns[i]) !== i) {
       errors.push(new ImportError(file, 'header', 1, name, `column ${columns[i]} given twice`));
     }
@@ -56,17 +88,37 @@ function readHeader(file: string, header: string[]): { columns: (ImportField | u
     if (!columns.includes(required)) errors.push(new ImportError(file, 'header', 1, required, 'missing column'));
   }
   if (errors.length) return { errors };
-  return { columns, names: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, header[columns.indexOf(f)] ?? f])) as Record<ImportField, string> };
+  return { columns, names: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, header[columns.indexOf(f)] ?? f])) as Record<ImportField, string>, wordings };
 }
 
 /** One data row (`index` 1-based) as a RawRow. */
-function toRow(record: string[], index: number, line: number, docBase: string, columns: (ImportField | undefined)[], names: Record<ImportField, string>): RawRow {
+function toRow(record: string[], index: number, line: number, docBase: string, head: Header): RawRow {
+  const { columns, names } = head;
   const fields: RawRow['fields'] = {};
   columns.forEach((f, c) => {
     // An empty cell is an absent value: required fields then say "is empty".
     if (f !== undefined) fields[f] = record[c] ?? '';
   });
-  return { where: `row ${index}`, line, docId: `${docBase}#${index}`, names, fields };
+  const row: RawRow = { where: `row ${index}`, line, docId: `${docBase}#${index}`, names, fields };
+  // Wording cells: an original (or a variant) is given when any of its cells is filled.
+  const wordings: Record<string, unknown> = {};
+  const spelled = new Map<string, string>();
+  for (const [c, { column, name }] of head.wordings) {
+    const path = WORDING_COLUMNS[column]!;
+    spelled.set(path.join('.'), name);
+    const value = record[c] ?? '';
+    if (value === '') continue;
+    let at = wordings;
+    for (const [k, part] of path.entries()) {
+      if (k === path.length - 1) at[part] = value;
+      else at = (at[part] ??= typeof path[k + 1] === 'number' ? [] : {}) as Record<string, unknown>;
+    }
+  }
+  if (Object.keys(wordings).length) {
+    row.wordings = wordings;
+    row.wordingName = (p) => spelled.get(p.map(String).join('.')) ?? p.map(String).join('.');
+  }
+  return row;
 }
 
 const csvError = (file: string, e: CsvError) =>
@@ -90,7 +142,7 @@ export function csvRows(file: string, docBase: string, bytes: Uint8Array): { row
   body.forEach(({ record, info }, i) => {
     const line = lines.startLine(previousEnd);
     previousEnd = info.bytes;
-    rows.push(toRow(record, i + 1, line, docBase, head.columns, head.names));
+    rows.push(toRow(record, i + 1, line, docBase, head));
   });
   return { rows, errors: [] };
 }
@@ -128,7 +180,7 @@ export async function* streamCsvRows(file: string, display: string, docBase: str
       parser.end();
     }
   })();
-  let head: { columns: (ImportField | undefined)[]; names: Record<ImportField, string> } | undefined;
+  let head: Header | undefined;
   let index = 0;
   try {
     for await (const { record, info, raw } of parser as AsyncIterable<CsvRecord & { raw: string }>) {
@@ -142,7 +194,7 @@ export async function* streamCsvRows(file: string, display: string, docBase: str
       const inside = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
       let newlines = 0;
       for (let i = inside.indexOf('\n'); i >= 0; i = inside.indexOf('\n', i + 1)) newlines++;
-      yield toRow(record, ++index, info.lines - newlines, docBase, head.columns, head.names);
+      yield toRow(record, ++index, info.lines - newlines, docBase, head);
     }
   } catch (e) {
     if (e instanceof CsvError) throw new BuildFailedError([csvError(display, e)]);

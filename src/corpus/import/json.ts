@@ -1,13 +1,14 @@
 /**
  * The plain JSON import format: an array of
- * `{ "text", "speaker", "speakerRole"?, "date", "source": { "title", "publisher"?, "url"? }, "context"? }`.
+ * `{ "text", "speaker", "speakerRole"?, "date", "source": { "title", "publisher"?, "url"? }, "context"?,
+ *    "original"?: { "lang", "text", "source" }, "variants"?: [{ "kind", "lang", "text", "source" }] }`.
  * Unknown keys are errors: a misspelt key must not be silently dropped.
  */
 import { ImportError } from './errors';
 import { topLevelElementLines } from './json-text';
 import type { ImportField, RawRow } from './record';
 
-const TOP_KEYS = new Set(['text', 'speaker', 'speakerRole', 'date', 'source', 'context']);
+const TOP_KEYS = new Set(['text', 'speaker', 'speakerRole', 'date', 'source', 'context', 'original', 'variants']);
 const SOURCE_KEYS = new Set(['title', 'publisher', 'url']);
 
 const NAMES: Record<ImportField, string> = {
@@ -68,6 +69,7 @@ export function jsonRows(file: string, docBase: string, data: unknown, text: str
         sourceUrl: source.url,
         context: item.context,
       },
+      ...(item.original !== undefined || item.variants !== undefined ? { wordings: { original: item.original, variants: item.variants } } : {}),
     });
   });
   return { rows, errors };

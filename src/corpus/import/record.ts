@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { parsePartialDate } from '../../text/partial-date';
 import { textFragmentUrl } from '../build/fragment-url';
 import { quoteId } from '../build/quote-id';
-import { Quote, type DatePrecision, type Source } from '../schema';
+import { LanguageTag, Quote, WordingKind, type DatePrecision, type Source } from '../schema';
 import { firstControlChar } from './control-chars';
 import { ImportError } from './errors';
 
@@ -70,6 +70,23 @@ export const ImportRecord = z.object({
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;
 
+const httpUrl = optionalText.pipe(z.url({ protocol: /^https?$/, error: (iss) => `"${String(iss.input)}" is not a valid http(s) URL` }).optional());
+const WordingSourceIn = z.strictObject({ title: requiredText, publisher: optionalText, url: httpUrl });
+const OriginalIn = z.strictObject({
+  lang: requiredText.pipe(LanguageTag),
+  text: requiredText.transform((s) => stripEnclosingMarks(s.replace(/\s+/g, ' '))),
+  source: WordingSourceIn,
+});
+const VariantIn = OriginalIn.extend({ kind: WordingKind });
+
+/** A row's other vetted wordings (docs/corpus-format.md, "Other wordings"). */
+export const ImportWordings = z.strictObject({ original: OriginalIn.optional(), variants: z.array(VariantIn).optional() });
+
+/** Drops absent values (an empty CSV cell, a missing JSON key) so the corpus holds no `undefined` fields. */
+function compact<T extends object>(o: T): T {
+  return JSON.parse(JSON.stringify(o)) as T;
+}
+
 /** A row as a format read it, before validation. */
 export interface RawRow {
   /** "row 4" or "item 2". */
@@ -82,6 +99,10 @@ export interface RawRow {
   names: Record<ImportField, string>;
   /** More sources for the same row (ClaimReview lists several appearances). */
   extraSources?: { docId: string; title: unknown; publisher?: unknown; url?: unknown }[];
+  /** The row's other wordings, before validation: `{ original?, variants? }` (ImportWordings). */
+  wordings?: { original?: unknown; variants?: unknown };
+  /** How the file names a wordings field, from its path (`original.text`, `originalText`). */
+  wordingName?: (path: readonly PropertyKey[]) => string;
 }
 
 const precision = (date: string): DatePrecision => (date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day');
@@ -97,6 +118,15 @@ export function rowToQuote(file: string, row: RawRow): Quote {
     throw new RowErrors(errors);
   }
   const r = parsed.data;
+  let wordings: z.infer<typeof ImportWordings> = {};
+  if (row.wordings && (row.wordings.original !== undefined || row.wordings.variants !== undefined)) {
+    const w = ImportWordings.safeParse(row.wordings);
+    if (!w.success) {
+      const name = row.wordingName ?? ((path: readonly PropertyKey[]) => path.map(String).join('.'));
+      throw new RowErrors(w.error.issues.map((i) => new ImportError(file, row.where, row.line, name(i.path), i.message)));
+    }
+    wordings = compact(w.data);
+  }
   const sources: Source[] = [makeSource(row.docId, r.sourceTitle, r.sourcePublisher, r.sourceUrl, r.text)];
   for (const extra of row.extraSources ?? []) {
     const more = ImportRecord.pick({ sourceTitle: true, sourcePublisher: true, sourceUrl: true }).safeParse({
@@ -122,6 +152,7 @@ export function rowToQuote(file: string, row: RawRow): Quote {
     dateBasis: 'imported',
     sources,
     context: r.context ?? '',
+    ...wordings,
   });
   if (!quote.success) {
     throw new RowErrors(quote.error.issues.map((i) => new ImportError(file, row.where, row.line, i.path.join('.'), i.message)));

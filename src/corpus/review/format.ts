@@ -6,6 +6,7 @@
  */
 import { escapeControlChars as esc } from '../import/control-chars';
 import type { Quote } from '../schema';
+import { wordingsForReview } from '../wordings';
 
 /** Context longer than this is shortened in lists; the interactive walk shows it whole. */
 const LIST_CONTEXT_CHARS = 400;
@@ -27,6 +28,8 @@ export function formatQuoteForReview(q: Quote, options: ReviewFormatOptions = {}
   const speaker = q.speaker.role === undefined ? q.speaker.name : `${q.speaker.name} (${q.speaker.role})`;
   const date = options.formatDate ? options.formatDate(q.date, q.datePrecision) : q.date;
   const lines = [`${esc(q.id)}  [${state}]  ${esc(speaker)}, ${esc(date)}`, `  “${esc(q.text)}”`];
+  // Each other wording is approved with the quote: the editor sees every one with its source.
+  for (const w of wordingsForReview(q)) lines.push(`  ${esc(w)}`);
   if (q.review?.note) lines.push(`  note: ${esc(q.review.note)}${q.review.reviewer ? ` (${esc(q.review.reviewer)})` : ''}`);
   if (q.context.trim() !== '') {
     const ctx = !options.fullContext && q.context.length > LIST_CONTEXT_CHARS ? `${q.context.slice(0, LIST_CONTEXT_CHARS - 1)}…` : q.context;

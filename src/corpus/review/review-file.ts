@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Review, ReviewState, type Corpus, type Quote } from '../schema';
+import { wordingsForReview } from '../wordings';
 
 export const REVIEW_FILE_VERSION = 1;
 
@@ -25,7 +26,9 @@ export const ReviewEntry = z.strictObject({
   /** The speaker and wording decided on, for the people reading the file. */
   speaker: z.string().min(1),
   text: z.string().min(1),
-  /** `textHash(speaker, text)`: what the builder compares. */
+  /** The other wordings decided on (original, translations: one line each with its source), for readers; the hash covers them. */
+  wordings: z.array(z.string().min(1)).optional(),
+  /** `reviewHash(quote)`: what the builder compares. */
   hash: z.string().regex(/^[0-9a-f]{16}$/),
 });
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
@@ -41,6 +44,16 @@ export const emptyReviewFile = (): ReviewFile => ({ version: REVIEW_FILE_VERSION
 /** First 16 hex digits of sha256(speaker + "\n" + text), exact (not canonical): any change in wording shows. */
 export function textHash(speaker: string, text: string): string {
   return createHash('sha256').update(`${speaker}\n${text}`, 'utf8').digest('hex').slice(0, 16);
+}
+
+/**
+ * What a decision covers: the speaker, the wording and each other vetted wording with its
+ * source (src/corpus/wordings.ts). A quote without other wordings hashes as `textHash`
+ * always did, so earlier decisions stand.
+ */
+export function reviewHash(quote: Pick<Quote, 'speaker' | 'text' | 'original' | 'variants'>): string {
+  const more = wordingsForReview(quote);
+  return textHash(quote.speaker.name, more.length ? `${quote.text}\n${more.join('\n')}` : quote.text);
 }
 
 export class ReviewFileError extends Error {
@@ -94,6 +107,7 @@ export function serializeReviewFile(file: ReviewFile): string {
       ...(e.at === undefined ? {} : { at: e.at }),
       speaker: e.speaker,
       text: e.text,
+      ...(e.wordings === undefined ? {} : { wordings: e.wordings }),
       hash: e.hash,
     };
   }
@@ -108,16 +122,17 @@ export interface AppliedReviews {
   /** Ids in the review file that name no quote in the corpus (kept in the file). */
   stale: string[];
   /** Quotes whose wording changed since their decision: pending again. */
-  changed: { id: string; was: ReviewEntry }[];
+  changed: { id: string; was: ReviewEntry; /** Only the other wordings changed, not the main one. */ wordingsOnly?: boolean }[];
   counts: Record<ReviewState, number>;
 }
 
 /** The review a quote gets from its entry (or the default): pending when none or when the wording changed. */
 export function reviewOf(quote: Quote, entry: ReviewEntry | undefined, fallback?: DefaultReview): { review: Review; changed: boolean } {
   if (entry === undefined) return { review: fallback?.(quote) ?? { state: 'pending' }, changed: false };
-  if (entry.hash !== textHash(quote.speaker.name, quote.text)) {
+  if (entry.hash !== reviewHash(quote)) {
     const by = entry.reviewer === undefined ? '' : ` by ${entry.reviewer}`;
-    return { review: { state: 'pending', note: `the wording changed since it was ${entry.state}${by}` }, changed: true };
+    const what = entry.text === quote.text ? 'its other wordings (original, translations) changed' : 'the wording changed';
+    return { review: { state: 'pending', note: `${what} since it was ${entry.state}${by}` }, changed: true };
   }
   const review: Review = { state: entry.state };
   if (entry.reviewer !== undefined) review.reviewer = entry.reviewer;
@@ -133,7 +148,7 @@ export function applyReviews(corpus: Corpus, file: ReviewFile, fallback?: Defaul
   const quotes = corpus.quotes.map((q) => {
     const entry = file.reviews[q.id];
     const r = reviewOf(q, entry, fallback);
-    if (r.changed) changed.push({ id: q.id, was: entry! });
+    if (r.changed) changed.push({ id: q.id, was: entry!, ...(entry!.text === q.text ? { wordingsOnly: true } : {}) });
     counts[r.review.state]++;
     return { ...q, review: r.review };
   });
@@ -161,7 +176,8 @@ export function decide(file: ReviewFile, quotes: readonly Quote[], decision: Dec
       ...(decision.at === undefined ? {} : { at: decision.at }),
       speaker: q.speaker.name,
       text: q.text,
-      hash: textHash(q.speaker.name, q.text),
+      ...(wordingsForReview(q).length ? { wordings: wordingsForReview(q) } : {}),
+      hash: reviewHash(q),
     };
   }
   return { version: REVIEW_FILE_VERSION, reviews };

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scanQuotes } from '../../../src/corpus/build/quote-marks';
+import { findQuotedSpans } from '../../../src/match';
 
 const spans = (t: string) => scanQuotes(t).map((s) => t.slice(s.contentStart, s.contentEnd));
 
@@ -17,8 +18,36 @@ describe('scanQuotes', () => {
     ['low-high', 'Sie sagte „die Fähre fährt“ heute.', ['die Fähre fährt']],
     ['apostrophes and a stray single mark', 'In the ‘90s she said “rock ’n’ roll never dies” twice.', ['rock ’n’ roll never dies']],
     ['nested single inside double', '“They called it ‘a waste’ and left,” she said.', ['They called it ‘a waste’ and left,']],
+    ['single guillemets', 'Il a dit ‹le bac part› hier.', ['le bac part']],
+    ['corner brackets', '彼は「船は出る」と言った。', ['船は出る']],
+    ['Swedish', 'Hon sa ”färjan går” i dag.', ['färjan går']],
+    ['top-level single', "She said 'the ferry runs' today.", ['the ferry runs']],
+    ['a closing mark glued to the next word', 'She said “the ferry runs!”Then she left. “It will,” he said.', ['the ferry runs!', 'It will,']],
+    ['back to back', 'a study showing “the ferry runs.”“It does,” she wrote.', ['the ferry runs.', 'It does,']],
   ])('%s', (_n, text, expected) => {
     expect(spans(text)).toEqual(expected);
+  });
+
+  it('a double mark left open runs on to the paragraph’s end, a stray single one does not', () => {
+    const open = 'Roe said: “The ferry runs. It will run all winter';
+    expect(scanQuotes(open)).toEqual([{ open: 10, close: -1, contentStart: 11, contentEnd: open.length, double: true }]);
+    expect(spans('“The ferry, they say, ‘never stops.’ It will run')).toEqual(['The ferry, they say, ‘never stops.’ It will run']);
+    expect(spans('In the ‘90s the ferry ran late.')).toEqual([]);
+  });
+});
+
+describe('one scanner for builder and matcher', () => {
+  // The sentences the two scanners used to disagree on; now the builder reads the matcher's spans.
+  it.each([
+    'Sergei Lavrov shouted: “We will not talk.”',
+    'Il a dit ‹le bac part› hier.',
+    '彼は「船は出る」と言った。',
+    'Hon sa ”färjan går” i dag.',
+    "She said 'the ferry runs' today.",
+    '“They called it ‘a waste’ and left,” she said, and “It will,” he said.',
+  ])('%s', (text) => {
+    const matcher = findQuotedSpans(text).filter((m) => m.depth === 0).map((m) => [m.open, m.close]);
+    expect(scanQuotes(text).map((b) => [b.open, b.close + 1])).toEqual(matcher);
   });
 });
 

@@ -71,9 +71,17 @@ describe('seed corpus', () => {
 
   it('gives each record its speaker with role and declared aliases', () => {
     const peskov = result.corpus.quotes.find((q) => q.speaker.name === PESKOV)!.speaker;
-    expect(peskov).toEqual({ name: PESKOV, role: 'Kremlin spokesman', aliases: ['Peskov', 'Дмитро Пєсков'] });
+    expect(peskov).toEqual({ name: PESKOV, role: 'Kremlin spokesman', aliases: ['Peskov', 'Дмитрий Песков', 'Дмитро Пєсков'] });
     const kremlin = result.corpus.quotes.find((q) => q.speaker.name === KREMLIN)!.speaker;
     expect(kremlin).toEqual({ name: KREMLIN, role: 'Russian government', aliases: ['Moscow', 'the Kremlin'] });
+  });
+
+  it('keeps English main wordings; the 16 December remark carries its sourced Russian original (issue 17)', () => {
+    expect(result.corpus.quotes).toHaveLength(8);
+    const withOriginal = result.corpus.quotes.filter((q) => q.original);
+    expect(withOriginal.map((q) => q.text)).toEqual(['peace, not a truce that would allow Ukraine to catch its breath and prepare for continuation of the war']);
+    expect(withOriginal[0]!.original).toMatchObject({ lang: 'ru', source: { url: 'https://news.mail.ru/politics/69115840/', published: '2025-12-16' } });
+    expect(withOriginal[0]!.original!.text).toMatch(/^Мы хотим мира\. Мы не хотим перемирия/);
   });
 
   it('names the right source with a text-fragment link', () => {

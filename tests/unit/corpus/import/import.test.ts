@@ -74,7 +74,7 @@ describe('JSON', () => {
   { "text": "y", "speaker": "Dee", "date": "2023-02-29", "source": { "title": "T" }, "quote": "typo" }
 ]`;
     expect(failure(() => parse(text, 'quotes.json'))).toEqual([
-      'quotes.json: item 4 (line 7): quote: unknown field (expected text, speaker, speakerRole, date, source, context)',
+      'quotes.json: item 4 (line 7): quote: unknown field (expected text, speaker, speakerRole, date, source, context, original, variants)',
       'quotes.json: item 2 (line 3): text: is missing',
       'quotes.json: item 3 (line 4): date: "03/2025" is not YYYY, YYYY-MM or YYYY-MM-DD',
       'quotes.json: item 3 (line 4): source.url: "htp:/nope" is not a valid http(s) URL',
@@ -117,7 +117,7 @@ describe('CSV', () => {
     const ok = parse('Text,Speaker,Date,source.title,Source URL\nWords here,Ann,2020,T,https://a.example/\n', 'h.csv');
     expect(ok.quotes[0]!.sources[0]).toMatchObject({ title: 'T', url: 'https://a.example/' });
     expect(failure(() => parse('text,speaker,when,sourceTitle\na,b,2020,t\n', 'h.csv'))).toEqual([
-      'h.csv: header (line 1): when: unknown column (expected text, speaker, speakerRole, date, sourceTitle, sourcePublisher, sourceUrl, context)',
+      'h.csv: header (line 1): when: unknown column (expected text, speaker, speakerRole, date, sourceTitle, sourcePublisher, sourceUrl, context, originalLang, originalText, originalSourceTitle, originalSourcePublisher, originalSourceUrl, variantKind, variantLang, variantText, variantSourceTitle, variantSourcePublisher, variantSourceUrl)',
       'h.csv: header (line 1): date: missing column',
     ]);
   });
