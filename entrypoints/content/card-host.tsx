@@ -38,6 +38,10 @@ export const TEST_CARD_ATTRIBUTE = 'data-qv-test-card';
  */
 const HOST_STYLE = [
   'all: initial',
+  // Except text spacing, which the card inherits (quote-card.css): a reader's text-spacing
+  // tool (WCAG 1.4.12) set on the page reaches the card. A page can only space it out.
+  'letter-spacing: inherit',
+  'word-spacing: inherit',
   'display: block',
   'position: fixed',
   'inset: 0',

@@ -18,6 +18,7 @@ import {
   ROLE_MODIFIERS,
   ROLE_NOUNS,
   TITLE_ABBREVIATIONS,
+  UNNAMED_SOURCE_ROLE,
 } from '../text/english';
 import { ATTRIBUTION_CONTEXT_CHARS, ATTRIBUTION_MAX_DISTANCE_WORDS } from './thresholds';
 
@@ -352,6 +353,12 @@ function sentenceStarts(ws: Word[]): number[] {
  * sentences before it.
  */
 export function attributionOf(ctx: AttributionContext, speakerRef: SpeakerRef): Attribution {
+  const found = attributionIn(ctx, speakerRef);
+  // The corpus only knows a description ("a senior adviser"): a page naming someone may be naming that very source.
+  return found.kind === 'other' && speakerRef.role === UNNAMED_SOURCE_ROLE ? { kind: 'none' } : found;
+}
+
+function attributionIn(ctx: AttributionContext, speakerRef: SpeakerRef): Attribution {
   const speaker = speakerWords(speakerRef);
   const before = words(ctx.before.length > ATTRIBUTION_CONTEXT_CHARS ? ctx.before.slice(-ATTRIBUTION_CONTEXT_CHARS) : ctx.before);
   const after = words(ctx.after.length > ATTRIBUTION_CONTEXT_CHARS ? ctx.after.slice(0, ATTRIBUTION_CONTEXT_CHARS) : ctx.after);

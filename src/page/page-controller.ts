@@ -43,7 +43,9 @@ export type PageCardContent =
       lookup: { selection: string; best?: Finding; nearest: LookupResponse['nearest']; quotes: Record<string, Quote> };
       corpus: CorpusStatus;
       pagePublished?: string;
-    };
+    }
+  /** The keyboard shortcut with nothing selected: how to use it (no verdict). */
+  | { hint: { shortcut: string }; corpus: CorpusStatus };
 
 /** The card in the page (entrypoints/content/card-host.tsx: a closed shadow root). */
 export interface PageCard {
@@ -289,7 +291,19 @@ async function verifySelection(services: PageServices, command: VerifySelectionC
   // The keyboard command goes to every frame: only the one holding a selection answers.
   // The context menu goes to the frame it was opened in, with the selected text.
   const text = selected || command.text?.trim() || '';
-  if (!text) return;
+  if (!text) {
+    // The shortcut with nothing selected: the top frame says how to use it, unless focus is
+    // in a frame (whose own content script holds the selection, or says nothing).
+    const win = doc.defaultView;
+    const focus = doc.activeElement?.tagName;
+    if (command.shortcut !== undefined && win !== null && win === win.top && focus !== 'IFRAME' && focus !== 'FRAME') {
+      const width = doc.documentElement.clientWidth;
+      // A point at the top centre of the viewport: the note opens under it, centred.
+      const topCentre = { top: 0, left: width / 2, width: 0, height: 0, right: width / 2, bottom: 0, x: width / 2, y: 0 } as DOMRect;
+      await card.open({ hint: { shortcut: command.shortcut }, corpus: { ok: true, name: '', quoteCount: 0 } }, () => topCentre);
+    }
+    return;
+  }
   const range = selected && selection!.rangeCount > 0 ? selection!.getRangeAt(0).cloneRange() : undefined;
   const fallback = (doc.activeElement ?? doc.body)?.getBoundingClientRect();
   // The paragraph around a page selection, so its quotation marks and attribution count (selection-context.ts).

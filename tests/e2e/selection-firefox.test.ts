@@ -16,7 +16,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox.ts';
-import { CARD_SETTLED, expectEssentialsOnScreen, expectLeftToRight, readCard as readCardIn, SELECT_NOTHING, select, type Card } from './harness/card.ts';
+import { formatViolations, runAxe } from './harness/axe.ts';
+import { CARD_HOST, CARD_SETTLED, expectEssentialsOnScreen, expectLeftToRight, readCard as readCardIn, SELECT_NOTHING, select, type Card } from './harness/card.ts';
 import { waitForScan, type ScannedFinding } from './harness/scan.ts';
 import { poll, readRows } from './harness/rows.ts';
 import { repoRoot, startServer, type TestServer } from './harness/server.ts';
@@ -151,6 +152,13 @@ describe('selection lookup and the card, Firefox (puppeteer, BiDi)', () => {
         expect(card.viewport.width).toBeGreaterThan(viewport.width - 20);
         expectEssentialsOnScreen(card);
         if (block === 'center') await page.screenshot({ path: path.join(ARTIFACTS, `firefox-selection-card-altered-${viewport.width}x${viewport.height}.png`) });
+        if (block === 'center' && viewport.width === 1280) {
+          // axe-core in Firefox too, light only: puppeteer cannot emulate prefers-color-scheme
+          // over BiDi (emulateMediaFeatures needs CDP), and the Firefox pref for it is read at
+          // launch. Dark is checked in Chromium (selection.test.ts, ui-languages.test.ts).
+          const violations = await runAxe({ evaluate: (e) => page.evaluate(e) }, { include: CARD_HOST });
+          expect(violations, formatViolations(violations)).toEqual([]);
+        }
         await closeCard(page);
       }
     }

@@ -32,6 +32,16 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
   let scanned: ScannedFinding[];
 
   const readCard = (target: Page, present = true) => readCardIn((e) => target.evaluate(e), present);
+  /** axe-core on the open card, in light and dark: zero violations. */
+  const axeCard = async (target: Page, what: string) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await target.emulateMedia({ colorScheme: scheme });
+      await target.evaluate(CARD_SETTLED);
+      const violations = await runAxe({ evaluate: (s) => target.evaluate(s) }, { include: CARD_HOST });
+      expect(violations, `${what}, ${scheme}:\n${formatViolations(violations)}`).toEqual([]);
+    }
+    await target.emulateMedia({ colorScheme: 'light' });
+  };
   /** The card alone, small enough for docs/screenshots (tests/e2e/artifacts/card-*.png). */
   const shootCard = async (target: Page, name: string) => {
     await target.evaluate(CARD_SETTLED);
@@ -134,6 +144,7 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     expect(card.pageVersion).toBeNull();
     await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-verified.png') });
     await shootCard(page, 'verified');
+    await axeCard(page, 'verified');
     await closeCard(page);
   });
 
@@ -151,6 +162,7 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
       if (from === 'Zelensky said') {
         await page.screenshot({ path: path.join(ARTIFACTS, 'selection-card-misattributed.png') });
         await shootCard(page, 'misattributed');
+        await axeCard(page, 'misattributed');
       }
       await closeCard(page);
     }
@@ -171,6 +183,7 @@ describe('selection lookup and the card, Chromium (Playwright)', () => {
     expect(card.summary).toContain('That does not make it false');
     expect(card.text).toContain('Checked by Quote Verifier.');
     await shootCard(page, 'not-in-corpus');
+    await axeCard(page, 'not-in-corpus');
     await closeCard(page);
   });
 

@@ -36,7 +36,7 @@ import { splitSentences, tokenize, type MaskedRange, type Sentence, type Token }
 import { genderAround, phraseIn, phraseToken, pronounFits, roleText, SpeakerRegistry, type Entity, type NounPhrase } from './speakers';
 import { isFirstName } from './names';
 import { CLAUSE_RULES, firstFinding, SPEECH_RULES, type Attributed, type QuoteSite } from './rules';
-import type { Gender } from '../../text/english';
+import { UNNAMED_SOURCE_ROLE, type Gender } from '../../text/english';
 
 /**
  * A quoted phrase of at most this many words that starts with a capital and
@@ -91,7 +91,7 @@ const ROLE_REFERENCE_PARAGRAPHS = 3;
  * The role recorded for a speaker the text only describes: the wording is
  * kept (the article reports it), and an editor sees at once that no one is named.
  */
-export const UNNAMED_ROLE = 'unnamed source';
+export const UNNAMED_ROLE = UNNAMED_SOURCE_ROLE;
 
 /**
  * An unattributed quotation of at least this many words that starts with a
@@ -392,6 +392,12 @@ export function extractDocument(doc: ParsedDocument, options: ExtractOptions): E
       // "the ministry", "the group": a declared or named organisation with that noun, else the last organisation named.
       const named = registry.resolveInstitution(noun, earlier.map((m) => m.entity));
       if (named) return named;
+      // "the campaign said": the campaign of the person the text is about (named in this paragraph or the one before).
+      if (noun === 'campaign') {
+        const person = earlier.filter((m) => m.entity.kind === 'person' && pos.para - m.pos.para <= 1).pop();
+        const surname = person?.entity.name.split(/\s+/).pop();
+        if (person && surname) return registry.discover({ first: 0, end: 0, role: [], name: [surname, 'campaign'] });
+      }
       for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i]!.entity.kind === 'organization') return earlier[i]!.entity;
       return undefined;
     }

@@ -58,3 +58,10 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = set(`
   labor rights business team club majority minority republican democratic democrat gop
   house senate assistant associate communications political legal
 `);
+
+/**
+ * The role the corpus builder records for a speaker the text describes but
+ * never names ("said a senior adviser"); the matcher never calls such a
+ * quotation misattributed, since the page may name who the source was.
+ */
+export const UNNAMED_SOURCE_ROLE = 'unnamed source';

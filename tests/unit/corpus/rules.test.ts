@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument, type ParsedDocument } from '../../../src/corpus/build/extract';
 import { CLAUSE_RULES, SPEECH_RULES } from '../../../src/corpus/build/rules';
 import { attributionOf } from '../../../src/match';
+import { UNNAMED_SOURCE_ROLE } from '../../../src/text/english';
 
 function doc(text: string): ParsedDocument {
   const paragraphs = text
@@ -84,6 +85,7 @@ describe('pronouns by gender, descriptions, places', () => {
     ['a description, then the name in an appositive', 'A senior official, Jane Roe, tells reporters that the ferry is “the island’s lifeline.”', 'Jane Roe'],
     ['"the star" is someone named nearby, not a namesake of the role many paragraphs back', 'The singer Jane Roe spoke.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nAfter the show, Mary Lind said the ferry was late. The star posted a note: “The ferry will run all winter.”', 'Mary Lind'],
     ['"state" as a noun after a "who" clause is no speech verb', 'Jane Roe explained she worked with John Doe, who was responsible for cleaning up state data and putting it into the file: “John is outstanding with data.”', 'Jane Roe'],
+    ['"the campaign" → the campaign of the person the text is about', 'Jane Roe toured the quay on Monday.\n\n“The ferry will run all winter,” the campaign wrote.', 'Roe campaign'],
     ['a soft hyphen inside a name', '“The ferry will run all winter,” Jane \u00ADRoe said.', 'Jane Roe'],
     ['an appositive without its closing comma', '“The ferry will run all winter,” Jane Roe, a spokeswoman for the harbour board told the paper.', 'Jane Roe'],
     ['she → the woman named before, not the last man', 'Jane Roe met John Doe at the quay. “The ferry will run all winter,” she said.', 'Jane Roe'],
@@ -109,5 +111,17 @@ describe('shared lexicon: a pattern the builder attributes, with another speaker
     const close = at + wording.length;
     const ctx = { before: page.slice(0, open), after: page.slice(close + 1), quoteEndsSentence: /[.!?]$/.test(wording) };
     expect(attributionOf(ctx, jane)).toEqual({ kind: 'other', name: 'John Doe' });
+  });
+});
+
+describe('unnamed sources: the matcher never calls their words misattributed', () => {
+  it('a page naming a person for words the corpus has from "a senior harbour adviser"', () => {
+    const built = extract('“The ferry will run all winter,” said a senior harbour adviser.').quotes[0]!;
+    expect([built.speaker.name, built.speaker.role]).toEqual(['a senior harbour adviser', UNNAMED_SOURCE_ROLE]);
+    const speaker = { name: built.speaker.name, role: built.speaker.role! };
+    const ctx = { before: '', after: ' John Doe said.', quoteEndsSentence: false };
+    expect(attributionOf(ctx, speaker)).toEqual({ kind: 'none' });
+    // The same page against a named speaker is misattributed: the check is not switched off.
+    expect(attributionOf(ctx, { name: 'Jane Roe' })).toEqual({ kind: 'other', name: 'John Doe' });
   });
 });
