@@ -13,6 +13,7 @@ import { randomHighlightSuffix } from '../../src/page/highlights';
 import { frameUrls, startPageController } from '../../src/page/page-controller';
 import { closedShadowRootReader } from '../../src/platform/shadow-roots';
 import { buildInfo, TEST_BUILD } from '../../src/platform/build-info';
+import { READY_EVENT, TEST_EVENTS } from '../../src/page/test-events';
 import { answerSiteQueries } from '../../src/platform/site-messaging';
 import { coerceSettings, defaultSettings } from '../../src/settings/settings';
 import highlightCss from '../../src/page/highlights.css?inline';
@@ -41,7 +42,7 @@ export default defineContentScript({
     ]);
     if (ctx.isInvalid) return;
     // Test builds announce readiness with an event, not a DOM change: the page's DOM is never edited.
-    if (TEST_BUILD) document.dispatchEvent(new CustomEvent('quote-verifier:ready', { detail: answer.extensionVersion }));
+    if (TEST_BUILD) document.dispatchEvent(new CustomEvent(READY_EVENT, { detail: answer.extensionVersion }));
     const { signal } = ctx;
     // The card closes only after it opened, which the controller does: `controller` is set by then.
     const card = createCardHost(ctx, { onClose: () => controller.cardClosed() });
@@ -59,7 +60,7 @@ export default defineContentScript({
         onCommand: (handler, s) => void onContentCommand(handler, s),
         shadowRootOf: closedShadowRootReader(),
         frameUrls: () => frameUrls(location),
-        testEvents: TEST_BUILD,
+        testEvents: TEST_BUILD ? TEST_EVENTS : false,
       },
       coerceSettings(stored, defaults),
     );

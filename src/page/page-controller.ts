@@ -28,13 +28,20 @@ import { startScanner, type LocatedFinding, type ScannerOptions, type Scanner, t
 import { selectionContext } from './selection-context';
 
 /**
- * Test builds only: dispatched on `document` after each scan, with `detail` a JSON string
- * `{"findings":[{verdict, quoteId, text, flags}], "timing": {...}}` (a string crosses
- * Firefox's Xray boundary). `timing` is ScanCost plus `paintMs` and `textLength`.
+ * The automation contract's page events (test builds only; docs/architecture.md). The names
+ * live in src/page/test-events.ts, which only a test build's entrypoint imports, so a store
+ * build holds no `quote-verifier:` name at all (tests/e2e/store-silence.test.ts).
  */
-export const SCANNED_EVENT = 'quote-verifier:scanned';
-/** Test builds only: a page (or a test) dispatches this on `document` to have the last scanned event sent again. */
-export const QUERY_EVENT = 'quote-verifier:query';
+export interface TestEventNames {
+  /**
+   * Dispatched on `document` after each scan, with `detail` a JSON string
+   * `{"findings":[{verdict, quoteId, text, flags}], "timing": {...}}` (a string crosses
+   * Firefox's Xray boundary). `timing` is ScanCost plus `paintMs` and `textLength`.
+   */
+  scanned: string;
+  /** A page (or a test) dispatches this on `document` to have the last scanned event sent again. */
+  query: string;
+}
 
 /** What the card shows: a finding of the scan, or the answer to a selection's lookup. */
 export type PageCardContent =
@@ -79,8 +86,8 @@ export interface PageServices {
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /** This frame's URL and, where the browser tells, its top page's origin: what the site lists judge. */
   frameUrls(): string[];
-  /** Test builds: dispatch and answer the page events of the automation contract. */
-  testEvents: boolean;
+  /** Test builds: the page events of the automation contract to dispatch and answer; `false` in store builds. */
+  testEvents: TestEventNames | false;
   /** Scanner timing for tests (debounce, idle, slicing); the browser's defaults otherwise. */
   scannerOptions?: Partial<Pick<ScannerOptions<ScanResponse>, 'debounceMs' | 'maxWaitMs' | 'whenIdle' | 'yieldToPage' | 'sliceMs' | 'now' | 'strict'>>;
 }
@@ -142,7 +149,7 @@ export function startPageController(services: PageServices, initial: Settings): 
         // Main-thread cost of this scan, for the scan-cost benchmark (ms).
         timing: { ...outcome.cost, paintMs, textLength: outcome.collected.text.length },
       });
-      doc.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+      if (services.testEvents) doc.dispatchEvent(new CustomEvent(services.testEvents.scanned, { detail: lastScanned }));
     }, 0);
   };
 
@@ -200,11 +207,12 @@ export function startPageController(services: PageServices, initial: Settings): 
   };
   apply(initial);
 
-  if (services.testEvents) {
+  const events = services.testEvents;
+  if (events) {
     doc.addEventListener(
-      QUERY_EVENT,
+      events.query,
       () => {
-        if (lastScanned) doc.dispatchEvent(new CustomEvent(SCANNED_EVENT, { detail: lastScanned }));
+        if (lastScanned) doc.dispatchEvent(new CustomEvent(events.scanned, { detail: lastScanned }));
       },
       { signal },
     );

@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../../src/match/types';
 import type { ScanRequest, ScanResponse, ToContent } from '../../../src/platform/messages';
-import { QUERY_EVENT, SCANNED_EVENT, startPageController, frameUrls, type PageCardContent, type PageServices } from '../../../src/page/page-controller';
+import { TEST_EVENTS } from '../../../src/page/test-events';
+import { startPageController, frameUrls, type PageCardContent, type PageServices } from '../../../src/page/page-controller';
 import { defaultSettings, type Settings } from '../../../src/settings/settings';
 
 const QUOTE = 'We will not negotiate under pressure.';
@@ -48,7 +49,7 @@ function setup(options: { settings?: Partial<Settings>; url?: string; testEvents
       command = handler;
     },
     frameUrls: () => [options.url ?? 'https://news.example/article'],
-    testEvents: options.testEvents ?? false,
+    testEvents: options.testEvents ? TEST_EVENTS : false,
     scannerOptions: { whenIdle: (cb) => cb(), yieldToPage: () => Promise.resolve(), now: () => Date.now(), strict: false },
   };
   const page = startPageController(services, { ...defaultSettings(), ...options.settings });
@@ -113,10 +114,10 @@ describe('startPageController', () => {
 
   it('test builds only: dispatches the scanned event and answers the query event', async () => {
     const seen: string[] = [];
-    document.addEventListener(SCANNED_EVENT, (e) => seen.push(String((e as CustomEvent).detail)));
+    document.addEventListener(TEST_EVENTS.scanned, (e) => seen.push(String((e as CustomEvent).detail)));
     const store = setup();
     await vi.advanceTimersByTimeAsync(10);
-    document.dispatchEvent(new CustomEvent(QUERY_EVENT));
+    document.dispatchEvent(new CustomEvent(TEST_EVENTS.query));
     expect(seen).toEqual([]);
     store.controller.abort();
 
@@ -126,7 +127,7 @@ describe('startPageController', () => {
     const detail = JSON.parse(seen[0]!) as { findings: { verdict: string; text: string }[]; timing: { textLength: number } };
     expect(detail.findings.map((f) => [f.verdict, f.text])).toEqual([['verified', QUOTE], ['verified', QUOTE]]);
     expect(detail.timing.textLength).toBeGreaterThan(0);
-    document.dispatchEvent(new CustomEvent(QUERY_EVENT));
+    document.dispatchEvent(new CustomEvent(TEST_EVENTS.query));
     expect(seen).toHaveLength(2);
   });
 
