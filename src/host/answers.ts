@@ -84,12 +84,13 @@ export function scanFindings(request: ScanRequest, raw: Finding[], has: (id: str
 }
 
 /** `matcher.findAll` over the text in slices, `pause()` awaited between them. */
-export async function findSliced(matcher: Matcher, text: string, pause: () => Promise<void>): Promise<Finding[]> {
-  if (text.length <= SCAN_SLICE_CHARS) return matcher.findAll(text);
+export async function findSliced(matcher: Matcher, text: string, pause: () => Promise<void>, pageDate?: string): Promise<Finding[]> {
+  const options = pageDate === undefined ? {} : { pageDate };
+  if (text.length <= SCAN_SLICE_CHARS) return matcher.findAll(text, options);
   const found: Finding[] = [];
   for (let from = 0; from < text.length; ) {
     const to = sliceEnd(text, from);
-    for (const f of matcher.findAll(text.slice(from, to))) found.push({ ...f, start: f.start + from, end: f.end + from });
+    for (const f of matcher.findAll(text.slice(from, to), options)) found.push({ ...f, start: f.start + from, end: f.end + from });
     from = to;
     // Past the cap the rest of the page is not worth matching: the answer says "checked the first N".
     if (found.length > MAX_FINDINGS_PER_PAGE) break;

@@ -11,8 +11,11 @@ import type { Finding, LookupContext, LookupResult } from '../match/types';
 export type { LookupResult };
 
 export interface Matcher {
-  /** Every quotation of the corpus found in `text`; offsets refer to `text`. */
-  findAll(text: string): Finding[];
+  /**
+   * Every quotation of the corpus found in `text`; offsets refer to `text`. `pageDate`: the
+   * page's own date, which bounds the `variant` verdict (src/match/variant.ts).
+   */
+  findAll(text: string, options?: { pageDate?: string }): Finding[];
   /** A fact-checker's selection: the best match, if any, and the nearest candidates. */
   lookup(selection: string, context?: LookupContext): LookupResult;
 }

@@ -115,10 +115,11 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Sync
       return { type: 'qv:search', query: request.query, hits: corpusSearch.search(request.query, request.limit), corpus: status };
     },
     scan(request) {
-      return answer(request, matcher.findAll(request.text));
+      // The page's date bounds the variant verdict (another wording of a statement must be reported near its date).
+      return answer(request, matcher.findAll(request.text, request.pagePublished === undefined ? {} : { pageDate: request.pagePublished }));
     },
     async scanSliced(request, pause) {
-      return answer(request, await findSliced(matcher, request.text, pause));
+      return answer(request, await findSliced(matcher, request.text, pause, request.pagePublished));
     },
     lookup(request) {
       const { best, nearest } = lookupFindings(matcher, request, has);

@@ -187,7 +187,7 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
     scanSliced: (request, pause) =>
       guarded(
         async (): Promise<ScanResponse> => {
-          const { findings, limit } = scanFindings(request, await findSliced(matcher, request.text, pause), has);
+          const { findings, limit } = scanFindings(request, await findSliced(matcher, request.text, pause, request.pagePublished), has);
           const quotes = await quotesFor(findings.map((f) => f.quoteId));
           return { type: 'qv:scan', findings, quotes, corpus: status, ...(limit ? { limit } : {}) };
         },

@@ -45,6 +45,15 @@ export const DocumentMeta = z.strictObject({
 export type DeclaredSpeaker = z.infer<typeof DeclaredSpeaker>;
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
+/** The fields allowed where an unknown one was found (speakers, or a wordings entry at some depth). */
+function knownFields(path: PropertyKey[]): string[] {
+  if (path[0] !== 'wordings') return Object.keys(DeclaredSpeaker.shape);
+  const last = path[path.length - 1];
+  if (path.length === 2) return ['quote', 'original', 'variants'];
+  if (last === 'source') return ['title', 'publisher', 'url', 'published'];
+  return path[2] === 'variants' ? ['kind', 'lang', 'text', 'source'] : ['lang', 'text', 'source'];
+}
+
 const DATE_KEYS = new Set(['published', 'retrieved', 'statementDate']);
 
 function lineOfNode(doc: Document, lc: LineCounter, path: PropertyKey[]): number | undefined {
@@ -96,12 +105,13 @@ export function parseMetadata(yamlText: string, file: string, firstLine = 1): Do
   }
   const result = DocumentMeta.safeParse(record);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  // A misspelt field explains the missing one it stands for: report it first.
+  const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
   const path = issue.path as PropertyKey[];
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const where = path.length ? `${pathText(path)}: ` : '';
-    const known = path.length ? Object.keys(DeclaredSpeaker.shape) : Object.keys(DocumentMeta.shape);
+    const known = path.length ? knownFields(path) : Object.keys(DocumentMeta.shape);
     throw new DocumentError(
       file,
       at(lineOfKey(doc, lc, path, key)),

@@ -204,6 +204,23 @@ describe.concurrent('quote-verifier check --json', { timeout: CLI_TEST_TIMEOUT_M
     expect(report.files[0]!.findings.find((f) => f.quoteId === NEWSPAPER)?.verdict).toBe('altered');
   });
 
+  it('reports another wording of a verified statement as variant, with the quotation it belongs to, and exits 0 (issue 17)', async () => {
+    const html =
+      '<article><p>Kremlin spokesman Dmitry Peskov told reporters: “We want peace, not a ceasefire, which will give Ukrainians peace and allow them to prepare for the continuation of the war.”</p></article>';
+    const { code, stdout } = await run(['check', '-', '--json', '--corpus', CORPUS], { stdin: html });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    const [f] = report.files[0]!.findings;
+    expect(f).toMatchObject({ verdict: 'variant', quoteId: CATCH_BREATH, speaker: 'Dmitry Peskov', date: '2025-12-16', wording: null });
+    expect(f!.verifiedText).toMatch(/^peace, not a truce/);
+    expect(f!.source?.url).toMatch(/^https:\/\//);
+    expect(report.summary.verdicts.variant).toBe(1);
+    const human = await run(['check', '-', '--corpus', CORPUS], { stdin: html });
+    expect(human.stdout).toContain('≈ ANOTHER WORDING');
+    expect(human.stdout).toMatch(/verified +“peace, not a truce/);
+    expect(human.stdout).toContain('1 another wording,');
+  });
+
   it('expands globs', async () => {
     const glob = await run(['check', `${FIXTURES}/*.html`, '--json', '--corpus', CORPUS]);
     const paths = (JSON.parse(glob.stdout) as Report).files.map((f) => f.path);

@@ -74,6 +74,11 @@ describe('documents declare other wordings in their metadata', () => {
     expect((await errorsOf(build(await seedsWith(yamlWordings('of the')))))[0]).toMatch(/is in \d quotations of this document/);
   });
 
+  it('names the fields allowed where an unknown one is', async () => {
+    const bad = await seedsWith('wordings:\n  - quote: "peace, not a truce"\n    original: { lang: ru, txt: "x", source: { title: t } }\n');
+    expect((await errorsOf(build(bad)))[0]).toMatch(/wordings\[0\]\.original: unknown field "txt" \(known fields: lang, text, source\)/);
+  });
+
   it('refuses unknown fields and a bad language tag, with the line', async () => {
     const bad = await seedsWith('wordings:\n  - quote: "peace, not a truce"\n    original: { lang: Russian, text: "x", source: { title: t } }\n');
     expect((await errorsOf(build(bad)))[0]).toMatch(/meta\.yaml:\d+: wordings\[0\]\.original\.lang: expected a language tag/);

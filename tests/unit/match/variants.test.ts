@@ -145,3 +145,18 @@ describe('the rule’s pieces', () => {
     expect(withinDateWindow('2025-12-16', undefined)).toBe(true);
   });
 });
+
+describe('the host passes the page’s date to the variant rule', () => {
+  it('a page published within the window lists the variant; one published months later does not', async () => {
+    const { createHost } = await import('../../../src/host/host');
+    const corpus = { version: 1, name: 'seeds', documents: [], quotes: QUOTES };
+    const host = createHost(corpus);
+    const scan = (pagePublished?: string) =>
+      host.scan({ type: 'qv:scan', text: en(EN_WIRE), ...(pagePublished ? { pagePublished } : {}) }).findings.map((f) => f.verdict);
+    expect(scan()).toEqual(['variant']);
+    expect(scan('2025-12-17T08:00:00Z')).toEqual(['variant']);
+    expect(scan('2026-06-01')).toEqual(['unverified']);
+    const sliced = await host.scanSliced({ type: 'qv:scan', text: en(EN_WIRE), pagePublished: '2026-06-01' }, () => Promise.resolve());
+    expect(sliced.findings.map((f) => f.verdict)).toEqual(['unverified']);
+  });
+});
