@@ -155,7 +155,8 @@ export class VariantFinder {
       const key = word.slice(0, VARIANT_STEM_MIN);
       let list = names.get(key);
       if (!list) names.set(key, (list = []));
-      list.push({ word, quotes: [...set] });
+      // Newest first, once: a span then takes the newest VARIANT_MAX_CANDIDATES without sorting.
+      list.push({ word, quotes: [...set].sort((x, y) => byDateDesc(this.quotes[x]!.date, this.quotes[y]!.date) || x - y) });
     }
     return (this.namesIndex = names);
   }
@@ -185,6 +186,14 @@ export class VariantFinder {
     return words;
   }
 
+  private readonly wordingNegated = new Map<number, boolean>();
+
+  private negated(w: number): boolean {
+    let n = this.wordingNegated.get(w);
+    if (n === undefined) this.wordingNegated.set(w, (n = hasNegation(this.wordings.list[w]!.text)));
+    return n;
+  }
+
   /**
    * The statement `span` is another wording of, if any. `context`: the span's
    * paragraph around it; `pageDate`: the page's own date, where it gives one.
@@ -195,15 +204,16 @@ export class VariantFinder {
     const words = contentWords(span);
     if (words.length < VARIANT_MIN_SHARED_WORDS) return undefined;
     const negated = hasNegation(span);
-    const candidates = [...named]
-      .filter((q) => withinDateWindow(this.quotes[q]!.date, pageDate))
-      .sort((x, y) => byDateDesc(this.quotes[x]!.date, this.quotes[y]!.date) || x - y)
-      .slice(0, VARIANT_MAX_CANDIDATES);
+    const candidates: number[] = [];
+    for (const q of named) {
+      if (candidates.length === VARIANT_MAX_CANDIDATES) break;
+      if (withinDateWindow(this.quotes[q]!.date, pageDate)) candidates.push(q);
+    }
     let best: VariantMatch | undefined;
     for (const q of candidates) {
       for (const w of this.wordingsOfQuote(q)) {
         // A wording that negates where the page does not (or the other way round) says the opposite: no variant.
-        if (hasNegation(this.wordings.list[w]!.text) !== negated) continue;
+        if (this.negated(w) !== negated) continue;
         const theirs = this.words(w);
         const shared = sharedWords(theirs, words);
         if (shared < VARIANT_MIN_SHARED_WORDS) continue;
@@ -233,5 +243,8 @@ function contentWordsOfName(name: string): string[] {
 }
 
 function byDateDesc(a: string | undefined, b: string | undefined): number {
-  return (b ?? '').localeCompare(a ?? '');
+  // ISO dates compare as strings: no locale rules, which cost much over thousands of quotes.
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? 1 : x > y ? -1 : 0;
 }
