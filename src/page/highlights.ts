@@ -35,6 +35,20 @@ export const PAINT_AT_ONCE = 1_000;
 /** Ranges added between two looks at the clock while painting in slices. */
 const RANGES_PER_STEP = 128;
 
+/**
+ * Over this many painted findings, only those near the viewport are registered in
+ * `CSS.highlights` (the window), and the window follows scrolling. Chromium's
+ * rendering cost grows with every registered range in the document, wherever it is:
+ * on the page of 20,500 quotations, the frames after painting all of them took
+ * 146-226 ms of CPU (issue 12: no task over 50 ms). An article has tens of findings;
+ * a few hundred are painted whole, as before.
+ */
+export const WINDOW_OVER = 400;
+/** The window reaches this many viewport heights above and below the viewport: a fast scroll still lands on painted marks. */
+export const WINDOW_VIEWPORTS = 2;
+/** At most this many ranges in the window, however dense the page (at most half of them above the viewport's top). */
+export const WINDOW_MAX = 400;
+
 /** One highlight name per verdict; highlights.css styles each. */
 export const HIGHLIGHT_NAMES = {
   verified: 'qv-verified',
@@ -83,6 +97,10 @@ export interface HighlightEnv {
   CSS?: { highlights?: HighlightRegistry };
   Highlight?: typeof Highlight;
   CSSStyleSheet?: typeof CSSStyleSheet;
+  /** The window's viewport and scrolling: without them (tests' fakes) every range is registered. */
+  innerHeight?: number;
+  requestAnimationFrame?: (callback: () => void) => number;
+  addEventListener?: Window['addEventListener'];
 }
 
 /**
@@ -177,7 +195,7 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
   const registry = env.CSS?.highlights;
   const HighlightCtor = env.Highlight;
   /** What this highlighter painted under each (suffixed) name. */
-  const owned = new Map<string, { highlight: Highlight; ranges: AbstractRange[]; priority: number }>();
+  const owned = new Map<string, Owned>();
   const styles = adoptedStyles(doc, suffixHighlightRules(`${verdictHighlightCss()}\n${options.css}`, nameSuffix), env.CSSStyleSheet);
   const look: HighlightLook = { showUnverified, style };
   let shown: readonly HighlightEntry[] = [];
@@ -196,12 +214,12 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
     const highlight = new HighlightCtor();
     highlight.priority = priority;
     registry.set(key, highlight);
-    const mine = { highlight, ranges: [] as AbstractRange[], priority };
+    const mine: Owned = { highlight, ranges: new Set(), priority };
     owned.set(key, mine);
     return mine;
   };
 
-  const paintInSlices = async (job: number, queue: { mine: { highlight: Highlight; ranges: AbstractRange[] }; ranges: AbstractRange[] }[]) => {
+  const paintInSlices = async (job: number, queue: { mine: Owned; ranges: AbstractRange[] }[]) => {
     let t = now();
     for (const { mine, ranges } of queue) {
       for (let i = 0; i < ranges.length; i += RANGES_PER_STEP) {
@@ -211,7 +229,7 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
         for (const range of step) {
           // Through `mine`: verify() may have replaced the highlight the page tampered with.
           mine.highlight.add(range);
-          mine.ranges.push(range);
+          mine.ranges.add(range);
         }
         if (now() - t < sliceMs) continue;
         await yieldToPage();
@@ -232,7 +250,7 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
     const highlight = new HighlightCtor(...ranges);
     highlight.priority = priority;
     registry.set(key, highlight);
-    owned.set(key, { highlight, ranges, priority });
+    owned.set(key, { highlight, ranges: new Set(ranges), priority });
   };
 
   /**
@@ -247,9 +265,9 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
       const now = registry.get(key);
       const intact =
         now === mine.highlight &&
-        mine.highlight.size === mine.ranges.length &&
+        mine.highlight.size === mine.ranges.size &&
         mine.highlight.priority === mine.priority &&
-        mine.ranges.every((r) => mine.highlight.has(r));
+        [...mine.ranges].every((r) => mine.highlight.has(r));
       if (intact) continue;
       const highlight = new HighlightCtor(...mine.ranges);
       highlight.priority = mine.priority;
@@ -261,14 +279,85 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
     if (owned.size > 0) styles.reassert();
     return repaired;
   };
-  (options.every ?? everyInterval)(() => void (owned.size > 0 && verify()), HIGHLIGHT_CHECK_MS, signal);
+
+  /**
+   * The window (over WINDOW_OVER findings): the findings painted now, near the viewport,
+   * out of `windowOf` (the paintable ones, in page order). Undefined while every
+   * finding is registered.
+   */
+  let windowOf: readonly HighlightEntry[] | undefined;
+  let inWindow = new Set<HighlightEntry>();
+  const view = env.innerHeight !== undefined && env.requestAnimationFrame && env.addEventListener ? env : undefined;
+  /** Registers what came near the viewport and unregisters what left it (not a rebuild: a scroll moves a few dozen). */
+  const moveWindow = () => {
+    if (!windowOf || !view || signal.aborted) return;
+    const height = view.innerHeight ?? 0;
+    const next = entriesNearViewport(windowOf, (e) => (e.range as Range).getBoundingClientRect(), height, height * WINDOW_VIEWPORTS, WINDOW_MAX);
+    const nextSet = new Set(next);
+    const ownerOf = (e: HighlightEntry) => owned.get(full(highlightName(e.verdict, look.style)));
+    for (const e of inWindow) {
+      if (nextSet.has(e)) continue;
+      const mine = ownerOf(e);
+      mine?.highlight.delete(e.range);
+      mine?.ranges.delete(e.range);
+    }
+    const added = next.filter((e) => !inWindow.has(e));
+    styles.ensure(added.map((e) => e.range));
+    for (const e of added) {
+      const mine = ownerOf(e);
+      mine?.highlight.add(e.range);
+      mine?.ranges.add(e.range);
+    }
+    inWindow = nextSet;
+  };
+  if (view) {
+    // One look per frame at most, however many scroll events; passive, so scrolling never waits for it.
+    let queued = false;
+    const queue = () => {
+      if (queued || !windowOf) return;
+      queued = true;
+      view.requestAnimationFrame!(() => {
+        queued = false;
+        moveWindow();
+      });
+    };
+    // Capture: scrolling inside a scrolled element (an article pane) moves its marks too.
+    view.addEventListener!('scroll', queue, { capture: true, passive: true, signal });
+    view.addEventListener!('resize', queue, { passive: true, signal });
+  }
+
+  (options.every ?? everyInterval)(
+    () => {
+      // Layout moves without scrolling too (images load, fonts swap): the window is looked at again with each check.
+      moveWindow();
+      if (owned.size > 0) verify();
+    },
+    HIGHLIGHT_CHECK_MS,
+    signal,
+  );
 
   const show = (entries: readonly HighlightEntry[]) => {
     if (signal.aborted) return;
     shown = entries;
     const job = ++generation;
     const byVerdict = rangesByVerdict(entries, look.showUnverified);
-    const inSlices = Object.values(byVerdict).reduce((n, r) => n + r.length, 0) > PAINT_AT_ONCE;
+    const count = Object.values(byVerdict).reduce((n, r) => n + r.length, 0);
+    windowOf = undefined;
+    inWindow = new Set();
+    if (view && count > WINDOW_OVER) {
+      // Empty highlights under the current style's names, filled by moveWindow with the findings near the viewport.
+      for (const verdict of Object.keys(byVerdict) as Verdict[]) {
+        for (const s of PAGE_HIGHLIGHT_STYLES) {
+          if (s === look.style && byVerdict[verdict].length > 0) paintEmpty(highlightName(verdict, s), PRIORITY[verdict]);
+          else paint(highlightName(verdict, s), PRIORITY[verdict], []);
+        }
+      }
+      windowOf = entries.filter((e) => e.verdict !== 'unverified' || look.showUnverified);
+      moveWindow();
+      painting = Promise.resolve();
+      return;
+    }
+    const inSlices = count > PAINT_AT_ONCE;
     const queue: Parameters<typeof paintInSlices>[1] = [];
     for (const verdict of Object.keys(byVerdict) as Verdict[]) {
       // Only the current style's name holds ranges: the others are emptied (deleted).
@@ -285,6 +374,8 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
   const destroy = () => {
     generation++;
     shown = [];
+    windowOf = undefined;
+    inWindow = new Set();
     for (const name of owned.keys()) registry?.delete(name);
     owned.clear();
     styles.remove();
@@ -307,6 +398,42 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
     },
     destroy,
   };
+}
+
+interface Owned {
+  highlight: Highlight;
+  /** What this highlighter registered under the name: the tamper check compares the registry with it. */
+  ranges: Set<AbstractRange>;
+  priority: number;
+}
+
+/**
+ * The entries (in page order) drawn near a viewport `height` high: from `margin` above
+ * its top to `margin` below its bottom, at most `max` of them, at most half of those above
+ * its top. Binary searches on the boxes' vertical order, which page order follows in
+ * normal flow: a few dozen boxes are measured, not all. Where the page's layout
+ * reorders its text (columns, absolute positions), some marks near the viewport may be
+ * missing: the popup lists every finding, and the keyboard or a popup row still paints
+ * the one it goes to (the active mark is always registered).
+ */
+export function entriesNearViewport<T>(entries: readonly T[], box: (entry: T) => { top: number; bottom: number }, height: number, margin: number, max: number): T[] {
+  const firstBelow = (y: number) => {
+    let lo = 0;
+    let hi = entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (box(entries[mid]!).bottom <= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const from = Math.max(firstBelow(-margin), firstBelow(0) - Math.floor(max / 2));
+  const near: T[] = [];
+  for (let i = from; i < entries.length && near.length < max; i++) {
+    if (box(entries[i]!).top > height + margin) break;
+    near.push(entries[i]!);
+  }
+  return near;
 }
 
 function everyInterval(check: () => void, ms: number, signal: AbortSignal): void {

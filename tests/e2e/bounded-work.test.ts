@@ -7,7 +7,11 @@
  *   start (its ready event) until the scan is painted, no script task on the page does
  *   more than 25 ms of work (thread time in a Chromium trace; wall time on a machine
  *   shared with other runs is mostly waiting for a core, and is printed with the
- *   longtask observer's figures), and the rendering frames over 50 ms are printed;
+ *   longtask observer's figures); only a window of findings near the viewport is
+ *   registered in CSS.highlights, and it follows scrolling; one task (a frame or a script)
+ *   may exceed 50 ms, for the whole-document restyle when the highlight rules are
+ *   adopted, no costlier than the page's restyle for a sheet of the test's, and nothing
+ *   over 50 ms while scrolling;
  * - one quotation followed by 1,000,000 “ marks (3 MB): while the background matches it,
  *   another tab's scan is answered within 200 ms, and the big page's own quotation is
  *   still found.
@@ -22,6 +26,7 @@ import { launchChromium, type ChromiumSession, type ExtensionApi } from './harne
 import { startServer, type TestServer } from './harness/server.ts';
 import { poll, readRows } from './harness/rows.ts';
 import { LAST_SCAN } from './harness/scan.ts';
+import { WINDOW_MAX } from '../../src/page/highlights.ts';
 
 declare const chrome: ExtensionApi;
 
@@ -39,6 +44,13 @@ const LONG_TASK_MS = 50;
  * slices, the longest such task here was 30 ms (20 to 45 ms in CPU profiles).
  */
 const TASK_CPU_BUDGET_MS = 25;
+/** Tasks over LONG_TASK_MS allowed after the content script starts: the one restyle when the highlight rules are adopted. */
+const MAX_RESTYLES = 1;
+/**
+ * That restyle against the test's own restyle of the page (a one-rule stylesheet): the same
+ * work. 1.5x for the noise of thread times on a shared machine.
+ */
+const RESTYLE_RATIO = 1.5;
 /** After the scan: highlights are still being painted in slices for a moment. */
 const SETTLE_MS = 2_000;
 /** Scanning 20,500 quotations on two busy cores takes a while. */
@@ -68,6 +80,8 @@ interface TracedTask {
   cpuMs: number;
   /** The browser rendering a frame (style, layout, paint), not a script or event task. */
   rendering: boolean;
+  /** Thread time of the style recalculations in the task (a script's forced one, or the frame's). */
+  styleMs: number;
 }
 
 interface TraceEvent {
@@ -105,6 +119,7 @@ async function startTrace(page: Page) {
       if (!navigation) throw new Error('The trace holds no navigationStart for the page: cannot place its tasks');
       const onThread = events.filter((e) => e.ph === 'X' && e.pid === navigation.pid && e.tid === navigation.tid);
       const painting = onThread.filter((e) => e.name === 'PrePaint' || e.name === 'Paint');
+      const styling = onThread.filter((e) => e.name === 'UpdateLayoutTree');
       const tasks = onThread
         .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.tdur !== undefined)
         .map((e) => ({
@@ -112,6 +127,7 @@ async function startTrace(page: Page) {
           ms: (e.dur ?? 0) / 1000,
           cpuMs: e.tdur! / 1000,
           rendering: painting.some((p) => p.ts >= e.ts && p.ts <= e.ts + (e.dur ?? 0)),
+          styleMs: styling.filter((p) => p.ts >= e.ts && p.ts <= e.ts + (e.dur ?? 0)).reduce((ms, p) => ms + (p.tdur ?? p.dur ?? 0) / 1000, 0),
         }));
       // The deliberate task: the last one of 75 ms or more (wall) that is not a frame. The trace must have seen it.
       handle.checkAt = tasks.filter((t) => t.ms >= 75 && !t.rendering).at(-1)?.start;
@@ -121,6 +137,26 @@ async function startTrace(page: Page) {
   };
   return handle;
 }
+
+interface Registered {
+  /** Ranges in every highlight of CSS.highlights. */
+  total: number;
+  /** Of them, those drawn in the viewport. */
+  inView: number;
+  /** Paragraphs of the page drawn in the viewport (one quotation each). */
+  paragraphsInView: number;
+}
+
+/** Run in the page: what CSS.highlights holds, and how much of it is in view. */
+const REGISTERED = `(() => {
+  const inView = (r) => r.bottom > 0 && r.top < innerHeight && r.height > 0;
+  let total = 0, seen = 0;
+  for (const [, h] of CSS.highlights) for (const range of h) { total++; if (inView(range.getBoundingClientRect())) seen++; }
+  const ps = document.querySelectorAll('p');
+  let paragraphsInView = 0;
+  for (const p of ps) { const r = p.getBoundingClientRect(); if (r.top >= innerHeight) break; if (inView(r)) paragraphsInView++; }
+  return { total, inView: seen, paragraphsInView };
+})()`;
 
 describe('bounded work per page (Chromium, test build)', () => {
   let dir: string;
@@ -187,7 +223,7 @@ describe('bounded work per page (Chromium, test build)', () => {
     expect(bigScan!.findings.map((f) => f.verdict)).toContain('verified');
   }, BIG_TIMEOUT_MS);
 
-  it('20,500 quotations: no task over 50 ms on the page while it is scanned; 20,000 kept with a note, the first screen of the popup within 1 s', async () => {
+  it('20,500 quotations: no script task over 25 ms, one restyle, a window of marks; 20,000 kept with a note, the first screen of the popup within 1 s', async () => {
     const page = await session.context.newPage();
     // The page's main thread, traced from before navigation: each task's thread time
     // (CPU time on that thread) is the work done in it, which preemption by other
@@ -200,6 +236,28 @@ describe('bounded work per page (Chromium, test build)', () => {
     await poll(() => page.evaluate('window.__qvScans.length') as Promise<number>, (n) => n > 0, 'The 20,500-quotation page was not scanned', BIG_TIMEOUT_MS);
     // Painting goes on in slices after the scanned event: give it time, then read the tasks.
     await new Promise((r) => setTimeout(r, SETTLE_MS));
+    // Only the findings near the viewport are registered in CSS.highlights (the page can read it):
+    // with all 20,000 registered, every frame's cost grew with them (146-226 ms of thread time).
+    // From here on the test's own probes run on the page: the extension's tasks are those before.
+    const probedAt = (await page.evaluate('performance.now()')) as number;
+    const atTop = (await page.evaluate(REGISTERED)) as Registered;
+    // Then the reader scrolls to the middle: the marks follow, still a window of them.
+    const scrolledAt = (await page.evaluate('(() => { scrollTo(0, document.documentElement.scrollHeight / 2); return performance.now(); })()')) as number;
+    await new Promise((r) => setTimeout(r, 500));
+    const probedAfterScroll = (await page.evaluate('performance.now()')) as number;
+    const inMiddle = (await page.evaluate(REGISTERED)) as Registered;
+    console.log(`registered ranges: ${atTop.total} at the top (${atTop.inView} in view), ${inMiddle.total} in the middle (${inMiddle.inView} in view, ${inMiddle.paragraphsInView} paragraphs in view)`);
+    for (const at of [atTop, inMiddle]) {
+      expect(at.total, 'more ranges registered than the window holds').toBeLessThanOrEqual(WINDOW_MAX);
+      // Every quotation in view is marked (one per paragraph on this page).
+      expect(at.inView, 'quotations in view left unmarked').toBeGreaterThanOrEqual(at.paragraphsInView - 1);
+    }
+    expect(inMiddle.paragraphsInView).toBeGreaterThan(5);
+    // Baseline in the same run: the page restyled by a stylesheet of one highlight rule, added by the test.
+    const restyledAt = (await page.evaluate(
+      '(() => { const s = new CSSStyleSheet(); s.replaceSync("::highlight(qv-baseline) { color: inherit }"); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; return performance.now(); })()',
+    )) as number;
+    await new Promise((r) => setTimeout(r, 500));
     await expectObserverSees(page);
     const tasks = await trace.stop();
     const { readyAt, longTasks } = (await page.evaluate('({ readyAt: window.__qvReadyAt, longTasks: window.__qvLongTasks })')) as {
@@ -208,18 +266,41 @@ describe('bounded work per page (Chromium, test build)', () => {
     };
     expect(readyAt, 'the content script never announced itself').toBeDefined();
     // Before it: the page's parsing and layout, and the harness's own DOM snapshot (probe.ts).
-    // After it: the deliberate 80 ms task of expectObserverSees.
-    const since = (t: { start: number; ms: number }) => t.start + t.ms > readyAt! && t.start < trace.checkAt!;
+    // After it: the test's probes, scrolling, the baseline restyle and the deliberate 80 ms task of expectObserverSees.
+    const since = (t: { start: number; ms: number }) => t.start + t.ms > readyAt! && t.start < probedAt;
     const measured = tasks.filter(since);
-    const script = measured.filter((t) => !t.rendering).sort((a, b) => b.cpuMs - a.cpuMs);
-    const frames = measured.filter((t) => t.rendering && t.cpuMs > LONG_TASK_MS);
-    const round = (t: TracedTask) => [Math.round(t.ms), Math.round(t.cpuMs)];
+    // A task's script work: its thread time less the style recalculations in it (see restyles below).
+    const work = (t: TracedTask) => t.cpuMs - t.styleMs;
+    const script = measured.filter((t) => !t.rendering).sort((a, b) => work(b) - work(a));
+    const frames = measured.filter((t) => t.rendering).sort((a, b) => b.cpuMs - a.cpuMs);
+    const over = measured.filter((t) => t.cpuMs > LONG_TASK_MS);
+    // The test's own stylesheet: the cost of restyling this page (in a frame, or forced by a later script).
+    const restyle = Math.max(0, ...tasks.filter((t) => t.start >= restyledAt && t.start < trace.checkAt!).map((t) => t.styleMs));
+    const round = (t: TracedTask) => [Math.round(t.ms), Math.round(t.cpuMs), Math.round(t.styleMs)];
     console.log(
-      `20,500-quotation page, since the content script started: ${measured.length} tasks; the longest by thread time (wall ms, thread ms): ${JSON.stringify(script.slice(0, 3).map(round))}; ` +
-        `rendering frames over ${LONG_TASK_MS} ms of thread time (style, layout, paint; not counted): ${JSON.stringify(frames.map(round))}; ` +
+      `20,500-quotation page, since the content script started: ${measured.length} tasks (wall ms, thread ms, of which style recalculation ms); ` +
+        `the longest script tasks: ${JSON.stringify(script.slice(0, 3).map(round))}; the longest rendering frames: ${JSON.stringify(frames.slice(0, 3).map(round))}; ` +
+        `tasks over ${LONG_TASK_MS} ms: ${JSON.stringify(over.map(round))}; the page restyled by a one-rule stylesheet of the test's: ${Math.round(restyle)} ms; ` +
         `longtask observer (wall ms): ${JSON.stringify(longTasks.filter(since).map((t) => t.ms))}, before the content script: ${JSON.stringify(longTasks.filter((t) => t.start + t.ms <= readyAt!).map((t) => t.ms))}`,
     );
-    expect(script[0]?.cpuMs ?? 0, `a task of ${JSON.stringify(script.slice(0, 1).map(round))} ms (wall, thread) on the page while it was scanned`).toBeLessThanOrEqual(TASK_CPU_BUDGET_MS);
+    expect(script[0] ? work(script[0]) : 0, `a task of ${JSON.stringify(script.slice(0, 1).map(round))} ms (wall, thread, style) on the page while it was scanned`).toBeLessThanOrEqual(TASK_CPU_BUDGET_MS);
+    // One task may exceed 50 ms: the restyle after the highlight rules are adopted
+    // (src/page/highlights.ts). Adding any stylesheet restyles the whole document, whatever
+    // the number of findings: ~100-125 ms of thread time on these 20,500 paragraphs, as much
+    // as the test's own one-rule sheet; it lands in the next frame, or in whichever script
+    // next asks for layout. Apart from its style recalculation, that task too stays under
+    // 50 ms. Registering only a window of ranges removed the rest: with all 20,000 registered,
+    // one or two frames of 146-226 ms.
+    expect(over.length, `tasks over ${LONG_TASK_MS} ms: ${JSON.stringify(over.map(round))}`).toBeLessThanOrEqual(MAX_RESTYLES);
+    expect(restyle, 'the baseline restyle was not seen in the trace: nothing to compare with').toBeGreaterThan(LONG_TASK_MS / 2);
+    for (const task of over) {
+      expect(task.styleMs, `a restyle over ${RESTYLE_RATIO}x the page's (${Math.round(restyle)} ms)`).toBeLessThanOrEqual(restyle * RESTYLE_RATIO);
+      expect(work(task), `a task over ${LONG_TASK_MS} ms besides its restyle: ${JSON.stringify(round(task))}`).toBeLessThanOrEqual(LONG_TASK_MS);
+    }
+    // Scrolling through the findings: no task over 50 ms (the window moves in a rAF callback).
+    // The test's probe after the scroll measures every paragraph: it is left out.
+    const scrolling = tasks.filter((t) => t.start >= scrolledAt && t.start < probedAfterScroll && t.cpuMs > LONG_TASK_MS);
+    expect(scrolling.map(round), 'tasks over 50 ms while scrolling').toEqual([]);
 
     const scanned = await lastScan(page);
     expect(scanned!.findings.length).toBe(KEPT);
