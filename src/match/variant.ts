@@ -89,8 +89,14 @@ export function withinDateWindow(statement: string | undefined, page: string | u
   const s = parsePartialDate(statement);
   const p = parsePartialDate(page, { allowTime: true });
   if (!s || !p) return true;
-  const [s0, s1] = dayRange(s);
-  const [p0, p1] = dayRange(p);
+  return daysWithinWindow(dayRange(s), dayRange(p));
+}
+
+/** The same, on day ranges already parsed (true when either is unknown). */
+function daysWithinWindow(statement: readonly [number, number] | undefined, page: readonly [number, number] | undefined): boolean {
+  if (!statement || !page) return true;
+  const [s0, s1] = statement;
+  const [p0, p1] = page;
   // The page at its earliest after the statement at its latest, and the other way round.
   if (p1 < s0 - VARIANT_MAX_DAYS_BEFORE * DAY_MS) return false;
   return p0 - s1 <= VARIANT_MAX_DAYS_AFTER * DAY_MS;
@@ -106,7 +112,10 @@ export interface VariantMatch {
 export class VariantFinder {
   /** Speaker name words (surnames, aliases' last words), by their first letters; made at the first use. */
   private namesIndex: Map<string, { word: string; quotes: number[] }[]> | undefined;
-  private readonly wordingWords = new Map<number, string[]>();
+  /** Per wording, made at its first use: content words, their stem keys, whether it negates. */
+  private readonly wordingFacts = new Map<number, WordingFacts>();
+  /** Per quote, made at its first use: the days its date covers (undefined: no date, or unreadable). */
+  private readonly quoteDays = new Map<number, readonly [number, number] | undefined>();
   /** Other wordings of each quote that has any (wording q is quote q's main text: ./wordings.ts). */
   private otherWordings: Map<number, number[]> | undefined;
 
@@ -155,7 +164,8 @@ export class VariantFinder {
       const key = word.slice(0, VARIANT_STEM_MIN);
       let list = names.get(key);
       if (!list) names.set(key, (list = []));
-      list.push({ word, quotes: [...set] });
+      // Newest first, once: a span then takes the newest VARIANT_MAX_CANDIDATES without sorting.
+      list.push({ word, quotes: [...set].sort((x, y) => byDateDesc(this.quotes[x]!.date, this.quotes[y]!.date) || x - y) });
     }
     return (this.namesIndex = names);
   }
@@ -179,10 +189,23 @@ export class VariantFinder {
     return out;
   }
 
-  private words(w: number): string[] {
-    let words = this.wordingWords.get(w);
-    if (!words) this.wordingWords.set(w, (words = contentWords(this.wordings.list[w]!.text)));
-    return words;
+  private facts(w: number): WordingFacts {
+    let facts = this.wordingFacts.get(w);
+    if (!facts) {
+      const text = this.wordings.list[w]!.text;
+      const words = contentWords(text);
+      this.wordingFacts.set(w, (facts = { words, keys: words.map(stemKey), negated: hasNegation(text) }));
+    }
+    return facts;
+  }
+
+  private days(q: number): readonly [number, number] | undefined {
+    if (this.quoteDays.has(q)) return this.quoteDays.get(q);
+    const date = this.quotes[q]!.date;
+    const parsed = date ? parsePartialDate(date) : undefined;
+    const days = parsed ? dayRange(parsed) : undefined;
+    this.quoteDays.set(q, days);
+    return days;
   }
 
   /**
@@ -195,16 +218,27 @@ export class VariantFinder {
     const words = contentWords(span);
     if (words.length < VARIANT_MIN_SHARED_WORDS) return undefined;
     const negated = hasNegation(span);
-    const candidates = [...named]
-      .filter((q) => withinDateWindow(this.quotes[q]!.date, pageDate))
-      .sort((x, y) => byDateDesc(this.quotes[x]!.date, this.quotes[y]!.date) || x - y)
-      .slice(0, VARIANT_MAX_CANDIDATES);
+    const parsedPage = pageDate ? parsePartialDate(pageDate, { allowTime: true }) : undefined;
+    const page = parsedPage ? dayRange(parsedPage) : undefined;
+    const candidates: number[] = [];
+    for (const q of named) {
+      if (candidates.length === VARIANT_MAX_CANDIDATES) break;
+      // Each quote's date is parsed once (this.days), not once per span.
+      if (daysWithinWindow(this.days(q), page)) candidates.push(q);
+    }
+    const spanKeys = new Set(words.map(stemKey));
     let best: VariantMatch | undefined;
     for (const q of candidates) {
       for (const w of this.wordingsOfQuote(q)) {
+        const facts = this.facts(w);
         // A wording that negates where the page does not (or the other way round) says the opposite: no variant.
-        if (hasNegation(this.wordings.list[w]!.text) !== negated) continue;
-        const theirs = this.words(w);
+        if (facts.negated !== negated) continue;
+        // Two words of one stem share their first VARIANT_STEM_MIN letters (sameStem), so
+        // counting shared keys bounds the shared words from above: most wordings stop here.
+        let bound = 0;
+        for (const key of facts.keys) if (spanKeys.has(key)) bound++;
+        if (bound < VARIANT_MIN_SHARED_WORDS) continue;
+        const theirs = facts.words;
         const shared = sharedWords(theirs, words);
         if (shared < VARIANT_MIN_SHARED_WORDS) continue;
         const dice = (2 * shared) / (theirs.length + words.length);
@@ -233,5 +267,20 @@ function contentWordsOfName(name: string): string[] {
 }
 
 function byDateDesc(a: string | undefined, b: string | undefined): number {
-  return (b ?? '').localeCompare(a ?? '');
+  // ISO dates compare as strings: no locale rules, which cost much over thousands of quotes.
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+interface WordingFacts {
+  words: string[];
+  /** stemKey of each word. */
+  keys: string[];
+  negated: boolean;
+}
+
+/** What two words of one stem always share (see sameStem): their first VARIANT_STEM_MIN letters, or the whole word when shorter. */
+export function stemKey(word: string): string {
+  return word.length < VARIANT_STEM_MIN ? `=${word}` : word.slice(0, VARIANT_STEM_MIN);
 }
