@@ -136,7 +136,7 @@ describe('a newsroom’s vetted build (sample config, real CLI and WXT, Chromium
   });
 
   it('in Chromium it verifies the newsroom’s quotations, flags the doctored one, and the popup names its corpus', async () => {
-    session = await launchChromium({ server, extensionDir: path.join(outDir, 'chrome-mv3') });
+    session = await launchChromium({ server, extensionDir: path.join(outDir, 'chrome-mv3'), keepFirstRun: true });
     const page = await session.openPage('newsroom.html');
     await page.bringToFront();
     const findings = await waitForScan(

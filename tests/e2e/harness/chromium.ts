@@ -34,6 +34,8 @@ export const BROWSER_SERVICES_SINK = 'browser-services.invalid';
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const DEFAULT_READY_TIMEOUT_MS = 15_000;
 const SERVICE_WORKER_TIMEOUT_MS = 15_000;
+/** How long the extension may take to open its first-run tab after its worker started. */
+const FIRST_RUN_TIMEOUT_MS = 15_000;
 
 export type RequestSource = 'page' | 'extension-page' | 'service-worker';
 
@@ -86,6 +88,12 @@ export interface ChromiumOptions {
   executablePath?: string;
   /** More command-line switches, e.g. `--lang=uk` (the UI language the extension's catalogues follow). */
   args?: string[];
+  /**
+   * Keep the first-run tab the extension opens on install. By default the session waits
+   * for it and closes it: left open, it raced the test's page for the "active tab" that
+   * tests ask `tabs.query({ active: true })` for (hostile-card read an empty popup once).
+   */
+  keepFirstRun?: boolean;
 }
 
 export function chromiumPath(explicit?: string): string {
@@ -157,6 +165,21 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       }));
   const extensionId = new URL(firstWorker.url()).host;
   const extensionOrigin = `chrome-extension://${extensionId}/`;
+
+  // A fresh profile is an install: the extension opens its first-run page (src/platform/first-run.ts).
+  const firstRunUrl = `${extensionOrigin}welcome.html`;
+  const firstRunDeadline = Date.now() + FIRST_RUN_TIMEOUT_MS;
+  let firstRun = context.pages().find((p) => p.url() === firstRunUrl);
+  while (firstRun === undefined) {
+    if (Date.now() > firstRunDeadline) {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+      throw new Error(`The extension did not open its first-run page (${firstRunUrl}) within ${FIRST_RUN_TIMEOUT_MS} ms of its install`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    firstRun = context.pages().find((p) => p.url() === firstRunUrl);
+  }
+  if (!options.keepFirstRun) await firstRun.close();
 
   async function serviceWorker(): Promise<Worker> {
     const running = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin));
