@@ -132,7 +132,7 @@ describe('the first-run page in English (Chromium)', () => {
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     server = await startServer();
-    session = await launchChromium({ server });
+    session = await launchChromium({ server, keepFirstRun: true });
   }, 60_000);
   afterAll(async () => {
     await session?.close();
