@@ -6,7 +6,7 @@
 // Run by `npm run build` (first), by `prepare` (npm ci, npm pack) and by the pack test.
 // Usage: node scripts/build-cli.mjs [--out-dir <dir>] [--quiet]
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +40,10 @@ const result = await build({
   // Bundled CommonJS dependencies call require(); give them Node's.
   banner: { js: "import { createRequire as __qvRequire } from 'node:module'; const require = __qvRequire(import.meta.url);" },
 });
+// The project's own files this build read, for the compiled CLI's freshness check in a source
+// checkout (src/cli/freshness.ts): a file edited after this build makes it rebuild first.
+const sources = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
+writeFileSync(join(outDir, 'sources.json'), JSON.stringify({ builtAt: Date.now(), sources }));
 if (!quiet) {
   const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.mjs'));
   const total = outputs.reduce((n, [, o]) => n + o.bytes, 0);
