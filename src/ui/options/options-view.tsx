@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../../settings/settings';
 import { SiteListField } from './site-list-field';
+import '../palette.css';
 import './options.css';
 import { verdictCssVariables } from '../../match/verdicts';
 import { t, tParts, type MessageKey } from '../i18n';

@@ -20,6 +20,7 @@ import { FLAG_TEXT } from '../labels';
 import { SaidView } from '../diff-view';
 import { CorpusInfo } from './corpus-info';
 import { CorpusSearch } from './corpus-search';
+import '../palette.css';
 import './popup.css';
 
 /** Order of the counts and of the verdict legend: problems first, since they need the reader. */

@@ -8,6 +8,7 @@
 import type { CorpusStatus } from '../../platform/messages';
 import { CorpusScopeLine } from '../popup/corpus-info';
 import { formatCount, t } from '../i18n';
+import '../palette.css';
 import './welcome.css';
 
 export interface WelcomeViewProps {
