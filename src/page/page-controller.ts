@@ -75,8 +75,8 @@ export interface PageServices {
   highlightCss: string;
   /** Per-load random suffix of the highlight names (randomHighlightSuffix). */
   highlightSuffix: string;
-  /** Matches text in the background (src/platform/content-messaging.ts sendScan). */
-  scan(request: Omit<ScanRequest, 'type' | 'upload'>, options: { busy?: (ms: number) => void }): Promise<ScanResponse>;
+  /** Matches text in the background (src/platform/content-messaging.ts scanSender). */
+  scan(request: Omit<ScanRequest, 'type' | 'upload' | 'delta'>, options: { busy?: (ms: number) => void }): Promise<ScanResponse>;
   /** Tells the background which findings of a scan this frame drew; no scan id: none. */
   report(scanId: string | undefined, located: number[]): Promise<void>;
   lookup(text: string, context?: LookupRequest['context']): Promise<LookupResponse>;
