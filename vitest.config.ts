@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
+          // The UI's English messages (src/ui/i18n.ts has no bundled catalogue).
+          setupFiles: ['tests/unit/setup/english.ts'],
         },
       },
       {

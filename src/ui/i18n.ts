@@ -3,14 +3,20 @@
  * (public/_locales/<lang>/messages.json, the browser.i18n format WXT copies
  * into the build). UI components take props only, so they never call
  * browser.i18n themselves: an entrypoint hands its `getMessage` to
- * `setMessageSource` (src/platform/i18n.ts), and `t` reads from it. Without
- * one (unit tests, a page that set none) `t` reads the bundled English
- * catalogue. tests/unit/ui/locales.test.tsx checks that every key `t` is
- * called with is in both catalogues.
+ * `setMessageSource` (src/platform/i18n.ts), and `t` reads from it.
+ *
+ * No catalogue is bundled: the browser already falls back to the default
+ * locale (English) for a key the reader's language lacks, and the English
+ * catalogue is 19 kB of every bundle that imported it (the content script's
+ * included, issue 16). Unit tests set the English catalogue as the fallback
+ * (tests/unit/setup/english.ts, `setFallbackMessages`); an extension page gets
+ * the key itself for a message nothing supplies. tests/unit/ui/locales.test.tsx
+ * checks that every key `t` is called with is in both catalogues.
  *
  * Substitutions are positional, `$1`…`$9`, as browser.i18n does them.
  */
-import en from '../../public/_locales/en/messages.json';
+// A type only: the catalogue's keys, checked by tsc; nothing of the file is bundled.
+import type en from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<string, { message: string }>;
@@ -25,17 +31,30 @@ export function catalogueSource(catalogue: Catalogue): MessageSource {
   };
 }
 
-const english = catalogueSource(en);
-let source: MessageSource = english;
+/** No messages: `t` then answers with the key. */
+const none: MessageSource = () => '';
+/** What `t` reads when the source has no message for a key: nothing in the extension, the English catalogue in unit tests. */
+let fallback: MessageSource = none;
+let source: MessageSource = none;
 let locale = 'en';
 
 /**
  * The messages the UI reads from now on, and the language (BCP 47) numbers and dates
- * are written in; `undefined` goes back to the bundled English.
+ * are written in; `undefined` goes back to the fallback alone, in English.
  */
 export function setMessageSource(next: MessageSource | undefined, language = 'en'): void {
-  source = next ?? english;
+  source = next ?? fallback;
   locale = next ? language : 'en';
+}
+
+/**
+ * The messages read when the source has none for a key (unit tests: the English
+ * catalogue, tests/unit/setup/english.ts). Also the source until one is set.
+ */
+export function setFallbackMessages(next: MessageSource | undefined): void {
+  const wasFallback = source === fallback;
+  fallback = next ?? none;
+  if (wasFallback) source = fallback;
 }
 
 /** The UI's language as set with the messages ('en' by default). */
@@ -59,7 +78,7 @@ export function formatCount(n: number): string {
 
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
-  const text = source(key, subs) || english(key, subs) || key;
+  const text = source(key, subs) || fallback(key, subs) || key;
   // A substitution that ends with an abbreviation's full stop ("16 грудня 2025 р.") at the end of a sentence: one stop, not two.
   return subs.some((s) => s.endsWith('.')) ? text.replace(/([^.])\.\.(?!\.)/g, '$1.') : text;
 }
