@@ -8,7 +8,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendToBackground } from '../../src/platform/runtime';
-import { onContentCommand, onSettingsChanged, reportFindings, requestSettings, sendLookup, sendScan } from '../../src/platform/content-messaging';
+import { onContentCommand, onSettingsChanged, reportFindings, requestSettings, sendLookup, scanSender } from '../../src/platform/content-messaging';
 import { earlyHighlightRules, randomHighlightSuffix } from '../../src/page/highlights';
 import { frameUrls, startPageController } from '../../src/page/page-controller';
 import { closedShadowRootReader } from '../../src/platform/shadow-roots';
@@ -58,7 +58,7 @@ export default defineContentScript({
         highlightCss,
         highlightSuffix: early?.suffix ?? randomHighlightSuffix(),
         highlightSheet: early?.sheet,
-        scan: sendScan,
+        scan: scanSender(),
         report: reportFindings,
         lookup: sendLookup,
         onCommand: (handler, s) => void onContentCommand(handler, s),

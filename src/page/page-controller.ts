@@ -77,8 +77,8 @@ export interface PageServices {
   highlightSuffix: string;
   /** The rules under that suffix, adopted at document_start (highlights.ts, adoptHighlightRulesEarly), where that script ran. */
   highlightSheet?: CSSStyleSheet;
-  /** Matches text in the background (src/platform/content-messaging.ts sendScan). */
-  scan(request: Omit<ScanRequest, 'type' | 'upload'>, options: { busy?: (ms: number) => void }): Promise<ScanResponse>;
+  /** Matches text in the background (src/platform/content-messaging.ts scanSender). */
+  scan(request: Omit<ScanRequest, 'type' | 'upload' | 'delta'>, options: { busy?: (ms: number) => void }): Promise<ScanResponse>;
   /** Tells the background which findings of a scan this frame drew; no scan id: none. */
   report(scanId: string | undefined, located: number[]): Promise<void>;
   lookup(text: string, context?: LookupRequest['context']): Promise<LookupResponse>;
@@ -122,7 +122,7 @@ export function startPageController(services: PageServices, initial: Settings): 
     signal,
     showUnverified: initial.showUnverified,
     style: initial.highlightStyle,
-    // Names the page cannot guess before we paint; repainted if it changes them (highlights.ts).
+    // Random names per load; what the page registers or changes under them is removed or repainted (highlights.ts).
     nameSuffix: services.highlightSuffix,
     earlySheet: services.highlightSheet,
   });
