@@ -7,6 +7,7 @@
  */
 import type { Quote } from '../corpus/schema';
 import type { Finding } from '../match/types';
+import { meaningCallouts } from '../match/meaning';
 import { markUnjudged } from '../match/unjudged';
 import {
   MAX_FINDINGS_PER_PAGE,
@@ -72,10 +73,21 @@ function known(f: Finding, has: (id: string) => boolean): Finding {
   return f.quoteId === undefined || has(f.quoteId) ? f : { ...f, verdict: 'unverified', quoteId: undefined, diff: [], flags: [] };
 }
 
+/**
+ * An altered finding with the edits that change its meaning (`callouts`, src/match/meaning.ts),
+ * computed here in the background: the card and the popup only put them into words.
+ */
+export function withCallouts(f: Finding): Finding {
+  const { callouts: _given, ...rest } = f;
+  if (f.verdict !== 'altered') return f.callouts === undefined ? f : rest;
+  const callouts = meaningCallouts(f.diff);
+  return callouts.length > 0 ? { ...rest, callouts } : rest;
+}
+
 /** Verdicts are decided here: text the page collector could not judge is never verified; at most MAX_FINDINGS_PER_PAGE. */
 export function scanFindings(request: ScanRequest, raw: Finding[], has: (id: string) => boolean): { findings: Finding[]; limit?: FindingsLimit } {
   const all = markUnjudged(raw.map((f) => known(f, has)), request.unjudged ?? []);
-  const findings = all.length > MAX_FINDINGS_PER_PAGE ? all.slice(0, MAX_FINDINGS_PER_PAGE) : all;
+  const findings = (all.length > MAX_FINDINGS_PER_PAGE ? all.slice(0, MAX_FINDINGS_PER_PAGE) : all).map(withCallouts);
   const limit = {
     ...(all.length > findings.length ? { findings: findings.length } : {}),
     ...(request.truncatedAt === undefined ? {} : { characters: request.truncatedAt }),
@@ -102,7 +114,7 @@ export async function findSliced(matcher: Matcher, text: string, pause: () => Pr
 /** The lookup's best finding and nearest quotes, limited to quotes the corpus holds. */
 export function lookupFindings(matcher: Matcher, request: LookupRequest, has: (id: string) => boolean): Pick<LookupResponse, 'best' | 'nearest'> {
   const result = matcher.lookup(request.text, request.context);
-  const best = result.best ? known(result.best, has) : undefined;
+  const best = result.best ? withCallouts(known(result.best, has)) : undefined;
   const nearest = result.nearest.filter((n) => has(n.quoteId));
   return best ? { best, nearest } : { nearest };
 }

@@ -8,6 +8,7 @@
  * Pure bookkeeping: the platform layer calls it from tab and message events.
  */
 import type { Quote } from '../corpus/schema';
+import { MEANING_KINDS, type Callout } from '../match/meaning';
 import type { DiffOp, Finding, Verdict } from '../match/types';
 import type { FindingsLimit, ReportedFinding } from '../platform/messages';
 import { emptyCounts, type Counts } from './badge';
@@ -36,6 +37,7 @@ export function reportedFinding(finding: Finding, quote: Quote | undefined): Rep
     ...(quote ? { speaker: quote.speaker.name, date: quote.date, datePrecision: quote.datePrecision } : {}),
     // The popup row says what was really said and whom the page credits (src/ui/popup/popup-view.tsx).
     ...(finding.verdict === 'altered' ? { diff: finding.diff } : {}),
+    ...(finding.verdict === 'altered' && finding.callouts?.length ? { callouts: finding.callouts } : {}),
     ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
     ...(finding.flags.includes('rendering') ? { rendering: true as const } : {}),
   };
@@ -254,6 +256,7 @@ function sanitizeList(findings: unknown): ReportedFinding[] {
       ...(typeof f.date === 'string' ? { date: f.date } : {}),
       ...(f.datePrecision === 'year' || f.datePrecision === 'month' || f.datePrecision === 'day' ? { datePrecision: f.datePrecision } : {}),
       ...(isDiff(f.diff) ? { diff: f.diff } : {}),
+      ...(isCallouts(f.callouts) ? { callouts: f.callouts } : {}),
       ...(typeof f.attributedTo === 'string' ? { attributedTo: f.attributedTo } : {}),
     });
   }
@@ -266,6 +269,16 @@ function isDiff(diff: unknown): diff is DiffOp[] {
     Array.isArray(diff) &&
     diff.length <= MAX_REPORTED_DIFF_OPS &&
     diff.every((d) => typeof d === 'object' && d !== null && (d.op === 'equal' || d.op === 'insert' || d.op === 'delete') && typeof d.text === 'string')
+  );
+}
+
+/** Well-formed meaning call-outs: known kinds, words on each side, no more than a diff's worth. */
+function isCallouts(callouts: unknown): callouts is Callout[] {
+  const words = (w: unknown) => Array.isArray(w) && w.length <= MAX_REPORTED_DIFF_OPS && w.every((x) => typeof x === 'string');
+  return (
+    Array.isArray(callouts) &&
+    callouts.length <= MAX_REPORTED_DIFF_OPS &&
+    callouts.every((c) => typeof c === 'object' && c !== null && MEANING_KINDS.includes(c.kind) && words(c.dropped) && words(c.added))
   );
 }
 

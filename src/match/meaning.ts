@@ -25,20 +25,9 @@ import { CAPITAL, HOMOGLYPH, SENTENCE, tokenize, wordAt, type Tokens } from './t
 import type { DiffOp } from './types';
 import { isNumberWord, modalOf, negationCount } from './word-classes';
 
-export type MeaningKind = 'negation' | 'number' | 'name' | 'modal' | 'hedge' | 'quantity' | 'antonym' | 'swap' | 'verb' | 'wording';
+import { MEANING_KINDS, type Callout, type MeaningKind } from './meaning-kinds';
 
-/** Kinds in the order the card leads with them: the most consequential first. */
-export const MEANING_KINDS: readonly MeaningKind[] = [
-  'negation', 'antonym', 'swap', 'number', 'name', 'verb', 'quantity', 'hedge', 'modal', 'wording',
-];
-
-export interface Callout {
-  kind: MeaningKind;
-  /** The verified words the page dropped or replaced (as the speaker wrote them). */
-  dropped: string[];
-  /** The page's words in their place. */
-  added: string[];
-}
+export { MEANING_KINDS, type Callout, type MeaningKind };
 
 /** A word of one side of the diff. */
 interface Word {

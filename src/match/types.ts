@@ -3,7 +3,7 @@
  * tests all use the engine through these types. Pure: no DOM, no browser API.
  */
 
-import type { MeaningKind } from './meaning';
+import type { Callout, MeaningKind } from './meaning-kinds';
 
 /**
  * `variant`: another wording of a verified statement (a translation or an outlet's own
@@ -68,6 +68,13 @@ export interface Finding {
    * (for `variant`: the vetted wording it resembles most).
    */
   wording?: WordingRef;
+  /**
+   * Altered: the edits that change the meaning, most consequential first
+   * (src/match/meaning.ts), for the card's and the popup's lead sentence. Set by the
+   * background's answers (src/host/answers.ts), not by the engine: the content script
+   * and the pages read them rather than bundle the classifier (issue 16).
+   */
+  callouts?: Callout[];
 }
 
 /** Options of `Matcher.findAll`. */

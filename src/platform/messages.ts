@@ -152,6 +152,8 @@ export interface ReportedFinding {
   datePrecision?: Quote['datePrecision'];
   /** Altered: the word diff from the verified wording, so the row shows what was said and what changed. */
   diff?: Finding['diff'];
+  /** Altered: the edits that change the meaning, as the background's answer named them (`Finding.callouts`). */
+  callouts?: Finding['callouts'];
   /** Misattributed: whom the page credits. */
   attributedTo?: string;
   /** The page draws part of it in a way that could not be judged (flag `rendering`): never verified. */

@@ -3,7 +3,7 @@
  * popup and their tests agree. Verdict words, icons and colours are the
  * VERDICTS table's (src/match/verdicts.ts).
  */
-import { MEANING_KINDS } from '../match/meaning';
+import { MEANING_KINDS } from '../match/meaning-kinds';
 import type { Flag } from '../match/types';
 import type { MessageKey } from './i18n';
 

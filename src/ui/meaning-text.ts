@@ -4,9 +4,12 @@
  * built from the meaning call-outs (src/match/meaning.ts), most consequential
  * first. A raised call-out replaces the similarity percentage: "96% the same"
  * undersells a reversed statement.
+ *
+ * The background computes the call-outs and sends them with the finding
+ * (`Finding.callouts`, src/host/answers.ts): this file only words them, so the content
+ * script and the pages do not bundle the classifier (issue 16).
  */
-import { meaningCallouts, type Callout, type MeaningKind } from '../match/meaning';
-import type { DiffOp } from '../match/types';
+import type { Callout, MeaningKind } from '../match/meaning-kinds';
 import { t, type MessageKey } from './i18n';
 
 /** What each kind of edit does, after the words it names (message keys). */
@@ -33,8 +36,8 @@ export function calloutSentence(c: Callout): string {
   return t('meaningAdds', q(c.added), consequence);
 }
 
-/** The lead sentence of an altered finding, or undefined when no edit is known to change the meaning. */
-export function meaningSummary(diff: readonly DiffOp[]): string | undefined {
-  const [first] = meaningCallouts(diff);
+/** The lead sentence of an altered finding from its call-outs, or undefined when no edit is known to change the meaning. */
+export function meaningSummary(callouts: readonly Callout[] | undefined): string | undefined {
+  const first = callouts?.[0];
   return first ? calloutSentence(first) : undefined;
 }

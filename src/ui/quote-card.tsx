@@ -380,7 +380,7 @@ function summaryFor(finding: Finding, quote: Quote): string {
         : t('summaryExact', quote.speaker.name);
     case 'altered': {
       // A change of meaning leads, in words; the similarity percentage would play it down.
-      const lead = meaningSummary(finding.diff);
+      const lead = meaningSummary(finding.callouts);
       if (lead) return lead;
       if (finding.flags.includes('homoglyph')) {
         return t('summaryHomoglyph', quote.speaker.name);

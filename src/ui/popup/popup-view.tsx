@@ -173,7 +173,7 @@ function FindingRow({ finding, onOpen }: { finding: PopupFinding; onOpen?: (f: P
   const hasMeta = finding.speaker !== undefined || finding.date !== undefined;
   // An altered row cites what was said, never the page's doctored wording under the speaker's name.
   const altered = finding.verdict === 'altered' && finding.diff?.some((d) => d.op !== 'equal');
-  const lead = altered ? meaningSummary(finding.diff!) : undefined;
+  const lead = altered ? meaningSummary(finding.callouts) : undefined;
   const body = altered ? (
     <>
       <span class={`qv-popup__verdict qv-verdict--${finding.verdict}`}>

@@ -113,6 +113,20 @@ describe('createHost with the real engine', () => {
     expect(f?.diff.some((d) => d.op === 'delete' && /not/.test(d.text))).toBe(true);
   });
 
+  it('names the edits that change the meaning (callouts) on altered findings only, for the card and the popup', () => {
+    const doctored = 'Peskov said: “We have only seen newspaper articles so far, and we will respond to them.”';
+    const [f] = host.scan({ type: 'qv:scan', text: doctored }).findings;
+    expect(f?.callouts).toEqual([{ kind: 'negation', dropped: ['not'], added: [] }]);
+    // The same classifier as the flags: a call-out's kind is always among the finding's flags.
+    for (const c of f!.callouts!) expect(f!.flags).toContain(c.kind);
+    const [exact] = host.scan({ type: 'qv:scan', text: `Peskov said: “${PESKOV.text}”` }).findings;
+    expect(exact?.verdict).toBe('verified');
+    expect(exact).not.toHaveProperty('callouts');
+    const looked = host.lookup({ type: 'qv:lookup', text: 'We have only seen newspaper articles so far, and we will respond to them.' });
+    expect(looked.best?.verdict).toBe('altered');
+    expect(looked.best?.callouts?.[0]).toMatchObject({ kind: 'negation', dropped: ['not'] });
+  });
+
   it('reports a quotation put in someone else’s mouth as misattributed', () => {
     const text = `Zelensky said: “${PESKOV.text}”`;
     const [f] = host.scan({ type: 'qv:scan', text }).findings;

@@ -48,6 +48,28 @@ describe('TabFindings: computed verdicts, reported positions', () => {
   });
 });
 
+describe('TabFindings: meaning call-outs for the popup', () => {
+  const callouts = [{ kind: 'negation' as const, dropped: ['not'], added: [] }];
+  const altered = { ...finding('altered', 'a'), diff: [{ op: 'delete' as const, text: 'not' }], callouts };
+
+  it('lists an altered finding with the call-outs the answer named, and keeps them through a snapshot', () => {
+    const tabs = new TabFindings('t');
+    const id = tabs.recordScan(1, 0, [altered, { ...finding('verified', 'b'), callouts }], {});
+    tabs.drawn(1, 0, id, [0, 1]);
+    expect(tabs.findings(1).map((f) => f.callouts)).toEqual([callouts, undefined]);
+    const later = new TabFindings('u');
+    later.restore(JSON.parse(JSON.stringify(tabs.snapshot())));
+    expect(later.findings(1)[0]!.callouts).toEqual(callouts);
+  });
+
+  it('drops malformed call-outs read back from storage (unknown kind, words not strings)', () => {
+    const tabs = new TabFindings('t');
+    const row = (c: unknown) => ({ verdict: 'altered', text: 'a', callouts: c });
+    tabs.restore({ tabs: { 1: { 0: { counts: { altered: 3 }, findings: [row([{ kind: 'evil', dropped: [], added: [] }]), row([{ kind: 'negation', dropped: [1], added: [] }]), row('x')] } } } });
+    expect(tabs.findings(1).map((f) => f.callouts)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
 describe('qv:tab-findings: who may ask about which tab', () => {
   beforeEach(() => fakeBrowser.reset());
   const handlers: BackgroundHandlers = {

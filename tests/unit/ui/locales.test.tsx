@@ -15,6 +15,7 @@ import { DIFF_LABEL, FLAG_TEXT } from '../../../src/ui/labels';
 import { VERDICT_NAMES, VERDICTS } from '../../../src/match/verdicts';
 import { QuoteCard } from '../../../src/ui/quote-card';
 import type { Finding } from '../../../src/match/types';
+import { withCallouts } from '../../../src/host/answers';
 import { PESKOV } from '../host/sample-corpus';
 
 const root = path.resolve(__dirname, '../../..');
@@ -82,7 +83,7 @@ describe('the card in Ukrainian', () => {
 
   it('reads in Ukrainian when the browser’s messages are Ukrainian', () => {
     setMessageSource(catalogueSource(uk));
-    const finding: Finding = {
+    const finding: Finding = withCallouts({
       verdict: 'altered',
       quoteId: PESKOV.id,
       score: 0.9,
@@ -95,7 +96,7 @@ describe('the card in Ukrainian', () => {
         { op: 'equal', text: 'respond' },
       ],
       flags: ['negation'],
-    };
+    });
     const { container } = render(
       <QuoteCard finding={finding} quote={PESKOV} corpus={{ ok: true, name: 'Корпус', quoteCount: 2 }} onClose={() => {}} onCopyCitation={() => {}} lang="uk" />,
     );

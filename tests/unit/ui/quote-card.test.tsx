@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { QuoteCard, type QuoteCardProps } from '../../../src/ui/quote-card';
 import type { Finding } from '../../../src/match/types';
 import type { CorpusStatus } from '../../../src/platform/messages';
+import { withCallouts } from '../../../src/host/answers';
 import { PESKOV, TRUCE } from '../host/sample-corpus';
 
 afterEach(cleanup);
@@ -22,7 +23,8 @@ const verified: Finding = {
   flags: [],
 };
 
-const altered: Finding = {
+/** Altered findings carry the meaning call-outs the background computed (src/host/answers.ts). */
+const altered: Finding = withCallouts({
   verdict: 'altered',
   quoteId: PESKOV.id,
   score: 0.86,
@@ -35,7 +37,7 @@ const altered: Finding = {
     { op: 'equal', text: 'respond to them.' },
   ],
   flags: ['negation'],
-};
+});
 
 function renderCard(props: Partial<QuoteCardProps> & Pick<QuoteCardProps, 'finding' | 'lookup'>) {
   const onClose = vi.fn();
@@ -72,7 +74,7 @@ describe('QuoteCard: what it shows', () => {
       { op: 'delete', text: 'Peskov' },
       { op: 'insert', text: 'Putin' },
     ];
-    const { container } = renderCard({ finding: { ...altered, diff, flags: ['negation', 'name'] } });
+    const { container } = renderCard({ finding: withCallouts({ ...altered, diff, flags: ['negation', 'name'] }) });
     const said = container.querySelector('blockquote.qv-said')!;
     const page = container.querySelector('blockquote.qv-page-version')!;
     // Nothing is struck through: the speaker's words are the truth, emphasised, never crossed out.
@@ -108,13 +110,13 @@ describe('QuoteCard: what it shows', () => {
       { op: 'equal', text: 'this possibility' },
     ];
     cleanup();
-    renderCard({ finding: { ...altered, diff, score: 0.96, flags: ['verb'] } });
+    renderCard({ finding: withCallouts({ ...altered, diff, score: 0.96, flags: ['verb'] }) });
     expect(document.querySelector('.qv-summary')!.textContent).toBe('The page changes “rules out” to “welcomes”: a different action from the one described.');
   });
 
   it('gives the similarity only when no edit is known to change the meaning', () => {
     const diff: Finding['diff'] = [{ op: 'equal', text: 'We will not respond to them' }, { op: 'insert', text: 'now' }];
-    renderCard({ finding: { ...altered, diff, score: 0.86, flags: [] } });
+    renderCard({ finding: withCallouts({ ...altered, diff, score: 0.86, flags: [] }) });
     expect(document.querySelector('.qv-summary')!.textContent).toMatch(/differs slightly .*\(86% the same\)/);
   });
 

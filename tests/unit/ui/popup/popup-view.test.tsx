@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { PopupView, type PopupState } from '../../../../src/ui/popup/popup-view';
+import { meaningCallouts } from '../../../../src/match/meaning';
 
 afterEach(cleanup);
 
@@ -74,6 +75,11 @@ describe('PopupView', () => {
 });
 
 describe('PopupView rows say what was said and who is credited', () => {
+  const alteredDiff = [
+    { op: 'equal', text: 'We have only seen newspaper articles so far, and we will' },
+    { op: 'delete', text: 'not' },
+    { op: 'equal', text: 'respond to them.' },
+  ] as const satisfies readonly { op: 'equal' | 'delete'; text: string }[];
   const rows: PopupState = {
     status: 'ready',
     data: {
@@ -87,11 +93,9 @@ describe('PopupView rows say what was said and who is credited', () => {
           text: 'We have only seen newspaper articles so far, and we will respond to them.',
           speaker: 'Dmitry Peskov',
           date: '2025-12-16',
-          diff: [
-            { op: 'equal', text: 'We have only seen newspaper articles so far, and we will' },
-            { op: 'delete', text: 'not' },
-            { op: 'equal', text: 'respond to them.' },
-          ],
+          diff: [...alteredDiff],
+          // As the background's answer names them (src/host/answers.ts, src/host/tab-findings.ts).
+          callouts: meaningCallouts([...alteredDiff]),
           frameId: 0,
           index: 0,
         },
