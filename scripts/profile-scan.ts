@@ -75,7 +75,7 @@ async function micro(cdp: import('playwright-core').CDPSession): Promise<void> {
   console.log(`micro (isolated world): ${result.value}`);
   // The collector as in the source tree, bundled and run synchronously in the same world.
   const bundle = await build({
-    stdin: { contents: `export { collectText } from './src/page/collect-text';`, resolveDir: repoRoot, loader: 'ts' },
+    stdin: { contents: `export { collectText, CollectCache } from './src/page/collect-text';`, resolveDir: repoRoot, loader: 'ts' },
     bundle: true,
     format: 'iife',
     globalName: 'QVP',
@@ -84,17 +84,20 @@ async function micro(cdp: import('playwright-core').CDPSession): Promise<void> {
   });
   await cdp.send('Runtime.evaluate', { contextId: isolated.id, expression: bundle.outputFiles[0]!.text });
   const collectExpr = `(() => {
-    const out = [];
     const shadowRootOf = (el) => chrome.dom.openOrClosedShadowRoot(el);
-    for (let i = 0; i < 6; i++) {
-      if (i === 4) { const p = document.createElement('p'); p.textContent = 'one more'; document.querySelector('main').append(p); const t = performance.now(); document.body.checkVisibility(); out.push('recalc ' + (performance.now() - t).toFixed(1)); }
-      const t = performance.now();
-      const c = QVP.collectText(document, { shadowRootOf });
-      out.push((performance.now() - t).toFixed(1));
-      const b = performance.now(); const w = document.createTreeWalker(document.body, 4); const p = []; for (let n = w.nextNode(); n; n = w.nextNode()) p.push(n.nodeValue); p.join('');
-      out.push('bare ' + (performance.now() - b).toFixed(1));
+    const times = { bare: [], plain: [], cacheFirst: [], cacheWarm: [] };
+    const time = (k, fn) => { const t = performance.now(); fn(); times[k].push(performance.now() - t); };
+    for (let i = 0; i < 15; i++) {
+      time('bare', () => { const w = document.createTreeWalker(document.body, 4); const p = []; for (let n = w.nextNode(); n; n = w.nextNode()) p.push(n.nodeValue); p.join(''); });
+      time('plain', () => QVP.collectText(document, { shadowRootOf }));
+      const cache = new QVP.CollectCache();
+      time('cacheFirst', () => QVP.collectText(document, { shadowRootOf, cache }));
+      const p = document.createElement('p'); p.textContent = 'one more'; document.querySelector('main').append(p);
+      cache.touched(p);
+      time('cacheWarm', () => QVP.collectText(document, { shadowRootOf, cache }));
     }
-    return out.join(', ');
+    const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1].toFixed(1);
+    return Object.entries(times).map(([k, v]) => k + ' ' + med(v)).join(', ');
   })()`;
   const r2 = (await cdp.send('Runtime.evaluate', { contextId: isolated.id, expression: collectExpr, returnByValue: true })) as { result: { value: string }; exceptionDetails?: unknown };
   console.log(`collectText (isolated world, source tree): ${r2.result.value ?? JSON.stringify(r2.exceptionDetails)}`);
