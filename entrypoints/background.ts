@@ -5,7 +5,7 @@ import { badgeFor, corpusErrorBadge } from '../src/host/badge';
 import { checkShippedBytes } from '../src/host/integrity';
 import { createShippedHost, refusedShipped, type ShippedHost } from '../src/host/shipped-host';
 import { TabFindings } from '../src/host/tab-findings';
-import { openShippedIndex } from '../src/match/match-index';
+import { openShippedIndex, SHIPPED_HEADER_BYTES, shippedIndexParts } from '../src/match/match-index';
 import { listenToContent } from '../src/platform/background-messaging';
 import { paintBadge, paintDefaultBadge } from '../src/platform/badge';
 import { buildInfo } from '../src/platform/build-info';
@@ -16,15 +16,25 @@ import {
   CORPUS_ASSET,
   CORPUS_INDEX_ASSET,
   checkedThisSession,
+  type IndexFile,
   markChecked,
-  readBundledAsset,
   readBundledCorpusRange,
+  readBundledIndex,
 } from '../src/platform/corpus-asset';
 import { onTabReset } from '../src/platform/tabs';
 import { createTabFindingsStore } from '../src/platform/tab-findings-store';
 import { notifyTabFindingsChanged } from '../src/platform/panel-messaging';
 import { extensionVersion } from '../src/platform/runtime';
 import { backgroundSettingsStore, broadcastSettings, keepStorageFromContentScripts, serveSettings } from '../src/platform/settings-store';
+
+/** The index file's bytes in one array (its parts copied once, to be hashed). */
+function joined(file: IndexFile): Uint8Array {
+  if (file instanceof Uint8Array) return file;
+  const out = new Uint8Array(file[0].byteLength + file[1].byteLength);
+  out.set(file[0]);
+  out.set(file[1], file[0].byteLength);
+  return out;
+}
 
 /** A macrotask boundary: messages from other tabs are handled here. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -44,17 +54,19 @@ export default defineBackground(() => {
   // The index is hashed in full at the first start of a browser session; a worker woken
   // later in the session reuses that check (hashing 50 MB costs more than the rest of a wake-up).
   const indexChecked = build.corpusIndexSha256 === undefined ? Promise.resolve(false) : checkedThisSession('index', build.corpusIndexSha256);
-  const host: Promise<ShippedHost> = readBundledAsset(CORPUS_INDEX_ASSET).then(
-    async (bytes) => {
+  // Read in two parts at once (corpus-asset.ts: about twice as fast as one request in Chromium)
+  // and opened where they are; joined only to be hashed.
+  const host: Promise<ShippedHost> = readBundledIndex(SHIPPED_HEADER_BYTES, shippedIndexParts).then(
+    async (file) => {
       if (!(await indexChecked)) {
-        const checked = await checkShippedBytes(bytes, build.corpusIndexSha256, CORPUS_INDEX_ASSET);
+        const checked = await checkShippedBytes(joined(file), build.corpusIndexSha256, CORPUS_INDEX_ASSET);
         if (!checked.ok) return refusedShipped(checked.error, checked.reason);
         void markChecked('index', checked.sha256);
       }
       if (build.corpusSha256 === undefined) return refusedShipped(`${CORPUS_ASSET}: this build carries no corpus hash; rebuild the extension`, 'integrity');
       let shipped;
       try {
-        shipped = openShippedIndex(new Uint8Array(bytes));
+        shipped = openShippedIndex(file);
       } catch (error) {
         return refusedShipped(`${CORPUS_INDEX_ASSET}: ${error instanceof Error ? error.message : String(error)}`, 'invalid');
       }

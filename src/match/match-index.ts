@@ -592,28 +592,72 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   return new Uint8Array(out.buffer);
 }
 
+/** Bytes of a shipped index's header: enough to tell its length and where its parts meet (`shippedIndexParts`). */
+export const SHIPPED_HEADER_BYTES = SHIPPED_HEADER_WORDS * 4;
+
 /**
- * Views on a shipped index (no copy when the bytes are 4-byte aligned). Checks the
- * format, the engine version and that every section fits; the content is the build's
- * (validated there), which the caller proves by its hash before opening it.
+ * Where the shipped index whose first `SHIPPED_HEADER_BYTES` bytes these are may be cut in
+ * two, and its length: the first part is the header and the match index, the second the
+ * quote table and the heaps (about half each at 100k quotations). A reader fetches the
+ * two at once and opens them without joining them (src/platform/corpus-asset.ts,
+ * `openShippedIndex`). Throws IndexError when these are not the header of a shipped index
+ * of this format.
  */
-export function openShippedIndex(bytes: Uint8Array): ShippedIndex {
-  if (!isLittleEndian()) throw new IndexError('the index needs a little-endian platform');
-  if (bytes.byteLength < SHIPPED_HEADER_WORDS * 4 || bytes.byteLength % 4 !== 0) {
-    throw new IndexError(`not a shipped quote index: ${bytes.byteLength} bytes`);
-  }
+export function shippedIndexParts(head: Uint8Array): { byteLength: number; splitAt: number } {
+  if (head.byteLength < SHIPPED_HEADER_BYTES) throw new IndexError(`not a shipped quote index: ${head.byteLength} bytes`);
+  const u = new DataView(head.buffer, head.byteOffset, SHIPPED_HEADER_BYTES);
+  const word = (i: number) => u.getUint32(i * 4, true);
+  if (word(0) !== SHIPPED_MAGIC) throw new IndexError('not a shipped quote index (bad magic number)');
+  if (word(1) !== SHIPPED_INDEX_FORMAT_VERSION) throw new IndexError(`shipped index format ${word(1)}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}`);
+  const fields = Array.from({ length: 10 }, (_, i) => word(2 + i));
+  return { byteLength: shippedWords(fields) * 4, splitAt: (SHIPPED_HEADER_WORDS + fields[3]!) * 4 };
+}
+
+/** 32-bit words of a shipped index, from its header fields 2-11. */
+function shippedWords(fields: readonly number[]): number {
+  const [n, speakerCount, bits, indexWords, textBytes, idBytes, speakerBytes, metaBytes, w, refBytes] = fields as [number, number, number, number, number, number, number, number, number, number];
+  const words = (b: number) => Math.ceil(b / 4);
+  if (bits > 31 || w < n) throw new IndexError(`shipped index header is inconsistent (id table 2^${bits}, ${w} wordings for ${n} quotes)`);
+  return (
+    SHIPPED_HEADER_WORDS + indexWords + (w + 1) + (n + 1) + speakerCount + 1 + (w - n + 1) + w + n * 4 + 2 ** bits +
+    words(textBytes) + words(idBytes) + words(speakerBytes) + words(refBytes) + words(metaBytes)
+  );
+}
+
+/** 32-bit words over 4-byte-aligned bytes (copied when they are not aligned). */
+function wordsOf(bytes: Uint8Array): Uint32Array {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const u = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
+}
+
+/**
+ * Views on a shipped index (no copy when the bytes are 4-byte aligned): the whole file, or
+ * the two parts `shippedIndexParts` cuts it in, as read. Checks the format, the engine
+ * version and that every section fits; the content is the build's (validated there),
+ * which the caller proves by its hash before opening it.
+ */
+export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8Array]): ShippedIndex {
+  if (!isLittleEndian()) throw new IndexError('the index needs a little-endian platform');
+  const parts: readonly Uint8Array[] = file instanceof Uint8Array ? [file] : file;
+  const first = parts[0]!;
+  let byteLength = 0;
+  for (const p of parts) byteLength += p.byteLength;
+  if (first.byteLength < SHIPPED_HEADER_WORDS * 4 || parts.some((p) => p.byteLength % 4 !== 0)) {
+    throw new IndexError(`not a shipped quote index: ${byteLength} bytes`);
+  }
+  let u = wordsOf(first);
   if (u[0] !== SHIPPED_MAGIC) throw new IndexError('not a shipped quote index (bad magic number)');
   if (u[1] !== SHIPPED_INDEX_FORMAT_VERSION) {
     throw new IndexError(`shipped index format ${u[1]}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}: rebuild the extension`);
   }
-  const [n, speakerCount, bits, indexWords, textBytes, idBytes, speakerBytes, metaBytes, w, refBytes] = Array.from(u.subarray(2, 12));
+  const fields = Array.from(u.subarray(2, 12));
+  const [n, speakerCount, bits, indexWords, textBytes, idBytes, speakerBytes, metaBytes, w, refBytes] = fields;
   const words = (b: number) => Math.ceil(b / 4);
-  const expected =
-    SHIPPED_HEADER_WORDS + indexWords! + (w! + 1) + (n! + 1) + speakerCount! + 1 + (w! - n! + 1) + w! + n! * 4 + 2 ** bits! +
-    words(textBytes!) + words(idBytes!) + words(speakerBytes!) + words(refBytes!) + words(metaBytes!);
-  if (bits! > 31 || w! < n! || u.length !== expected) throw new IndexError(`shipped index truncated or padded: ${u.length} words, expected ${expected}`);
+  const expected = shippedWords(fields);
+  if (byteLength !== expected * 4) throw new IndexError(`shipped index truncated or padded: ${byteLength / 4} words, expected ${expected}`);
+  if (parts.length === 2 && first.byteLength !== (SHIPPED_HEADER_WORDS + indexWords!) * 4) {
+    throw new IndexError(`shipped index parts cut at byte ${first.byteLength}, not where the match index ends`);
+  }
   let at = SHIPPED_HEADER_WORDS;
   const take = (len: number) => {
     const v = u.subarray(at, at + len);
@@ -627,6 +671,11 @@ export function openShippedIndex(bytes: Uint8Array): ShippedIndex {
   };
   const index = viewCompactIndex(take(indexWords!));
   if (index.quoteCount !== w) throw new IndexError(`shipped index: ${index.quoteCount} wordings indexed, table has ${w}`);
+  if (parts.length === 2) {
+    // The quote table and the heaps: the second part, from its start.
+    u = wordsOf(parts[1]!);
+    at = 0;
+  }
   const textOffsets = take(w! + 1);
   const idOffsets = take(n! + 1);
   const speakerOffsets = take(speakerCount! + 1);

@@ -71,6 +71,11 @@ export interface CollectOptions {
    * false and `every-element` only to measure what it costs (scripts/bench-visibility.ts).
    */
   generatedContent?: boolean | 'every-element';
+  /**
+   * Blocks collected by an earlier collection that no mutation touched since are copied
+   * from it instead of walked again (the scanner's rescans; see CollectCache).
+   */
+  cache?: CollectCache;
 }
 
 export interface CollectAsyncOptions extends CollectOptions {
@@ -217,6 +222,138 @@ const BRACKETED_MARKER = /^\s*\[[^\]]{1,24}\]\s*$/;
 const BARE_MARKER = /^\s*[\d*†‡§a-z]{1,3}\s*$/;
 const NOT_WHITESPACE = /\S/;
 
+/**
+ * A block bigger than this is walked again on every rescan rather than kept: an entry holds
+ * a copy of its text, and the outer blocks of a page (body, main) would each hold all of it.
+ */
+export const MAX_CACHED_BLOCK_CHARS = 50_000;
+/**
+ * A rescan walks every block again at least this often. What changes the drawn text with no
+ * DOM mutation (a style sheet edited through CSSOM, a media query, a closed shadow root
+ * attached later) is not seen in a kept block until then; the strict look still judges
+ * the text under every finding at every scan (rejudge.ts), so such text hidden later cannot
+ * stay verified.
+ */
+export const CACHE_MAX_AGE_MS = 30_000;
+
+/** One block's output as collected, offsets as they were (`base` = where it started). */
+interface BlockEntry {
+  base: number;
+  chars: number;
+  /** The strings it wrote (joined once, with the whole text). */
+  parts: string[];
+  segments: TextSegment[];
+  generated: GeneratedSegment[];
+  unjudged: UnjudgedSpan[];
+  /** What it was collected under: reused only under the same. */
+  visibility: Context['visibility'];
+  unjudgedReason: UnjudgedReason | undefined;
+  pseudoOnly: ReadonlySet<Element> | null | undefined;
+  judgements: TextJudgements | undefined;
+  atStart: boolean;
+  /** The collector's state after it. */
+  lastBlock: Node | null;
+  pending: string;
+  overrideBlock: Node | null;
+}
+
+/** Where a block's output began (see Collector.finishCapture). */
+interface Capture {
+  parts: number;
+  length: number;
+  segments: number;
+  generated: number;
+  unjudged: number;
+  epoch: number;
+  taint: number;
+  parent: Context;
+}
+
+/**
+ * Each block element's collected output, kept between collections (issue 16: a rescan
+ * after a page appends one paragraph walks only what changed). The scanner reports every
+ * mutation (`noteMutation`): a change of text or children drops the entries of the
+ * blocks around it, an attribute or style sheet change drops them all. Kept only for
+ * blocks of the document's own tree (not inside shadow trees or slots, whose text
+ * changes are not seen through their ancestors), with no textarea value (its value
+ * changes without a mutation), collected while nothing changed under them.
+ */
+export class CollectCache {
+  private entries = new WeakMap<Element, BlockEntry>();
+  private readonly candidateSets = new WeakMap<Node, ReadonlySet<Element> | null>();
+  private createdAt: number;
+  /** Bumped by every change: a block collected across one is not kept. */
+  epoch = 0;
+
+  constructor(private readonly now: () => number = () => performance.now()) {
+    this.createdAt = now();
+  }
+
+  get(el: Element): BlockEntry | undefined {
+    return this.entries.get(el);
+  }
+
+  set(el: Element, entry: BlockEntry): void {
+    this.entries.set(el, entry);
+  }
+
+  /** Everything is collected again. */
+  clear(): void {
+    this.entries = new WeakMap();
+    this.createdAt = this.now();
+    this.epoch++;
+  }
+
+  /** Called at the start of a collection: an old cache is dropped (CACHE_MAX_AGE_MS). */
+  refresh(): void {
+    if (this.now() - this.createdAt > CACHE_MAX_AGE_MS) this.clear();
+  }
+
+  /** The node's own entry and those of every block around it are dropped. */
+  touched(node: Node): void {
+    this.epoch++;
+    for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+      if (n.nodeType === ELEMENT_NODE) this.entries.delete(n as Element);
+    }
+  }
+
+  noteMutation(record: MutationRecord): void {
+    const target = record.target;
+    const el = target.nodeType === ELEMENT_NODE ? (target as Element) : target.parentElement;
+    if (record.type === 'attributes' || (el && isStyleElement(el))) return this.clear();
+    if (record.type === 'childList') {
+      for (const list of [record.addedNodes, record.removedNodes]) {
+        for (const node of Array.from(list)) if (node.nodeType === ELEMENT_NODE && isStyleElement(node as Element)) return this.clear();
+      }
+    }
+    this.touched(target);
+  }
+
+  /**
+   * The tree's pseudoCandidates, as the same set object while its members stay the same
+   * (entries are reused only under the set they were collected with); a change drops all.
+   */
+  stableCandidates(tree: Node, fresh: ReadonlySet<Element> | null): ReadonlySet<Element> | null {
+    const old = this.candidateSets.get(tree);
+    if (old !== undefined && sameMembers(old, fresh)) return old;
+    if (old !== undefined) this.clear();
+    this.candidateSets.set(tree, fresh);
+    return fresh;
+  }
+}
+
+function isStyleElement(el: Element): boolean {
+  const name = localName(el);
+  return name === 'style' || name === 'link';
+}
+
+function sameMembers(a: ReadonlySet<Element> | null, b: ReadonlySet<Element> | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.size !== b.size) return false;
+  for (const el of a) if (!b.has(el)) return false;
+  return true;
+}
+
 type Action = 'descend' | 'skip' | 'shadow' | 'slot' | 'break' | 'summary-only' | 'value';
 
 /** Collects the text under `root` in one go. */
@@ -324,6 +461,10 @@ interface Context {
    * or null where the style sheets cannot be read and every element is checked.
    */
   pseudoOnly?: ReadonlySet<Element> | null;
+  /** Inside a shadow tree or a slot: not kept in the cache. */
+  shadowed?: boolean;
+  /** This block's output is being recorded for the cache. */
+  capture?: Capture;
 }
 
 class Collector {
@@ -342,6 +483,8 @@ class Collector {
   /** The block-level container of the last text written; a change means a block edge. */
   private lastBlock: Node | null = null;
   private pending = '';
+  /** Bumped by output a kept block must not hold (a textarea's value, a shadow tree). */
+  private taint = 0;
   private readonly visibilityOf: (el: Element, inherited: Context['visibility']) => Context['visibility'] | 'none';
   private readonly maxChars: number;
 
@@ -352,6 +495,7 @@ class Collector {
     this.visibilityOf = makeVisibilityCheck(ownerDocument(root));
     this.pseudoText = options.generatedContent === false ? undefined : makePseudoText(ownerDocument(root), options.judgements);
     this.maxChars = options.maxChars ?? MAX_COLLECT_CHARS;
+    options.cache?.refresh();
   }
 
   result(): CollectedText {
@@ -385,7 +529,8 @@ class Collector {
 
   /** pseudoCandidates, only where generated content is read at all. */
   private candidates(tree: Document | ShadowRoot): ReadonlySet<Element> | null {
-    return this.pseudoText && this.options.generatedContent !== 'every-element' ? pseudoCandidates(tree) : null;
+    const fresh = this.pseudoText && this.options.generatedContent !== 'every-element' ? pseudoCandidates(tree) : null;
+    return this.options.cache ? this.options.cache.stableCandidates(tree, fresh) : fresh;
   }
 
   /** Walks an element and its subtree, the element itself included. */
@@ -416,13 +561,16 @@ class Collector {
     } else if (action === 'value') {
       // A read-only or disabled textarea shows its value as page text.
       const value = (el as HTMLTextAreaElement).value;
+      this.taint++;
       if (context!.visibility === 'visible' && value) this.writeGenerated(value, el, 'value', context!);
     } else if (action === 'shadow') {
       const shadow = (el.shadowRoot ?? this.options.shadowRootOf?.(el))!;
       this.shadowRoots.push(shadow);
-      yield* this.walkChildren(shadow, { ...context!, node: shadow, pseudoOnly: this.candidates(shadow) });
+      this.taint++;
+      yield* this.walkChildren(shadow, { ...context!, node: shadow, pseudoOnly: this.candidates(shadow), shadowed: true });
     } else if (action === 'slot') {
       // Slotted nodes render in the slot's place: they take the slot's block and visibility.
+      this.taint++;
       for (const node of (el as HTMLSlotElement).assignedNodes({ flatten: true })) {
         if (node.nodeType === TEXT_NODE) this.visitText(node as Text, context!);
         else if (node.nodeType === ELEMENT_NODE) yield* this.walkElement(node as Element, context!);
@@ -446,6 +594,7 @@ class Collector {
       while (top.node !== parent && stack.length > 1) {
         stack.pop();
         this.pseudo(top.node as Element, 'after', top);
+        if (top.capture) this.finishCapture(top.node as Element, top.capture, top);
         top = stack[stack.length - 1]!;
       }
       if (node.nodeType === TEXT_NODE) {
@@ -454,8 +603,18 @@ class Collector {
         continue;
       }
       const el = node as Element;
+      const cache = this.options.cache;
+      // A kept block is copied without a look at it: what would change its classification
+      // (attributes, style sheets) drops the cache (CollectCache.noteMutation).
+      const entry = cache && !top.svg && !top.shadowed ? cache.get(el) : undefined;
+      if (entry && this.reusable(entry, top)) {
+        this.replay(entry);
+        node = skipSubtree(walker, el);
+        continue;
+      }
       const { action, context } = this.classify(el, top, false);
       if (action === 'descend') {
+        if (cache && context!.block === el && !context!.svg && !context!.shadowed) context!.capture = this.startCapture(cache, top);
         this.pseudo(el, 'before', context!);
         stack.push(context!);
         top = context!;
@@ -474,8 +633,76 @@ class Collector {
     while (stack.length > 1 && !this.truncated) {
       stack.pop();
       this.pseudo(top.node as Element, 'after', top);
+      if (top.capture) this.finishCapture(top.node as Element, top.capture, top);
       top = stack[stack.length - 1]!;
     }
+  }
+
+  private startCapture(cache: CollectCache, parent: Context): Capture {
+    return {
+      parts: this.parts.length,
+      length: this.length,
+      segments: this.segments.length,
+      generated: this.generated.length,
+      unjudged: this.unjudged.length,
+      epoch: cache.epoch,
+      taint: this.taint,
+      parent,
+    };
+  }
+
+  /** Keeps a block's output for the next collection, when it can stand for the block. */
+  private finishCapture(el: Element, c: Capture, context: Context): void {
+    const cache = this.options.cache!;
+    const chars = this.length - c.length;
+    if (this.truncated || cache.epoch !== c.epoch || this.taint !== c.taint || chars === 0 || chars > MAX_CACHED_BLOCK_CHARS) return;
+    cache.set(el, {
+      base: c.length,
+      chars,
+      parts: this.parts.slice(c.parts),
+      segments: this.segments.slice(c.segments),
+      generated: this.generated.slice(c.generated),
+      unjudged: this.unjudged.slice(c.unjudged),
+      visibility: c.parent.visibility,
+      unjudgedReason: c.parent.unjudged,
+      pseudoOnly: context.pseudoOnly,
+      judgements: this.options.judgements,
+      atStart: c.length === 0,
+      lastBlock: this.lastBlock,
+      pending: this.pending,
+      overrideBlock: this.overrideBlock,
+    });
+  }
+
+  /** Whether a kept block was collected under what holds now. */
+  private reusable(entry: BlockEntry, parent: Context): boolean {
+    return (
+      entry.visibility === parent.visibility &&
+      entry.unjudgedReason === parent.unjudged &&
+      entry.pseudoOnly === parent.pseudoOnly &&
+      entry.judgements === this.options.judgements &&
+      entry.atStart === (this.length === 0) &&
+      this.length + entry.chars <= this.maxChars
+    );
+  }
+
+  /** Writes a kept block's output as if it had been walked. */
+  private replay(entry: BlockEntry): void {
+    const shift = this.length - entry.base;
+    for (const part of entry.parts) this.parts.push(part);
+    this.length += entry.chars;
+    if (shift === 0) {
+      for (const s of entry.segments) this.segments.push(s);
+      for (const g of entry.generated) this.generated.push(g);
+      for (const u of entry.unjudged) this.unjudged.push(u);
+    } else {
+      for (const s of entry.segments) this.segments.push({ node: s.node, start: s.start + shift, end: s.end + shift });
+      for (const g of entry.generated) this.generated.push({ ...g, start: g.start + shift, end: g.end + shift });
+      for (const u of entry.unjudged) this.unjudged.push({ ...u, start: u.start + shift, end: u.end + shift });
+    }
+    this.lastBlock = entry.lastBlock;
+    this.pending = entry.pending;
+    if (entry.segments.length > 0) this.overrideBlock = entry.overrideBlock;
   }
 
   private classify(el: Element, parent: Context, checkVisibility: boolean): { action: Action; context?: Context } {
@@ -497,8 +724,17 @@ class Collector {
       if (own === 'none') return SKIP;
       visibility = own;
     }
-    const context: Context = { node: el, block: BLOCK_TAGS.has(name) ? el : parent.block, visibility, pseudoOnly: parent.pseudoOnly };
-    if (parent.unjudged) context.unjudged = parent.unjudged;
+    // Every field set here, in one order: contexts of one shape keep the walk's property reads fast.
+    const context: Context = {
+      node: el,
+      block: BLOCK_TAGS.has(name) ? el : parent.block,
+      visibility,
+      svg: undefined,
+      unjudged: parent.unjudged,
+      pseudoOnly: parent.pseudoOnly,
+      shadowed: parent.shadowed,
+      capture: undefined,
+    };
     if (name === 'svg') context.svg = 'drawing';
     else if (parent.svg) context.svg = name === 'foreignobject' ? undefined : SVG_TEXT.has(name) ? 'text' : parent.svg;
     // Each SVG text element is placed on its own; positioned pieces inside one may be drawn in any order.

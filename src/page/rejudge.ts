@@ -33,15 +33,18 @@ export function createJudgementStore(): JudgementStore {
   return { judgements: new WeakMap(), carried: new Set() };
 }
 
-/** Judges the carried nodes again with a fresh judge; drops those gone or now visible. */
-export function refreshCarried(store: JudgementStore, judge: StrictJudge): void {
+/** Judges the carried nodes again with a fresh judge; drops those gone or now visible. Returns whether a verdict changed. */
+export function refreshCarried(store: JudgementStore, judge: StrictJudge): boolean {
+  let changed = false;
   for (const node of store.carried) {
     const verdict = node.isConnected ? judgeNode(node, judge) : 'visible';
+    if (verdict !== store.judgements.get(node)) changed = true;
     if (verdict === 'visible') {
       store.carried.delete(node);
       store.judgements.delete(node);
     } else store.judgements.set(node, verdict);
   }
+  return changed;
 }
 
 /** Nodes judged between two looks at the clock (see judgeFindingsSteps). */

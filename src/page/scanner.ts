@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../match/types';
 import type { UnjudgedSpan } from '../match/unjudged';
-import { SLICE_MS, collectTextAsync, defaultYield, isIgnorableMutationTarget, type CollectedText } from './collect-text';
+import { CollectCache, SLICE_MS, collectTextAsync, defaultYield, isIgnorableMutationTarget, type CollectedText } from './collect-text';
 import { childController, isAbortError } from './lifetime';
 import { rangeForGenerated, rangeForOffsets } from './ranges';
 import { MAX_REJUDGE_ROUNDS, createJudgementStore, judgeFindingsSteps, refreshCarried } from './rejudge';
@@ -139,6 +139,8 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
   let last: ScanOutcome<A> | undefined;
   let collections = 0;
   const store = createJudgementStore();
+  // Blocks no mutation touched since the last collection are copied, not walked (issue 16).
+  const cache = new CollectCache(now);
 
   const requestScan = ({ immediate = false }: { immediate?: boolean } = {}) => {
     if (signal.aborted) return;
@@ -177,6 +179,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       skipElement,
       shadowRootOf: options.shadowRootOf,
       judgements: store.judgements,
+      cache,
       yieldToPage: options.yieldToPage,
       sliceMs: options.sliceMs,
       now: options.now,
@@ -216,7 +219,8 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
     // A fresh judge per scan: styles may have changed since the last one.
     const judge = options.strict === false ? undefined : createStrictJudge(root);
     let judged = now();
-    if (judge) refreshCarried(store, judge);
+    // A verdict that changed changes what the kept blocks would read.
+    if (judge && refreshCarried(store, judge)) cache.clear();
     let judgeMs = now() - judged;
     let collected = await collect();
     const cost: ScanCost = {
@@ -268,6 +272,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
         judgeMs += now() - judged;
         cost.judgeMs = judgeMs;
         if (!changed) break;
+        cache.clear();
         collected = await collect(cost);
         cost.collections++;
         answer = await match(collected.text, { ...matchExtra(collected), busy });
@@ -305,6 +310,8 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
   };
   const MutationObserverCtor = root.defaultView?.MutationObserver ?? globalThis.MutationObserver;
   const observer = new MutationObserverCtor((records) => {
+    // Every change, relevant or not, drops the kept blocks it may alter (a style sheet's text changes them all).
+    for (const record of records) cache.noteMutation(record);
     if (records.some(relevant)) requestScan();
   });
   const observeOptions: MutationObserverInit = {

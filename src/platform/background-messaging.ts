@@ -152,12 +152,15 @@ function dispatch(handlers: BackgroundHandlers, message: Incoming, sender: Sende
 
 /** A scan whose text came in parts is joined first; an answer over one page is sent a page at a time. */
 async function scanInPages(handlers: BackgroundHandlers, message: ScanRequest, sender: Sender, parts: PartStore, frame: string): Promise<ScanResponse> {
-  const { upload, ...rest } = message;
-  const request: ScanRequest = upload ? { ...rest, text: parts.take(frame, upload.id, upload.parts) } : rest;
-  const answer = await handlers.scan(request, sender);
-  if (answer.findings.length <= ANSWER_PAGE_FINDINGS) return answer;
+  const { upload, delta, ...rest } = message;
+  let text = upload ? parts.take(frame, upload.id, upload.parts) : rest.text;
+  if (delta) text = parts.applyDelta(frame, delta, text);
+  const answer = await handlers.scan({ ...rest, text }, sender);
+  // The whole text, kept for this frame's next scan to send only what changed.
+  const base = parts.keepBase(frame, text);
+  if (answer.findings.length <= ANSWER_PAGE_FINDINGS) return { ...answer, base };
   const id = parts.keepAnswer(frame, answer.findings);
-  return { ...answer, findings: answer.findings.slice(0, ANSWER_PAGE_FINDINGS), rest: { answer: id, total: answer.findings.length } };
+  return { ...answer, base, findings: answer.findings.slice(0, ANSWER_PAGE_FINDINGS), rest: { answer: id, total: answer.findings.length } };
 }
 
 /**
@@ -187,7 +190,8 @@ function isIncoming(message: unknown): message is Incoming {
         (m.pagePublished === undefined || typeof m.pagePublished === 'string') &&
         (m.unjudged === undefined || isUnjudgedSpans(m.unjudged)) &&
         (m.truncatedAt === undefined || (typeof m.truncatedAt === 'number' && Number.isFinite(m.truncatedAt))) &&
-        (m.upload === undefined || isUpload(m.upload))
+        (m.upload === undefined || isUpload(m.upload)) &&
+        (m.delta === undefined || isDelta(m.delta))
       );
     case 'qv:scan-part':
       return typeof m.upload === 'string' && typeof m.text === 'string' && Number.isInteger(m.index);
@@ -220,6 +224,12 @@ function isUpload(u: unknown): boolean {
   if (typeof u !== 'object' || u === null) return false;
   const { id, parts } = u as Record<string, unknown>;
   return typeof id === 'string' && Number.isInteger(parts) && (parts as number) > 0;
+}
+
+function isDelta(d: unknown): boolean {
+  if (typeof d !== 'object' || d === null) return false;
+  const { base, start, end } = d as Record<string, unknown>;
+  return typeof base === 'string' && Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) >= (start as number);
 }
 
 function isLookupContext(c: unknown): boolean {

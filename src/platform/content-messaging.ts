@@ -12,7 +12,7 @@ import type {
   ScanResponse,
   ToContent,
 } from './messages';
-import { partId, splitText, type ScanMoreRequest, type ScanMoreResponse, type ScanPart } from './scan-parts';
+import { MIN_DELTA_TEXT_CHARS, partId, splitText, textDelta, type ScanMoreRequest, type ScanMoreResponse, type ScanPart, type TextDelta } from './scan-parts';
 
 export interface SendOptions {
   /** Told the main-thread time each message's serialization took (ms), for the scan's cost. */
@@ -20,11 +20,33 @@ export interface SendOptions {
 }
 
 /**
- * Sends the text to be matched and returns the whole answer. Text over SCAN_PART_CHARS
+ * A frame's scan sender: sends the text to be matched and returns the whole answer. Text over SCAN_PART_CHARS
  * goes in parts and a long answer comes back in pages (src/platform/scan-parts.ts):
  * one message each, so neither side of the page's thread does one long serialization.
+ * A rescan sends only the span that changed since the last scan (`textDelta`).
  */
-export async function sendScan(request: Omit<ScanRequest, 'type' | 'upload'>, options: SendOptions = {}): Promise<ScanResponse> {
+export function scanSender(): (request: Omit<ScanRequest, 'type' | 'upload' | 'delta'>, options?: SendOptions) => Promise<ScanResponse> {
+  /**
+   * This frame's last scanned text and the id the background keeps it under (one scan at
+   * a time): the next scan sends only what changed.
+   */
+  let lastBase: { id: string; text: string } | undefined;
+  return async (request, options = {}) => {
+    const previous = lastBase;
+    lastBase = undefined;
+    let answer: ScanResponse | undefined;
+    if (previous && request.text.length >= MIN_DELTA_TEXT_CHARS && previous.text.length >= MIN_DELTA_TEXT_CHARS) {
+      const { start, end, middle } = textDelta(previous.text, request.text);
+      // The background may have lost the base (a restarted worker, an expired one): then the whole text goes.
+      answer = await sendScanText({ ...request, text: middle }, { base: previous.id, start, end }, options).catch(() => undefined);
+    }
+    answer ??= await sendScanText(request, undefined, options);
+    if (answer.base !== undefined) lastBase = { id: answer.base, text: request.text };
+    return answer;
+  };
+}
+
+async function sendScanText(request: Omit<ScanRequest, 'type' | 'upload' | 'delta'>, delta: TextDelta | undefined, options: SendOptions): Promise<ScanResponse> {
   const send = (message: ScanRequest | ScanPart | ScanMoreRequest): Promise<unknown> => {
     const started = performance.now();
     const pending = browser.runtime.sendMessage(message);
@@ -32,7 +54,7 @@ export async function sendScan(request: Omit<ScanRequest, 'type' | 'upload'>, op
     return pending;
   };
   const parts = splitText(request.text);
-  let message: ScanRequest = { type: 'qv:scan', ...request };
+  let message: ScanRequest = { type: 'qv:scan', ...request, ...(delta ? { delta } : {}) };
   if (parts.length > 1) {
     const id = partId();
     for (const [index, text] of parts.entries()) expectAnswer(await send({ type: 'qv:scan-part', upload: id, index, text }), 'qv:scan-part');

@@ -6,6 +6,7 @@
 import type { Quote } from '../corpus/schema';
 import type { Finding } from '../match/types';
 import type { UnjudgedSpan } from '../match/unjudged';
+import type { TextDelta } from './scan-parts';
 
 /**
  * Bounded work per page (issue 12): findings kept per scan (and so per frame): a real article has tens; a page of 20,000
@@ -37,6 +38,12 @@ export interface ScanRequest {
    * the background joins the upload's parts.
    */
   upload?: { id: string; parts: number };
+  /**
+   * A rescan: `text` (or the upload) is only the span that changed, and the whole text is
+   * the background's kept text of this frame's last scan (`ScanResponse.base`) with
+   * `[start, end)` replaced by it (src/platform/scan-parts.ts).
+   */
+  delta?: TextDelta;
 }
 
 /** Background -> content: findings, plus the corpus records they refer to (the tab keeps no corpus). */
@@ -59,6 +66,8 @@ export interface ScanResponse {
    * is the first page, the rest come with `qv:scan-more` (src/platform/scan-parts.ts).
    */
   rest?: { answer: string; total: number };
+  /** The background keeps this scan's whole text under this id: the frame's next scan may send a delta to it. */
+  base?: string;
 }
 
 /** "Checked the first N": the page held more than the extension checks (src/platform/limits.ts). */

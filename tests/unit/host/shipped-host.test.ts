@@ -15,7 +15,7 @@ import { Corpus, type Quote } from '../../../src/corpus/schema';
 import { RECORD_SHARD_QUOTES } from '../../../src/corpus/shipped';
 import { createHost, type SyncHost } from '../../../src/host/host';
 import { createShippedHost, type ShippedHost } from '../../../src/host/shipped-host';
-import { openShippedIndex } from '../../../src/match/match-index';
+import { IndexError, openShippedIndex, SHIPPED_HEADER_BYTES, shippedIndexParts } from '../../../src/match/match-index';
 import type { ScanRequest } from '../../../src/platform/messages';
 import { makeCorpus, makePage, makeSpans } from '../../../scripts/bench-data';
 import { EN_DECOY, EN_WIRE, RU_DECOY, RU_ORIGINAL, RU_TRANSLATION_FIXTURE, WITH_ORIGINAL, WITH_TRANSLATION, WITH_WIRE } from '../match/wordings-corpus';
@@ -59,10 +59,18 @@ async function testTexts(): Promise<{ name: string; text: string }[]> {
   return out;
 }
 
-function hosts(packed: PackedCorpus): { built: SyncHost; shipped: ShippedHost; reads: [number, number][] } {
+/** The index's two parts in buffers of their own, as the background reads them in Chromium (src/platform/corpus-asset.ts). */
+function indexParts(index: Uint8Array): [Uint8Array, Uint8Array] {
+  const { splitAt, byteLength } = shippedIndexParts(index.slice(0, SHIPPED_HEADER_BYTES));
+  expect(byteLength).toBe(index.byteLength);
+  return [index.slice(0, splitAt), index.slice(splitAt)];
+}
+
+/** The host that parses the corpus, and the shipped host over the index (from its two parts, or `whole`). */
+function hosts(packed: PackedCorpus, whole = false): { built: SyncHost; shipped: ShippedHost; reads: [number, number][] } {
   const bytes = new TextEncoder().encode(packed.json);
   const reads: [number, number][] = [];
-  const shipped = createShippedHost(openShippedIndex(packed.index), {
+  const shipped = createShippedHost(openShippedIndex(whole ? packed.index : indexParts(packed.index)), {
     readCorpus: async (start, end) => {
       reads.push([start, end]);
       return bytes.slice(start, end);
@@ -114,6 +122,47 @@ describe('the shipped index answers as the corpus it was built from', async () =
     for (const query of [corpus.quotes[300]!.text.slice(0, 60), 'Number7', 'speaker number 12', 'zz']) {
       expect(await shipped.search({ type: 'qv:search', query })).toEqual(built.search({ type: 'qv:search', query }));
     }
+  });
+
+  it('more quotes than the host keeps views of: same answers where the variant rule walks every speaker', async () => {
+    // Over QUOTE_VIEWS_KEPT (8,192): the rule's first question reads every quote's speaker, so the kept views are dropped midway.
+    const { corpus } = generatedCorpus(8_300);
+    const { built, shipped } = hosts(packValidCorpus(corpus, 'generated.json'));
+    const texts = [10, 4_000, 8_290].map((i) => {
+      const q = corpus.quotes[i]!;
+      const words = q.text.split(' ');
+      // The words reversed: no trigram of the quote, so only the variant rule can name it.
+      return `${q.speaker.name} said: “${[...words].reverse().join(' ')}” Later ${q.speaker.name} added: “${q.text}”`;
+    });
+    let variants = 0;
+    for (const text of texts) {
+      const request: ScanRequest = { type: 'qv:scan', text };
+      const want = built.scan(request);
+      variants += want.findings.filter((f) => f.verdict === 'variant').length;
+      expect(await shipped.scanSliced(request, noPause), text).toEqual(want);
+    }
+    // The rule was asked, and answered: the walk over every speaker happened.
+    expect(variants).toBeGreaterThan(0);
+  });
+
+  it('the whole index file (Firefox reads it in one piece) answers as its two parts do', async () => {
+    const { corpus, page } = generatedCorpus(RECORD_SHARD_QUOTES * 2 + 5);
+    const packed = packValidCorpus(corpus, 'generated.json');
+    const [first, second] = indexParts(packed.index);
+    // Both parts carry a real share of the file: the match index, then the quote table and texts.
+    expect(Math.min(first.byteLength, second.byteLength)).toBeGreaterThan(packed.index.byteLength / 5);
+    const request: ScanRequest = { type: 'qv:scan', text: page };
+    const fromParts = await hosts(packed).shipped.scanSliced(request, noPause);
+    expect(fromParts.findings.filter((f) => f.verdict === 'verified').length).toBeGreaterThan(20);
+    expect(await hosts(packed, true).shipped.scanSliced(request, noPause)).toEqual(fromParts);
+  });
+
+  it('refuses parts cut anywhere but where the match index ends, and parts that do not add up', () => {
+    const packed = packValidCorpus(corpusFile('data/corpus.json'), 'corpus.json');
+    const { splitAt } = shippedIndexParts(packed.index);
+    expect(() => openShippedIndex([packed.index.slice(0, splitAt + 4), packed.index.slice(splitAt + 4)])).toThrow(/not where the match index ends/);
+    expect(() => openShippedIndex([packed.index.slice(0, splitAt), packed.index.slice(splitAt, -4)])).toThrow(/truncated or padded/);
+    expect(() => shippedIndexParts(new Uint8Array(SHIPPED_HEADER_BYTES))).toThrow(IndexError);
   });
 
   it('a corpus with other wordings (originals, translations, outlet wordings): same answers', async () => {

@@ -7,7 +7,7 @@ import type { ScanResponse } from '../../../src/platform/messages';
 import { packValidCorpus } from '../../../src/config/package-corpus';
 import type { Corpus } from '../../../src/corpus/schema';
 import type { ShippedCorpusMeta } from '../../../src/corpus/shipped';
-import { openShippedIndex } from '../../../src/match/match-index';
+import { openShippedIndex, shippedIndexParts } from '../../../src/match/match-index';
 import { PESKOV, sampleCorpus } from '../host/sample-corpus';
 import { installFakeExtras, settle } from './fake-extras';
 
@@ -47,9 +47,10 @@ function startBackground(shipped: Corpus = sampleCorpus(), served: Served = {}) 
     const range = new Headers(init?.headers).get('Range');
     requested.push(range ? `${url} ${range}` : url);
     if (served.status !== undefined && served.status !== 200) return new Response('', { status: served.status });
-    if (url.endsWith('/corpus-index.bin')) return new Response(index.slice());
+    const file = url.endsWith('/corpus-index.bin') ? index : corpus;
     const m = /^bytes=(\d+)-(\d+)$/.exec(range ?? '');
-    return new Response(m && !served.ignoreRange ? corpus.slice(Number(m[1]), Number(m[2]) + 1) : corpus.slice());
+    // A range past the end is cut at the end, as an HTTP server and Chromium's extension files do.
+    return new Response(m && !served.ignoreRange ? file.slice(Number(m[1]), Number(m[2]) + 1) : file.slice());
   });
   void background.main();
   return { requested, packed };
@@ -67,10 +68,15 @@ describe('background entrypoint', () => {
   it('opens the packaged index, reads the records it needs from corpus.json, and answers scans with verified findings', async () => {
     const { requested, packed } = startBackground();
     const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
-    // The index whole; of corpus.json only the piece holding the quote's record.
+    // The index's header, then its two parts at once (the second asks one byte past the
+    // end, to see a longer file); of corpus.json only the piece holding the quote's record.
     const [start, end] = (JSON.parse(openShippedIndex(packed.index).meta) as ShippedCorpusMeta).pieces[1]!;
-    expect(requested.slice(0, 2)).toEqual([
-      'chrome-extension://test-extension-id/corpus-index.bin',
+    const { splitAt, byteLength } = shippedIndexParts(packed.index);
+    expect(byteLength).toBe(packed.index.byteLength);
+    expect(requested.slice(0, 4)).toEqual([
+      'chrome-extension://test-extension-id/corpus-index.bin bytes=0-63',
+      `chrome-extension://test-extension-id/corpus-index.bin bytes=0-${splitAt - 1}`,
+      `chrome-extension://test-extension-id/corpus-index.bin bytes=${splitAt}-${byteLength}`,
       `chrome-extension://test-extension-id/corpus.json bytes=${start}-${end! - 1}`,
     ]);
     expect(answer.corpus).toMatchObject({ ok: true, name: 'Sample newsroom', quoteCount: 2, documentCount: 1, builtAt: '2026-11-23T10:00:00.000Z' });
@@ -106,6 +112,24 @@ describe('background entrypoint', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('ERR');
   });
 
+  it('refuses an index that grew after the build (bytes appended past what its header says): integrity error', async () => {
+    const shipped = packFor(sampleCorpus()).index;
+    const longer = new Uint8Array(shipped.byteLength + 8);
+    longer.set(shipped);
+    startBackground(sampleCorpus(), { index: longer });
+    const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
+    expect(answer.findings).toEqual([]);
+    expect(answer.corpus).toMatchObject({ ok: false, reason: 'integrity' });
+    expect(answer.corpus.ok ? '' : answer.corpus.error).toMatch(/corpus-index\.bin failed its integrity check/);
+  });
+
+  it('refuses an index cut short after the build: integrity error', async () => {
+    startBackground(sampleCorpus(), { index: packFor(sampleCorpus()).index.slice(0, -4) });
+    const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
+    expect(answer.findings).toEqual([]);
+    expect(answer.corpus).toMatchObject({ ok: false, reason: 'integrity' });
+  });
+
   for (const ignoreRange of [false, true]) {
     it(`refuses a corpus changed after the build${ignoreRange ? ' (whole file for a range, as Firefox)' : ''}: integrity error, nothing verified, ERR badge on every tab`, async () => {
       const good = packFor(sampleCorpus()).json;
@@ -125,11 +149,13 @@ describe('background entrypoint', () => {
     });
   }
 
-  it('reads the shipped records through a whole-file answer too (Firefox ignores Range)', async () => {
-    startBackground(sampleCorpus(), { ignoreRange: true });
+  it('reads the index and the shipped records through whole-file answers too (Firefox ignores Range)', async () => {
+    const { requested } = startBackground(sampleCorpus(), { ignoreRange: true });
     const answer = (await fakeBrowser.runtime.sendMessage({ type: 'qv:scan', text: `He said “${PESKOV.text}”` })) as ScanResponse;
     expect(answer.findings.map((f) => f.verdict)).toEqual(['verified']);
     expect(answer.quotes[PESKOV.id]).toEqual(PESKOV);
+    // The header's request brought the whole index: it is not asked for again.
+    expect(requested.filter((r) => r.includes('corpus-index.bin'))).toEqual(['chrome-extension://test-extension-id/corpus-index.bin bytes=0-63']);
   });
 
   it('checks every piece of corpus.json once per session, after the first answers, and refuses a change no answer read', async () => {

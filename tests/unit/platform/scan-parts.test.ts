@@ -1,13 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_COLLECT_CHARS } from '../../../src/page/collect-text';
 import {
   ANSWER_PAGE_FINDINGS,
+  BASE_TTL_MS,
+  MAX_BASE_CHARS,
   MAX_PENDING_PER_FRAME,
   MAX_UPLOAD_CHARS,
   PartStore,
   PENDING_TTL_MS,
   SCAN_PART_CHARS,
   splitText,
+  textDelta,
 } from '../../../src/platform/scan-parts';
 import type { Finding } from '../../../src/match/types';
 
@@ -32,7 +36,64 @@ describe('splitText', () => {
   });
 });
 
+describe('textDelta', () => {
+  const rebuild = (previous: string, next: string) => {
+    const { start, end, middle } = textDelta(previous, next);
+    return previous.slice(0, start) + middle + previous.slice(end);
+  };
+
+  it('finds the one changed span, the common text around it left out', () => {
+    const previous = 'a'.repeat(10_000) + 'OLD' + 'b'.repeat(9_000);
+    const next = 'a'.repeat(10_000) + 'NEW!' + 'b'.repeat(9_000);
+    expect(textDelta(previous, next)).toEqual({ start: 10_000, end: 10_003, middle: 'NEW!' });
+    expect(textDelta(previous, previous)).toEqual({ start: previous.length, end: previous.length, middle: '' });
+    expect(textDelta(previous, previous + 'tail')).toEqual({ start: previous.length, end: previous.length, middle: 'tail' });
+    expect(textDelta('abcabc', 'abc')).toEqual({ start: 3, end: 6, middle: '' });
+  });
+
+  it('rebuilds the new text from the old one for any edit, and never splits a surrogate pair', () => {
+    // Whole characters (a pair stays a pair), so the texts themselves are well formed.
+    const chars = fc.array(fc.constantFrom('a', 'b', '😀', '\n', 'é'), { maxLength: 9_000 });
+    fc.assert(
+      fc.property(chars, chars, fc.nat(), fc.nat(), (base, insert, x, y) => {
+        const [from, to] = [x % (base.length + 1), y % (base.length + 1)].sort((p, q) => p - q) as [number, number];
+        const previous = base.join('');
+        const next = [...base.slice(0, from), ...insert, ...base.slice(to)].join('');
+        expect(rebuild(previous, next)).toBe(next);
+        const { middle } = textDelta(previous, next);
+        expect(middle).toBe(middle.toWellFormed());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('PartStore', () => {
+  it("rebuilds a rescan's text from the frame's base and the delta, for that frame only", () => {
+    let t = 0;
+    const store = new PartStore(() => t);
+    const id = store.keepBase('1:0', 'hello old world');
+    expect(store.applyDelta('1:0', { base: id, start: 6, end: 9 }, 'new')).toBe('hello new world');
+    expect(() => store.applyDelta('1:1', { base: id, start: 6, end: 9 }, 'new')).toThrow(/no such base/);
+    expect(() => store.applyDelta('1:0', { base: id, start: 6, end: 99 }, 'new')).toThrow(/does not fit/);
+    expect(() => store.applyDelta('1:0', { base: id, start: 7, end: 6 }, 'new')).toThrow(/does not fit/);
+    // A newer scan replaces the base; an old id is refused.
+    const next = store.keepBase('1:0', 'hello new world');
+    expect(() => store.applyDelta('1:0', { base: id, start: 0, end: 0 }, '')).toThrow(/no such base/);
+    t += BASE_TTL_MS + 1;
+    expect(() => store.applyDelta('1:0', { base: next, start: 0, end: 0 }, '')).toThrow(/no such base/);
+  });
+
+  it('keeps at most MAX_BASE_CHARS of bases over all frames, dropping the oldest', () => {
+    const store = new PartStore();
+    const big = 'x'.repeat(MAX_UPLOAD_CHARS);
+    const ids = Array.from({ length: MAX_BASE_CHARS / MAX_UPLOAD_CHARS + 1 }, (_, i) => store.keepBase(`1:${i}`, big));
+    expect(() => store.applyDelta('1:0', { base: ids[0]!, start: 0, end: 0 }, '')).toThrow(/no such base/);
+    expect(store.applyDelta('1:1', { base: ids[1]!, start: 0, end: 1 }, 'y')).toHaveLength(MAX_UPLOAD_CHARS);
+    expect(() => store.applyDelta('1:1', { base: ids[1]!, start: 0, end: 0 }, 'y')).toThrow(/over 5000000 characters/);
+  });
+
+
   it('joins an upload of parts for the frame that sent them, once', () => {
     const store = new PartStore();
     store.addPart('1:0', { type: 'qv:scan-part', upload: 'u', index: 1, text: 'world' });
