@@ -59,10 +59,18 @@ export default defineConfig({
   hooks: {
     // WXT titles the toolbar button (action / browser_action) and Firefox's sidebar from
     // the popup's and side panel's <title>; a newsroom build shows its own name there.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
       if (manifest.sidebar_action) manifest.sidebar_action.default_title = config.name;
       if (manifest.action) manifest.action.default_title = config.name;
       if (manifest.browser_action) manifest.browser_action.default_title = config.name;
+      // Chromium: the highlight rules are adopted at document_start by an unlisted script
+      // (entrypoints/highlight-rules.ts, built for chrome only), in the same frames as the
+      // content script. Not a WXT content script: its wrapper dispatches an event the page hears.
+      if (wxt.config.browser === 'chrome') {
+        const content = manifest.content_scripts?.find((c) => c.js?.includes('content-scripts/content.js'));
+        if (!content) throw new Error('wxt.config.ts: no content-scripts/content.js in the manifest to run highlight-rules.js beside');
+        manifest.content_scripts!.unshift({ ...content, js: ['highlight-rules.js'], css: undefined, run_at: 'document_start' });
+      }
     },
     // The corpus ships as a packaged file the background reads once per start
     // (see src/platform/corpus-asset.ts for why not a JSON import). It is not

@@ -9,7 +9,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendToBackground } from '../../src/platform/runtime';
 import { onContentCommand, onSettingsChanged, reportFindings, requestSettings, sendLookup, scanSender } from '../../src/platform/content-messaging';
-import { randomHighlightSuffix } from '../../src/page/highlights';
+import { earlyHighlightRules, randomHighlightSuffix } from '../../src/page/highlights';
 import { frameUrls, startPageController } from '../../src/page/page-controller';
 import { closedShadowRootReader } from '../../src/platform/shadow-roots';
 import { buildInfo, TEST_BUILD } from '../../src/platform/build-info';
@@ -46,6 +46,9 @@ export default defineContentScript({
     const { signal } = ctx;
     // The card closes only after it opened, which the controller does: `controller` is set by then.
     const card = createCardHost(ctx, { onClose: () => controller.cardClosed() });
+    // Chromium builds adopt the highlight rules at document_start (entrypoints/highlight-rules.ts):
+    // its suffix and sheet, or a suffix of our own and a sheet adopted when marks are painted.
+    const early = earlyHighlightRules(globalThis);
     const controller = startPageController(
       {
         doc: document,
@@ -53,7 +56,8 @@ export default defineContentScript({
         signal,
         card,
         highlightCss,
-        highlightSuffix: randomHighlightSuffix(),
+        highlightSuffix: early?.suffix ?? randomHighlightSuffix(),
+        highlightSheet: early?.sheet,
         scan: scanSender(),
         report: reportFindings,
         lookup: sendLookup,

@@ -18,9 +18,10 @@ import { rgbChannels, VERDICT_NAMES, VERDICTS } from '../match/verdicts';
 import { SLICE_MS, defaultYield } from './collect-text';
 
 /**
- * How often the painted highlights are checked against what the extension painted,
- * while any are shown. The page shares `CSS.highlights` with the extension and can
- * delete, replace or empty its entries; within this long they are painted again.
+ * How often the painted highlights are checked against what the extension painted.
+ * The page shares `CSS.highlights` with the extension and can delete, replace or empty
+ * its entries, or register its own under the extension's names; within this long they
+ * are painted again (or removed).
  * 1 s: a reader barely sees a mark vanish, and a check of 20,000 ranges costs ~1 ms.
  */
 export const HIGHLIGHT_CHECK_MS = 1_000;
@@ -151,6 +152,12 @@ export interface HighlighterOptions {
    * so a page cannot register highlights under the extension's names before it paints.
    */
   nameSuffix?: string;
+  /**
+   * The sheet of these rules, root-scoped, that the document adopted at document_start
+   * (adoptHighlightRulesEarly, its suffix as `nameSuffix`): used instead of adopting one
+   * when the first mark is painted, which would restyle the whole page.
+   */
+  earlySheet?: CSSStyleSheet;
   /** Runs `check` every HIGHLIGHT_CHECK_MS while highlights are shown; tests pass their own. */
   every?: (check: () => void, ms: number, signal: AbortSignal) => void;
   /** Painting more than PAINT_AT_ONCE ranges yields with these (defaults: scheduler.yield, SLICE_MS, performance.now). */
@@ -190,16 +197,82 @@ export function suffixHighlightRules(css: string, suffix: string): string {
   return suffix ? css.replace(/::highlight\(([\w-]+)\)/g, `::highlight($1_${suffix})`) : css;
 }
 
+/**
+ * `css` with every `::highlight()` rule scoped to the root element (`:root::highlight(name)`).
+ * Chromium lets a highlight's style inherit from the parent element's, so the rules
+ * on the root paint the marks everywhere below it (shadow trees included); Firefox
+ * 153 does not (it paints nothing below the root), so its rules stay unscoped.
+ * A rule on every element (`*::highlight()`) costs style time for every element: the
+ * page's load styling when present from the start (20,500 paragraphs: 95-123 ms
+ * against 56-62 ms), a whole-document restyle when added later (issue 12). On the root
+ * alone, present from the start, it costs neither (56-62 ms).
+ */
+export function rootScopedHighlightRules(css: string): string {
+  return css.replace(/(^|[\s,{])::highlight\(/g, '$1:root::highlight(');
+}
+
+/** The whole highlight stylesheet: the verdicts' rules and `css` (highlights.css), names suffixed. */
+export function highlightRules(css: string, suffix: string): string {
+  return suffixHighlightRules(`${verdictHighlightCss()}\n${css}`, suffix);
+}
+
+/**
+ * The highlight rules a content script at document_start adopted before the page was
+ * parsed (entrypoints/highlight-rules.ts): the suffix its names carry and the sheet.
+ */
+export interface EarlyHighlightRules {
+  suffix: string;
+  /** Root-scoped rules (rootScopedHighlightRules), adopted by the document. */
+  sheet: CSSStyleSheet;
+}
+
+/**
+ * Where the document_start script leaves its rules for the content script: a property of
+ * their shared isolated world's global (content scripts of one extension in one frame
+ * share it; the page's own world never sees it).
+ */
+const EARLY_RULES_KEY = '__quoteVerifierEarlyHighlightRules';
+type EarlyHolder = { [EARLY_RULES_KEY]?: EarlyHighlightRules };
+
+/**
+ * Run at document_start: adopts the root-scoped highlight rules, under a fresh random
+ * suffix, before the page has any element, so they never make the browser restyle the
+ * page (adopting any `::highlight()` rule later restyles every element: 96-103 ms on
+ * 20,500 paragraphs, issue 12). Nothing else changes in the page: no element, no event.
+ */
+export function adoptHighlightRulesEarly(
+  holder: object,
+  doc: Document,
+  css: string,
+  SheetCtor: typeof CSSStyleSheet | undefined = globalThis.CSSStyleSheet,
+): EarlyHighlightRules | undefined {
+  if (!SheetCtor || !Array.isArray((doc as { adoptedStyleSheets?: unknown }).adoptedStyleSheets)) return undefined;
+  const suffix = randomHighlightSuffix();
+  const sheet = new SheetCtor();
+  sheet.replaceSync(rootScopedHighlightRules(highlightRules(css, suffix)));
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const early = { suffix, sheet };
+  (holder as EarlyHolder)[EARLY_RULES_KEY] = early;
+  return early;
+}
+
+/** The rules adopted at document_start in this frame, if its script ran (Chromium builds only). */
+export function earlyHighlightRules(holder: object): EarlyHighlightRules | undefined {
+  return (holder as EarlyHolder)[EARLY_RULES_KEY];
+}
+
 export function createHighlighter(options: HighlighterOptions): Highlighter {
   const { env, doc, signal, showUnverified = false, style = 'tinted', nameSuffix = '' } = options;
   const registry = env.CSS?.highlights;
   const HighlightCtor = env.Highlight;
   /** What this highlighter painted under each (suffixed) name. */
   const owned = new Map<string, Owned>();
-  const styles = adoptedStyles(doc, suffixHighlightRules(`${verdictHighlightCss()}\n${options.css}`, nameSuffix), env.CSSStyleSheet);
+  const styles = options.earlySheet ? earlyStyles(doc, options.earlySheet) : adoptedStyles(doc, highlightRules(options.css, nameSuffix), env.CSSStyleSheet);
   const look: HighlightLook = { showUnverified, style };
   let shown: readonly HighlightEntry[] = [];
   const full = (name: string) => (nameSuffix ? `${name}_${nameSuffix}` : name);
+  /** Every name this highlighter may paint under, suffixed. */
+  const ownNames = [...PAGE_HIGHLIGHT_STYLES.flatMap((s) => VERDICT_NAMES.map((v) => full(highlightName(v, s)))), full(ACTIVE_HIGHLIGHT_NAME)];
   const yieldToPage = options.yieldToPage ?? defaultYield;
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const now = options.now ?? (() => performance.now());
@@ -275,6 +348,14 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
       mine.highlight = highlight;
       repaired++;
     }
+    // The page can read the names (from the registry once painted, and from the sheet it
+    // sees in document.adoptedStyleSheets from document_start): a highlight it registered
+    // under one of them that this highlighter did not paint (none to paint) is removed.
+    for (const key of ownNames) {
+      if (owned.has(key) || !registry.has(key)) continue;
+      registry.delete(key);
+      repaired++;
+    }
     // The page may also have dropped the rules from adoptedStyleSheets.
     if (owned.size > 0) styles.reassert();
     return repaired;
@@ -330,7 +411,7 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
     () => {
       // Layout moves without scrolling too (images load, fonts swap): the window is looked at again with each check.
       moveWindow();
-      if (owned.size > 0) verify();
+      verify();
     },
     HIGHLIGHT_CHECK_MS,
     signal,
@@ -494,6 +575,33 @@ function adoptedStyles(doc: Document, css: string, SheetCtor: typeof CSSStyleShe
         if (sheet && current?.includes(sheet)) scope.adoptedStyleSheets = current.filter((s) => s !== sheet);
       }
       scopes.clear();
+    },
+  };
+}
+
+/**
+ * The sheet adopted at document_start (adoptHighlightRulesEarly): already in the
+ * document's adopted sheets, so painting adopts nothing; adopted again only if the page
+ * replaced the list. Its rules are on the root and Chromium's highlight inheritance
+ * carries them into shadow trees (checked in Chromium 156, closed roots included), so
+ * shadow roots get no copy.
+ */
+function earlyStyles(doc: Document, sheet: CSSStyleSheet) {
+  let held = true;
+  const adopt = () => {
+    const current = (doc as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets;
+    if (current && !current.includes(sheet)) doc.adoptedStyleSheets = [...current, sheet];
+    held = true;
+  };
+  return {
+    ensure: (_ranges: readonly AbstractRange[]) => adopt(),
+    reassert: () => {
+      if (held) adopt();
+    },
+    remove() {
+      const current = (doc as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets;
+      if (current?.includes(sheet)) doc.adoptedStyleSheets = current.filter((s) => s !== sheet);
+      held = false;
     },
   };
 }

@@ -75,6 +75,8 @@ export interface PageServices {
   highlightCss: string;
   /** Per-load random suffix of the highlight names (randomHighlightSuffix). */
   highlightSuffix: string;
+  /** The rules under that suffix, adopted at document_start (highlights.ts, adoptHighlightRulesEarly), where that script ran. */
+  highlightSheet?: CSSStyleSheet;
   /** Matches text in the background (src/platform/content-messaging.ts scanSender). */
   scan(request: Omit<ScanRequest, 'type' | 'upload' | 'delta'>, options: { busy?: (ms: number) => void }): Promise<ScanResponse>;
   /** Tells the background which findings of a scan this frame drew; no scan id: none. */
@@ -120,8 +122,9 @@ export function startPageController(services: PageServices, initial: Settings): 
     signal,
     showUnverified: initial.showUnverified,
     style: initial.highlightStyle,
-    // Names the page cannot guess before we paint; repainted if it changes them (highlights.ts).
+    // Random names per load; what the page registers or changes under them is removed or repainted (highlights.ts).
     nameSuffix: services.highlightSuffix,
+    earlySheet: services.highlightSheet,
   });
   const findingNav = createNavigator<LocatedFinding>((e) => `${e.finding.quoteId ?? ''}|${e.finding.start}|${e.finding.text}`);
 

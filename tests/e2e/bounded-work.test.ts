@@ -8,10 +8,11 @@
  *   more than 25 ms of work (thread time in a Chromium trace; wall time on a machine
  *   shared with other runs is mostly waiting for a core, and is printed with the
  *   longtask observer's figures); only a window of findings near the viewport is
- *   registered in CSS.highlights, and it follows scrolling; one task (a frame or a script)
- *   may exceed 50 ms, for the whole-document restyle when the highlight rules are
- *   adopted, no costlier than the page's restyle for a sheet of the test's, and nothing
- *   over 50 ms while scrolling;
+ *   registered in CSS.highlights, and it follows scrolling; no task (a frame or a script)
+ *   exceeds 50 ms of thread time, from the content script's start until the marks are
+ *   painted or while scrolling; the page restyled by a one-rule highlight stylesheet of the
+ *   test's (what adopting the extension's rules late cost: ~100 ms) is the control that
+ *   such a restyle shows in the trace;
  * - one quotation followed by 1,000,000 “ marks (3 MB): while the background matches it,
  *   another tab's scan is answered within 200 ms, and the big page's own quotation is
  *   still found.
@@ -44,13 +45,6 @@ const LONG_TASK_MS = 50;
  * slices, the longest such task here was 30 ms (20 to 45 ms in CPU profiles).
  */
 const TASK_CPU_BUDGET_MS = 25;
-/** Tasks over LONG_TASK_MS allowed after the content script starts: the one restyle when the highlight rules are adopted. */
-const MAX_RESTYLES = 1;
-/**
- * That restyle against the test's own restyle of the page (a one-rule stylesheet): the same
- * work. 1.5x for the noise of thread times on a shared machine.
- */
-const RESTYLE_RATIO = 1.5;
 /** After the scan: highlights are still being painted in slices for a moment. */
 const SETTLE_MS = 2_000;
 /** Scanning 20,500 quotations on two busy cores takes a while. */
@@ -223,7 +217,7 @@ describe('bounded work per page (Chromium, test build)', () => {
     expect(bigScan!.findings.map((f) => f.verdict)).toContain('verified');
   }, BIG_TIMEOUT_MS);
 
-  it('20,500 quotations: no script task over 25 ms, one restyle, a window of marks; 20,000 kept with a note, the first screen of the popup within 1 s', async () => {
+  it('20,500 quotations: no script task over 25 ms, no task over 50 ms, a window of marks; 20,000 kept with a note, the first screen of the popup within 1 s', async () => {
     const page = await session.context.newPage();
     // The page's main thread, traced from before navigation: each task's thread time
     // (CPU time on that thread) is the work done in it, which preemption by other
@@ -260,6 +254,17 @@ describe('bounded work per page (Chromium, test build)', () => {
     await new Promise((r) => setTimeout(r, 500));
     await expectObserverSees(page);
     const tasks = await trace.stop();
+    // The marks are drawn with the extension's rules (none over 50 ms could also mean none
+    // applied): a registered range's element has its verdict's line under that name.
+    const drawn = (await page.evaluate(`(() => {
+      const [name, h] = [...CSS.highlights].find(([, h]) => h.size > 0) ?? [];
+      if (!name) return null;
+      const node = [...h][0].startContainer;
+      const style = getComputedStyle(node.nodeType === 1 ? node : node.parentElement, '::highlight(' + name + ')');
+      return { name, line: style.textDecorationLine, thickness: style.textDecorationThickness };
+    })()`)) as { name: string; line: string; thickness: string } | null;
+    expect(drawn, 'no highlight registered').not.toBeNull();
+    expect(drawn, 'the registered marks are drawn without the extension\'s rules').toMatchObject({ line: 'underline', thickness: '2px' });
     const { readyAt, longTasks } = (await page.evaluate('({ readyAt: window.__qvReadyAt, longTasks: window.__qvLongTasks })')) as {
       readyAt: number | undefined;
       longTasks: { start: number; ms: number }[];
@@ -269,6 +274,11 @@ describe('bounded work per page (Chromium, test build)', () => {
     // After it: the test's probes, scrolling, the baseline restyle and the deliberate 80 ms task of expectObserverSees.
     const since = (t: { start: number; ms: number }) => t.start + t.ms > readyAt! && t.start < probedAt;
     const measured = tasks.filter(since);
+    // The page's own load, before the content script: its style recalculations (which rules
+    // on every element would lengthen: the highlight rules adopted at document_start are on
+    // the root only), printed to compare with a build without them.
+    const loading = tasks.filter((t) => t.start + t.ms <= readyAt!);
+    const loadStyleMs = loading.reduce((ms, t) => ms + t.styleMs, 0);
     // A task's script work: its thread time less the style recalculations in it (see restyles below).
     const work = (t: TracedTask) => t.cpuMs - t.styleMs;
     const script = measured.filter((t) => !t.rendering).sort((a, b) => work(b) - work(a));
@@ -281,22 +291,20 @@ describe('bounded work per page (Chromium, test build)', () => {
       `20,500-quotation page, since the content script started: ${measured.length} tasks (wall ms, thread ms, of which style recalculation ms); ` +
         `the longest script tasks: ${JSON.stringify(script.slice(0, 3).map(round))}; the longest rendering frames: ${JSON.stringify(frames.slice(0, 3).map(round))}; ` +
         `tasks over ${LONG_TASK_MS} ms: ${JSON.stringify(over.map(round))}; the page restyled by a one-rule stylesheet of the test's: ${Math.round(restyle)} ms; ` +
-        `longtask observer (wall ms): ${JSON.stringify(longTasks.filter(since).map((t) => t.ms))}, before the content script: ${JSON.stringify(longTasks.filter((t) => t.start + t.ms <= readyAt!).map((t) => t.ms))}`,
+        `longtask observer (wall ms): ${JSON.stringify(longTasks.filter(since).map((t) => t.ms))}, before the content script: ${JSON.stringify(longTasks.filter((t) => t.start + t.ms <= readyAt!).map((t) => t.ms))}; ` +
+        `the page's load before the content script: style recalculation ${Math.round(loadStyleMs)} ms in all, the longest tasks ${JSON.stringify(loading.sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 3).map(round))}`,
     );
     expect(script[0] ? work(script[0]) : 0, `a task of ${JSON.stringify(script.slice(0, 1).map(round))} ms (wall, thread, style) on the page while it was scanned`).toBeLessThanOrEqual(TASK_CPU_BUDGET_MS);
-    // One task may exceed 50 ms: the restyle after the highlight rules are adopted
-    // (src/page/highlights.ts). Adding any stylesheet restyles the whole document, whatever
-    // the number of findings: ~100-125 ms of thread time on these 20,500 paragraphs, as much
-    // as the test's own one-rule sheet; it lands in the next frame, or in whichever script
-    // next asks for layout. Apart from its style recalculation, that task too stays under
-    // 50 ms. Registering only a window of ranges removed the rest: with all 20,000 registered,
-    // one or two frames of 146-226 ms.
-    expect(over.length, `tasks over ${LONG_TASK_MS} ms: ${JSON.stringify(over.map(round))}`).toBeLessThanOrEqual(MAX_RESTYLES);
-    expect(restyle, 'the baseline restyle was not seen in the trace: nothing to compare with').toBeGreaterThan(LONG_TASK_MS / 2);
-    for (const task of over) {
-      expect(task.styleMs, `a restyle over ${RESTYLE_RATIO}x the page's (${Math.round(restyle)} ms)`).toBeLessThanOrEqual(restyle * RESTYLE_RATIO);
-      expect(work(task), `a task over ${LONG_TASK_MS} ms besides its restyle: ${JSON.stringify(round(task))}`).toBeLessThanOrEqual(LONG_TASK_MS);
-    }
+    // No task over 50 ms, frames included. Adopting any `::highlight()` rule once the page
+    // is built restyles the whole document (the control below: ~100 ms of thread time on
+    // these 20,500 paragraphs, whatever the number of findings); the Chromium build adopts
+    // its rules at document_start instead, on the root element only (src/page/highlights.ts,
+    // entrypoints/highlight-rules.ts). Registering only a window of ranges removed the rest:
+    // with all 20,000 registered, one or two frames of 146-226 ms.
+    expect(over.map(round), `tasks over ${LONG_TASK_MS} ms (wall, thread, style) after the content script started`).toEqual([]);
+    // The control: a restyle of this page shows in the trace as a task over 50 ms, so the
+    // check above could have failed for it.
+    expect(restyle, 'the control restyle (a one-rule highlight sheet adopted by the test) was not seen in the trace').toBeGreaterThan(LONG_TASK_MS);
     // Scrolling through the findings: no task over 50 ms (the window moves in a rAF callback).
     // The test's probe after the scroll measures every paragraph: it is left out.
     const scrolling = tasks.filter((t) => t.start >= scrolledAt && t.start < probedAfterScroll && t.cpuMs > LONG_TASK_MS);

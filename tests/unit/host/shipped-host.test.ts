@@ -124,6 +124,27 @@ describe('the shipped index answers as the corpus it was built from', async () =
     }
   });
 
+  it('more quotes than the host keeps views of: same answers where the variant rule walks every speaker', async () => {
+    // Over QUOTE_VIEWS_KEPT (8,192): the rule's first question reads every quote's speaker, so the kept views are dropped midway.
+    const { corpus } = generatedCorpus(8_300);
+    const { built, shipped } = hosts(packValidCorpus(corpus, 'generated.json'));
+    const texts = [10, 4_000, 8_290].map((i) => {
+      const q = corpus.quotes[i]!;
+      const words = q.text.split(' ');
+      // The words reversed: no trigram of the quote, so only the variant rule can name it.
+      return `${q.speaker.name} said: “${[...words].reverse().join(' ')}” Later ${q.speaker.name} added: “${q.text}”`;
+    });
+    let variants = 0;
+    for (const text of texts) {
+      const request: ScanRequest = { type: 'qv:scan', text };
+      const want = built.scan(request);
+      variants += want.findings.filter((f) => f.verdict === 'variant').length;
+      expect(await shipped.scanSliced(request, noPause), text).toEqual(want);
+    }
+    // The rule was asked, and answered: the walk over every speaker happened.
+    expect(variants).toBeGreaterThan(0);
+  });
+
   it('the whole index file (Firefox reads it in one piece) answers as its two parts do', async () => {
     const { corpus, page } = generatedCorpus(RECORD_SHARD_QUOTES * 2 + 5);
     const packed = packValidCorpus(corpus, 'generated.json');
