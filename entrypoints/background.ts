@@ -27,6 +27,17 @@ import { notifyTabFindingsChanged } from '../src/platform/panel-messaging';
 import { extensionVersion } from '../src/platform/runtime';
 import { backgroundSettingsStore, broadcastSettings, keepStorageFromContentScripts, serveSettings } from '../src/platform/settings-store';
 
+/** Steps of a worker's start, ms since its time origin (`performance.now()` in the worker). */
+interface WorkerStartup {
+  scriptStarted: number;
+  /** The index's bytes are in (read from the package; not hashed yet at the session's first start). */
+  indexRead?: number;
+  /** Hashed (first start of a session only) and opened as views. */
+  indexOpened?: number;
+  /** The first scan answered. */
+  firstAnswer?: number;
+}
+
 /** The index file's bytes in one array (its parts copied once, to be hashed). */
 function joined(file: IndexFile): Uint8Array {
   if (file instanceof Uint8Array) return file;
@@ -43,6 +54,9 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 // synchronously (a service worker woken by an event must find them at once);
 // requests that arrive before the index is open wait for it.
 export default defineBackground(() => {
+  // When this worker's start reached each step, in ms since the worker's own start (its
+  // time origin): what a wake-up costs, read by the scan benchmark (scripts/bench-scan.ts).
+  const startup: WorkerStartup = { scriptStarted: performance.now() };
   const build = buildInfo();
   /** A refused corpus shows on every tab's badge at once, before any page reports. */
   const paintRefused = (corpus: Host['corpus']) => {
@@ -58,6 +72,7 @@ export default defineBackground(() => {
   // and opened where they are; joined only to be hashed.
   const host: Promise<ShippedHost> = readBundledIndex(SHIPPED_HEADER_BYTES, shippedIndexParts).then(
     async (file) => {
+      startup.indexRead = performance.now();
       if (!(await indexChecked)) {
         const checked = await checkShippedBytes(joined(file), build.corpusIndexSha256, CORPUS_INDEX_ASSET);
         if (!checked.ok) return refusedShipped(checked.error, checked.reason);
@@ -70,6 +85,7 @@ export default defineBackground(() => {
       } catch (error) {
         return refusedShipped(`${CORPUS_INDEX_ASSET}: ${error instanceof Error ? error.message : String(error)}`, 'invalid');
       }
+      startup.indexOpened = performance.now();
       return createShippedHost(shipped, {
         readCorpus: (start, end) => readBundledCorpusRange(start, end),
         corpusSha256: build.corpusSha256,
@@ -122,6 +138,7 @@ export default defineBackground(() => {
     scan: async (request, sender) => {
       // In slices, yielding between them: a huge page never keeps another tab waiting long.
       const answer = await (await host).scanSliced(request, nextTask);
+      startup.firstAnswer ??= performance.now();
       if (sender.tabId === undefined || sender.tabId < 0) return answer;
       const scanId = tabs.recordScan(sender.tabId, sender.frameId ?? 0, answer.findings, answer.quotes, answer.limit);
       return { ...answer, scanId };
@@ -167,6 +184,6 @@ export default defineBackground(() => {
   // own context menu or press an extension shortcut. Only the extension's own
   // background can reach this object; pages and content scripts cannot.
   Object.assign(globalThis, {
-    [BACKGROUND_TEST_HANDLE]: { contextMenuClicked: menu.onClicked, command: commands.onCommand },
+    [BACKGROUND_TEST_HANDLE]: { contextMenuClicked: menu.onClicked, command: commands.onCommand, startup },
   });
 });
