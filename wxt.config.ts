@@ -37,6 +37,13 @@ const info: BuildInfo = {
  * never carry them. Tests load the test build; the store-silence test loads the store one.
  */
 const TEST_BUILD = process.env.QV_TEST_BUILD === '1';
+/**
+ * The quote card's UI (entrypoints/card-ui.tsx), which the content script imports when a
+ * card first opens (issue 16; docs/architecture.md, "The card's UI is loaded when a card
+ * opens"). WXT builds an unlisted script as an IIFE; this one is built as an ES module so
+ * `import()` hands its default export to the content script.
+ */
+const CARD_UI_ENTRYPOINT = 'card-ui';
 const ICONS = Object.fromEntries(Object.keys(config.icons).map((size) => [size, `icons/icon-${size}.png`]));
 
 // The extension never touches the network: no host permissions beyond the
@@ -57,6 +64,16 @@ export default defineConfig({
     define: { __QV_BUILD__: JSON.stringify(info), 'import.meta.env.QV_TEST_BUILD': JSON.stringify(TEST_BUILD) },
   }),
   hooks: {
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.length !== 1 || entrypoints[0]!.name !== CARD_UI_ENTRYPOINT) return;
+      const lib = viteConfig.build?.lib;
+      if (!lib) throw new Error(`wxt.config.ts: ${CARD_UI_ENTRYPOINT} is no longer built in library mode; it must be built as an ES module`);
+      lib.formats = ['es'];
+      // Vite minifies an ES library's names but keeps its whitespace (for its consumers' bundlers); this one ships as is.
+      const output = viteConfig.build?.rollupOptions?.output;
+      if (!output || Array.isArray(output)) throw new Error(`wxt.config.ts: ${CARD_UI_ENTRYPOINT}: expected one rollup output`);
+      output.minify = true;
+    },
     // WXT titles the toolbar button (action / browser_action) and Firefox's sidebar from
     // the popup's and side panel's <title>; a newsroom build shows its own name there.
     'build:manifestGenerated': (wxt, manifest) => {
@@ -119,6 +136,14 @@ export default defineConfig({
     permissions: ['contextMenus', 'storage'],
     action: { default_title: config.name, ...(Object.keys(ICONS).length ? { default_icon: ICONS } : {}) },
     commands: manifestCommands(),
+    // Chrome lets a content script import() only a web-accessible file. use_dynamic_url:
+    // served only at a random per-session URL the content script gets from
+    // runtime.getURL, so no page can probe for it at the extension's id. Firefox's
+    // content scripts import the extension's files without this (and MV2 has no
+    // dynamic URLs), so its build lists nothing.
+    ...(browser === 'firefox'
+      ? {}
+      : { web_accessible_resources: [{ resources: [`${CARD_UI_ENTRYPOINT}.js`], matches: ['<all_urls>'], use_dynamic_url: true }] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -178,6 +178,22 @@ try {
   const warm = (await cdp.send('Profiler.stop')).profile as Profile;
   if (MICRO) await micro(cdp);
   const scans = await page.evaluate(() => (window as unknown as { __scans: string[] }).__scans);
+  // The bench's baseline (scripts/bench-scan.ts barePass), main world, median of 5.
+  const bare: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    bare.push(
+      await page.evaluate(() => {
+        const t = performance.now();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const parts: string[] = [];
+        for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) parts.push(n.nodeValue ?? '');
+        parts.join('');
+        return performance.now() - t;
+      }),
+    );
+  }
+  bare.sort((a, b) => a - b);
+  console.log(`bare walk ${bare[2]!.toFixed(1)} ms (median of 5, after the scans)`);
   summarize(first, 'first pass');
   summarize(warm, 'warm');
   if (TRACE) {

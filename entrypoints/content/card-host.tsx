@@ -7,8 +7,10 @@
  *   holds no reference to the card's nodes, so it cannot rewrite what the card says;
  *   a plain div, not a custom element, so a page that defines an element of ours
  *   first cannot stop the card or run code when it is created;
- * - the stylesheet inline in the shadow root (`cssInjectionMode: 'manual'`): no
- *   web-accessible file for the page to fetch or fingerprint;
+ * - the stylesheet inline in the shadow root (`cssInjectionMode: 'manual'`), from the
+ *   card's UI module: no stylesheet file for the page to fetch or fingerprint (the module
+ *   itself, imported at the first open, is web-accessible in Chrome only at a per-session
+ *   random URL: docs/architecture.md, "The card's UI is loaded when a card opens");
  * - shown in the top layer (`popover="manual"` + `showPopover()`), so no page z-index
  *   or stacking context covers it; the host's own box is pinned by `!important`
  *   inline styles, which beat any page rule aimed at `div`.
@@ -19,14 +21,21 @@
  * extension-origin iframe is in docs/architecture.md. The host is in the page only
  * while a card is open: a page nobody clicks on keeps its DOM as it was.
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { childController } from '../../src/page/lifetime';
 import { buildInfo, TEST_BUILD } from '../../src/platform/build-info';
-import { QuoteCard, type QuoteCardProps } from '../../src/ui/quote-card';
-import { setMessageSource } from '../../src/ui/i18n';
-import { browserMessage, uiLanguage } from '../../src/platform/i18n';
-import cardCss from '../../src/ui/quote-card.css?inline';
+import type { QuoteCardProps } from '../../src/ui/quote-card';
+import { uiLanguage } from '../../src/platform/i18n';
+import { importExtensionModule } from '../../src/platform/extension-module';
+import type { CardUi } from '../card-ui';
+
+/**
+ * The card's UI (entrypoints/card-ui.tsx: Preact, the card, its stylesheet), built as
+ * its own ES module and imported when a card first opens, not in every frame's content
+ * script (issue 16). wxt.config.ts builds it as a module and, for Chrome, lists it as
+ * web-accessible with a dynamic URL.
+ */
+export const CARD_UI_FILE = 'card-ui.js';
 
 /** Marks the host in test builds only (docs/architecture.md, contract for automation). */
 export const TEST_CARD_ATTRIBUTE = 'data-qv-test-card';
@@ -86,8 +95,8 @@ export interface CardHost {
 export function createCardHost(ctx: ContentScriptContext, options: { onClose: () => void }): CardHost {
   const host = document.createElement('div');
   const shadow = host.attachShadow({ mode: TEST_BUILD ? 'open' : 'closed' });
+  // The stylesheet comes with the UI, at the first open.
   const style = document.createElement('style');
-  style.textContent = cardCss;
   const mount = document.createElement('div');
   shadow.append(style, mount);
   if (TEST_BUILD) host.setAttribute(TEST_CARD_ATTRIBUTE, '');
@@ -98,6 +107,10 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
   };
 
   let current: { content: CardContent; anchor: () => DOMRect | undefined } | undefined;
+  let ui: CardUi | undefined;
+  let loading: Promise<CardUi> | undefined;
+  /** Counts opens and closes: an open still waiting for the UI gives way to any later open or close. */
+  let turn = 0;
   let frame = 0;
   let listening: AbortController | undefined;
   // The page may restyle or hide the host (it can find it in the DOM); put it back.
@@ -116,9 +129,23 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
     }
   };
 
+  /** The card's UI, imported once per frame, at the first open (a failed import is tried again at the next). */
+  const loadUi = (): Promise<CardUi> =>
+    (loading ??= importExtensionModule<CardUi>(CARD_UI_FILE).then(
+      (loaded) => {
+        ui = loaded;
+        style.textContent = loaded.css;
+        return loaded;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+
   const draw = () => {
     frame = 0;
-    if (!current) return;
+    if (!current || !ui) return;
     const rect = current.anchor();
     const root = document.documentElement;
     const props = {
@@ -131,8 +158,7 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
       lang: uiLanguage(),
       buildName: buildInfo().name,
     } as QuoteCardProps;
-    setMessageSource(browserMessage, uiLanguage());
-    render(<QuoteCard {...props} />, mount);
+    ui.draw(props, mount);
   };
 
   // The card is position: fixed; it follows its quotation when the page scrolls or resizes.
@@ -141,6 +167,7 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
   };
 
   const close = () => {
+    turn++;
     if (!current) return;
     current = undefined;
     listening?.abort();
@@ -148,7 +175,7 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
     guard.disconnect();
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    render(null, mount);
+    ui?.clear(mount);
     // Removing the host restores the page's DOM exactly as it was.
     try {
       if (host.matches(':popover-open')) host.hidePopover();
@@ -167,6 +194,17 @@ export function createCardHost(ctx: ContentScriptContext, options: { onClose: ()
   return {
     async open(content, anchor) {
       if (ctx.isInvalid) return;
+      const mine = ++turn;
+      if (!ui) {
+        try {
+          await loadUi();
+        } catch (error) {
+          console.error(`Quote Verifier: the card could not be loaded (${CARD_UI_FILE})`, error);
+          return;
+        }
+        // Closed, reopened with other content, or the extension went away while the UI loaded.
+        if (mine !== turn || ctx.isInvalid) return;
+      }
       const wasOpen = !!current;
       current = { content, anchor };
       if (!wasOpen || !host.isConnected) {

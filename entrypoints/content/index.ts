@@ -28,7 +28,8 @@ export default defineContentScript({
   matchOriginAsFallback: { chrome: true },
   // Nothing injected by WXT: the card's stylesheet is inline in its closed shadow root
   // (card-host.tsx), the highlight rules are adopted by the document as a constructed
-  // sheet (src/page/highlights.ts); no web-accessible file for a page to probe.
+  // sheet (src/page/highlights.ts); no stylesheet file for a page to probe. (The card's
+  // UI module is imported at the first card: card-host.tsx, docs/architecture.md.)
   cssInjectionMode: 'manual',
   async main(ctx) {
     const defaults = defaultSettings(buildInfo().sites);

@@ -397,6 +397,7 @@ export async function collectTextAsync(
   }
   const result = collector.result();
   endSlice();
+  cost.reusedBlocks = collector.reusedBlocks;
   return { ...result, cost };
 }
 
@@ -405,6 +406,8 @@ export interface CollectCost {
   busyMs: number;
   slices: number;
   longestSliceMs: number;
+  /** Blocks copied from the cache rather than walked (CollectCache). */
+  reusedBlocks?: number;
 }
 
 /** `scheduler.yield()` where the browser has it (it keeps our priority), else a macrotask. */
@@ -485,6 +488,8 @@ class Collector {
   private pending = '';
   /** Bumped by output a kept block must not hold (a textarea's value, a shadow tree). */
   private taint = 0;
+  /** Blocks copied from the cache (CollectCache) in this collection. */
+  reusedBlocks = 0;
   private readonly visibilityOf: (el: Element, inherited: Context['visibility']) => Context['visibility'] | 'none';
   private readonly maxChars: number;
 
@@ -689,6 +694,7 @@ class Collector {
   /** Writes a kept block's output as if it had been walked. */
   private replay(entry: BlockEntry): void {
     const shift = this.length - entry.base;
+    this.reusedBlocks++;
     for (const part of entry.parts) this.parts.push(part);
     this.length += entry.chars;
     if (shift === 0) {

@@ -72,6 +72,8 @@ export interface ScanCost {
   judgeMs: number;
   /** Collections this scan made: 1, plus one per round in which the strict look hid or flagged text. */
   collections: number;
+  /** Blocks the collections copied from the last ones rather than walked (CollectCache). */
+  reusedBlocks: number;
 }
 
 /** What the matcher hears besides the text (see matchExtra). */
@@ -190,6 +192,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       cost.collectMs += collected.cost?.busyMs ?? 0;
       cost.slices += collected.cost?.slices ?? 1;
       cost.longestSliceMs = Math.max(cost.longestSliceMs, collected.cost?.longestSliceMs ?? 0);
+      cost.reusedBlocks += collected.cost?.reusedBlocks ?? 0;
     }
     return collected;
   };
@@ -232,6 +235,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       locateMs: 0,
       judgeMs,
       collections: 1,
+      reusedBlocks: collected.cost?.reusedBlocks ?? 0,
     };
     let outcome: ScanOutcome<A>;
     if (last && collected.text === last.collected.text && sameUnjudged(collected, last.collected)) {

@@ -6,12 +6,10 @@
  * Every piece of page or corpus text is rendered as a JSX text node, so a
  * page cannot inject markup into the card. Links are http(s) only.
  *
- * Mounting: import the card; its stylesheet (./quote-card.css) is imported
- * here so WXT bundles it with the content script's CSS and
- * `createShadowRootUi({ cssInjectionMode: 'ui' })` puts it in the shadow root.
+ * Mounting: the caller puts the stylesheet (./quote-card.css, imported `?inline`
+ * by entrypoints/card-ui.tsx) in the card's shadow root next to the mount.
  * Unmount with `render(null, container)` so focus returns to the page.
  */
-import './quote-card.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Quote, Source } from '../corpus/schema';

@@ -45,6 +45,8 @@ const LONG_TASK_MS = 50;
  * slices, the longest such task here was 30 ms (20 to 45 ms in CPU profiles).
  */
 const TASK_CPU_BUDGET_MS = 25;
+/** Openings of each popup whose quickest is compared (the machine is shared). */
+const POPUP_TRIES = 3;
 /** After the scan: highlights are still being painted in slices for a moment. */
 const SETTLE_MS = 2_000;
 /** Scanning 20,500 quotations on two busy cores takes a while. */
@@ -334,15 +336,30 @@ describe('bounded work per page (Chromium, test build)', () => {
     await few.bringToFront();
     const fewTab = await activeTab();
     await poll(() => lastScan(few), (s) => s !== null, 'The small page was not scanned');
-    const baseline = await firstScreen(fewTab);
-    await baseline.popup.close();
-    const { popup, ms: firstScreenMs } = await firstScreen(tabId);
-    console.log(`popup first screen: ${firstScreenMs} ms with ${KEPT} findings, ${baseline.ms} ms with a handful (ratio ${(firstScreenMs / baseline.ms).toFixed(2)})`);
+    // Each popup is opened POPUP_TRIES times, in turn, and the quickest of each is compared:
+    // one opening on a machine shared with other runs may wait seconds for a core (a single
+    // pair once read 1,860 ms against 884 ms at load 14, the next pair 0.9x).
+    const fewMs: number[] = [];
+    const manyMs: number[] = [];
+    let popup: Page | undefined;
+    for (let i = 0; i < POPUP_TRIES; i++) {
+      const baseline = await firstScreen(fewTab);
+      fewMs.push(baseline.ms);
+      await baseline.popup.close();
+      await popup?.close();
+      const many = await firstScreen(tabId);
+      manyMs.push(many.ms);
+      popup = many.popup;
+    }
+    const firstScreenMs = Math.min(...manyMs);
+    const baselineMs = Math.min(...fewMs);
+    console.log(`popup first screen: ${JSON.stringify(manyMs)} ms with ${KEPT} findings, ${JSON.stringify(fewMs)} ms with a handful (quickest: ratio ${(firstScreenMs / baselineMs).toFixed(2)})`);
     // The goal is 1 s. Where the popup alone takes longer to open (two cores shared by
     // several test runs: 1.6-1.9 s measured), the check is that 20,000 findings cost its
     // first screen less than another popup's worth (measured 0.9-1.7x; before incremental
     // rows: 42-60 s).
-    expect(firstScreenMs).toBeLessThanOrEqual(Math.max(FIRST_SCREEN_MS, baseline.ms * 2));
+    expect(firstScreenMs).toBeLessThanOrEqual(Math.max(FIRST_SCREEN_MS, baselineMs * 2));
+    if (!popup) throw new Error('no popup opened');
     expect((await popup.textContent('.qv-popup__limit')) ?? '').toContain('Checked the first 20,000');
     expect(await popup.textContent('[data-count-verdict="verified"] strong')).toBe(String(KEPT));
     // Incremental: 100 rows first, more on request (once the whole list has arrived).

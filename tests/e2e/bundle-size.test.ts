@@ -1,13 +1,14 @@
 /**
  * The content script runs in every frame of every page the reader opens: its size is
  * paid on each one (parse and compile). This checks the store builds' content script,
- * gzip -9, against a budget.
+ * gzip -9, against issue 16's budget of 22 kB.
  *
- * Issue 16 asks for 22 kB; not met (docs/benchmarks.md, "Bundle sizes"): the quote card's
- * UI (Preact, the card and its stylesheet, the meaning sentence) is about 40% of the
- * script before compression, and loading it only when a card opens needs a web-accessible
- * file (which a page can probe) or the `scripting` permission. Until then the budget holds the line
- * where it is, so growth is a decision, not an accident.
+ * What got it there (docs/benchmarks.md, "Bundle and package sizes"): no bundled English
+ * catalogue (the browser falls back to it), the meaning call-outs computed by the
+ * background, and the card's UI (Preact, the card, its stylesheet) in a module of its own,
+ * `card-ui.js`, imported only when a card first opens (docs/architecture.md). The second
+ * half checks that split is the one that ships: the content script carries no Preact and
+ * no card stylesheet, and only Chrome lists the module as web-accessible, at a dynamic URL.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,22 +16,57 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildFolder, type BuildTarget } from './harness/extension.ts';
 
-/** Issue 16's goal, gzip -9 bytes. */
-const CONTENT_SCRIPT_GOAL_BYTES = 22_000;
-/** What the store build may weigh now (gzip -9 bytes): measured 43.6-43.7 kB on 2026-12-07, plus 4% headroom. */
-const CONTENT_SCRIPT_BUDGET_BYTES = 45_000;
+/**
+ * Issue 16: at most 22,000 bytes gzip -9 (zlib level 9, as below). Measured 19,478 on
+ * 2026-12-07, from about 44,000 that morning; the headroom is for the page collector and
+ * scanner, which grow.
+ */
+const CONTENT_SCRIPT_BUDGET_BYTES = 22_000;
+
+/** The card's UI module (entrypoints/card-ui.tsx; wxt.config.ts builds it as an ES module). */
+const CARD_UI = 'card-ui.js';
 
 const TARGETS: BuildTarget[] = ['chrome-mv3', 'firefox-mv2'];
+
+function read(target: BuildTarget, file: string): Buffer {
+  const p = path.join(buildFolder(target, 'store'), file);
+  if (!existsSync(p)) throw new Error(`${p} is missing: run \`npm run build:${target.startsWith('chrome') ? 'chrome' : 'firefox'}\` first`);
+  return readFileSync(p);
+}
 
 describe('content script size (store builds)', () => {
   for (const target of TARGETS) {
     it(`${target}: content-scripts/content.js within ${CONTENT_SCRIPT_BUDGET_BYTES} bytes gzip -9`, () => {
-      const file = path.join(buildFolder(target, 'store'), 'content-scripts/content.js');
-      if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build:${target.startsWith('chrome') ? 'chrome' : 'firefox'}\` first`);
-      const raw = readFileSync(file);
+      const raw = read(target, 'content-scripts/content.js');
       const gzipped = gzipSync(raw, { level: 9 }).length;
-      console.log(`${target} content script: ${raw.length} bytes, ${gzipped} gzip -9 (budget ${CONTENT_SCRIPT_BUDGET_BYTES}, goal ${CONTENT_SCRIPT_GOAL_BYTES})`);
+      const ui = read(target, CARD_UI);
+      console.log(
+        `${target} content script: ${raw.length} bytes, ${gzipped} gzip -9 (budget ${CONTENT_SCRIPT_BUDGET_BYTES}); ` +
+          `${CARD_UI} (loaded when a card opens): ${ui.length} bytes, ${gzipSync(ui, { level: 9 }).length} gzip -9`,
+      );
       expect(gzipped).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
+    });
+
+    it(`${target}: the card's UI is in ${CARD_UI}, not in the content script`, () => {
+      const content = read(target, 'content-scripts/content.js').toString('utf8');
+      const ui = read(target, CARD_UI).toString('utf8');
+      // Markers of Preact, of the card's stylesheet and of the card itself, found in the UI module: the test can fail.
+      const markers = ['dangerouslySetInnerHTML is disabled', '.qv-card{', 'qv-summary'];
+      for (const marker of markers) {
+        expect(ui, `${CARD_UI} holds ${marker}`).toContain(marker);
+        expect(content, `content.js holds ${marker}`).not.toContain(marker);
+      }
+      expect(ui).toMatch(/export\s*\{[^}]*as default\s*\}/);
+      expect(content).toContain(`import(chrome.runtime.getURL(`);
+    });
+
+    it(`${target}: only Chrome lists ${CARD_UI} as web-accessible, and only at a dynamic URL`, () => {
+      const manifest = JSON.parse(read(target, 'manifest.json').toString('utf8')) as { web_accessible_resources?: unknown };
+      if (target === 'chrome-mv3') {
+        expect(manifest.web_accessible_resources).toEqual([{ resources: [CARD_UI], matches: ['<all_urls>'], use_dynamic_url: true }]);
+      } else {
+        expect(manifest.web_accessible_resources).toBeUndefined();
+      }
     });
   }
 });

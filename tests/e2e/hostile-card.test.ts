@@ -181,6 +181,23 @@ describe('a hostile page and the card (Chromium, store build)', () => {
     expect(node.attributes ?? []).not.toContain('veil');
   });
 
+  it('the card’s UI module, loaded for that card, left the page nothing to find the extension by', async () => {
+    // Issue 16: card-ui.js is imported when a card first opens (docs/architecture.md). The page
+    // sees no request for it and cannot load it at the extension's id (use_dynamic_url).
+    expect(await closedShadowRoots(cdp)).toHaveLength(1);
+    const entries = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))) as string[];
+    expect(entries.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+    const probe = (await page.evaluate(async (url) => {
+      try {
+        const r = await fetch(url);
+        return `fetched ${r.status}`;
+      } catch {
+        return 'refused';
+      }
+    }, session.extensionUrl('card-ui.js'))) as string;
+    expect(probe).toBe('refused');
+  });
+
   it('highlights the page deletes or forges in CSS.highlights are painted again', async () => {
     const before = (await page.evaluate(`[...CSS.highlights.keys()].filter((n) => n.startsWith('qv-')).sort()`)) as string[];
     expect(before.length).toBeGreaterThan(0);
@@ -301,6 +318,20 @@ describe('a hostile page and the card (Firefox, store build)', () => {
     expect(card.rect!.width).toBeGreaterThan(100);
     expect(card.rect!.height).toBeGreaterThan(50);
     expect(card.onTop).toBe(true);
+  });
+
+  it('the card’s UI module, loaded for that card, is not web-accessible and left no trace the page can read', async () => {
+    const entries = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))) as string[];
+    expect(entries.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+    const probe = await page.evaluate(async (url: string) => {
+      try {
+        const r = await fetch(url);
+        return `fetched ${r.status}`;
+      } catch {
+        return 'refused';
+      }
+    }, session.extensionUrl('card-ui.js'));
+    expect(probe).toBe('refused');
   });
 });
 

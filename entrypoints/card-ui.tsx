@@ -1,0 +1,38 @@
+/**
+ * The quote card's UI (Preact, src/ui/quote-card.tsx and its stylesheet), loaded by the
+ * content script only when a card first opens (entrypoints/content/card-host.tsx). It is
+ * about half of what the content script would otherwise weigh in every frame of every
+ * page (issue 16); docs/architecture.md, "The card's UI is loaded when a card opens",
+ * says how it is loaded and why that keeps the extension invisible to pages.
+ *
+ * Built as an ES module (wxt.config.ts, `vite:build:extendConfig`): the content script
+ * `import()`s it and receives `CardUi` as the default export. It runs in the content
+ * script's isolated world, never in the page's.
+ */
+import { render } from 'preact';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { QuoteCard, type QuoteCardProps } from '../src/ui/quote-card';
+import { setMessageSource } from '../src/ui/i18n';
+import { browserMessage } from '../src/platform/i18n';
+import cardCss from '../src/ui/quote-card.css?inline';
+
+/** What card-host.tsx needs of the UI: the stylesheet, and drawing into (or clearing) the card's mount. */
+export interface CardUi {
+  css: string;
+  /** Draws the card; its words are the browser's catalogue in `props.lang`. */
+  draw(props: QuoteCardProps, mount: Element): void;
+  clear(mount: Element): void;
+}
+
+const ui: CardUi = {
+  css: cardCss,
+  draw(props, mount) {
+    setMessageSource(browserMessage, props.lang ?? 'en');
+    render(<QuoteCard {...props} />, mount);
+  },
+  clear(mount) {
+    render(null, mount);
+  },
+};
+
+export default defineUnlistedScript({ globalName: false, main: () => ui });
