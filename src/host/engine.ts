@@ -5,6 +5,7 @@
  */
 import { createMatcher, type MatcherQuote } from '../match';
 import type { MatchIndex } from '../match/match-index';
+import type { SpeakerTable } from '../match/variant';
 import type { Wordings } from '../match/wordings';
 import type { Finding, LookupContext, LookupResult } from '../match/types';
 
@@ -22,8 +23,9 @@ export interface Matcher {
 
 /**
  * `index`: a serialized index for these quotes, or the views of a shipped one
- * (src/host/shipped-host.ts); without it the engine builds one.
+ * (src/host/shipped-host.ts); without it the engine builds one. `wordings`, `speakers`: the
+ * shipped index's, read without an object per quote.
  */
-export type MatcherFactory = (quotes: readonly MatcherQuote[], index?: Uint8Array | MatchIndex, wordings?: Wordings) => Matcher;
+export type MatcherFactory = (quotes: readonly MatcherQuote[], index?: Uint8Array | MatchIndex, wordings?: Wordings, speakers?: SpeakerTable) => Matcher;
 
-export const createEngineMatcher: MatcherFactory = (quotes, index, wordings) => createMatcher(quotes, index, wordings);
+export const createEngineMatcher: MatcherFactory = (quotes, index, wordings, speakers) => createMatcher(quotes, index, wordings, speakers);

@@ -23,6 +23,7 @@ import type { Quote } from '../corpus/schema';
 import { pieceOfQuote, type ShippedCorpusMeta } from '../corpus/shipped';
 import { isoFromDateKey, type ShippedIndex } from '../match/match-index';
 import type { MatcherQuote } from '../match/matcher';
+import type { SpeakerTable } from '../match/variant';
 import type { WordingRef } from '../match/types';
 import type { Wordings } from '../match/wordings';
 import type { CorpusStatus, LookupResponse, ScanResponse, SearchHit } from '../platform/messages';
@@ -47,10 +48,9 @@ export interface ShippedHostOptions {
 }
 
 /**
- * Quote views kept (each holds its decoded id and text once read). The variant rule's first
- * question walks every quote's speaker (src/match/variant.ts): keeping a view for each held
- * 12 MB more at 100k quotations after it (Node heap, measured); 8,192 views hold well under 1 MB
- * and still cover the quotes of one speaker the rule compares again and again.
+ * Quote views kept (each holds its decoded id and text once read). The variant rule reads the
+ * speaker table (shippedSpeakers), not the quotes, and asks for at most VARIANT_MAX_CANDIDATES
+ * quotes per span; 8,192 views hold well under 1 MB and cover what a page's spans ask for again.
  */
 const QUOTE_VIEWS_KEPT = 8192;
 
@@ -104,7 +104,12 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
     quoteOf: shipped.wordingQuote,
     refs: lazyArray(shipped.wordingCount, (w) => (w < shipped.quoteCount ? undefined : (JSON.parse(shipped.wordingRef(w)) as WordingRef))) as Wordings['refs'],
   };
-  const matcher = (options.createMatcher ?? createEngineMatcher)(lazyArray(shipped.quoteCount, quoteAt), shipped.index, wordings);
+  const matcher = (options.createMatcher ?? createEngineMatcher)(
+    lazyArray(shipped.quoteCount, quoteAt),
+    shipped.index,
+    wordings,
+    shippedSpeakers(shipped, speaker),
+  );
 
   let refused: SyncHost | undefined;
   const refuse = (error: string) => {
@@ -301,6 +306,45 @@ class QuoteView implements MatcherQuote {
     if (date === undefined) this.dates.set(key, (date = isoFromDateKey(key)));
     return date;
   }
+}
+
+/**
+ * The variant rule's speaker table (src/match/variant.ts) from the index's own: each speaker's
+ * quotes grouped by one pass over the quotes' speaker numbers (typed arrays, no quote view),
+ * made at the rule's first question; a speaker's list is ordered when a page first names them.
+ * The order is the parsed host's: newest first (date keys order as the ISO dates), then corpus order.
+ */
+function shippedSpeakers(shipped: ShippedIndex, speaker: (s: number) => Quote['speaker']): SpeakerTable {
+  let grouped: { starts: Uint32Array; quotes: Uint32Array; sorted: Uint8Array } | undefined;
+  const group = () => {
+    if (grouped) return grouped;
+    const n = shipped.quoteCount;
+    const starts = new Uint32Array(shipped.speakerCount + 1);
+    for (let q = 0; q < n; q++) starts[shipped.speakerOf(q) + 1]!++;
+    for (let s = 0; s < shipped.speakerCount; s++) starts[s + 1]! += starts[s]!;
+    const next = starts.slice(0, shipped.speakerCount);
+    const quotes = new Uint32Array(n);
+    for (let q = 0; q < n; q++) quotes[next[shipped.speakerOf(q)]!++] = q;
+    return (grouped = { starts, quotes, sorted: new Uint8Array(shipped.speakerCount) });
+  };
+  const compare = (a: number, b: number) => shipped.dateKey(b) - shipped.dateKey(a) || a - b;
+  return {
+    count: shipped.speakerCount,
+    names: (s) => {
+      const record = speaker(s);
+      return [record.name, ...(record.aliases ?? [])];
+    },
+    quotesOf: (s) => {
+      const { starts, quotes, sorted } = group();
+      const list = quotes.subarray(starts[s]!, starts[s + 1]!);
+      if (!sorted[s]) {
+        list.sort(compare);
+        sorted[s] = 1;
+      }
+      return list;
+    },
+    compare,
+  };
 }
 
 /** The corpus's scope from the quote table: speakers counted per name, earliest and latest dates. */

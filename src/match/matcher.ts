@@ -17,7 +17,7 @@ import { LOOKUP_MIN_OVERLAP_SHARE } from './thresholds';
 import { buildIndex, loadIndex, type MatchIndex } from './match-index';
 import { originalSpan, tokenize, type Tokens } from './tokenize';
 import type { Finding, Flag, LookupContext, LookupResult, MatchOptions, SpanInput } from './types';
-import { VariantFinder } from './variant';
+import { VariantFinder, type SpeakerTable } from './variant';
 import { wordingsOf, type Wordings } from './wordings';
 
 /**
@@ -90,9 +90,10 @@ function lowerBound(a: Uint32Array, x: number): number {
 /**
  * `wordings`: the corpus's wordings when the caller holds them already (the background
  * reads them from the shipped index, src/host/shipped-host.ts, without an object per
- * quote); otherwise they are made from `quotes`.
+ * quote); otherwise they are made from `quotes`. `speakers`: likewise the corpus's speaker
+ * table, which the variant rule reads (./variant.ts).
  */
-export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchIndex | Uint8Array, prepared?: Wordings): Matcher {
+export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchIndex | Uint8Array, prepared?: Wordings, speakers?: SpeakerTable): Matcher {
   const idx = index === undefined ? buildIndex(quotes) : index instanceof Uint8Array ? loadIndex(index, quotes) : index;
   // The index and the engine number wordings: each quote's main text, then the other vetted wordings (./wordings.ts).
   const wordings = prepared ?? wordingsOf(quotes);
@@ -100,7 +101,7 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
     throw new Error(`index built for ${idx.quoteCount} quotes, corpus has ${wordings.list.length}: rebuild the index`);
   }
   const engine = new Engine(wordings.list, idx);
-  const variants = new VariantFinder(quotes, wordings);
+  const variants = new VariantFinder(quotes, wordings, speakers);
 
   const toFinding = (
     e: Evaluation,

@@ -102,6 +102,74 @@ function daysWithinWindow(statement: readonly [number, number] | undefined, page
   return p0 - s1 <= VARIANT_MAX_DAYS_AFTER * DAY_MS;
 }
 
+/**
+ * The corpus's distinct speakers and the quotes of each: what the rule reads to know whom
+ * a page names, without reading every quote (at 100k quotations the walk over every quote
+ * through the shipped host cost 0.3-1 s per wake-up of the background).
+ */
+export interface SpeakerTable {
+  readonly count: number;
+  /** Speaker s's name, then its aliases. */
+  names(s: number): readonly string[];
+  /** Numbers of speaker s's quotes, newest first, then in corpus order. */
+  quotesOf(s: number): Iterable<number>;
+  /** The order of quotesOf, for quotes of several speakers: newest first, then in corpus order. */
+  compare(a: number, b: number): number;
+}
+
+/** A speaker table from the quote objects; speakers numbered by their first quote. */
+export function speakerTableOf(quotes: readonly VariantQuote[]): SpeakerTable {
+  const numbers = new Map<VariantQuote['speaker'], number>();
+  const records: VariantQuote['speaker'][] = [];
+  const lists: number[][] = [];
+  for (let q = 0; q < quotes.length; q++) {
+    const speaker = quotes[q]!.speaker;
+    let s = numbers.get(speaker);
+    if (s === undefined) {
+      numbers.set(speaker, (s = records.length));
+      records.push(speaker);
+      lists.push([]);
+    }
+    lists[s]!.push(q);
+  }
+  const compare = (x: number, y: number) => byDateDesc(quotes[x]!.date, quotes[y]!.date) || x - y;
+  const sorted = new Uint8Array(records.length);
+  return {
+    count: records.length,
+    names: (s) => [records[s]!.name, ...(records[s]!.aliases ?? [])],
+    quotesOf(s) {
+      if (!sorted[s]) {
+        lists[s]!.sort(compare);
+        sorted[s] = 1;
+      }
+      return lists[s]!;
+    },
+    compare,
+  };
+}
+
+/** speakerTableOf(quotes), made at its first use. */
+function lazySpeakerTable(quotes: readonly VariantQuote[]): SpeakerTable {
+  let table: SpeakerTable | undefined;
+  const get = () => (table ??= speakerTableOf(quotes));
+  return {
+    get count() {
+      return get().count;
+    },
+    names: (s) => get().names(s),
+    quotesOf: (s) => get().quotesOf(s),
+    compare: (a, b) => get().compare(a, b),
+  };
+}
+
+interface NameEntry {
+  word: string;
+  /** Speakers with this name word, in their order. */
+  speakers: number[];
+  /** Their quotes, newest first; listed when a page first names them. */
+  quotes: number[] | undefined;
+}
+
 export interface VariantMatch {
   /** The wording it resembles most (a number in `Wordings`). */
   wording: number;
@@ -111,7 +179,9 @@ export interface VariantMatch {
 
 export class VariantFinder {
   /** Speaker name words (surnames, aliases' last words), by their first letters; made at the first use. */
-  private namesIndex: Map<string, { word: string; quotes: number[] }[]> | undefined;
+  private namesIndex: Map<string, NameEntry[]> | undefined;
+  /** The corpus's speakers and their quotes. */
+  private readonly speakers: SpeakerTable;
   /** Per wording, made at its first use: content words, their stem keys, whether it negates. */
   private readonly wordingFacts = new Map<number, WordingFacts>();
   /** Per quote, made at its first use: the days its date covers (undefined: no date, or unreadable). */
@@ -119,10 +189,17 @@ export class VariantFinder {
   /** Other wordings of each quote that has any (wording q is quote q's main text: ./wordings.ts). */
   private otherWordings: Map<number, number[]> | undefined;
 
+  /**
+   * `speakers`: the corpus's speaker table when the caller holds one (the shipped index,
+   * src/host/shipped-host.ts); otherwise made from `quotes` at the first variant question.
+   */
   constructor(
     private readonly quotes: readonly VariantQuote[],
     private readonly wordings: Wordings,
-  ) {}
+    speakers?: SpeakerTable,
+  ) {
+    this.speakers = speakers ?? lazySpeakerTable(quotes);
+  }
 
   /** Wordings of quote q: its main text, then its others. */
   private wordingsOfQuote(q: number): number[] {
@@ -139,35 +216,46 @@ export class VariantFinder {
     return [q, ...(this.otherWordings.get(q) ?? [])];
   }
 
-  private get names(): Map<string, { word: string; quotes: number[] }[]> {
+  private get names(): Map<string, NameEntry[]> {
     if (this.namesIndex) return this.namesIndex;
     // Built at the first variant question, not with the matcher: a woken background answers
-    // its first scan without it when no span needs it. Name words once per distinct name.
-    const names = new Map<string, { word: string; quotes: number[] }[]>();
+    // its first scan without it when no span needs it. From the speaker table, not the quotes:
+    // a speaker's quotes are listed only when a page names them (namedIn).
+    const table = this.speakers;
+    const names = new Map<string, NameEntry[]>();
     const surnameOf = new Map<string, string | undefined>();
-    const byWord = new Map<string, Set<number>>();
-    for (let q = 0; q < this.quotes.length; q++) {
-      const speaker = this.quotes[q]!.speaker;
-      for (const name of [speaker.name, ...(speaker.aliases ?? [])]) {
+    const byWord = new Map<string, number[]>();
+    for (let s = 0; s < table.count; s++) {
+      for (const name of table.names(s)) {
         let surname = surnameOf.get(name);
         if (!surnameOf.has(name)) {
           const words = contentWordsOfName(name);
           surnameOf.set(name, (surname = words[words.length - 1]));
         }
         if (surname === undefined) continue;
-        let set = byWord.get(surname);
-        if (!set) byWord.set(surname, (set = new Set()));
-        set.add(q);
+        let list = byWord.get(surname);
+        if (!list) byWord.set(surname, (list = []));
+        if (list[list.length - 1] !== s) list.push(s);
       }
     }
-    for (const [word, set] of byWord) {
+    for (const [word, speakers] of byWord) {
       const key = word.slice(0, VARIANT_STEM_MIN);
       let list = names.get(key);
       if (!list) names.set(key, (list = []));
-      // Newest first, once: a span then takes the newest VARIANT_MAX_CANDIDATES without sorting.
-      list.push({ word, quotes: [...set].sort((x, y) => byDateDesc(this.quotes[x]!.date, this.quotes[y]!.date) || x - y) });
+      list.push({ word, speakers, quotes: undefined });
     }
     return (this.namesIndex = names);
+  }
+
+  /** Quotes of the speakers a name word stands for, newest first (made at its first use). */
+  private quotesNamed(entry: NameEntry): readonly number[] {
+    if (entry.quotes) return entry.quotes;
+    const table = this.speakers;
+    const quotes: number[] = [];
+    for (const s of entry.speakers) for (const q of table.quotesOf(s)) quotes.push(q);
+    // Newest first, once: a span then takes the newest VARIANT_MAX_CANDIDATES without sorting.
+    if (entry.speakers.length > 1) quotes.sort(table.compare);
+    return (entry.quotes = quotes);
   }
 
   /** Whether `text` names quote q's speaker (a surname or alias, in any inflection). */
@@ -184,7 +272,7 @@ export class VariantFinder {
       const w = wordAt(tk, k).replace(/'s$/, '');
       const list = this.names.get(w.slice(0, VARIANT_STEM_MIN));
       if (!list) continue;
-      for (const n of list) if (sameStem(w, n.word)) for (const q of n.quotes) out.add(q);
+      for (const n of list) if (sameStem(w, n.word)) for (const q of this.quotesNamed(n)) out.add(q);
     }
     return out;
   }

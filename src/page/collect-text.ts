@@ -661,6 +661,8 @@ class Collector {
     const cache = this.options.cache!;
     const chars = this.length - c.length;
     if (this.truncated || cache.epoch !== c.epoch || this.taint !== c.taint || chars === 0 || chars > MAX_CACHED_BLOCK_CHARS) return;
+    // One string for the block, here and in the cache: a rescan then joins one string per block.
+    if (this.parts.length - c.parts > 1) this.parts.push(this.parts.splice(c.parts).join(''));
     cache.set(el, {
       base: c.length,
       chars,

@@ -16,6 +16,7 @@ import { RECORD_SHARD_QUOTES } from '../../../src/corpus/shipped';
 import { createHost, type SyncHost } from '../../../src/host/host';
 import { createShippedHost, type ShippedHost } from '../../../src/host/shipped-host';
 import { IndexError, openShippedIndex, SHIPPED_HEADER_BYTES, shippedIndexParts } from '../../../src/match/match-index';
+import { VARIANT_MAX_CANDIDATES } from '../../../src/match/thresholds';
 import type { ScanRequest } from '../../../src/platform/messages';
 import { makeCorpus, makePage, makeSpans } from '../../../scripts/bench-data';
 import { EN_DECOY, EN_WIRE, RU_DECOY, RU_ORIGINAL, RU_TRANSLATION_FIXTURE, WITH_ORIGINAL, WITH_TRANSLATION, WITH_WIRE } from '../match/wordings-corpus';
@@ -125,7 +126,7 @@ describe('the shipped index answers as the corpus it was built from', async () =
   });
 
   it('more quotes than the host keeps views of: same answers where the variant rule walks every speaker', async () => {
-    // Over QUOTE_VIEWS_KEPT (8,192): the rule's first question reads every quote's speaker, so the kept views are dropped midway.
+    // Over QUOTE_VIEWS_KEPT (8,192): the kept views are dropped while the rule compares a speaker's quotes.
     const { corpus } = generatedCorpus(8_300);
     const { built, shipped } = hosts(packValidCorpus(corpus, 'generated.json'));
     const texts = [10, 4_000, 8_290].map((i) => {
@@ -143,6 +144,50 @@ describe('the shipped index answers as the corpus it was built from', async () =
     }
     // The rule was asked, and answered: the walk over every speaker happened.
     expect(variants).toBeGreaterThan(0);
+  });
+
+  it('pages naming speakers: same answers from the speaker table as from the quotes', async () => {
+    // Speakers sharing a name word (two records of one name, another speaker of the same stem)
+    // with more quotes than the rule compares (VARIANT_MAX_CANDIDATES), and dates with ties:
+    // which quotes are compared, and in which order, must be the parsed host's.
+    const { corpus } = generatedCorpus(6_000);
+    const petrova = { name: 'Olga Petrova', aliases: ['O. Petrova'] };
+    const quotes: Quote[] = corpus.quotes.map((q, i) => {
+      // Few dates, so the cut at VARIANT_MAX_CANDIDATES falls inside a run of quotes of one date (2024-05-06).
+      const date = i < 4_500 ? '2024-05-06' : i < 5_250 ? '2025-01-10' : '2025-02';
+      const precision = date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+      const speaker =
+        i % 4 === 0 ? petrova : i % 4 === 1 ? { ...petrova, role: 'minister' } : i % 8 === 2 ? { name: 'Ivan Petrov', aliases: [] } : q.speaker;
+      return { ...q, speaker, date, datePrecision: precision };
+    });
+    const named = { ...corpus, quotes };
+    expect(quotes.filter((q) => q.speaker.name.includes('Petrov')).length).toBeGreaterThan(VARIANT_MAX_CANDIDATES);
+    const { built, shipped } = hosts(packValidCorpus(named, 'named.json'));
+    const reversed = (i: number) => [...quotes[i]!.text.split(' ')].reverse().join(' ');
+    // Olga Petrova's quotes the rule compares first, at the edge of what it compares, and just past it.
+    const order = quotes
+      .map((q, i) => ({ q, i }))
+      .filter(({ q }) => q.speaker.name === petrova.name)
+      .sort((a, b) => (a.q.date < b.q.date ? 1 : a.q.date > b.q.date ? -1 : a.i - b.i))
+      .map(({ i }) => i);
+    const [first, second, last, past] = [0, 1, VARIANT_MAX_CANDIDATES - 1, VARIANT_MAX_CANDIDATES].map((k) => order[k]!) as [number, number, number, number];
+    const ivan = quotes.findLastIndex((q) => q.speaker.name === 'Ivan Petrov');
+    const pages: ScanRequest[] = [
+      { type: 'qv:scan', text: `Petrova said: “${reversed(first)}” and “${reversed(last)}” and “${reversed(past)}”.` },
+      { type: 'qv:scan', text: `Petrova’s aide quoted her: “${reversed(second)}”`, pagePublished: '2023-03-15' },
+      { type: 'qv:scan', text: `Ivan Petrov said: “${reversed(ivan)}”. ${quotes[3]!.speaker.name} said: “${reversed(3)}”`, pagePublished: '2025-02-20' },
+      { type: 'qv:scan', text: `Nobody named here said “${reversed(first)}”.` },
+    ];
+    let variants = 0;
+    for (const request of pages) {
+      const want = built.scan(request);
+      variants += want.findings.filter((f) => f.verdict === 'variant').length;
+      expect(await shipped.scanSliced(request, noPause), request.text).toEqual(want);
+    }
+    // The rule answered on these pages, so the comparison covered its candidates; the quote just
+    // past the ones it compares is no variant, so the order of ties counted.
+    expect(variants).toBeGreaterThan(2);
+    expect(built.scan(pages[0]!).findings.map((f) => f.verdict)).toEqual(['variant', 'variant', 'unverified']);
   });
 
   it('the whole index file (Firefox reads it in one piece) answers as its two parts do', async () => {
