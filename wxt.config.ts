@@ -44,6 +44,8 @@ const TEST_BUILD = process.env.QV_TEST_BUILD === '1';
  * `import()` hands its default export to the content script.
  */
 const CARD_UI_ENTRYPOINT = 'card-ui';
+/** The content script's file (entrypoints/in-page), listed in the manifest by the hook below. */
+const CONTENT_SCRIPT_FILE = 'in-page.js';
 const ICONS = Object.fromEntries(Object.keys(config.icons).map((size) => [size, `icons/icon-${size}.png`]));
 
 // The extension never touches the network: no host permissions beyond the
@@ -80,14 +82,23 @@ export default defineConfig({
       if (manifest.sidebar_action) manifest.sidebar_action.default_title = config.name;
       if (manifest.action) manifest.action.default_title = config.name;
       if (manifest.browser_action) manifest.browser_action.default_title = config.name;
+      // The content script (entrypoints/in-page) is an unlisted script listed here, not a WXT
+      // content script: WXT's content-script context dispatches events the page hears and
+      // stops when the page dispatches one (src/platform/script-lifetime.ts).
+      const content = {
+        matches: ['<all_urls>'],
+        all_frames: true,
+        // srcdoc, about:blank and script-written frames show page text too (issue 12).
+        match_about_blank: true,
+        ...(wxt.config.browser === 'chrome' ? { match_origin_as_fallback: true } : {}),
+        run_at: 'document_idle' as const,
+        js: [CONTENT_SCRIPT_FILE],
+      };
       // Chromium: the highlight rules are adopted at document_start by an unlisted script
       // (entrypoints/highlight-rules.ts, built for chrome only), in the same frames as the
-      // content script. Not a WXT content script: its wrapper dispatches an event the page hears.
-      if (wxt.config.browser === 'chrome') {
-        const content = manifest.content_scripts?.find((c) => c.js?.includes('content-scripts/content.js'));
-        if (!content) throw new Error('wxt.config.ts: no content-scripts/content.js in the manifest to run highlight-rules.js beside');
-        manifest.content_scripts!.unshift({ ...content, js: ['highlight-rules.js'], css: undefined, run_at: 'document_start' });
-      }
+      // content script. Not a WXT content script either, for the same reason.
+      const early = wxt.config.browser === 'chrome' ? [{ ...content, js: ['highlight-rules.js'], run_at: 'document_start' as const }] : [];
+      manifest.content_scripts = [...early, content, ...(manifest.content_scripts ?? [])];
     },
     // The corpus ships as a packaged file the background reads once per start
     // (see src/platform/corpus-asset.ts for why not a JSON import). It is not

@@ -1,6 +1,6 @@
 /**
  * The quote card's UI (Preact, src/ui/quote-card.tsx and its stylesheet), loaded by the
- * content script only when a card first opens (entrypoints/content/card-host.tsx). It is
+ * content script only when a card first opens (entrypoints/in-page/card-host.tsx). It is
  * about half of what the content script would otherwise weigh in every frame of every
  * page (issue 16); docs/architecture.md, "The card's UI is loaded when a card opens",
  * says how it is loaded and why that keeps the extension invisible to pages.

@@ -4,7 +4,7 @@
  * later, when the first mark is painted, any `::highlight()` rule makes Chromium restyle
  * the whole document: one task of ~100 ms on a page of 20,500 paragraphs (issue 12). The
  * rules are on the root element (Chromium's highlight styles inherit), so their presence
- * costs the page's own styling nothing. The content script (entrypoints/content) takes the
+ * costs the page's own styling nothing. The content script (entrypoints/in-page) takes the
  * sheet and its random name suffix from the isolated world both share.
  *
  * An unlisted script, added to the manifest's content scripts by wxt.config.ts with the

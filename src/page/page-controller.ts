@@ -1,6 +1,6 @@
 /**
  * The page controller: everything one frame's content script does, with the browser's
- * services passed in (entrypoints/content only composes). It keeps the frame's scan
+ * services passed in (entrypoints/in-page only composes). It keeps the frame's scan
  * going while the reader's settings allow it (src/page/scanner.ts), paints the findings
  * (highlights.ts), reports where they are drawn, opens the card on a reader's click or
  * command, answers "Verify quotation", and in test builds keeps the page-event contract
@@ -54,7 +54,7 @@ export type PageCardContent =
   /** The keyboard shortcut with nothing selected: how to use it (no verdict). */
   | { hint: { shortcut: string }; corpus: CorpusStatus };
 
-/** The card in the page (entrypoints/content/card-host.tsx: a closed shadow root). */
+/** The card in the page (entrypoints/in-page/card-host.tsx: a closed shadow root). */
 export interface PageCard {
   open(content: PageCardContent, anchor: () => DOMRect | undefined): Promise<void>;
   close(): void;

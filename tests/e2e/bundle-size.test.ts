@@ -36,8 +36,8 @@ function read(target: BuildTarget, file: string): Buffer {
 
 describe('content script size (store builds)', () => {
   for (const target of TARGETS) {
-    it(`${target}: content-scripts/content.js within ${CONTENT_SCRIPT_BUDGET_BYTES} bytes gzip -9`, () => {
-      const raw = read(target, 'content-scripts/content.js');
+    it(`${target}: in-page.js within ${CONTENT_SCRIPT_BUDGET_BYTES} bytes gzip -9`, () => {
+      const raw = read(target, 'in-page.js');
       const gzipped = gzipSync(raw, { level: 9 }).length;
       const ui = read(target, CARD_UI);
       console.log(
@@ -48,13 +48,13 @@ describe('content script size (store builds)', () => {
     });
 
     it(`${target}: the card's UI is in ${CARD_UI}, not in the content script`, () => {
-      const content = read(target, 'content-scripts/content.js').toString('utf8');
+      const content = read(target, 'in-page.js').toString('utf8');
       const ui = read(target, CARD_UI).toString('utf8');
       // Markers of Preact, of the card's stylesheet and of the card itself, found in the UI module: the test can fail.
       const markers = ['dangerouslySetInnerHTML is disabled', '.qv-card{', 'qv-summary'];
       for (const marker of markers) {
         expect(ui, `${CARD_UI} holds ${marker}`).toContain(marker);
-        expect(content, `content.js holds ${marker}`).not.toContain(marker);
+        expect(content, `in-page.js holds ${marker}`).not.toContain(marker);
       }
       expect(ui).toMatch(/export\s*\{[^}]*as default\s*\}/);
       expect(content).toContain(`import(chrome.runtime.getURL(`);

@@ -65,7 +65,7 @@ describe('web-ext lint on the Firefox build', () => {
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings: { gecko: Record<string, unknown> } };
       delete manifest.browser_specific_settings.gecko.data_collection_permissions;
       writeFileSync(manifestPath, JSON.stringify(manifest));
-      writeFileSync(join(copy, 'content-scripts/content.js'), 'document.body.innerHTML = location.hash;\n', { flag: 'a' });
+      writeFileSync(join(copy, 'in-page.js'), 'document.body.innerHTML = location.hash;\n', { flag: 'a' });
       const broken = await lint(copy);
       expect(broken.warnings.map((m) => m.code).sort()).toEqual(['MISSING_DATA_COLLECTION_PERMISSIONS', 'UNSAFE_VAR_ASSIGNMENT']);
     } finally {

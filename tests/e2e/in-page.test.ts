@@ -33,7 +33,7 @@ const ARTIFACTS = path.join(repoRoot, 'tests/e2e/artifacts');
 /** How long a scan may take to report (idle callback, then matching in the background). */
 const SCAN_TIMEOUT_MS = 15_000;
 const POLL_MS = 50;
-/** The card's shadow host (entrypoints/content/card-host.tsx, CARD_HOST_NAME). */
+/** The card's shadow host (entrypoints/in-page/card-host.tsx, CARD_HOST_NAME). */
 const CARD_HOST = '[data-qv-test-card]';
 /** The context-menu item's id (src/platform/context-menu.ts, VERIFY_MENU_ID). */
 const VERIFY_MENU_ID = 'qv-verify-selection';

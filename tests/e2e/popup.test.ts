@@ -26,7 +26,7 @@ const PAGE = 'in-page.html';
 const ARTIFACTS = path.join(repoRoot, 'tests/e2e/artifacts');
 /** How long a scan (and the popup's answer) may take. */
 const TIMEOUT_MS = 15_000;
-/** The card's shadow host (entrypoints/content/card-host.tsx). */
+/** The card's shadow host (entrypoints/in-page/card-host.tsx). */
 const CARD_HOST = '[data-qv-test-card]';
 
 const WORDING = {

@@ -25,6 +25,8 @@ const PAGE = 'in-page.html';
 const READY = 'We are ready for discussions on the basis of those agreements, but Kyiv rules out this possibility';
 /** Appended by the page 500 ms after load: its row means the rescan happened too. */
 const LATE = 'integral and equal subjects of the Russian Federation';
+/** READY with its negation turned around: a doctored quotation. */
+const DOCTORED = 'We are not ready for discussions on the basis of those agreements, but Kyiv rules out this possibility';
 /** After the popup listed the late quotation, how long to keep listening for a straggling event. */
 const SETTLE_MS = 1_000;
 
@@ -43,7 +45,7 @@ describe('store builds say nothing to the page (files)', () => {
         return out;
       };
       expect(await holding('store')).toEqual([]);
-      expect(await holding('test')).toContain(path.join('content-scripts', 'content.js'));
+      expect(await holding('test')).toContain('in-page.js');
     });
   }
 });
@@ -88,6 +90,64 @@ describe('store build: a listener on the document hears nothing (Chromium)', () 
     expect(events).toContain('quote-verifier:ready');
     expect(events).toContain('quote-verifier:scanned');
     expect(answer).toContain(READY);
+  });
+});
+
+describe('store build: the page can neither hear the content script start nor stop it (Chromium)', () => {
+  let server: TestServer;
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchChromium({ server, build: 'store' });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  /**
+   * WXT's content-script context (which the content script no longer uses,
+   * src/platform/script-lifetime.ts) announced each start with an event named after the
+   * extension's id, which the page heard, and stopped when the page dispatched that event
+   * itself: the page could switch the scan off before showing a doctored quotation.
+   */
+  it('a page that forges the start event sees its doctored quotation judged altered, and hears no event or message', async () => {
+    const page = await session.openPage(PAGE);
+    await page.bringToFront();
+    const tabId = await session.evaluateInServiceWorker(async () => (await chrome.tabs.query({ active: true }))[0]!.id!);
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    await poll(() => readRows(popup), (r) => r.some((x) => x.text.includes(LATE)), 'The store build did not scan the page');
+    const heard = await page.evaluate(
+      async ({ id, doctored }) => {
+        const names = ['content', 'in-page'].flatMap((script) => [`${id}:${script}:wxt:content-script-started`, `${id}:${script}:wxt:locationchange`]);
+        for (const script of ['content', 'in-page']) {
+          const detail = { contentScriptName: script, messageId: 'forged' };
+          document.dispatchEvent(new CustomEvent(`${id}:${script}:wxt:content-script-started`, { detail }));
+          window.postMessage({ type: `${id}:${script}:wxt:content-script-started`, ...detail }, '*');
+        }
+        // From here on, whatever is heard comes from the extension.
+        await new Promise((r) => setTimeout(r, 100));
+        const log: string[] = [];
+        for (const name of names) {
+          document.addEventListener(name, () => log.push(name), true);
+          window.addEventListener(name, () => log.push(name), true);
+        }
+        window.addEventListener('message', (e) => log.push(`message ${JSON.stringify(e.data)}`));
+        // A single-page app's navigation, then the doctored quotation.
+        history.pushState({}, '', `${location.pathname}?moved`);
+        const p = document.createElement('p');
+        p.textContent = `“${doctored},” the minister said.`;
+        document.body.append(p);
+        await new Promise((r) => setTimeout(r, 2_500));
+        return log;
+      },
+      { id: session.extensionId, doctored: DOCTORED },
+    );
+    const rows = await poll(() => readRows(popup), (r) => r.some((x) => x.text.includes(DOCTORED)), 'The scan stopped after the page forged the start event');
+    expect(rows.find((r) => r.text.includes(DOCTORED))?.verdict).toBe('altered');
+    expect(heard).toEqual([]);
   });
 });
 

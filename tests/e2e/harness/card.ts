@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 
-/** The card's host in the test build (entrypoints/content/card-host.tsx, TEST_CARD_ATTRIBUTE). */
+/** The card's host in the test build (entrypoints/in-page/card-host.tsx, TEST_CARD_ATTRIBUTE). */
 export const CARD_HOST = '[data-qv-test-card]';
 const TIMEOUT_MS = 15_000;
 const POLL_MS = 50;

@@ -1,19 +1,19 @@
 // @vitest-environment happy-dom
 /**
  * The card host imports the card's UI module at the first open (issue 16,
- * entrypoints/content/card-host.tsx): an open waits for it, gives way to a later open or a
+ * entrypoints/in-page/card-host.tsx): an open waits for it, gives way to a later open or a
  * close made while it loads, and a failed import opens nothing and is tried again.
  * The module is replaced by a fake whose loading the test controls.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptLifetime } from '../../../src/platform/script-lifetime';
 import type { CardUi } from '../../../entrypoints/card-ui';
-import type { CardContent } from '../../../entrypoints/content/card-host';
+import type { CardContent } from '../../../entrypoints/in-page/card-host';
 
 const importExtensionModule = vi.fn<(file: string) => Promise<unknown>>();
 vi.mock('../../../src/platform/extension-module', () => ({ importExtensionModule: (file: string) => importExtensionModule(file) }));
 
-const { createCardHost, CARD_UI_FILE } = await import('../../../entrypoints/content/card-host');
+const { createCardHost, CARD_UI_FILE } = await import('../../../entrypoints/in-page/card-host');
 
 /** A promise the test settles. */
 function deferred<T>() {
@@ -42,9 +42,9 @@ function fakeUi() {
   return { ui, drawn };
 }
 
-function fakeContext(): ContentScriptContext {
+function fakeContext(): ScriptLifetime {
   const controller = new AbortController();
-  return { isInvalid: false, signal: controller.signal, onInvalidated: () => () => {} } as unknown as ContentScriptContext;
+  return { isInvalid: false, signal: controller.signal, onInvalidated: () => () => {} };
 }
 
 const content = (name: string): CardContent => ({ hint: {}, corpus: { ok: true, name, quoteCount: 0 } }) as CardContent;

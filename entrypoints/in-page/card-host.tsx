@@ -21,7 +21,7 @@
  * extension-origin iframe is in docs/architecture.md. The host is in the page only
  * while a card is open: a page nobody clicks on keeps its DOM as it was.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptLifetime } from '../../src/platform/script-lifetime';
 import { childController } from '../../src/page/lifetime';
 import { buildInfo, TEST_BUILD } from '../../src/platform/build-info';
 import type { QuoteCardProps } from '../../src/ui/quote-card';
@@ -92,7 +92,7 @@ export interface CardHost {
   isHost(el: Element): boolean;
 }
 
-export function createCardHost(ctx: ContentScriptContext, options: { onClose: () => void }): CardHost {
+export function createCardHost(ctx: ScriptLifetime, options: { onClose: () => void }): CardHost {
   const host = document.createElement('div');
   const shadow = host.attachShadow({ mode: TEST_BUILD ? 'open' : 'closed' });
   // The stylesheet comes with the UI, at the first open.
