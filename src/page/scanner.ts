@@ -219,9 +219,9 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
   };
 
   const scanOnce = async () => {
-    // A fresh judge per scan: styles may have changed since the last one.
-    const judge = options.strict === false ? undefined : createStrictJudge(root);
+    // A fresh judge per scan: styles may have changed since the last one (its making counts as judging).
     let judged = now();
+    const judge = options.strict === false ? undefined : createStrictJudge(root);
     // A verdict that changed changes what the kept blocks would read.
     if (judge && refreshCarried(store, judge)) cache.clear();
     let judgeMs = now() - judged;

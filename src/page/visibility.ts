@@ -77,7 +77,10 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
     }
     return s;
   };
-  const layout = hasLayout(doc);
+  // Asked on first use, not at creation: the scanner makes a judge at the start of every scan,
+  // and a box read there would force a layout of the page's latest change before any finding needs one.
+  let laidOut: boolean | undefined;
+  const hasBoxes = (): boolean => (laidOut ??= hasLayout(doc));
   const root = doc.documentElement;
   /** checkVisibility walks the ancestors on every call: once per element is enough. */
   const checked = new Map<Element, boolean>();
@@ -111,9 +114,9 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
     const s = style(el);
     const f: ElementFacts = { hidden: up.hidden, opacity: up.opacity * opacityOf(s), clips: up.clips, background: up.background };
     if (up.reason) f.reason = up.reason;
-    if (!f.hidden) f.hidden = ownHides(el, s, layout) || f.opacity < MIN_OPACITY;
+    if (!f.hidden) f.hidden = ownHides(el, s, hasBoxes()) || f.opacity < MIN_OPACITY;
     if (!f.hidden) {
-      const clip = clipBox(el, s, layout);
+      const clip = clipBox(el, s, hasBoxes());
       if (clip === 'empty') f.hidden = true;
       else if (clip) f.clips = [...f.clips, clip];
       if (s.clipPath && s.clipPath !== 'none') {
@@ -182,7 +185,7 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
       const f = factsOf(parent);
       const verdict = textLook(parent, f);
       if (verdict) return verdict;
-      if (layout) {
+      if (hasBoxes()) {
         const drawn = drawnBoxes(node, f.clips, pageBox());
         if (drawn === 'none') return 'hidden';
         if (drawn === 'some') return 'style';
@@ -194,7 +197,7 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
       const f = factsOf(el);
       const verdict = textLook(el, f);
       if (verdict) return verdict;
-      if (layout && f.clips.length > 0) {
+      if (hasBoxes() && f.clips.length > 0) {
         const box = el.getBoundingClientRect();
         if (!f.clips.every((c) => intersects(box, c))) return 'hidden';
       }
