@@ -260,21 +260,44 @@ export class VariantFinder {
 
   /** Whether `text` names quote q's speaker (a surname or alias, in any inflection). */
   isNamed(text: string, q: number): boolean {
-    return this.namedIn(text).has(q);
+    return this.namedIn(text).some((n) => this.quotesNamed(n).includes(q));
   }
 
-  /** Quotes whose speaker the text names. */
-  private namedIn(text: string): Set<number> {
-    const out = new Set<number>();
+  /** The name words `text` names, in the text's order, each once. */
+  private namedIn(text: string): NameEntry[] {
+    const out: NameEntry[] = [];
     if (this.names.size === 0 || text.length === 0) return out;
     const tk = tokenize(text);
     for (let k = 0; k < tk.count; k++) {
       const w = wordAt(tk, k).replace(/'s$/, '');
       const list = this.names.get(w.slice(0, VARIANT_STEM_MIN));
       if (!list) continue;
-      for (const n of list) if (sameStem(w, n.word)) for (const q of this.quotesNamed(n)) out.add(q);
+      for (const n of list) if (sameStem(w, n.word) && !out.includes(n)) out.push(n);
     }
     return out;
+  }
+
+  /**
+   * Quotes of the speakers named, newest first per name word, each once (a Set of
+   * thousands per span cost more than the comparisons), up to VARIANT_MAX_CANDIDATES
+   * within the page's date window.
+   */
+  private candidates(named: readonly NameEntry[], page: readonly [number, number] | undefined): number[] {
+    const candidates: number[] = [];
+    // A quote named twice (two name words of one speaker) counts once; a Set only then.
+    const seen = named.length > 1 ? new Set<number>() : undefined;
+    for (const n of named) {
+      for (const q of this.quotesNamed(n)) {
+        if (candidates.length === VARIANT_MAX_CANDIDATES) return candidates;
+        if (seen) {
+          if (seen.has(q)) continue;
+          seen.add(q);
+        }
+        // Each quote's date is parsed once (this.days), not once per span.
+        if (daysWithinWindow(this.days(q), page)) candidates.push(q);
+      }
+    }
+    return candidates;
   }
 
   private facts(w: number): WordingFacts {
@@ -302,18 +325,13 @@ export class VariantFinder {
    */
   find(span: string, context: string, pageDate?: string): VariantMatch | undefined {
     const named = this.namedIn(context);
-    if (named.size === 0) return undefined;
+    if (named.length === 0) return undefined;
     const words = contentWords(span);
     if (words.length < VARIANT_MIN_SHARED_WORDS) return undefined;
     const negated = hasNegation(span);
     const parsedPage = pageDate ? parsePartialDate(pageDate, { allowTime: true }) : undefined;
     const page = parsedPage ? dayRange(parsedPage) : undefined;
-    const candidates: number[] = [];
-    for (const q of named) {
-      if (candidates.length === VARIANT_MAX_CANDIDATES) break;
-      // Each quote's date is parsed once (this.days), not once per span.
-      if (daysWithinWindow(this.days(q), page)) candidates.push(q);
-    }
+    const candidates = this.candidates(named, page);
     const spanKeys = new Set(words.map(stemKey));
     let best: VariantMatch | undefined;
     for (const q of candidates) {
