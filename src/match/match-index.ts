@@ -192,26 +192,40 @@ export function indexByteSize(index: MatchIndex): number {
 
 /** The index as one byte array (see the layout above). */
 export function serializeIndex(index: MatchIndex): Uint8Array {
-  const words =
-    HEADER_WORDS +
-    index.bucketStarts.length +
-    index.postings.length +
-    tagWords(index.postings.length) +
-    index.wordOffsets.length +
-    index.wordHashes.length;
-  const out = new Uint32Array(words);
-  out[0] = MAGIC;
-  out[1] = INDEX_FORMAT_VERSION;
-  out[2] = TOKENIZER_VERSION;
-  out[3] = index.quoteCount;
-  out[4] = index.tableBits;
-  out[5] = index.postings.length;
-  out[6] = index.wordHashes.length;
-  out[7] = index.fingerprint;
-  out[8] = index.bucketCap;
-  let at = HEADER_WORDS;
-  out.set(index.bucketStarts, at);
-  at += index.bucketStarts.length;
+  if (!isLittleEndian()) throw new IndexError('index serialization needs a little-endian platform');
+  const out = new Uint32Array(HEADER_WORDS + index.bucketStarts.length + bodyWords(index));
+  writeHeader(out, MAGIC, index);
+  out.set(index.bucketStarts, HEADER_WORDS);
+  writeBody(out, HEADER_WORDS + index.bucketStarts.length, index);
+  return new Uint8Array(out.buffer);
+}
+
+/**
+ * The header both layouts share (serializeIndex's and the compact one):
+ *   magic | format | tokenizer | quotes | table bits | postings | words | fingerprint | bucket cap
+ */
+function writeHeader(out: Uint32Array, magic: number, index: MatchIndex): void {
+  out.set([magic, INDEX_FORMAT_VERSION, TOKENIZER_VERSION, index.quoteCount, index.tableBits, index.postings.length, index.wordHashes.length, index.fingerprint, index.bucketCap]);
+}
+
+type Header = Pick<MatchIndex, 'quoteCount' | 'tableBits' | 'fingerprint' | 'bucketCap'> & { postingCount: number; wordCount: number };
+
+/** Reads and checks writeHeader's words; `rebuild` ends the messages (what to rebuild). */
+function readHeader(u: Uint32Array, magic: number, what: string, rebuild: string): Header {
+  if (u.length < HEADER_WORDS || u[0] !== magic) throw new IndexError(`not a ${what} (bad magic number)`);
+  if (u[1] !== INDEX_FORMAT_VERSION) throw new IndexError(`index format ${u[1]}, this engine reads ${INDEX_FORMAT_VERSION}: ${rebuild}`);
+  if (u[2] !== TOKENIZER_VERSION) throw new IndexError(`index built with tokenizer ${u[2]}, this engine uses ${TOKENIZER_VERSION}: ${rebuild}`);
+  const [quoteCount, tableBits, postingCount, wordCount, fingerprint, bucketCap] = Array.from(u.subarray(3, 9)) as [number, number, number, number, number, number];
+  if (tableBits < TABLE_BITS_MIN || tableBits > TABLE_BITS_MAX) throw new IndexError(`bad table size 2^${tableBits}`);
+  return { quoteCount, tableBits, postingCount, wordCount, fingerprint, bucketCap };
+}
+
+/** 32-bit words of what follows the bucket table in both layouts: postings, their tags, word offsets, word hashes. */
+function bodyWords(index: MatchIndex): number {
+  return index.postings.length + tagWords(index.postings.length) + index.wordOffsets.length + index.wordHashes.length;
+}
+
+function writeBody(out: Uint32Array, at: number, index: MatchIndex): void {
   out.set(index.postings, at);
   at += index.postings.length;
   new Uint8Array(out.buffer, at * 4, index.postingTags.length).set(index.postingTags);
@@ -219,8 +233,22 @@ export function serializeIndex(index: MatchIndex): Uint8Array {
   out.set(index.wordOffsets, at);
   at += index.wordOffsets.length;
   out.set(index.wordHashes, at);
-  if (!isLittleEndian()) throw new IndexError('index serialization needs a little-endian platform');
-  return new Uint8Array(out.buffer);
+}
+
+/** Views on writeBody's arrays at word `at` (the caller checked the length). */
+function readBody(u: Uint32Array, at: number, h: Header): Pick<MatchIndex, 'postings' | 'postingTags' | 'wordOffsets' | 'wordHashes'> {
+  const postings = u.subarray(at, at + h.postingCount);
+  at += h.postingCount;
+  const postingTags = new Uint8Array(u.buffer, u.byteOffset + at * 4, h.postingCount);
+  at += tagWords(h.postingCount);
+  const wordOffsets = u.subarray(at, at + h.quoteCount + 1);
+  at += h.quoteCount + 1;
+  return { postings, postingTags, wordOffsets, wordHashes: u.subarray(at, at + h.wordCount) };
+}
+
+/** 32-bit words of readBody's arrays, from the header. */
+function bodyWordsOf(h: Header): number {
+  return h.postingCount + tagWords(h.postingCount) + h.quoteCount + 1 + h.wordCount;
 }
 
 /** 32-bit words holding one tag byte per posting. */
@@ -257,47 +285,16 @@ function viewIndex(bytes: Uint8Array): MatchIndex {
   }
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const u = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
-  if (u[0] !== MAGIC) throw new IndexError('not a quote index (bad magic number)');
-  if (u[1] !== INDEX_FORMAT_VERSION) {
-    throw new IndexError(`index format ${u[1]}, this engine reads ${INDEX_FORMAT_VERSION}: rebuild the index`);
-  }
-  if (u[2] !== TOKENIZER_VERSION) {
-    throw new IndexError(`index built with tokenizer ${u[2]}, this engine uses ${TOKENIZER_VERSION}: rebuild the index`);
-  }
-  const quoteCount = u[3]!;
-  const tableBits = u[4]!;
-  const postingCount = u[5]!;
-  const wordCount = u[6]!;
-  if (tableBits < TABLE_BITS_MIN || tableBits > TABLE_BITS_MAX) throw new IndexError(`bad table size 2^${tableBits}`);
-  const buckets = 2 ** tableBits;
-  const expected = HEADER_WORDS + buckets + 1 + postingCount + tagWords(postingCount) + quoteCount + 1 + wordCount;
+  const h = readHeader(u, MAGIC, 'quote index', 'rebuild the index');
+  const buckets = 2 ** h.tableBits;
+  const expected = HEADER_WORDS + buckets + 1 + bodyWordsOf(h);
   if (u.length !== expected) throw new IndexError(`index truncated or padded: ${u.length} words, expected ${expected}`);
-  let at = HEADER_WORDS;
-  const take = (len: number) => {
-    const v = u.subarray(at, at + len);
-    at += len;
-    return v;
-  };
-  const bucketStarts = take(buckets + 1);
-  const postings = take(postingCount);
-  const postingTags = new Uint8Array(u.buffer, u.byteOffset + at * 4, postingCount);
-  at += tagWords(postingCount);
-  const wordOffsets = take(quoteCount + 1);
-  const wordHashes = take(wordCount);
-  if (bucketStarts[buckets] !== postingCount || wordOffsets[quoteCount] !== wordCount) {
+  const bucketStarts = u.subarray(HEADER_WORDS, HEADER_WORDS + buckets + 1);
+  const body = readBody(u, HEADER_WORDS + buckets + 1, h);
+  if (bucketStarts[buckets] !== h.postingCount || body.wordOffsets[h.quoteCount] !== h.wordCount) {
     throw new IndexError('index arrays are inconsistent: rebuild the index');
   }
-  return {
-    quoteCount,
-    tableBits,
-    bucketStarts,
-    postings,
-    postingTags,
-    wordOffsets,
-    wordHashes,
-    fingerprint: u[7]!,
-    bucketCap: u[8]!,
-  };
+  return { quoteCount: h.quoteCount, tableBits: h.tableBits, bucketStarts, ...body, fingerprint: h.fingerprint, bucketCap: h.bucketCap };
 }
 
 // ---- Compact index (inside the shipped index) -------------------------------
@@ -326,39 +323,26 @@ function serializeCompactIndex(index: MatchIndex): Uint32Array {
       overflow.push(b, c);
     }
   }
-  const words =
-    HEADER_WORDS + buckets / 4 + 1 + overflow.length + index.postings.length + tagWords(index.postings.length) + index.wordOffsets.length + index.wordHashes.length;
-  const out = new Uint32Array(words);
-  out.set([COMPACT_MAGIC, INDEX_FORMAT_VERSION, TOKENIZER_VERSION, index.quoteCount, index.tableBits, index.postings.length, index.wordHashes.length, index.fingerprint, index.bucketCap]);
+  const out = new Uint32Array(HEADER_WORDS + buckets / 4 + 1 + overflow.length + bodyWords(index));
+  writeHeader(out, COMPACT_MAGIC, index);
   let at = HEADER_WORDS;
   new Uint8Array(out.buffer, at * 4, buckets).set(counts);
   at += buckets / 4;
   out[at++] = overflow.length / 2;
   out.set(overflow, at);
-  at += overflow.length;
-  out.set(index.postings, at);
-  at += index.postings.length;
-  new Uint8Array(out.buffer, at * 4, index.postingTags.length).set(index.postingTags);
-  at += tagWords(index.postings.length);
-  out.set(index.wordOffsets, at);
-  at += index.wordOffsets.length;
-  out.set(index.wordHashes, at);
+  writeBody(out, at + overflow.length, index);
   return out;
 }
 
 /** Views on a compact index; the bucket starts are summed into the one array made here. */
 function viewCompactIndex(u: Uint32Array): MatchIndex {
-  if (u.length < HEADER_WORDS || u[0] !== COMPACT_MAGIC) throw new IndexError('not a compact quote index (bad magic number)');
-  if (u[1] !== INDEX_FORMAT_VERSION) throw new IndexError(`index format ${u[1]}, this engine reads ${INDEX_FORMAT_VERSION}: rebuild the extension`);
-  if (u[2] !== TOKENIZER_VERSION) throw new IndexError(`index built with tokenizer ${u[2]}, this engine uses ${TOKENIZER_VERSION}: rebuild the extension`);
-  const [quoteCount, tableBits, postingCount, wordCount, fingerprint, bucketCap] = Array.from(u.subarray(3, 9)) as [number, number, number, number, number, number];
-  if (tableBits < TABLE_BITS_MIN || tableBits > TABLE_BITS_MAX) throw new IndexError(`bad table size 2^${tableBits}`);
-  const buckets = 2 ** tableBits;
+  const h = readHeader(u, COMPACT_MAGIC, 'compact quote index', 'rebuild the extension');
+  const buckets = 2 ** h.tableBits;
   let at = HEADER_WORDS;
   const counts = new Uint8Array(u.buffer, u.byteOffset + at * 4, buckets);
   at += buckets / 4;
   const overflowCount = u[at++] ?? 0;
-  const expected = at + overflowCount * 2 + postingCount + tagWords(postingCount) + quoteCount + 1 + wordCount;
+  const expected = at + overflowCount * 2 + bodyWordsOf(h);
   if (u.length !== expected) throw new IndexError(`index truncated or padded: ${u.length} words, expected ${expected}`);
   const overflow = u.subarray(at, at + overflowCount * 2);
   at += overflowCount * 2;
@@ -375,15 +359,9 @@ function viewCompactIndex(u: Uint32Array): MatchIndex {
     }
   }
   bucketStarts[buckets] = sum;
-  const postings = u.subarray(at, at + postingCount);
-  at += postingCount;
-  const postingTags = new Uint8Array(u.buffer, u.byteOffset + at * 4, postingCount);
-  at += tagWords(postingCount);
-  const wordOffsets = u.subarray(at, at + quoteCount + 1);
-  at += quoteCount + 1;
-  const wordHashes = u.subarray(at, at + wordCount);
-  if (sum !== postingCount || wordOffsets[quoteCount] !== wordCount) throw new IndexError('index arrays are inconsistent: rebuild the extension');
-  return { quoteCount, tableBits, bucketStarts, postings, postingTags, wordOffsets, wordHashes, fingerprint, bucketCap };
+  const rest = readBody(u, at, h);
+  if (sum !== h.postingCount || rest.wordOffsets[h.quoteCount] !== h.wordCount) throw new IndexError('index arrays are inconsistent: rebuild the extension');
+  return { quoteCount: h.quoteCount, tableBits: h.tableBits, bucketStarts, ...rest, fingerprint: h.fingerprint, bucketCap: h.bucketCap };
 }
 
 // ---- The shipped index ------------------------------------------------------
