@@ -92,7 +92,7 @@ export interface CardHost {
   isHost(el: Element): boolean;
 }
 
-export function createCardHost(ctx: ScriptLifetime, options: { onClose: () => void }): CardHost {
+export function createCardHost(lifetime: ScriptLifetime, options: { onClose: () => void }): CardHost {
   const host = document.createElement('div');
   const shadow = host.attachShadow({ mode: TEST_BUILD ? 'open' : 'closed' });
   // The stylesheet comes with the UI, at the first open.
@@ -186,14 +186,14 @@ export function createCardHost(ctx: ScriptLifetime, options: { onClose: () => vo
     options.onClose();
   };
 
-  ctx.onInvalidated(() => {
+  lifetime.onInvalidated(() => {
     if (frame) cancelAnimationFrame(frame);
     close();
   });
 
   return {
     async open(content, anchor) {
-      if (ctx.isInvalid) return;
+      if (lifetime.isInvalid) return;
       const mine = ++turn;
       if (!ui) {
         try {
@@ -203,7 +203,7 @@ export function createCardHost(ctx: ScriptLifetime, options: { onClose: () => vo
           return;
         }
         // Closed, reopened with other content, or the extension went away while the UI loaded.
-        if (mine !== turn || ctx.isInvalid) return;
+        if (mine !== turn || lifetime.isInvalid) return;
       }
       const wasOpen = !!current;
       current = { content, anchor };
@@ -213,7 +213,7 @@ export function createCardHost(ctx: ScriptLifetime, options: { onClose: () => vo
         showOnTop();
         guard.observe(host, { attributes: true });
         listening?.abort();
-        listening = childController(ctx.signal);
+        listening = childController(lifetime.signal);
         const { signal } = listening;
         window.addEventListener('scroll', redrawSoon, { capture: true, passive: true, signal });
         window.addEventListener('resize', redrawSoon, { passive: true, signal });

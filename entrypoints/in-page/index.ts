@@ -38,7 +38,7 @@ export default defineUnlistedScript({
 });
 
 async function start(): Promise<void> {
-  const ctx = scriptLifetime();
+  const lifetime = scriptLifetime();
   const defaults = defaultSettings(buildInfo().sites);
   // The background serves the settings; unreadable ones must not switch the extension off: the defaults apply then.
   const [answer, stored] = await Promise.all([
@@ -48,12 +48,12 @@ async function start(): Promise<void> {
       return defaults;
     }),
   ]);
-  if (ctx.isInvalid) return;
+  if (lifetime.isInvalid) return;
   // Test builds announce readiness with an event, not a DOM change: the page's DOM is never edited.
   if (TEST_BUILD) document.dispatchEvent(new CustomEvent(READY_EVENT, { detail: answer.extensionVersion }));
-  const { signal } = ctx;
+  const { signal } = lifetime;
   // The card closes only after it opened, which the controller does: `controller` is set by then.
-  const card = createCardHost(ctx, { onClose: () => controller.cardClosed() });
+  const card = createCardHost(lifetime, { onClose: () => controller.cardClosed() });
   // Chromium builds adopt the highlight rules at document_start (entrypoints/highlight-rules.ts):
   // its suffix and sheet, or a suffix of our own and a sheet adopted when marks are painted.
   const early = earlyHighlightRules(globalThis);
