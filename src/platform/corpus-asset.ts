@@ -36,7 +36,8 @@ export async function readBundledAsset(asset: string, fetcher: Fetcher = default
 
 /**
  * How the shipped index is read: its header first (64 bytes), then its two parts (the
- * match index; the quote table and texts) at once, as two range requests. Chromium 156,
+ * match index and the quote table; the texts and ids: `shippedIndexParts` cuts near the
+ * middle) at once, as two range requests. Chromium 156,
  * in the extension's worker, 44.5 MB at 100k quotations, 8 alternating rounds at load 7:
  * one request for the whole file 261-293 ms (median), the two parts at once 130-135 ms;
  * earlier rounds: the two halves one after the other 163 ms, three or four parts at once
