@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Corpus, type Quote } from '../corpus/schema';
 import { shippableCorpus } from '../corpus/ship';
 import { RECORD_SHARD_QUOTES, type CorpusPiece, type ShippedCorpusMeta } from '../corpus/shipped';
+import { corpusScope } from '../corpus/scope';
 import { buildIndex, isoDateKey, serializeShippedIndex, type ShippedQuote, type ShippedWording } from '../match';
 import { wordingsOf } from '../match/wordings';
 
@@ -109,6 +110,7 @@ export function shippedIndex(file: string, corpus: Corpus, json: string, sha256:
     corpusBytes: bytes.length,
     pieces,
     shardQuotes: RECORD_SHARD_QUOTES,
+    scope: corpusScope(corpus.quotes),
   };
   // Other wordings (an original, translations: src/match/wordings.ts) follow the main texts, as the index numbers them.
   const all = wordingsOf(corpus.quotes);

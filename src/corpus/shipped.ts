@@ -6,6 +6,8 @@
  * the metadata the host keeps inside it.
  */
 
+import type { CorpusScope } from './scope';
+
 /**
  * Quotes per record shard. The background reads a quote's record (context,
  * sources) from corpus.json only when a finding or a search hit needs it,
@@ -33,6 +35,8 @@ export interface ShippedCorpusMeta {
    */
   pieces: CorpusPiece[];
   shardQuotes: number;
+  /** What the corpus covers (./scope.ts), summed at the build. */
+  scope: CorpusScope;
 }
 
 /** The piece of corpus.json that holds quote q's record. */

@@ -5,13 +5,11 @@
  * of a refused corpus. No corpus schema here: the background imports this
  * without zod.
  */
-import type { Quote } from '../corpus/schema';
 import type { Finding } from '../match/types';
 import { meaningCallouts } from '../match/meaning';
 import { markUnjudged } from '../match/unjudged';
 import {
   MAX_FINDINGS_PER_PAGE,
-  type CorpusScope,
   type CorpusStatus,
   type FindingsLimit,
   type LookupRequest,
@@ -132,24 +130,3 @@ export function refusedHost(error: string, reason?: 'missing' | 'invalid' | 'int
   };
 }
 
-/** Speakers named in the scope line: enough to say whose words these are, short enough for a popup. */
-const SCOPE_TOP_SPEAKERS = 3;
-
-/** What the corpus covers: its speakers, most quoted first, and the period of its statements. */
-export function corpusScope(quotes: readonly Pick<Quote, 'speaker' | 'date'>[]): CorpusScope {
-  const bySpeaker = new Map<string, number>();
-  let from: string | undefined;
-  let to: string | undefined;
-  for (const q of quotes) {
-    bySpeaker.set(q.speaker.name, (bySpeaker.get(q.speaker.name) ?? 0) + 1);
-    if (from === undefined || q.date < from) from = q.date;
-    if (to === undefined || q.date > to) to = q.date;
-  }
-  return scopeOf(bySpeaker, from, to);
-}
-
-/** The scope from quotations counted per speaker name and the earliest and latest dates. */
-export function scopeOf(bySpeaker: ReadonlyMap<string, number>, from: string | undefined, to: string | undefined): CorpusScope {
-  const topSpeakers = [...bySpeaker].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, SCOPE_TOP_SPEAKERS).map(([name]) => name);
-  return { speakerCount: bySpeaker.size, topSpeakers, ...(from === undefined ? {} : { from, to }) };
-}

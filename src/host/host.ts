@@ -15,17 +15,17 @@ import { Corpus, type Quote } from '../corpus/schema';
 import { shippableCorpus } from '../corpus/ship';
 import type { Finding } from '../match/types';
 import type { CorpusStatus, ScanRequest, ScanResponse } from '../platform/messages';
-import { corpusScope, findSliced, lookupFindings, refusedHost, scanFindings, type SyncHost } from './answers';
+import { corpusScope } from '../corpus/scope';
+import { findSliced, lookupFindings, refusedHost, scanFindings, type SyncHost } from './answers';
 import { createEngineMatcher, type Matcher, type MatcherFactory } from './engine';
 import { createCorpusSearch } from './search';
 
+export { corpusScope } from '../corpus/scope';
 export {
-  corpusScope,
   findSliced,
   lookupFindings,
   refusedHost,
   scanFindings,
-  scopeOf,
   SCAN_SLICE_CHARS,
   sliceEnd,
   type Host,

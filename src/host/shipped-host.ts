@@ -28,7 +28,7 @@ import type { WordingRef } from '../match/types';
 import type { Wordings } from '../match/wordings';
 import type { CorpusStatus, LookupResponse, ScanResponse, SearchHit } from '../platform/messages';
 import { createEngineMatcher, type MatcherFactory } from './engine';
-import { findSliced, lookupFindings, refusedHost, scanFindings, scopeOf, type Host, type SyncHost } from './answers';
+import { findSliced, lookupFindings, refusedHost, scanFindings, type Host, type SyncHost } from './answers';
 import { sha256Hex } from './integrity';
 import { createSearchRanking, searchHit } from './search';
 
@@ -128,7 +128,8 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
     ...(meta.corpusVersion === undefined ? {} : { version: meta.corpusVersion }),
     ...(options.builtAt === undefined ? {} : { builtAt: options.builtAt }),
     sha256: meta.corpusSha256,
-    scope: shippedScope(shipped, speaker),
+    // Summed by the build (src/config/package-corpus.ts): no walk over every quotation at a wake-up.
+    scope: meta.scope,
   };
 
   const pieces = new Map<number, Promise<Uint8Array>>();
@@ -346,23 +347,4 @@ function shippedSpeakers(shipped: ShippedIndex, speaker: (s: number) => Quote['s
     },
     compare,
   };
-}
-
-/** The corpus's scope from the quote table: speakers counted per name, earliest and latest dates. */
-function shippedScope(shipped: ShippedIndex, speaker: (s: number) => Quote['speaker']) {
-  const perSpeaker = new Uint32Array(shipped.speakerCount);
-  let from = Infinity;
-  let to = -Infinity;
-  for (let q = 0; q < shipped.quoteCount; q++) {
-    perSpeaker[shipped.speakerOf(q)]!++;
-    const d = shipped.dateKey(q);
-    if (d < from) from = d;
-    if (d > to) to = d;
-  }
-  const byName = new Map<string, number>();
-  perSpeaker.forEach((n, s) => {
-    const name = speaker(s).name;
-    byName.set(name, (byName.get(name) ?? 0) + n);
-  });
-  return shipped.quoteCount ? scopeOf(byName, isoFromDateKey(from), isoFromDateKey(to)) : scopeOf(byName, undefined, undefined);
 }

@@ -343,7 +343,8 @@ const COUNT_ESCAPE = 0xff;
  * quotations the table is 4 MB instead of 16 MB to read at every wake-up, and the starts
  * are summed again when it is opened (a few milliseconds).
  *   header[16] (as serializeIndex's, its own magic) | counts[2^bits bytes, padded to 4] |
- *   overflow K | [bucket, count] x K | postings[P] | postingTags[P bytes, padded] | wordOffsets[N + 1] | wordHashes[W]
+ *   overflow K | [bucket, count] x K | blockStarts[2^bits / 16] | postings[P] | postingTags[P bytes, padded] |
+ *   wordOffsets[N + 1] | wordHashes[W] (none in a shipped index)
  */
 function serializeCompactIndex(index: MatchIndex): Uint32Array {
   const buckets = 2 ** index.tableBits;
@@ -357,14 +358,21 @@ function serializeCompactIndex(index: MatchIndex): Uint32Array {
       overflow.push(b, c);
     }
   }
-  const out = new Uint32Array(HEADER_WORDS + buckets / 4 + 1 + overflow.length + bodyWords(index));
+  const blockStarts = new Uint32Array(buckets / BLOCK);
+  for (let k = 0, sum = 0; k < blockStarts.length; k++) {
+    blockStarts[k] = sum;
+    for (let b = k * BLOCK; b < (k + 1) * BLOCK; b++) sum += index.buckets.size(b);
+  }
+  const out = new Uint32Array(HEADER_WORDS + buckets / 4 + 1 + overflow.length + blockStarts.length + bodyWords(index));
   writeHeader(out, COMPACT_MAGIC, index);
   let at = HEADER_WORDS;
   new Uint8Array(out.buffer, at * 4, buckets).set(counts);
   at += buckets / 4;
   out[at++] = overflow.length / 2;
   out.set(overflow, at);
-  writeBody(out, at + overflow.length, index);
+  at += overflow.length;
+  out.set(blockStarts, at);
+  writeBody(out, at + blockStarts.length, index);
   return out;
 }
 
@@ -403,7 +411,7 @@ class CompactBuckets implements BucketTable {
   }
 }
 
-/** Views on a compact index; the block starts are summed into the one small array made here. */
+/** Views on a compact index. */
 function viewCompactIndex(u: Uint32Array): MatchIndex {
   const h = readHeader(u, COMPACT_MAGIC, 'compact quote index', 'rebuild the extension');
   const buckets = 2 ** h.tableBits;
@@ -411,32 +419,31 @@ function viewCompactIndex(u: Uint32Array): MatchIndex {
   const counts = new Uint8Array(u.buffer, u.byteOffset + at * 4, buckets);
   at += buckets / 4;
   const overflowCount = u[at++] ?? 0;
-  const expected = at + overflowCount * 2 + bodyWordsOf(h);
+  const blocks = buckets / BLOCK;
+  const expected = at + overflowCount * 2 + blocks + bodyWordsOf(h);
   if (u.length !== expected) throw new IndexError(`index truncated or padded: ${u.length} words, expected ${expected}`);
   const overflowWords = u.subarray(at, at + overflowCount * 2);
   at += overflowCount * 2;
   const overflow = new Map<number, number>();
-  for (let k = 0; k < overflowWords.length; k += 2) overflow.set(overflowWords[k]!, overflowWords[k + 1]!);
-  const blockStarts = new Uint32Array(Math.ceil(buckets / BLOCK));
-  let sum = 0;
-  for (let b = 0; b < buckets; b++) {
-    if ((b & (BLOCK - 1)) === 0) blockStarts[b >>> BLOCK_BITS] = sum;
-    const c = counts[b]!;
-    if (c !== COUNT_ESCAPE) sum += c;
-    else {
-      const big = overflow.get(b);
-      if (big === undefined) throw new IndexError('index bucket table is inconsistent: rebuild the extension');
-      sum += big;
-    }
+  for (let k = 0; k < overflowWords.length; k += 2) {
+    if (counts[overflowWords[k]!] !== COUNT_ESCAPE) throw new IndexError('index bucket table is inconsistent: rebuild the extension');
+    overflow.set(overflowWords[k]!, overflowWords[k + 1]!);
   }
+  // The block starts as the build summed them (the bytes are the build's: their hash was
+  // checked); not summed again here, a 2^21-bucket loop at every wake-up. The last block
+  // must end where the postings do.
+  const blockStarts = u.subarray(at, at + blocks);
+  at += blocks;
+  const table = new CompactBuckets(buckets, counts, overflow, blockStarts);
   const rest = readBody(u, at, h);
-  if (sum !== h.postingCount || overflow.size !== overflowCount || rest.wordOffsets[h.quoteCount] !== h.wordCount) {
+  const end = table.start(buckets - 1) + table.size(buckets - 1);
+  if (blockStarts[0] !== 0 || end !== h.postingCount || overflow.size !== overflowCount || rest.wordOffsets[h.quoteCount] !== h.wordCount) {
     throw new IndexError('index arrays are inconsistent: rebuild the extension');
   }
   return {
     quoteCount: h.quoteCount,
     tableBits: h.tableBits,
-    buckets: new CompactBuckets(buckets, counts, overflow, blockStarts),
+    buckets: table,
     ...rest,
     fingerprint: h.fingerprint,
     bucketCap: h.bucketCap,
@@ -449,11 +456,12 @@ const SHIPPED_MAGIC = 0x4b505651; // "QVPK"
 /**
  * Bump when the shipped layout changes; `openShippedIndex` refuses any other
  * version, and the build writes a new file every time, so an old one is never read.
- * (2: the bucket table as one byte per bucket, serializeCompactIndex. 3: no word hashes.)
+ * (2: the bucket table as one byte per bucket, serializeCompactIndex. 3: no word hashes.
+ * 4: a start per block of 16 buckets, summed by the build.)
  * (A quote's translations or variants, when the corpus gains them, become new
  * sections here and a new version.)
  */
-export const SHIPPED_INDEX_FORMAT_VERSION = 3;
+export const SHIPPED_INDEX_FORMAT_VERSION = 4;
 const SHIPPED_HEADER_WORDS = 16;
 
 /** One quote as the shipped index keeps it. */

@@ -78,15 +78,8 @@ export interface FindingsLimit {
   characters?: number;
 }
 
-export interface CorpusScope {
-  /** Distinct speakers. */
-  speakerCount: number;
-  /** The most quoted speakers' names, most quoted first (at most a few). */
-  topSpeakers: string[];
-  /** Earliest and latest statement dates (ISO, partial allowed). */
-  from?: string;
-  to?: string;
-}
+export type { CorpusScope } from '../corpus/scope';
+import type { CorpusScope } from '../corpus/scope';
 
 export type CorpusStatus =
   | {
