@@ -34,6 +34,10 @@ interface WorkerStartup {
   indexRead?: number;
   /** Hashed (first start of a session only) and opened as views. */
   indexOpened?: number;
+  /** The first scan request reached the handler (a refused delta is not one). */
+  firstScan?: number;
+  /** The first scan's text was matched (before its quotes' records were read). */
+  firstMatched?: number;
   /** The first scan answered. */
   firstAnswer?: number;
 }
@@ -137,7 +141,8 @@ export default defineBackground(() => {
     // and the frame later says only which of these it drew (findings, below).
     scan: async (request, sender) => {
       // In slices, yielding between them: a huge page never keeps another tab waiting long.
-      const answer = await (await host).scanSliced(request, nextTask);
+      startup.firstScan ??= performance.now();
+      const answer = await (await host).scanSliced(request, nextTask, () => (startup.firstMatched ??= performance.now()));
       startup.firstAnswer ??= performance.now();
       if (sender.tabId === undefined || sender.tabId < 0) return answer;
       const scanId = tabs.recordScan(sender.tabId, sender.frameId ?? 0, answer.findings, answer.quotes, answer.limit);

@@ -30,6 +30,8 @@
  *
  * Run: npm run bench:scan (node --import tsx scripts/bench-scan.ts); needs `npm run build:test -- chrome`.
  * `--quick`: the article and 1 MB pages only, 2 runs each.
+ * `--wake DIR [DIR...]`: wake-ups only, on the article, of already built extensions (e.g. the
+ * 100k build of two commits), 5 rounds (QV_ROUNDS) alternating between them: a side-by-side comparison.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -253,7 +255,7 @@ interface Wake {
   /** The extension process's private memory after the wake-up (MB), if it could be read. */
   memoryMb?: number;
   /** The woken worker's own steps (entrypoints/background.ts `startup`), ms since its start. */
-  startup?: { scriptStarted: number; indexRead?: number; indexOpened?: number; firstAnswer?: number };
+  startup?: { scriptStarted: number; indexRead?: number; indexOpened?: number; firstScan?: number; firstMatched?: number; firstAnswer?: number };
 }
 
 interface PageResult {
@@ -352,28 +354,7 @@ async function benchCorpus(label: string, extensionDir: string, pagesDir: string
       if (wrong.length) {
         throw new Error(`${label}, ${spec.name}: a scan found ${wrong.join(', ')} quotations where ${planted} were planted: this run would not measure the real thing`);
       }
-      let wake: Wake | undefined;
-      if (WAKE_PAGES.has(spec.name)) {
-        const page = await session.openPage(file);
-        const [first] = await waitScans(page, 1);
-        if (named(first!.detail) !== planted) throw new Error(`${label}, ${spec.name}: the wake-up page found ${named(first!.detail)} of ${planted}`);
-        const running = await mutateAndScan(page, 1, seed[0]!.text);
-        await stopWorkers(page, session.extensionUrl(''));
-        const woken = await mutateAndScan(page, 2, seed[1]!.text);
-        // Each mutation adds one seed quotation: the answers must name it.
-        if (named(woken.detail) !== planted + 2) throw new Error(`${label}, ${spec.name}: the woken worker found ${named(woken.detail)}, expected ${planted + 2}`);
-        const memoryMb = extensionProcessMemoryMb(session.extension.dir);
-        const startup = await session
-          .evaluateInServiceWorker(() => (globalThis as unknown as Record<string, { startup?: Wake['startup'] } | undefined>).quoteVerifierBackground?.startup)
-          .catch(() => undefined);
-        wake = {
-          ...(startup ? { startup } : {}),
-          wakeMs: (JSON.parse(woken.detail) as { timing: Timing }).timing.waitMs,
-          warmMs: (JSON.parse(running.detail) as { timing: Timing }).timing.waitMs,
-          ...(memoryMb === undefined ? {} : { memoryMb }),
-        };
-        await page.close();
-      }
+      const wake = WAKE_PAGES.has(spec.name) ? await measureWake(session, file, planted, seed, `${label}, ${spec.name}`) : undefined;
       out.push({ spec, planted, runs, ...(wake ? { wake } : {}) });
     }
     return { label, pages: out };
@@ -407,18 +388,86 @@ function rows(results: CorpusResult[]): string[] {
   }
   out.push(
     '',
-    `| Corpus | Page | Wake-up: stopped worker to the answer (goal <= ${WAKE_GOAL_MS} ms at 100k) | Same answer, worker running | Extension process memory after wake-up, USS (goal <= ${MEMORY_GOAL_MB} MB at 100k) | In the woken worker, ms since its start: script, index read, opened, first answer |`,
+    `| Corpus | Page | Wake-up: stopped worker to the answer (goal <= ${WAKE_GOAL_MS} ms at 100k) | Same answer, worker running | Extension process memory after wake-up, USS (goal <= ${MEMORY_GOAL_MB} MB at 100k) | In the woken worker, ms since its start: script, index read, opened, scan asked, matched, answered |`,
     '|---|---|---|---|---|---|',
   );
   for (const { label, pages } of results) {
     for (const { spec, wake } of pages) {
       if (!wake) continue;
       const s = wake.startup;
-      const steps = s ? [s.scriptStarted, s.indexRead, s.indexOpened, s.firstAnswer].map((x) => (x === undefined ? '-' : f1(x))).join(', ') : 'not read';
+      const steps = s ? [s.scriptStarted, s.indexRead, s.indexOpened, s.firstScan, s.firstMatched, s.firstAnswer].map((x) => (x === undefined ? '-' : f1(x))).join(', ') : 'not read';
       out.push(`| ${label} | ${spec.name} | ${f1(wake.wakeMs)} ms | ${f1(wake.warmMs)} ms | ${wake.memoryMb === undefined ? 'not read' : `${f1(wake.memoryMb)} MB`} | ${steps} |`);
     }
   }
   return out;
+}
+
+
+/** One wake-up: a scan with the worker running, then every worker stopped and a scan again. */
+async function measureWake(session: Awaited<ReturnType<typeof launchChromium>>, file: string, planted: number, seed: Quote[], what: string): Promise<Wake> {
+  const page = await session.openPage(file);
+  const [first] = await waitScans(page, 1);
+  if (named(first!.detail) !== planted) throw new Error(`${what}: the wake-up page found ${named(first!.detail)} of ${planted}`);
+  const running = await mutateAndScan(page, 1, seed[0]!.text);
+  await stopWorkers(page, session.extensionUrl(''));
+  const woken = await mutateAndScan(page, 2, seed[1]!.text);
+  // Each mutation adds one seed quotation: the answers must name it.
+  if (named(woken.detail) !== planted + 2) throw new Error(`${what}: the woken worker found ${named(woken.detail)}, expected ${planted + 2}`);
+  const memoryMb = extensionProcessMemoryMb(session.extension.dir);
+  const startup = await session
+    .evaluateInServiceWorker(() => (globalThis as unknown as Record<string, { startup?: Wake['startup'] } | undefined>).quoteVerifierBackground?.startup)
+    .catch(() => undefined);
+  await page.close();
+  return {
+    ...(startup ? { startup } : {}),
+    wakeMs: (JSON.parse(woken.detail) as { timing: Timing }).timing.waitMs,
+    warmMs: (JSON.parse(running.detail) as { timing: Timing }).timing.waitMs,
+    ...(memoryMb === undefined ? {} : { memoryMb }),
+  };
+}
+
+/** `--wake DIR...`: wake-ups of built extensions side by side, alternating, on the article page. */
+async function compareWakes(dirs: string[]): Promise<void> {
+  const seed = Corpus.parse(JSON.parse(await readFile(path.join(repoRoot, 'data/corpus.json'), 'utf8')));
+  plantedIds = new Set(seed.quotes.map((q) => q.id));
+  const work = await mkdtemp(path.join(tmpdir(), 'qv-bench-wake-'));
+  const rounds = Number(process.env.QV_ROUNDS ?? 5);
+  try {
+    const spec = PAGES[0]!;
+    const { html, planted } = buildPage(seed.quotes, spec);
+    await writeFile(path.join(work, pageFile(spec)), html);
+    const server = await startServer({ mounts: [{ prefix: '/bench/', dir: work }] });
+    try {
+      const results = new Map<string, Wake[]>(dirs.map((d) => [d, []]));
+      for (let round = 0; round < rounds; round++) {
+        for (const dir of round % 2 ? [...dirs].reverse() : dirs) {
+          const session = await launchChromium({ server, extensionDir: dir });
+          try {
+            await session.context.addInitScript({ content: pageScript(installObservers) });
+            const warmup = await session.openPage(`/bench/${pageFile(spec)}`);
+            await waitScans(warmup, 1);
+            await warmup.close();
+            const wake = await measureWake(session, `/bench/${pageFile(spec)}`, planted, seed.quotes, dir);
+            results.get(dir)!.push(wake);
+            const s = wake.startup;
+            const steps = s ? [s.scriptStarted, s.indexRead, s.indexOpened, s.firstScan, s.firstMatched, s.firstAnswer].map((x) => (x === undefined ? '-' : f1(x))).join(', ') : 'not read';
+            process.stderr.write(`${dir}: wake ${f1(wake.wakeMs)} ms, running ${f1(wake.warmMs)} ms, USS ${wake.memoryMb === undefined ? '-' : f1(wake.memoryMb)} MB; script, read, opened, scan, matched, answer: ${steps}\n`);
+          } finally {
+            await session.close();
+          }
+        }
+      }
+      console.log(`Wake-ups on the article page, ${rounds} rounds alternating, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians (range):`);
+      for (const [dir, wakes] of results) {
+        const range = (xs: number[]) => `${f1(median(xs))} (${f1(Math.min(...xs))}-${f1(Math.max(...xs))})`;
+        console.log(`${dir}: wake ${range(wakes.map((w) => w.wakeMs))} ms; USS ${range(wakes.map((w) => w.memoryMb ?? NaN))} MB`);
+      }
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -464,4 +513,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const wakeAt = process.argv.indexOf('--wake');
+await (wakeAt >= 0 ? compareWakes(process.argv.slice(wakeAt + 1)) : main());

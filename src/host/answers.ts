@@ -33,7 +33,8 @@ export interface Host {
    * awaited between them, so one huge page cannot keep the background from answering
    * other tabs (the background passes a macrotask yield).
    */
-  scanSliced(request: ScanRequest, pause: () => Promise<void>): Promise<ScanResponse>;
+  /** `matched`, when given, is called once the text is matched, before the quotes' records are read (a timing mark). */
+  scanSliced(request: ScanRequest, pause: () => Promise<void>, matched?: () => void): Promise<ScanResponse>;
   lookup(request: LookupRequest): LookupResponse | Promise<LookupResponse>;
   /** The popup's corpus search (src/host/search.ts). */
   search(request: SearchRequest): SearchResponse | Promise<SearchResponse>;

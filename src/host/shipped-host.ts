@@ -204,10 +204,11 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
       return refused?.corpus ?? status;
     },
     documentCount: meta.documentCount,
-    scanSliced: (request, pause) =>
+    scanSliced: (request, pause, matched) =>
       guarded(
         async (): Promise<ScanResponse> => {
           const { findings, limit } = scanFindings(request, await findSliced(matcher, request.text, pause, request.pagePublished), has);
+          matched?.();
           const quotes = await quotesFor(findings.map((f) => f.quoteId));
           return { type: 'qv:scan', findings, quotes, corpus: status, ...(limit ? { limit } : {}) };
         },

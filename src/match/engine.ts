@@ -39,7 +39,7 @@ import {
   UNQUOTED_WINDOW_SLACK_WORDS,
   UNQUOTED_MIN_EXCERPT_WORDS,
 } from './thresholds';
-import { ELLIPSIS, HOMOGLYPH, originalWordAt, PARAGRAPH, SENTENCE, tokenize, wordAt, type Tokens } from './tokenize';
+import { ELLIPSIS, HOMOGLYPH, originalWordAt, PARAGRAPH, SENTENCE, tokenize, wordAt, wordHashesInto, type Tokens } from './tokenize';
 import type { DiffOp, Flag } from './types';
 import { negationCount } from './word-classes';
 
@@ -80,8 +80,6 @@ const POS_RANGE = 2 ** 26;
 // which runs the CLI and the benchmark) reach imports through getters.
 const trigramKeyLocal = trigramKey;
 const COMMON_POSTINGS = QUERY_COMMON_POSTINGS;
-/** Marks a skipped bucket (no table has 2^32 buckets). */
-const SKIPPED = 0xffffffff;
 const QUOTE_TOKENS_CACHE_MAX = 4096;
 
 export class Engine {
@@ -89,11 +87,14 @@ export class Engine {
   private hitKeys = new Float64Array(1024);
   /** Votes per quote for the span being scanned; back to zero after each scan. */
   private readonly counts: Uint32Array;
-  /** Bucket of each trigram of the span being scanned. */
-  private buckets = new Uint32Array(256);
   /** Tag (low key bits) of each trigram of the span being scanned. */
   private tags = new Uint8Array(256);
   private readonly quoteTokenCache = new Map<number, Tokens>();
+  /** allWordHashes when the index keeps no hashes. */
+  private hashedAll: Uint32Array | undefined;
+  /** First posting and end of each trigram's bucket, for the span being scanned (an empty range: skipped). */
+  private begins = new Uint32Array(256);
+  private ends = new Uint32Array(256);
 
   constructor(
     readonly quotes: readonly EngineQuote[],
@@ -107,8 +108,30 @@ export class Engine {
     return this.index.wordOffsets[q + 1]! - this.index.wordOffsets[q]!;
   }
 
+  /** Wording q's word hashes: the index's, or (a shipped index keeps none) its tokens'. */
   quoteHashes(q: number): Uint32Array {
-    return this.index.wordHashes.subarray(this.index.wordOffsets[q]!, this.index.wordOffsets[q + 1]!);
+    const { wordHashes, wordOffsets } = this.index;
+    if (wordHashes) return wordHashes.subarray(wordOffsets[q]!, wordOffsets[q + 1]!);
+    const tk = this.quoteTokens(q);
+    return tk.hash.subarray(0, tk.count);
+  }
+
+  /**
+   * Every wording's word hashes (the fact-checker's lookup scans them all): the index's, or
+   * hashed once from the texts when the index keeps none (about 0.1 s at 100k quotations).
+   */
+  allWordHashes(): Uint32Array {
+    if (this.index.wordHashes) return this.index.wordHashes;
+    if (!this.hashedAll) {
+      const { wordOffsets, quoteCount } = this.index;
+      const out = new Uint32Array(wordOffsets[quoteCount]! + 1024);
+      for (let q = 0; q < quoteCount; q++) {
+        const n = wordHashesInto(this.quotes[q]!.text, out, wordOffsets[q]!);
+        if (n !== wordOffsets[q + 1]! - wordOffsets[q]!) throw new Error(`wording ${q} has ${n} words, the index says ${wordOffsets[q + 1]! - wordOffsets[q]!}: rebuild the extension`);
+      }
+      this.hashedAll = out.subarray(0, wordOffsets[quoteCount]!);
+    }
+    return this.hashedAll;
   }
 
   /** The quote's words with offsets and flags, for diffs (tokenized on demand, cached). */
@@ -127,40 +150,45 @@ export class Engine {
    * nearby hits, most hits first.
    */
   clusters(hash: Uint32Array, a: number, b: number, minShared: number): Cluster[] {
-    const { bucketStarts, postings, postingTags } = this.index;
+    const { buckets, postings, postingTags } = this.index;
     const shift = this.shift;
     const counts = this.counts;
     const touched: number[] = [];
     const trigrams = Math.max(0, b - a - 2);
-    if (this.buckets.length < trigrams) {
-      this.buckets = new Uint32Array(Math.max(trigrams, this.buckets.length * 2));
-      this.tags = new Uint8Array(this.buckets.length);
+    if (this.begins.length < trigrams) {
+      const size = Math.max(trigrams, this.begins.length * 2);
+      this.begins = new Uint32Array(size);
+      this.ends = new Uint32Array(size);
+      this.tags = new Uint8Array(size);
     }
-    const buckets = this.buckets;
+    const begins = this.begins;
+    const ends = this.ends;
     const tags = this.tags;
-    // Buckets of the span's trigrams. When enough of them are rare, the
+    // Where the postings of the span's trigrams are. When enough of them are rare, the
     // common ones (hundreds of postings each) are skipped: they cost most of
     // the time and hardly tell quotes apart.
     let rare = 0;
     for (let p = a; p + 2 < b; p++) {
       const key = trigramKeyLocal(hash[p]!, hash[p + 1]!, hash[p + 2]!);
       const bucket = key >>> shift;
-      buckets[p - a] = bucket;
+      const size = buckets.size(bucket);
+      const start = size === 0 ? 0 : buckets.start(bucket);
+      begins[p - a] = start;
+      ends[p - a] = start + size;
       tags[p - a] = key & 0xff;
-      if (bucketStarts[bucket + 1]! - bucketStarts[bucket]! <= COMMON_POSTINGS) rare++;
+      if (size <= COMMON_POSTINGS) rare++;
     }
     const skipCommon = rare >= QUERY_MIN_RARE_TRIGRAMS;
     // Pass 1: votes per quote. Most quotes touched by a span get one or two
     // votes from common trigrams and never reach the sort below.
     for (let p = a; p + 2 < b; p++) {
-      const bucket = buckets[p - a]!;
-      const e = bucketStarts[bucket + 1]!;
-      if (skipCommon && e - bucketStarts[bucket]! > COMMON_POSTINGS) {
-        buckets[p - a] = SKIPPED;
+      const e = ends[p - a]!;
+      if (skipCommon && e - begins[p - a]! > COMMON_POSTINGS) {
+        ends[p - a] = begins[p - a]!; // skipped in pass 2 too
         continue;
       }
       const tag = tags[p - a]!;
-      for (let k = bucketStarts[bucket]!; k < e; k++) {
+      for (let k = begins[p - a]!; k < e; k++) {
         if (postingTags[k] !== tag) continue; // another trigram in the same bucket
         const q = postings[k]!;
         if (counts[q]!++ === 0) touched.push(q);
@@ -179,11 +207,9 @@ export class Engine {
     if (most >= minShared) {
       // Pass 2: positions of the votes of quotes with enough of them.
       for (let p = a; p + 2 < b; p++) {
-        const bucket = buckets[p - a]!;
-        if (bucket === SKIPPED) continue;
-        const e = bucketStarts[bucket + 1]!;
+        const e = ends[p - a]!;
         const tag = tags[p - a]!;
-        for (let k = bucketStarts[bucket]!; k < e; k++) {
+        for (let k = begins[p - a]!; k < e; k++) {
           if (postingTags[k] !== tag) continue;
           const q = postings[k]!;
           if (counts[q]! < minShared) continue;

@@ -49,7 +49,8 @@ function sharedWordShortlist(engine: Engine, tk: Tokens, limit: number, exclude:
     if (w.length > 2 && !STOPWORDS.has(w) && !wanted.includes(tk.hash[k]!)) wanted.push(tk.hash[k]!);
   }
   if (wanted.length === 0) return [];
-  const { wordOffsets, wordHashes, quoteCount } = engine.index;
+  const { wordOffsets, quoteCount } = engine.index;
+  const wordHashes = engine.allWordHashes();
   const scored: [number, number][] = [];
   const seen = new Uint8Array(wanted.length);
   // A 4096-bit filter of the wanted hashes: most words of the corpus fail it at once.

@@ -43,8 +43,8 @@ export interface MatchIndex {
   quoteCount: number;
   /** log2 of the bucket count. */
   tableBits: number;
-  /** Bucket b holds postings[bucketStarts[b], bucketStarts[b + 1]). */
-  bucketStarts: Uint32Array;
+  /** Bucket b holds postings[buckets.start(b), buckets.start(b) + buckets.size(b)). */
+  buckets: BucketTable;
   /** Quote numbers (positions in the quotes array), ascending within a bucket. */
   postings: Uint32Array;
   /**
@@ -56,11 +56,39 @@ export interface MatchIndex {
   postingTags: Uint8Array;
   /** Quote q's words are wordHashes[wordOffsets[q], wordOffsets[q + 1]). */
   wordOffsets: Uint32Array;
-  wordHashes: Uint32Array;
+  /**
+   * Every wording's word hashes, in order. Absent from the index an extension ships
+   * (`serializeShippedIndex`): there the engine hashes a candidate's words from its text
+   * when it needs them (src/match/engine.ts `quoteHashes`), and the worker reads and keeps
+   * 9.6 MB less at 100k quotations.
+   */
+  wordHashes?: Uint32Array;
   /** Hash of the quote ids in order: an index only serves the corpus it was built from. */
   fingerprint: number;
   /** Buckets with more postings than this were emptied as too common. */
   bucketCap: number;
+}
+
+/** Where each bucket's postings are: a start per bucket (built and plain indexes) or counts summed per block (compact). */
+export interface BucketTable {
+  /** Buckets (2^tableBits). */
+  readonly count: number;
+  /** Index in `postings` of bucket b's first posting. */
+  start(b: number): number;
+  /** Postings in bucket b. */
+  size(b: number): number;
+}
+
+/** A bucket table as one start per bucket plus the end: starts[b + 1] - starts[b] postings. */
+export function startsTable(starts: Uint32Array): BucketTable {
+  return { count: starts.length - 1, start: (b) => starts[b]!, size: (b) => starts[b + 1]! - starts[b]! };
+}
+
+/** Every bucket's start (and the end), from any table. */
+function startsOf(table: BucketTable): Uint32Array {
+  const starts = new Uint32Array(table.count + 1);
+  for (let b = 0; b < table.count; b++) starts[b + 1] = starts[b]! + table.size(b);
+  return starts;
 }
 
 const MAGIC = 0x58495651; // "QVIX"
@@ -169,7 +197,7 @@ export function buildIndex(corpusQuotes: readonly IndexedQuote[]): MatchIndex {
   return {
     quoteCount: n,
     tableBits: bits,
-    bucketStarts,
+    buckets: startsTable(bucketStarts),
     postings,
     postingTags,
     wordOffsets,
@@ -182,47 +210,53 @@ export function buildIndex(corpusQuotes: readonly IndexedQuote[]): MatchIndex {
 /** Bytes the index's arrays hold. */
 export function indexByteSize(index: MatchIndex): number {
   return (
-    index.bucketStarts.byteLength +
+    (index.buckets.count + 1) * 4 +
     index.postings.byteLength +
     index.postingTags.byteLength +
     index.wordOffsets.byteLength +
-    index.wordHashes.byteLength
+    (index.wordHashes?.byteLength ?? 0)
   );
 }
 
 /** The index as one byte array (see the layout above). */
 export function serializeIndex(index: MatchIndex): Uint8Array {
   if (!isLittleEndian()) throw new IndexError('index serialization needs a little-endian platform');
-  const out = new Uint32Array(HEADER_WORDS + index.bucketStarts.length + bodyWords(index));
+  if (!index.wordHashes) throw new IndexError('an index without word hashes ships only inside an extension (serializeShippedIndex)');
+  const starts = startsOf(index.buckets);
+  const out = new Uint32Array(HEADER_WORDS + starts.length + bodyWords(index));
   writeHeader(out, MAGIC, index);
-  out.set(index.bucketStarts, HEADER_WORDS);
-  writeBody(out, HEADER_WORDS + index.bucketStarts.length, index);
+  out.set(starts, HEADER_WORDS);
+  writeBody(out, HEADER_WORDS + starts.length, index);
   return new Uint8Array(out.buffer);
 }
 
+/** Header flag: the word hashes are not stored (MatchIndex.wordHashes). */
+const NO_WORD_HASHES = 1;
+
 /**
  * The header both layouts share (serializeIndex's and the compact one):
- *   magic | format | tokenizer | quotes | table bits | postings | words | fingerprint | bucket cap
+ *   magic | format | tokenizer | quotes | table bits | postings | words | fingerprint | bucket cap | flags
  */
 function writeHeader(out: Uint32Array, magic: number, index: MatchIndex): void {
-  out.set([magic, INDEX_FORMAT_VERSION, TOKENIZER_VERSION, index.quoteCount, index.tableBits, index.postings.length, index.wordHashes.length, index.fingerprint, index.bucketCap]);
+  const words = index.wordOffsets[index.quoteCount]!;
+  out.set([magic, INDEX_FORMAT_VERSION, TOKENIZER_VERSION, index.quoteCount, index.tableBits, index.postings.length, words, index.fingerprint, index.bucketCap, index.wordHashes ? 0 : NO_WORD_HASHES]);
 }
 
-type Header = Pick<MatchIndex, 'quoteCount' | 'tableBits' | 'fingerprint' | 'bucketCap'> & { postingCount: number; wordCount: number };
+type Header = Pick<MatchIndex, 'quoteCount' | 'tableBits' | 'fingerprint' | 'bucketCap'> & { postingCount: number; wordCount: number; hashesStored: boolean };
 
 /** Reads and checks writeHeader's words; `rebuild` ends the messages (what to rebuild). */
 function readHeader(u: Uint32Array, magic: number, what: string, rebuild: string): Header {
   if (u.length < HEADER_WORDS || u[0] !== magic) throw new IndexError(`not a ${what} (bad magic number)`);
   if (u[1] !== INDEX_FORMAT_VERSION) throw new IndexError(`index format ${u[1]}, this engine reads ${INDEX_FORMAT_VERSION}: ${rebuild}`);
   if (u[2] !== TOKENIZER_VERSION) throw new IndexError(`index built with tokenizer ${u[2]}, this engine uses ${TOKENIZER_VERSION}: ${rebuild}`);
-  const [quoteCount, tableBits, postingCount, wordCount, fingerprint, bucketCap] = Array.from(u.subarray(3, 9)) as [number, number, number, number, number, number];
+  const [quoteCount, tableBits, postingCount, wordCount, fingerprint, bucketCap, flags] = Array.from(u.subarray(3, 10)) as [number, number, number, number, number, number, number];
   if (tableBits < TABLE_BITS_MIN || tableBits > TABLE_BITS_MAX) throw new IndexError(`bad table size 2^${tableBits}`);
-  return { quoteCount, tableBits, postingCount, wordCount, fingerprint, bucketCap };
+  return { quoteCount, tableBits, postingCount, wordCount, fingerprint, bucketCap, hashesStored: (flags & NO_WORD_HASHES) === 0 };
 }
 
 /** 32-bit words of what follows the bucket table in both layouts: postings, their tags, word offsets, word hashes. */
 function bodyWords(index: MatchIndex): number {
-  return index.postings.length + tagWords(index.postings.length) + index.wordOffsets.length + index.wordHashes.length;
+  return index.postings.length + tagWords(index.postings.length) + index.wordOffsets.length + (index.wordHashes?.length ?? 0);
 }
 
 function writeBody(out: Uint32Array, at: number, index: MatchIndex): void {
@@ -232,7 +266,7 @@ function writeBody(out: Uint32Array, at: number, index: MatchIndex): void {
   at += tagWords(index.postings.length);
   out.set(index.wordOffsets, at);
   at += index.wordOffsets.length;
-  out.set(index.wordHashes, at);
+  if (index.wordHashes) out.set(index.wordHashes, at);
 }
 
 /** Views on writeBody's arrays at word `at` (the caller checked the length). */
@@ -243,12 +277,12 @@ function readBody(u: Uint32Array, at: number, h: Header): Pick<MatchIndex, 'post
   at += tagWords(h.postingCount);
   const wordOffsets = u.subarray(at, at + h.quoteCount + 1);
   at += h.quoteCount + 1;
-  return { postings, postingTags, wordOffsets, wordHashes: u.subarray(at, at + h.wordCount) };
+  return h.hashesStored ? { postings, postingTags, wordOffsets, wordHashes: u.subarray(at, at + h.wordCount) } : { postings, postingTags, wordOffsets };
 }
 
 /** 32-bit words of readBody's arrays, from the header. */
 function bodyWordsOf(h: Header): number {
-  return h.postingCount + tagWords(h.postingCount) + h.quoteCount + 1 + h.wordCount;
+  return h.postingCount + tagWords(h.postingCount) + h.quoteCount + 1 + (h.hashesStored ? h.wordCount : 0);
 }
 
 /** 32-bit words holding one tag byte per posting. */
@@ -294,7 +328,7 @@ function viewIndex(bytes: Uint8Array): MatchIndex {
   if (bucketStarts[buckets] !== h.postingCount || body.wordOffsets[h.quoteCount] !== h.wordCount) {
     throw new IndexError('index arrays are inconsistent: rebuild the index');
   }
-  return { quoteCount: h.quoteCount, tableBits: h.tableBits, bucketStarts, ...body, fingerprint: h.fingerprint, bucketCap: h.bucketCap };
+  return { quoteCount: h.quoteCount, tableBits: h.tableBits, buckets: startsTable(bucketStarts), ...body, fingerprint: h.fingerprint, bucketCap: h.bucketCap };
 }
 
 // ---- Compact index (inside the shipped index) -------------------------------
@@ -316,7 +350,7 @@ function serializeCompactIndex(index: MatchIndex): Uint32Array {
   const counts = new Uint8Array(buckets);
   const overflow: number[] = [];
   for (let b = 0; b < buckets; b++) {
-    const c = index.bucketStarts[b + 1]! - index.bucketStarts[b]!;
+    const c = index.buckets.size(b);
     if (c < COUNT_ESCAPE) counts[b] = c;
     else {
       counts[b] = COUNT_ESCAPE;
@@ -334,7 +368,42 @@ function serializeCompactIndex(index: MatchIndex): Uint32Array {
   return out;
 }
 
-/** Views on a compact index; the bucket starts are summed into the one array made here. */
+/**
+ * Buckets per block of the compact table: a bucket's start is its block's start plus the
+ * counts before it in the block (at most BLOCK - 1 byte reads, 7.5 on average). One start per
+ * block instead of one per bucket: at 100k quotations (2^21 buckets) 0.5 MB instead of the
+ * 8.4 MB a start per bucket took in the worker's memory, for about 1 ms more per 1 MB page.
+ */
+const BLOCK_BITS = 4;
+const BLOCK = 1 << BLOCK_BITS;
+
+/** The compact bucket table: one count byte per bucket (COUNT_ESCAPE: see `overflow`), a start per block. */
+class CompactBuckets implements BucketTable {
+  constructor(
+    readonly count: number,
+    private readonly counts: Uint8Array,
+    /** Counts of the buckets whose byte is COUNT_ESCAPE. */
+    private readonly overflow: Map<number, number>,
+    private readonly blockStarts: Uint32Array,
+  ) {}
+
+  size(b: number): number {
+    const c = this.counts[b]!;
+    return c === COUNT_ESCAPE ? this.overflow.get(b)! : c;
+  }
+
+  start(b: number): number {
+    const counts = this.counts;
+    let s = this.blockStarts[b >>> BLOCK_BITS]!;
+    for (let i = b & ~(BLOCK - 1); i < b; i++) {
+      const c = counts[i]!;
+      s += c === COUNT_ESCAPE ? this.overflow.get(i)! : c;
+    }
+    return s;
+  }
+}
+
+/** Views on a compact index; the block starts are summed into the one small array made here. */
 function viewCompactIndex(u: Uint32Array): MatchIndex {
   const h = readHeader(u, COMPACT_MAGIC, 'compact quote index', 'rebuild the extension');
   const buckets = 2 ** h.tableBits;
@@ -344,24 +413,34 @@ function viewCompactIndex(u: Uint32Array): MatchIndex {
   const overflowCount = u[at++] ?? 0;
   const expected = at + overflowCount * 2 + bodyWordsOf(h);
   if (u.length !== expected) throw new IndexError(`index truncated or padded: ${u.length} words, expected ${expected}`);
-  const overflow = u.subarray(at, at + overflowCount * 2);
+  const overflowWords = u.subarray(at, at + overflowCount * 2);
   at += overflowCount * 2;
-  const bucketStarts = new Uint32Array(buckets + 1);
+  const overflow = new Map<number, number>();
+  for (let k = 0; k < overflowWords.length; k += 2) overflow.set(overflowWords[k]!, overflowWords[k + 1]!);
+  const blockStarts = new Uint32Array(Math.ceil(buckets / BLOCK));
   let sum = 0;
-  for (let b = 0, k = 0; b < buckets; b++) {
-    bucketStarts[b] = sum;
+  for (let b = 0; b < buckets; b++) {
+    if ((b & (BLOCK - 1)) === 0) blockStarts[b >>> BLOCK_BITS] = sum;
     const c = counts[b]!;
     if (c !== COUNT_ESCAPE) sum += c;
     else {
-      if (overflow[k] !== b) throw new IndexError('index bucket table is inconsistent: rebuild the extension');
-      sum += overflow[k + 1]!;
-      k += 2;
+      const big = overflow.get(b);
+      if (big === undefined) throw new IndexError('index bucket table is inconsistent: rebuild the extension');
+      sum += big;
     }
   }
-  bucketStarts[buckets] = sum;
   const rest = readBody(u, at, h);
-  if (sum !== h.postingCount || rest.wordOffsets[h.quoteCount] !== h.wordCount) throw new IndexError('index arrays are inconsistent: rebuild the extension');
-  return { quoteCount: h.quoteCount, tableBits: h.tableBits, bucketStarts, ...rest, fingerprint: h.fingerprint, bucketCap: h.bucketCap };
+  if (sum !== h.postingCount || overflow.size !== overflowCount || rest.wordOffsets[h.quoteCount] !== h.wordCount) {
+    throw new IndexError('index arrays are inconsistent: rebuild the extension');
+  }
+  return {
+    quoteCount: h.quoteCount,
+    tableBits: h.tableBits,
+    buckets: new CompactBuckets(buckets, counts, overflow, blockStarts),
+    ...rest,
+    fingerprint: h.fingerprint,
+    bucketCap: h.bucketCap,
+  };
 }
 
 // ---- The shipped index ------------------------------------------------------
@@ -370,11 +449,11 @@ const SHIPPED_MAGIC = 0x4b505651; // "QVPK"
 /**
  * Bump when the shipped layout changes; `openShippedIndex` refuses any other
  * version, and the build writes a new file every time, so an old one is never read.
- * (2: the bucket table as one byte per bucket, serializeCompactIndex.)
+ * (2: the bucket table as one byte per bucket, serializeCompactIndex. 3: no word hashes.)
  * (A quote's translations or variants, when the corpus gains them, become new
  * sections here and a new version.)
  */
-export const SHIPPED_INDEX_FORMAT_VERSION = 2;
+export const SHIPPED_INDEX_FORMAT_VERSION = 3;
 const SHIPPED_HEADER_WORDS = 16;
 
 /** One quote as the shipped index keeps it. */
@@ -477,7 +556,9 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   if (index.fingerprint !== corpusFingerprint([...quotes, ...wordings.map((x) => ({ id: quotes[x.quote]!.id, key: x.key }))])) {
     throw new IndexError('index built for another corpus (quote ids differ)');
   }
-  const indexWords = serializeCompactIndex(index);
+  // The word hashes stay out: the engine hashes a candidate's words from its text (MatchIndex.wordHashes).
+  const { wordHashes: _hashes, ...withoutHashes } = index;
+  const indexWords = serializeCompactIndex(withoutHashes);
   const heap = (strings: readonly string[]) => {
     const parts = strings.map((s) => utf8.encode(s));
     const offsets = new Uint32Array(parts.length + 1);

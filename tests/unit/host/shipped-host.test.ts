@@ -15,7 +15,8 @@ import { Corpus, type Quote } from '../../../src/corpus/schema';
 import { RECORD_SHARD_QUOTES } from '../../../src/corpus/shipped';
 import { createHost, type SyncHost } from '../../../src/host/host';
 import { createShippedHost, type ShippedHost } from '../../../src/host/shipped-host';
-import { IndexError, openShippedIndex, SHIPPED_HEADER_BYTES, shippedIndexParts } from '../../../src/match/match-index';
+import { buildIndex, IndexError, openShippedIndex, SHIPPED_HEADER_BYTES, shippedIndexParts } from '../../../src/match/match-index';
+import { Engine } from '../../../src/match/engine';
 import { VARIANT_MAX_CANDIDATES } from '../../../src/match/thresholds';
 import type { ScanRequest } from '../../../src/platform/messages';
 import { makeCorpus, makePage, makeSpans } from '../../../scripts/bench-data';
@@ -200,6 +201,23 @@ describe('the shipped index answers as the corpus it was built from', async () =
     const fromParts = await hosts(packed).shipped.scanSliced(request, noPause);
     expect(fromParts.findings.filter((f) => f.verdict === 'verified').length).toBeGreaterThan(20);
     expect(await hosts(packed, true).shipped.scanSliced(request, noPause)).toEqual(fromParts);
+  });
+
+  it('ships no word hashes: the engine hashes candidates, and the lookup every wording, from the texts as the build did', () => {
+    const { corpus } = generatedCorpus(RECORD_SHARD_QUOTES + 9);
+    const shipped = openShippedIndex(packValidCorpus(corpus, 'generated.json').index);
+    expect(shipped.index.wordHashes).toBeUndefined();
+    const built = buildIndex(corpus.quotes);
+    const texts = corpus.quotes.map((q) => ({ id: q.id, text: q.text }));
+    const engine = new Engine(texts, shipped.index);
+    expect(Array.from(engine.allWordHashes())).toEqual(Array.from(built.wordHashes!));
+    for (const q of [0, 7, RECORD_SHARD_QUOTES + 8]) expect(Array.from(engine.quoteHashes(q))).toEqual(Array.from(new Engine(texts, built).quoteHashes(q)));
+    // Every bucket where the built index has it.
+    for (let b = 0; b < built.buckets.count; b++) {
+      if (shipped.index.buckets.size(b) !== built.buckets.size(b) || (built.buckets.size(b) > 0 && shipped.index.buckets.start(b) !== built.buckets.start(b))) {
+        throw new Error(`bucket ${b}: shipped ${shipped.index.buckets.start(b)}+${shipped.index.buckets.size(b)}, built ${built.buckets.start(b)}+${built.buckets.size(b)}`);
+      }
+    }
   });
 
   it('refuses parts cut anywhere but where the match index ends, and parts that do not add up', () => {

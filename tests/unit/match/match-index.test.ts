@@ -7,6 +7,7 @@ import {
   loadIndex,
   serializeIndex,
 } from '../../../src/match';
+import { corpusFingerprint, openShippedIndex, serializeShippedIndex, startsTable } from '../../../src/match/match-index';
 import { QUOTES } from './peskov-corpus';
 
 describe('match index', () => {
@@ -14,7 +15,7 @@ describe('match index', () => {
 
   it('holds every quote’s words and trigram postings', () => {
     expect(index.quoteCount).toBe(QUOTES.length);
-    expect(index.wordOffsets[QUOTES.length]).toBe(index.wordHashes.length);
+    expect(index.wordOffsets[QUOTES.length]).toBe(index.wordHashes!.length);
     // Every quote of 3+ words has at least one posting.
     const posted = new Set(index.postings);
     QUOTES.forEach((_, q) => expect(posted.has(q)).toBe(true));
@@ -26,7 +27,7 @@ describe('match index', () => {
     const loaded = loadIndex(bytes, QUOTES);
     expect(Array.from(loaded.postings)).toEqual(Array.from(index.postings));
     expect(Array.from(loaded.postingTags)).toEqual(Array.from(index.postingTags));
-    expect(Array.from(loaded.wordHashes)).toEqual(Array.from(index.wordHashes));
+    expect(Array.from(loaded.wordHashes!)).toEqual(Array.from(index.wordHashes!));
     expect(Array.from(loaded.wordOffsets)).toEqual(Array.from(index.wordOffsets));
     expect(loaded.postings.buffer).toBe(bytes.buffer);
   });
@@ -36,7 +37,8 @@ describe('match index', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
     const loaded = loadIndex(shifted.subarray(1), QUOTES);
-    expect(Array.from(loaded.bucketStarts)).toEqual(Array.from(index.bucketStarts));
+    const starts = (i: typeof index) => Array.from({ length: i.buckets.count }, (_, b) => [i.buckets.start(b), i.buckets.size(b)]);
+    expect(starts(loaded)).toEqual(starts(index));
   });
 
   it('a matcher from loaded bytes gives the same findings', () => {
@@ -65,6 +67,35 @@ describe('match index', () => {
     expect(() => loadIndex(old, QUOTES)).toThrow(/tokenizer 999.*rebuild/);
   });
 
+  it('the shipped (compact) table finds every bucket, one of 255 postings or more among them', () => {
+    // A hand-made index: bucket 37 holds 300 postings (its count byte escapes to the overflow list).
+    const quotes = Array.from({ length: 40 }, (_, q) => ({ id: `q_${q.toString(16).padStart(12, '0')}`, text: `words of quote ${q}`, speaker: 0, dateKey: 20240101, recordStart: 0, recordEnd: 0 }));
+    const tableBits = 10;
+    const sizes = Array.from({ length: 2 ** tableBits }, (_, b) => (b === 37 ? 300 : b % 7 === 0 ? 3 : b % 5 === 0 ? 1 : 0));
+    const starts = new Uint32Array(sizes.length + 1);
+    sizes.forEach((n, b) => (starts[b + 1] = starts[b]! + n));
+    const total = starts[sizes.length]!;
+    const wordOffsets = Uint32Array.from({ length: quotes.length + 1 }, (_, q) => q * 4);
+    const handMade = {
+      quoteCount: quotes.length,
+      tableBits,
+      buckets: startsTable(starts),
+      postings: Uint32Array.from({ length: total }, (_, k) => k % quotes.length),
+      postingTags: Uint8Array.from({ length: total }, (_, k) => k & 0xff),
+      wordOffsets,
+      wordHashes: new Uint32Array(quotes.length * 4),
+      fingerprint: corpusFingerprint(quotes),
+      bucketCap: 1000,
+    };
+    const shipped = openShippedIndex(serializeShippedIndex({ index: handMade, quotes, wordings: [], speakers: ['{"name":"A"}'], meta: '{}' }));
+    const { buckets } = shipped.index;
+    expect(buckets.count).toBe(sizes.length);
+    for (let b = 0; b < sizes.length; b++) {
+      expect([buckets.start(b), buckets.size(b)]).toEqual([starts[b], sizes[b]]);
+    }
+    expect(Array.from(shipped.index.postings)).toEqual(Array.from(handMade.postings));
+  });
+
   it('drops trigrams shared by too many quotes', () => {
     // 300 quotes sharing one phrase: its trigrams exceed the cap and leave the index.
     const many = Array.from({ length: 300 }, (_, i) => ({
@@ -72,7 +103,7 @@ describe('match index', () => {
       text: `the special military operation continues in region number ${i} word${i} other${i}`,
     }));
     const idx = buildIndex(many);
-    const biggest = Math.max(...Array.from({ length: 2 ** idx.tableBits }, (_, b) => idx.bucketStarts[b + 1]! - idx.bucketStarts[b]!));
+    const biggest = Math.max(...Array.from({ length: 2 ** idx.tableBits }, (_, b) => idx.buckets.size(b)));
     expect(biggest).toBeLessThanOrEqual(idx.bucketCap);
     expect(idx.postings.length).toBeLessThan(300 * 9);
   });
