@@ -111,6 +111,11 @@ export interface CollectOptions {
    * from it instead of walked again (the scanner's rescans; see CollectCache).
    */
   cache?: CollectCache;
+  /**
+   * Read plain blocks whole (plainText): default true; false walks every text node, to
+   * test that both give the same collection (tests/unit/page/collect-plain.test.ts).
+   */
+  wholeBlocks?: boolean;
 }
 
 export interface CollectAsyncOptions extends CollectOptions {
@@ -163,7 +168,6 @@ const TEXT_NODE = 3;
 const DOCUMENT_FRAGMENT_NODE = 11;
 // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, spelled out: linkedom has no NodeFilter global.
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
-const SHOW_TEXT = 0x4;
 
 /** Elements whose text is not page prose: code, styles, form fields, embedded and replaced content. */
 const SKIPPED_TAGS = new Set([
@@ -406,8 +410,9 @@ export function blockTextNodes(segment: BlockSegment, text: string): { list: Tex
   if (!held.list) {
     const nodes: Text[] = [];
     let total = 0;
-    const walker = ownerDocument(segment.block).createTreeWalker(segment.block, SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    // Every text node under the block, in document order (no walker object for a few nodes).
+    for (let n: Node | null = segment.block.firstChild; n; n = nextNodeIn(n, segment.block)) {
+      if (n.nodeType !== TEXT_NODE) continue;
       const length = (n as Text).length;
       if (length === 0) continue;
       nodes.push(n as Text);
@@ -600,7 +605,7 @@ class Collector {
     options.cache?.refresh();
     // XML documents' CDATA sections are in textContent but not in the walk; linkedom has no contentType.
     const html = doc.contentType === undefined || doc.contentType === 'text/html';
-    if (!html || (options.judgements !== undefined && options.judged === undefined)) this.judgedAncestors = null;
+    if (!html || options.wholeBlocks === false || (options.judgements !== undefined && options.judged === undefined)) this.judgedAncestors = null;
     else {
       const ancestors = new Set<Node>();
       for (const node of options.judged ?? []) {
@@ -835,14 +840,18 @@ class Collector {
     const chars = this.length - c.length;
     if (this.truncated || cache.epoch !== c.epoch || this.taint !== c.taint || chars === 0 || chars > MAX_CACHED_BLOCK_CHARS) return;
     // One string for the block, here and in the cache: a rescan then joins one string per block.
-    if (this.parts.length - c.parts > 1) this.parts.push(this.parts.splice(c.parts).join(''));
+    // Concatenated, not joined: a rope costs no copy, and the whole text is flattened once anyway.
+    let block = this.parts[c.parts]!;
+    for (let i = c.parts + 1; i < this.parts.length; i++) block += this.parts[i]!;
+    this.parts.length = c.parts;
+    this.parts.push(block);
     cache.set(el, {
       base: c.length,
       chars,
-      parts: this.parts.slice(c.parts),
+      parts: [block],
       segments: this.segments.slice(c.segments),
-      generated: this.generated.slice(c.generated),
-      unjudged: this.unjudged.slice(c.unjudged),
+      generated: this.generated.length > c.generated ? this.generated.slice(c.generated) : NONE,
+      unjudged: this.unjudged.length > c.unjudged ? this.unjudged.slice(c.unjudged) : NONE,
       visibility: c.parent.visibility,
       unjudgedReason: c.parent.unjudged,
       pseudoOnly: context.pseudoOnly,
@@ -1006,6 +1015,9 @@ class Collector {
   }
 }
 
+/** An entry's empty lists, shared (replay only reads them). */
+const NONE: never[] = [];
+
 const SKIP = { action: 'skip' } as const;
 const BREAK = { action: 'break' } as const;
 
@@ -1064,10 +1076,22 @@ const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'cite', 'code', 'data', 'del', 'd
  * in-page link whose text has a "[").
  */
 function plainLink(el: Element, brackets: boolean): boolean {
-  for (const name of LINK_ATTRIBUTES_READ) if (el.hasAttribute(name)) return false;
+  // One selector match rather than five attribute reads.
+  if (el.matches(LINK_ATTRIBUTES_READ)) return false;
   return !brackets || el.getAttribute('href')?.[0] !== '#';
 }
-const LINK_ATTRIBUTES_READ = ['hidden', 'contenteditable', 'class', 'style', 'id'];
+const LINK_ATTRIBUTES_READ = '[hidden],[contenteditable],[class],[style],[id]';
+
+/** The node after `node` in document order inside `root` (its descendants first). */
+function nextNodeIn(node: Node, root: Node): Node | null {
+  const child = node.firstChild;
+  if (child) return child;
+  for (let at: Node | null = node; at && at !== root; at = at.parentNode) {
+    const sibling = at.nextSibling;
+    if (sibling) return sibling;
+  }
+  return null;
+}
 
 /** The element after `el` in document order inside `root` (its descendants first). */
 function nextElementIn(el: Element, root: Element): Element | null {
