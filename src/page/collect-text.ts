@@ -783,23 +783,27 @@ class Collector {
     // Where no sheet can be read, every element's ::before/::after is looked at.
     const pseudoOnly = this.pseudoText ? context.pseudoOnly : undefined;
     if (pseudoOnly === null) return undefined;
-    const text = block.textContent;
-    if (!text || !STARTS_WITH_TEXT.test(text) || BIDI_OVERRIDE.test(text)) return undefined;
-    // A footnote link prints "[n]": with no bracket in the block there is none to look for.
-    const brackets = text.includes('[');
-    // Every element under the block, in document order (no walker object: most blocks have a few).
+    // The elements first: a block holding another block (the page's main, a list) is refused
+    // before its whole text is read.
+    let inPageLinks = false;
     for (let el = block.firstElementChild; el; el = nextElementIn(el, block)) {
       this.steps++;
       if (pseudoOnly?.has(el)) return undefined;
       const name = localName(el);
-      if (INLINE_TAGS.has(name) && (!el.hasAttributes() || (name === 'a' && plainLink(el, brackets)))) {
-        // What classify says of these, without making a context for each.
+      if (INLINE_TAGS.has(name) && (!el.hasAttributes() || (name === 'a' && plainLink(el)))) {
+        // What classify says of these, without making a context for each; a link to the page
+        // itself is a footnote marker if its text is "[n]" (checked below).
+        if (name === 'a' && el.getAttribute('href')?.[0] === '#') inPageLinks = true;
         if (this.options.skipElement?.(el)) return undefined;
         continue;
       }
-      const { action, context: inner } = this.classify(el, context, false, brackets);
+      const { action, context: inner } = this.classify(el, context, false);
       if (action !== 'descend' || inner!.block !== block || inner!.visibility !== 'visible' || inner!.svg || inner!.unjudged) return undefined;
     }
+    const text = block.textContent;
+    if (!text || !STARTS_WITH_TEXT.test(text) || BIDI_OVERRIDE.test(text)) return undefined;
+    // With no "[" in the block, no link in it prints a footnote marker ("[n]").
+    if (inPageLinks && text.includes('[')) return undefined;
     return text;
   }
 
@@ -897,8 +901,7 @@ class Collector {
     if (entry.segments.length > 0) this.overrideBlock = entry.overrideBlock;
   }
 
-  /** `brackets`: false when the text around holds no "[", so no link in it can be a footnote marker. */
-  private classify(el: Element, parent: Context, checkVisibility: boolean, brackets = true): { action: Action; context?: Context } {
+  private classify(el: Element, parent: Context, checkVisibility: boolean): { action: Action; context?: Context } {
     const name = localName(el);
     if (SKIPPED_TAGS.has(name)) return SKIP;
     if (name === 'br') return BREAK;
@@ -908,7 +911,7 @@ class Collector {
     if (attributed && (el.hasAttribute('hidden') || (isEditingHost(el) && isInUse(el)))) return SKIP;
     // A textarea the reader can type in holds their words; a read-only one is page text.
     if (name === 'textarea' && !(el.hasAttribute('readonly') || el.hasAttribute('disabled'))) return SKIP;
-    if ((name === 'sup' || (name === 'a' && brackets)) && isFootnoteMarker(el, name)) return SKIP;
+    if ((name === 'sup' || name === 'a') && isFootnoteMarker(el, name)) return SKIP;
     if (this.options.skipElement?.(el)) return SKIP;
 
     let visibility = parent.visibility;
@@ -1071,14 +1074,13 @@ function isFootnoteMarker(el: Element, name: string): boolean {
 const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 's', 'samp', 'small', 'strong', 'sub', 'time', 'u', 'var']);
 
 /**
- * A link classify descends into unchanged: none of the attributes it reads (hidden,
- * contenteditable; class, style and id, which may hide it) and no footnote marker (an
- * in-page link whose text has a "[").
+ * A link classify descends into unchanged, unless it is a footnote marker (plainText
+ * checks that): none of the attributes it reads (hidden, contenteditable; class, style
+ * and id, which may hide it).
  */
-function plainLink(el: Element, brackets: boolean): boolean {
+function plainLink(el: Element): boolean {
   // One selector match rather than five attribute reads.
-  if (el.matches(LINK_ATTRIBUTES_READ)) return false;
-  return !brackets || el.getAttribute('href')?.[0] !== '#';
+  return !el.matches(LINK_ATTRIBUTES_READ);
 }
 const LINK_ATTRIBUTES_READ = '[hidden],[contenteditable],[class],[style],[id]';
 
