@@ -298,6 +298,26 @@ async function stopWorkers(page: Page, extensionOrigin: string): Promise<void> {
   await cdp.detach();
 }
 
+/**
+ * Waits until the worker has checked the index and every piece of corpus.json for this
+ * browser session (`session:shippedChecked`, src/platform/corpus-asset.ts): what a worker
+ * woken later in a session finds. Stopped before that, the woken worker would check the
+ * 65 MB corpus again while answering, and the wake-up would measure the session's first start.
+ */
+async function sessionChecksDone(session: Awaited<ReturnType<typeof launchChromium>>, what: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const checked = await session.evaluateInServiceWorker(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+      const value = (await api.storage.session.get('shippedChecked')).shippedChecked as Record<string, string> | undefined;
+      return Boolean(value?.corpus && value.index);
+    });
+    if (checked) return;
+    if (Date.now() > deadline) throw new Error(`${what}: the worker had not checked its corpus after 120 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** USS (private clean + dirty) of the browser's extension process(es), in MB; undefined where /proc cannot tell. */
 function extensionProcessMemoryMb(extensionDir: string): number | undefined {
   try {
@@ -409,6 +429,7 @@ async function measureWake(session: Awaited<ReturnType<typeof launchChromium>>, 
   const [first] = await waitScans(page, 1);
   if (named(first!.detail) !== planted) throw new Error(`${what}: the wake-up page found ${named(first!.detail)} of ${planted}`);
   const running = await mutateAndScan(page, 1, seed[0]!.text);
+  await sessionChecksDone(session, what);
   await stopWorkers(page, session.extensionUrl(''));
   const woken = await mutateAndScan(page, 2, seed[1]!.text);
   // Each mutation adds one seed quotation: the answers must name it.

@@ -195,7 +195,7 @@ describe('the shipped index answers as the corpus it was built from', async () =
     const { corpus, page } = generatedCorpus(RECORD_SHARD_QUOTES * 2 + 5);
     const packed = packValidCorpus(corpus, 'generated.json');
     const [first, second] = indexParts(packed.index);
-    // Both parts carry a real share of the file: the match index, then the quote table and texts.
+    // Both parts carry a real share of the file: the match index and the quote table, then the texts and ids.
     expect(Math.min(first.byteLength, second.byteLength)).toBeGreaterThan(packed.index.byteLength / 5);
     const request: ScanRequest = { type: 'qv:scan', text: page };
     const fromParts = await hosts(packed).shipped.scanSliced(request, noPause);
@@ -220,10 +220,10 @@ describe('the shipped index answers as the corpus it was built from', async () =
     }
   });
 
-  it('refuses parts cut anywhere but where the match index ends, and parts that do not add up', () => {
+  it('refuses parts cut anywhere but where the heaps start, and parts that do not add up', () => {
     const packed = packValidCorpus(corpusFile('data/corpus.json'), 'corpus.json');
     const { splitAt } = shippedIndexParts(packed.index);
-    expect(() => openShippedIndex([packed.index.slice(0, splitAt + 4), packed.index.slice(splitAt + 4)])).toThrow(/not where the match index ends/);
+    expect(() => openShippedIndex([packed.index.slice(0, splitAt + 4), packed.index.slice(splitAt + 4)])).toThrow(/not where the heaps start/);
     expect(() => openShippedIndex([packed.index.slice(0, splitAt), packed.index.slice(splitAt, -4)])).toThrow(/truncated or padded/);
     expect(() => shippedIndexParts(new Uint8Array(SHIPPED_HEADER_BYTES))).toThrow(IndexError);
   });

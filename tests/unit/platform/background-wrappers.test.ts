@@ -4,7 +4,7 @@ import { listenToContent, type BackgroundHandlers } from '../../../src/platform/
 import { paintBadge } from '../../../src/platform/badge';
 import { registerCommands, routeCommand } from '../../../src/platform/commands';
 import { VERIFY_MENU_ID, registerVerifyMenu } from '../../../src/platform/context-menu';
-import { readBundledCorpus } from '../../../src/platform/corpus-asset';
+import { readBundledCorpus, readBundledIndex } from '../../../src/platform/corpus-asset';
 import { onTabReset } from '../../../src/platform/tabs';
 import { installFakeExtras, settle } from './fake-extras';
 
@@ -186,5 +186,32 @@ describe('readBundledCorpus', () => {
   it('names the file when it is missing or unreadable', async () => {
     await expect(readBundledCorpus(async () => new Response('', { status: 404 }))).rejects.toThrow(/corpus\.json is missing.*status 404/);
     await expect(readBundledCorpus(async () => Promise.reject(new TypeError('NetworkError')))).rejects.toThrow(/corpus\.json could not be read.*NetworkError/);
+  });
+});
+
+describe('readBundledIndex', () => {
+  const file = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7) & 0xff);
+  const layout = () => ({ byteLength: file.byteLength, splitAt: 1024 });
+  /** A package that serves ranges (as Chromium does), or the whole file for any request (as Firefox does). */
+  const serve = (ranges: boolean, withBlob: boolean) => async (_url: string, init?: RequestInit) => {
+    const range = /bytes=(\d+)-(\d+)/.exec(new Headers(init?.headers).get('Range') ?? '');
+    const bytes = ranges && range ? file.slice(Number(range[1]), Number(range[2]) + 1) : file;
+    const response = new Response(bytes, { status: ranges && range ? 206 : 200 });
+    return withBlob ? response : { ok: response.ok, status: response.status, arrayBuffer: () => response.arrayBuffer() };
+  };
+
+  it('reads the two parts at once where ranges are served, by way of a Blob or without one', async () => {
+    for (const withBlob of [true, false]) {
+      const read = await readBundledIndex(64, layout, serve(true, withBlob));
+      expect(Array.isArray(read)).toBe(true);
+      const [first, second] = read as [Uint8Array, Uint8Array];
+      expect(Array.from(first)).toEqual(Array.from(file.subarray(0, 1024)));
+      expect(Array.from(second)).toEqual(Array.from(file.subarray(1024)));
+    }
+  });
+
+  it('reads the whole file where ranges are not served', async () => {
+    const read = await readBundledIndex(64, layout, serve(false, true));
+    expect(read instanceof Uint8Array && Array.from(read)).toEqual(Array.from(file));
   });
 });
