@@ -46,6 +46,8 @@ interface TraceEvent {
 const args = process.argv.slice(2);
 const TRACE = args.includes('--trace');
 const MICRO = args.includes('--micro');
+/** `--callers NAME` (or `NAME:LINE`, `:LINE` for an anonymous one): where the self time of those functions comes from. */
+const CALLERS = args.includes('--callers') ? args[args.indexOf('--callers') + 1] : undefined;
 
 /** Costs of single DOM and extension calls, timed in the content script's isolated world. */
 async function micro(cdp: import('playwright-core').CDPSession): Promise<void> {
@@ -121,7 +123,7 @@ function traceSummary(events: TraceEvent[]): void {
 }
 const bytesAt = args.indexOf('--bytes');
 const bytes = bytesAt >= 0 ? Number(args[bytesAt + 1]) : 1_000_000;
-const extensionDir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--bytes') ?? path.join(repoRoot, '.output/test/chrome-mv3');
+const extensionDir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--bytes' && args[i - 1] !== '--callers') ?? path.join(repoRoot, '.output/test/chrome-mv3');
 
 function summarize(profile: Profile, label: string): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -139,6 +141,20 @@ function summarize(profile: Profile, label: string): void {
   const top = [...byName].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25);
   console.log(`\n== ${label}: extension frames ${extension.toFixed(1)} ms self`);
   for (const [k, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`);
+  if (CALLERS !== undefined) {
+    // Who calls the functions named CALLERS (their self time by caller chain, 3 deep).
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const chains = new Map<string, number>();
+    for (const [id, ms] of self) {
+      const frame = byId.get(id)!.callFrame;
+      if (`${frame.functionName}:${frame.lineNumber + 1}` !== CALLERS && frame.functionName !== CALLERS) continue;
+      const names: string[] = [];
+      for (let p = parent.get(id), k = 0; p !== undefined && k < 3; p = parent.get(p), k++) names.push(`${byId.get(p)!.callFrame.functionName || '(anonymous)'}:${byId.get(p)!.callFrame.lineNumber + 1}`);
+      chains.set(names.join(' < '), (chains.get(names.join(' < ')) ?? 0) + ms);
+    }
+    for (const [k, ms] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`   ${CALLERS} ${ms.toFixed(1)} ms <- ${k}`);
+  }
 }
 
 const seed = Corpus.parse(JSON.parse(await readFile(path.join(repoRoot, 'data/corpus.json'), 'utf8')));

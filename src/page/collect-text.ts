@@ -20,6 +20,36 @@ export interface TextSegment {
 }
 
 /**
+ * A plain block's whole text, read in one call (`textContent`) rather than node by node
+ * (issue 16: the first pass). Its text nodes are listed only when a finding needs them
+ * (`blockTextNodes`): most blocks of a page hold no finding.
+ */
+export interface BlockSegment {
+  block: Element;
+  start: number;
+  end: number;
+  /** Its text nodes once listed, offsets from the block's start; shared by the copies a rescan makes. */
+  nodes: BlockNodes;
+}
+
+/** A plain block's text nodes, listed on first use (blockTextNodes); offsets from the block's start. */
+export interface BlockNodes {
+  list?: TextSegment[];
+  /**
+   * Where the block's text changed between reading and listing: `[start, end)`, or the
+   * point `start === end` where text was inserted. No range may cover it.
+   */
+  changed?: { start: number; end: number };
+}
+
+/** Where collected text came from: one text node, or the text nodes of a plain block. */
+export type Segment = TextSegment | BlockSegment;
+
+export function isBlockSegment(s: Segment): s is BlockSegment {
+  return (s as BlockSegment).block !== undefined;
+}
+
+/**
  * Text the page draws that is in no text node: CSS generated content
  * (`::before`/`::after`) and the value of a read-only textarea. Findings over
  * it are anchored on the element.
@@ -37,7 +67,7 @@ export type TextJudgements = WeakMap<Node, Judgement>;
 export interface CollectedText {
   text: string;
   /** In document (flat tree) order, non-overlapping, ascending. */
-  segments: TextSegment[];
+  segments: Segment[];
   /** Generated text, ascending and disjoint from `segments`. */
   generated: GeneratedSegment[];
   /** Spans whose drawn form the walk could not judge (reordered text): never verified. */
@@ -51,7 +81,7 @@ export interface CollectedText {
 }
 
 export interface CollectOptions {
-  /** Extra subtrees to leave out, e.g. the extension's own card. */
+  /** Extra subtrees to leave out, e.g. the extension's own card (asked of every element, plain blocks' included). */
   skipElement?: (el: Element) => boolean;
   /** Stop collecting after this many characters (see MAX_COLLECT_CHARS). */
   maxChars?: number;
@@ -67,6 +97,11 @@ export interface CollectOptions {
    */
   judgements?: TextJudgements;
   /**
+   * The nodes `judgements` holds a verdict other than `visible` for (JudgementStore.carried):
+   * blocks holding one are walked node by node. Given `judgements` without it, every block is.
+   */
+  judged?: Iterable<Node>;
+  /**
    * Read `::before`/`::after` content: default true (on the elements pseudoCandidates names);
    * false and `every-element` only to measure what it costs (scripts/bench-visibility.ts).
    */
@@ -76,6 +111,11 @@ export interface CollectOptions {
    * from it instead of walked again (the scanner's rescans; see CollectCache).
    */
   cache?: CollectCache;
+  /**
+   * Read plain blocks whole (plainText): default true; false walks every text node, to
+   * test that both give the same collection (tests/unit/page/collect-plain.test.ts).
+   */
+  wholeBlocks?: boolean;
 }
 
 export interface CollectAsyncOptions extends CollectOptions {
@@ -221,6 +261,7 @@ const BRACKETED_MARKER = /^\s*\[[^\]]{1,24}\]\s*$/;
 /** A bare footnote number or symbol, counted only when it links within the page. */
 const BARE_MARKER = /^\s*[\d*†‡§a-z]{1,3}\s*$/;
 const NOT_WHITESPACE = /\S/;
+const STARTS_WITH_TEXT = /^\S/;
 
 /**
  * A block bigger than this is walked again on every rescan rather than kept: an entry holds
@@ -242,7 +283,7 @@ interface BlockEntry {
   chars: number;
   /** The strings it wrote (joined once, with the whole text). */
   parts: string[];
-  segments: TextSegment[];
+  segments: Segment[];
   generated: GeneratedSegment[];
   unjudged: UnjudgedSpan[];
   /** What it was collected under: reused only under the same. */
@@ -355,6 +396,60 @@ function sameMembers(a: ReadonlySet<Element> | null, b: ReadonlySet<Element> | n
 }
 
 type Action = 'descend' | 'skip' | 'shadow' | 'slot' | 'break' | 'summary-only' | 'value';
+
+/**
+ * A plain block's text nodes, with their offsets in the collected `text`, listed from the
+ * live DOM the first time a finding needs them. The block was plain when read (plainText),
+ * so its text is its text nodes' data in order: their lengths place them (reading `length`
+ * makes no string; ranges.ts compares the data of the nodes a range covers before making
+ * it). Where the lengths no longer add up, the page changed the block: the nodes whose data
+ * still match are listed from either end, and `changed` marks the rest.
+ */
+export function blockTextNodes(segment: BlockSegment, text: string): { list: TextSegment[]; changed?: { start: number; end: number } } {
+  const held = segment.nodes;
+  if (!held.list) {
+    const nodes: Text[] = [];
+    let total = 0;
+    // Every text node under the block, in document order (no walker object for a few nodes).
+    for (let n: Node | null = segment.block.firstChild; n; n = nextNodeIn(n, segment.block)) {
+      if (n.nodeType !== TEXT_NODE) continue;
+      const length = (n as Text).length;
+      if (length === 0) continue;
+      nodes.push(n as Text);
+      total += length;
+    }
+    if (total === segment.end - segment.start) {
+      let at = 0;
+      held.list = nodes.map((node) => ({ node, start: at, end: (at += node.length) }));
+    } else listChanged(held, nodes, text.slice(segment.start, segment.end));
+  }
+  const shift = segment.start;
+  const list = shift === 0 ? held.list! : held.list!.map((s) => ({ node: s.node, start: s.start + shift, end: s.end + shift }));
+  return held.changed ? { list, changed: { start: held.changed.start + shift, end: held.changed.end + shift } } : { list };
+}
+
+/** A changed block's nodes that still hold the text read (`expected`), from either end (see blockTextNodes). */
+function listChanged(held: BlockNodes, nodes: Text[], expected: string): void {
+  const head: TextSegment[] = [];
+  let at = 0;
+  let i = 0;
+  for (; i < nodes.length; i++) {
+    const data = nodes[i]!.data;
+    if (!expected.startsWith(data, at)) break;
+    head.push({ node: nodes[i]!, start: at, end: at + data.length });
+    at += data.length;
+  }
+  const tail: TextSegment[] = [];
+  let end = expected.length;
+  for (let j = nodes.length - 1; j >= i; j--) {
+    const data = nodes[j]!.data;
+    if (end - data.length < at || !expected.startsWith(data, end - data.length)) break;
+    tail.push({ node: nodes[j]!, start: end - data.length, end });
+    end -= data.length;
+  }
+  held.list = [...head, ...tail.reverse()];
+  if (i + tail.length < nodes.length || at < end) held.changed = { start: at, end };
+}
 
 /** Collects the text under `root` in one go. */
 export function collectText(root: Document | ShadowRoot | Element, options: CollectOptions = {}): CollectedText {
@@ -473,7 +568,7 @@ interface Context {
 class Collector {
   private readonly parts: string[] = [];
   private length = 0;
-  private readonly segments: TextSegment[] = [];
+  private readonly segments: Segment[] = [];
   private readonly generated: GeneratedSegment[] = [];
   private readonly unjudged: UnjudgedSpan[] = [];
   private readonly shadowRoots: ShadowRoot[] = [];
@@ -483,6 +578,7 @@ class Collector {
   private overrideBlock: Node | null = null;
   private truncated = false;
   private steps = 0;
+  private nextYield = NODES_PER_STEP;
   /** The block-level container of the last text written; a change means a block edge. */
   private lastBlock: Node | null = null;
   private pending = '';
@@ -492,15 +588,31 @@ class Collector {
   reusedBlocks = 0;
   private readonly visibilityOf: (el: Element, inherited: Context['visibility']) => Context['visibility'] | 'none';
   private readonly maxChars: number;
+  /**
+   * The elements holding a text node the strict judge did not find visible: walked node by
+   * node, never read whole (plainText). Null: no block is read whole.
+   */
+  private readonly judgedAncestors: Set<Node> | null;
 
   constructor(
     private readonly root: Document | ShadowRoot | Element,
     private readonly options: CollectOptions,
   ) {
-    this.visibilityOf = makeVisibilityCheck(ownerDocument(root));
-    this.pseudoText = options.generatedContent === false ? undefined : makePseudoText(ownerDocument(root), options.judgements);
+    const doc = ownerDocument(root);
+    this.visibilityOf = makeVisibilityCheck(doc);
+    this.pseudoText = options.generatedContent === false ? undefined : makePseudoText(doc, options.judgements);
     this.maxChars = options.maxChars ?? MAX_COLLECT_CHARS;
     options.cache?.refresh();
+    // XML documents' CDATA sections are in textContent but not in the walk; linkedom has no contentType.
+    const html = doc.contentType === undefined || doc.contentType === 'text/html';
+    if (!html || options.wholeBlocks === false || (options.judgements !== undefined && options.judged === undefined)) this.judgedAncestors = null;
+    else {
+      const ancestors = new Set<Node>();
+      for (const node of options.judged ?? []) {
+        for (let n = flatParentNode(node); n && !ancestors.has(n); n = flatParentNode(n)) ancestors.add(n);
+      }
+      this.judgedAncestors = ancestors;
+    }
   }
 
   result(): CollectedText {
@@ -593,7 +705,11 @@ class Collector {
     let top = base;
     let node = walker.nextNode();
     while (node && !this.truncated) {
-      if (++this.steps % NODES_PER_STEP === 0) yield;
+      // Plain blocks count their elements too (plainText).
+      if (++this.steps >= this.nextYield) {
+        this.nextYield = this.steps + NODES_PER_STEP;
+        yield;
+      }
       // Back up to this node's parent: the walk is in document order, so it is on the stack.
       const parent = node.parentNode;
       while (top.node !== parent && stack.length > 1) {
@@ -619,8 +735,17 @@ class Collector {
       }
       const { action, context } = this.classify(el, top, false);
       if (action === 'descend') {
-        if (cache && context!.block === el && !context!.svg && !context!.shadowed) context!.capture = this.startCapture(cache, top);
+        const capture = cache && context!.block === el && !context!.svg && !context!.shadowed ? this.startCapture(cache, top) : undefined;
+        // A plain block (prose with links and emphasis) is read in one call, its text nodes left for later.
+        const whole = context!.block === el ? this.plainText(el, context!) : undefined;
         this.pseudo(el, 'before', context!);
+        if (whole !== undefined && this.writeBlock(whole, el)) {
+          this.pseudo(el, 'after', context!);
+          if (capture) this.finishCapture(el, capture, context!);
+          node = skipSubtree(walker, el);
+          continue;
+        }
+        context!.capture = capture;
         stack.push(context!);
         top = context!;
         node = walker.nextNode();
@@ -643,6 +768,63 @@ class Collector {
     }
   }
 
+  /**
+   * A block's whole text from one `textContent` call, when that is exactly what walking it
+   * node by node would write: every element under it is an inline one the walk would
+   * descend into with nothing changed (same block, visible, no generated content, no
+   * shadow tree, slot, footnote marker or reordering: classify says so), no text node under
+   * it has a strict verdict, and its text starts with no whitespace (the walk drops
+   * whitespace-only nodes at a block's start) and holds no bidi override. Undefined: walk it.
+   * Costs one wrapper per element under the block and none per text node (issue 16).
+   */
+  private plainText(block: Element, context: Context): string | undefined {
+    if (this.judgedAncestors === null || this.judgedAncestors.has(block)) return undefined;
+    if (context.visibility !== 'visible' || context.svg || context.unjudged) return undefined;
+    // Where no sheet can be read, every element's ::before/::after is looked at.
+    const pseudoOnly = this.pseudoText ? context.pseudoOnly : undefined;
+    if (pseudoOnly === null) return undefined;
+    // The elements first: a block holding another block (the page's main, a list) is refused
+    // before its whole text is read.
+    let inPageLinks = false;
+    for (let el = block.firstElementChild; el; el = nextElementIn(el, block)) {
+      this.steps++;
+      if (pseudoOnly?.has(el)) return undefined;
+      const name = localName(el);
+      if (INLINE_TAGS.has(name) && (!el.hasAttributes() || (name === 'a' && plainLink(el)))) {
+        // What classify says of these, without making a context for each; a link to the page
+        // itself is a footnote marker if its text is "[n]" (checked below).
+        if (name === 'a' && el.getAttribute('href')?.[0] === '#') inPageLinks = true;
+        if (this.options.skipElement?.(el)) return undefined;
+        continue;
+      }
+      const { action, context: inner } = this.classify(el, context, false);
+      if (action !== 'descend' || inner!.block !== block || inner!.visibility !== 'visible' || inner!.svg || inner!.unjudged) return undefined;
+    }
+    const text = block.textContent;
+    if (!text || !STARTS_WITH_TEXT.test(text) || BIDI_OVERRIDE.test(text)) return undefined;
+    // With no "[" in the block, no link in it prints a footnote marker ("[n]").
+    if (inPageLinks && text.includes('[')) return undefined;
+    return text;
+  }
+
+  /** Writes a plain block's text (see plainText); false when it would pass maxChars (then it is walked). */
+  private writeBlock(text: string, block: Element): boolean {
+    if (block !== this.lastBlock) {
+      this.lastBlock = block;
+      this.pending = BLOCK_SEPARATOR;
+    }
+    const separator = this.length > 0 ? this.pending : '';
+    if (this.length + separator.length + text.length > this.maxChars) return false;
+    this.pending = '';
+    if (separator) this.write(separator);
+    const start = this.length;
+    this.write(text);
+    this.segments.push({ block, start, end: this.length, nodes: {} });
+    // As after a text node of a new block (visitText): an override of an earlier block ends here.
+    this.overrideBlock = null;
+    return true;
+  }
+
   private startCapture(cache: CollectCache, parent: Context): Capture {
     return {
       parts: this.parts.length,
@@ -662,14 +844,18 @@ class Collector {
     const chars = this.length - c.length;
     if (this.truncated || cache.epoch !== c.epoch || this.taint !== c.taint || chars === 0 || chars > MAX_CACHED_BLOCK_CHARS) return;
     // One string for the block, here and in the cache: a rescan then joins one string per block.
-    if (this.parts.length - c.parts > 1) this.parts.push(this.parts.splice(c.parts).join(''));
+    // Concatenated, not joined: a rope costs no copy, and the whole text is flattened once anyway.
+    let block = this.parts[c.parts]!;
+    for (let i = c.parts + 1; i < this.parts.length; i++) block += this.parts[i]!;
+    this.parts.length = c.parts;
+    this.parts.push(block);
     cache.set(el, {
       base: c.length,
       chars,
-      parts: this.parts.slice(c.parts),
+      parts: [block],
       segments: this.segments.slice(c.segments),
-      generated: this.generated.slice(c.generated),
-      unjudged: this.unjudged.slice(c.unjudged),
+      generated: this.generated.length > c.generated ? this.generated.slice(c.generated) : NONE,
+      unjudged: this.unjudged.length > c.unjudged ? this.unjudged.slice(c.unjudged) : NONE,
       visibility: c.parent.visibility,
       unjudgedReason: c.parent.unjudged,
       pseudoOnly: context.pseudoOnly,
@@ -704,7 +890,9 @@ class Collector {
       for (const g of entry.generated) this.generated.push(g);
       for (const u of entry.unjudged) this.unjudged.push(u);
     } else {
-      for (const s of entry.segments) this.segments.push({ node: s.node, start: s.start + shift, end: s.end + shift });
+      for (const s of entry.segments) {
+        this.segments.push(isBlockSegment(s) ? { block: s.block, start: s.start + shift, end: s.end + shift, nodes: s.nodes } : { node: s.node, start: s.start + shift, end: s.end + shift });
+      }
       for (const g of entry.generated) this.generated.push({ ...g, start: g.start + shift, end: g.end + shift });
       for (const u of entry.unjudged) this.unjudged.push({ ...u, start: u.start + shift, end: u.end + shift });
     }
@@ -830,6 +1018,9 @@ class Collector {
   }
 }
 
+/** An entry's empty lists, shared (replay only reads them). */
+const NONE: never[] = [];
+
 const SKIP = { action: 'skip' } as const;
 const BREAK = { action: 'break' } as const;
 
@@ -874,6 +1065,45 @@ function isFootnoteMarker(el: Element, name: string): boolean {
   const first = el.firstChild;
   if (!first || first.nodeType !== TEXT_NODE || (first as Text).data.trimStart()[0] !== '[') return false;
   return BRACKETED_MARKER.test(el.textContent ?? '');
+}
+
+/**
+ * Inline elements that classify descends into, unchanged, when they have no attributes: not
+ * block-level, no footnote marker, no shadow host, no bidi, no SVG (see plainText).
+ */
+const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 's', 'samp', 'small', 'strong', 'sub', 'time', 'u', 'var']);
+
+/**
+ * A link classify descends into unchanged, unless it is a footnote marker (plainText
+ * checks that): none of the attributes it reads (hidden, contenteditable; class, style
+ * and id, which may hide it).
+ */
+function plainLink(el: Element): boolean {
+  // One selector match rather than five attribute reads.
+  return !el.matches(LINK_ATTRIBUTES_READ);
+}
+const LINK_ATTRIBUTES_READ = '[hidden],[contenteditable],[class],[style],[id]';
+
+/** The node after `node` in document order inside `root` (its descendants first). */
+function nextNodeIn(node: Node, root: Node): Node | null {
+  const child = node.firstChild;
+  if (child) return child;
+  for (let at: Node | null = node; at && at !== root; at = at.parentNode) {
+    const sibling = at.nextSibling;
+    if (sibling) return sibling;
+  }
+  return null;
+}
+
+/** The element after `el` in document order inside `root` (its descendants first). */
+function nextElementIn(el: Element, root: Element): Element | null {
+  const child = el.firstElementChild;
+  if (child) return child;
+  for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+    const sibling = at.nextElementSibling;
+    if (sibling) return sibling;
+  }
+  return null;
 }
 
 /** Where an editable region starts. */
@@ -976,6 +1206,8 @@ export function pseudoCandidates(tree: Document | ShadowRoot): ReadonlySet<Eleme
     const rules = readRules(sheet);
     if (rules === null || !visit(rules)) return null;
   }
+  // No rule draws text before or after: only <q>, found by tag (a selector query matches every element; ~0.7 ms on a 1 MB page).
+  if (selectors.length === 1 && 'getElementsByTagName' in tree) return new Set(Array.from(tree.getElementsByTagName('q')));
   try {
     return new Set(Array.from(tree.querySelectorAll(selectors.join(','))));
   } catch {
@@ -1009,6 +1241,11 @@ function unescapeCss(s: string): string {
   return s.replace(/\\([0-9a-fA-F]{1,6})\s?|\\(.)/g, (_, hex: string | undefined, ch: string | undefined) =>
     hex ? String.fromCodePoint(parseInt(hex, 16)) : ch!,
   );
+}
+
+/** The parent in the flat tree's sense the walk uses: a shadow root's host. */
+function flatParentNode(node: Node): Node | null {
+  return node.parentNode ?? (node as ShadowRoot).host ?? null;
 }
 
 function localName(el: Element): string {

@@ -5,10 +5,10 @@
  * the document with the text it had, so a highlight never lands on the wrong
  * words.
  */
-import type { CollectedText, TextSegment } from './collect-text';
+import { blockTextNodes, isBlockSegment, type CollectedText, type Segment, type TextSegment } from './collect-text';
 
 /** Index of the first segment whose end is after `offset`, or `segments.length`. */
-export function firstSegmentEndingAfter(segments: readonly TextSegment[], offset: number): number {
+export function firstSegmentEndingAfter(segments: readonly Pick<Segment, 'start' | 'end'>[], offset: number): number {
   let lo = 0;
   let hi = segments.length;
   while (lo < hi) {
@@ -20,7 +20,7 @@ export function firstSegmentEndingAfter(segments: readonly TextSegment[], offset
 }
 
 /** Index of the last segment whose start is before `offset`, or -1. */
-export function lastSegmentStartingBefore(segments: readonly TextSegment[], offset: number): number {
+export function lastSegmentStartingBefore(segments: readonly Pick<Segment, 'start' | 'end'>[], offset: number): number {
   let lo = 0;
   let hi = segments.length;
   while (lo < hi) {
@@ -31,14 +31,38 @@ export function lastSegmentStartingBefore(segments: readonly TextSegment[], offs
   return lo - 1;
 }
 
+/**
+ * The text nodes under `[start, end)`, in order, with their offsets in the collected text:
+ * plain blocks' nodes are listed here (blockTextNodes). Null when the span covers text a
+ * plain block no longer holds.
+ */
+export function textSegmentsIn(collected: CollectedText, start: number, end: number): TextSegment[] | null {
+  const { segments } = collected;
+  const out: TextSegment[] = [];
+  const last = lastSegmentStartingBefore(segments, end);
+  for (let i = firstSegmentEndingAfter(segments, start); i <= last && i < segments.length; i++) {
+    const s = segments[i]!;
+    if (!isBlockSegment(s)) {
+      out.push(s);
+      continue;
+    }
+    const { list, changed } = blockTextNodes(s, collected.text);
+    // A span over what changed, or across the point where text was inserted, is not mapped.
+    if (changed && end > changed.start && start < (changed.end > changed.start ? changed.end : changed.start)) return null;
+    const from = firstSegmentEndingAfter(list, start);
+    const to = lastSegmentStartingBefore(list, end);
+    for (let j = from; j <= to && j < list.length; j++) out.push(list[j]!);
+  }
+  return out;
+}
+
 export interface NodeSpan {
   startNode: Text;
   startOffset: number;
   endNode: Text;
   endOffset: number;
-  /** Segment indexes covered, inclusive. */
-  first: number;
-  last: number;
+  /** The text nodes covered, in order. */
+  nodes: TextSegment[];
 }
 
 /**
@@ -47,27 +71,23 @@ export interface NodeSpan {
  * nearest real character. Null when the span holds no page text.
  */
 export function spanForOffsets(collected: CollectedText, start: number, end: number): NodeSpan | null {
-  const { segments } = collected;
   if (!(start < end)) return null;
-  const first = firstSegmentEndingAfter(segments, start);
-  const last = lastSegmentStartingBefore(segments, end);
-  if (first >= segments.length || last < first) return null;
-  const a = segments[first]!;
-  const b = segments[last]!;
+  const nodes = textSegmentsIn(collected, start, end);
+  if (!nodes || nodes.length === 0) return null;
+  const a = nodes[0]!;
+  const b = nodes[nodes.length - 1]!;
   return {
     startNode: a.node,
     startOffset: Math.max(start, a.start) - a.start,
     endNode: b.node,
     endOffset: Math.min(end, b.end) - b.start,
-    first,
-    last,
+    nodes,
   };
 }
 
-/** Whether the segments still hold, in the live DOM, exactly the text that was collected. */
-export function segmentsUnchanged(collected: CollectedText, first: number, last: number): boolean {
-  for (let i = first; i <= last; i++) {
-    const seg = collected.segments[i]!;
+/** Whether the text nodes still hold, in the live DOM, exactly the text that was collected. */
+export function segmentsUnchanged(collected: CollectedText, nodes: readonly TextSegment[]): boolean {
+  for (const seg of nodes) {
     if (!seg.node.isConnected) return false;
     const data = seg.node.data;
     if (data.length !== seg.end - seg.start || data !== collected.text.slice(seg.start, seg.end)) return false;
@@ -93,7 +113,7 @@ export function rangeForGenerated(collected: CollectedText, start: number, end: 
 /** A live DOM range for `[start, end)`, or null when the page no longer has that text there. */
 export function rangeForOffsets(collected: CollectedText, start: number, end: number): Range | null {
   const span = spanForOffsets(collected, start, end);
-  if (!span || !segmentsUnchanged(collected, span.first, span.last)) return null;
+  if (!span || !segmentsUnchanged(collected, span.nodes)) return null;
   const range = span.startNode.ownerDocument.createRange();
   range.setStart(span.startNode, span.startOffset);
   range.setEnd(span.endNode, span.endOffset);

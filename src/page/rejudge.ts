@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../match/types';
 import type { CollectedText, TextJudgements } from './collect-text';
-import { firstSegmentEndingAfter, lastSegmentStartingBefore } from './ranges';
+import { textSegmentsIn } from './ranges';
 import type { StrictJudge } from './visibility';
 
 /**
@@ -93,13 +93,12 @@ export function* judgeFindingsSteps(
     store.judgements.set(node, verdict);
     store.carried.add(node);
   };
-  const { segments, generated } = collected;
+  const { generated } = collected;
   for (const f of findings) {
     if (f.quoteId === undefined) continue;
-    const first = firstSegmentEndingAfter(segments, f.start);
-    const last = lastSegmentStartingBefore(segments, f.end);
-    for (let i = first; i <= last && i < segments.length; i++) {
-      look(segments[i]!.node);
+    // Null: a plain block no longer holds the finding's text, which is then not located (ranges.ts).
+    for (const segment of textSegmentsIn(collected, f.start, f.end) ?? []) {
+      look(segment.node);
       if (looked >= NODES_PER_STEP) {
         looked = 0;
         yield;

@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../match/types';
 import type { UnjudgedSpan } from '../match/unjudged';
-import { CollectCache, SLICE_MS, collectTextAsync, defaultYield, isIgnorableMutationTarget, type CollectedText } from './collect-text';
+import { CollectCache, SLICE_MS, blockTextNodes, collectTextAsync, defaultYield, isBlockSegment, isIgnorableMutationTarget, type CollectedText } from './collect-text';
 import { childController, isAbortError } from './lifetime';
 import { rangeForGenerated, rangeForOffsets } from './ranges';
 import { MAX_REJUDGE_ROUNDS, createJudgementStore, judgeFindingsSteps, refreshCarried } from './rejudge';
@@ -181,6 +181,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       skipElement,
       shadowRootOf: options.shadowRootOf,
       judgements: store.judgements,
+      judged: store.carried,
       cache,
       yieldToPage: options.yieldToPage,
       sliceMs: options.sliceMs,
@@ -390,7 +391,16 @@ function sameNodes(a: CollectedText, b: CollectedText): boolean {
   if (a.generated.length !== b.generated.length || a.generated.some((g, i) => g.element !== b.generated[i]!.element)) return false;
   if (a.segments.length !== b.segments.length) return false;
   for (let i = 0; i < a.segments.length; i++) {
-    if (a.segments[i]!.node !== b.segments[i]!.node) return false;
+    const x = a.segments[i]!;
+    const y = b.segments[i]!;
+    if (isBlockSegment(x) || isBlockSegment(y)) {
+      if (!isBlockSegment(x) || !isBlockSegment(y) || x.block !== y.block) return false;
+      // A copy of itself (CollectCache: nothing touched it), or a block whose text nodes no range of `b` stands on (never listed).
+      if (x.nodes === y.nodes || !y.nodes.list) continue;
+      const now = blockTextNodes(x, a.text);
+      const then = blockTextNodes(y, b.text);
+      if (now.changed || then.changed || now.list.length !== then.list.length || now.list.some((s, j) => s.node !== then.list[j]!.node)) return false;
+    } else if (x.node !== y.node) return false;
   }
   return true;
 }

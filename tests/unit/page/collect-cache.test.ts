@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_MAX_AGE_MS, CollectCache, collectText, type CollectedText } from '../../../src/page/collect-text';
+import { textSegmentsIn } from '../../../src/page/ranges';
 
 afterEach(() => {
   document.head.innerHTML = '';
@@ -28,7 +29,8 @@ function watch(cache: CollectCache): () => Promise<void> {
 function plain(c: CollectedText) {
   return {
     text: c.text,
-    segments: c.segments.map((s) => [s.node, s.start, s.end]),
+    // Plain blocks' text nodes listed (ranges.ts): the same nodes at the same offsets.
+    segments: (textSegmentsIn(c, 0, c.text.length) ?? []).map((s) => [s.node, s.start, s.end]),
     generated: c.generated.map((g) => [g.element, g.kind, g.start, g.end]),
     unjudged: c.unjudged,
     truncated: c.truncated,

@@ -4,10 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { canonical } from '../../../src/text';
+import { textSegmentsIn } from '../../../src/page/ranges';
 import {
   BLOCK_SEPARATOR,
   collectText,
   collectTextAsync,
+  isBlockSegment,
   isIgnorableMutationTarget,
   type CollectedText,
 } from '../../../src/page/collect-text';
@@ -26,7 +28,8 @@ function page(html: string): Document {
 /** Every segment maps exactly onto its node's text: the invariant ranges rely on. */
 function expectConsistent(collected: CollectedText) {
   let previousEnd = 0;
-  for (const seg of collected.segments) {
+  // Plain blocks' text nodes listed (ranges.ts).
+  for (const seg of textSegmentsIn(collected, 0, collected.text.length)!) {
     expect(collected.text.slice(seg.start, seg.end)).toBe(seg.node.data);
     expect(seg.start).toBeGreaterThanOrEqual(previousEnd);
     previousEnd = seg.end;
@@ -141,7 +144,10 @@ describe('collectText: boundaries', () => {
     const doc = page('<p>He said: “We <em>will not</em> <a href="/x">negotiate</a> under pressure.”</p>');
     const collected = collectText(doc);
     expect(collected.text).toBe('He said: “We will not negotiate under pressure.”');
-    expect(collected.segments).toHaveLength(5);
+    // A plain block is read whole, its five text nodes listed when a finding needs them.
+    expect(collected.segments).toHaveLength(1);
+    expect(isBlockSegment(collected.segments[0]!)).toBe(true);
+    expect(textSegmentsIn(collected, 0, collected.text.length)).toHaveLength(5);
     expectConsistent(collected);
   });
 
@@ -213,7 +219,8 @@ describe('collectText: limits and slicing', () => {
 
   it('collectTextAsync gives the same result as collectText while yielding between slices', async () => {
     // linkedom: fast enough for a page big enough to need many slices.
-    const paragraphs = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} with <em>inline</em> words.</p>`);
+    // Plain blocks count two steps each (the block, its <em>): 10,000 make ~80 steps of 256 nodes.
+    const paragraphs = Array.from({ length: 10_000 }, (_, i) => `<p>Paragraph ${i} with <em>inline</em> words.</p>`);
     const doc = parseHTML(`<html><body>${paragraphs.join('')}</body></html>`).document as unknown as Document;
     let clock = 0;
     let yields = 0;
