@@ -2,6 +2,9 @@
  * What judging the rendered text costs, in headless Chromium, against a bare
  * TreeWalker pass over the same page in the same run:
  * - the collector's walk without generated content (the walk before issue 12);
+ * - the same fast pass with every text node walked (`wholeBlocks: false`, as before
+ *   issue 16 read plain blocks whole); the script fails unless both give the same
+ *   collection (text, and the same text nodes at the same offsets);
  * - the collector's walk as shipped (the fast pass: it also reads every
  *   element's `::before`/`::after` content, and opens closed shadow roots);
  * - the strict second look on the text of quotations only (what the scanner
@@ -61,7 +64,8 @@ function buildPage(): string {
 
 /** Runs in the page: every measure, RUNS times, medians. */
 const IN_PAGE = `(() => {
-  const { collectText, createStrictJudge } = QV;
+  const { collectText, createStrictJudge, textSegmentsIn } = QV;
+  const nodesOf = (c) => textSegmentsIn(c, 0, c.text.length) ?? [];
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
   const time = (fn) => { const t = performance.now(); const out = fn(); return [performance.now() - t, out]; };
   const bare = () => {
@@ -70,15 +74,21 @@ const IN_PAGE = `(() => {
     for (let n = w.nextNode(); n; n = w.nextNode()) { parts.push(n.data); nodes++; }
     return { chars: parts.join('').length, nodes };
   };
-  const results = { bare: [], walk: [], fast: [], every: [], second: [], strict: [] };
+  const results = { bare: [], walk: [], nodes: [], fast: [], every: [], second: [], strict: [] };
   let facts = {};
   for (let run = 0; run < ${RUNS}; run++) {
     const [bareMs, b] = time(bare);
     results.bare.push(bareMs);
     const [walkMs] = time(() => collectText(document, { generatedContent: false }));
     results.walk.push(walkMs);
+    const [nodesMs, walked] = time(() => collectText(document, { wholeBlocks: false }));
+    results.nodes.push(nodesMs);
     const [fastMs, collected] = time(() => collectText(document));
     results.fast.push(fastMs);
+    // Plain blocks read whole must give what the walk of every text node gives (issue 16).
+    const a = nodesOf(collected);
+    const b2 = nodesOf(walked);
+    const sameAsWalk = collected.text === walked.text && a.length === b2.length && a.every((s, i) => s.node === b2[i].node && s.start === b2[i].start && s.end === b2[i].end);
     const [everyMs] = time(() => collectText(document, { generatedContent: 'every-element' }));
     results.every.push(everyMs);
     // The quoted spans, as the findings the scanner judges: the text nodes between each “ and ”.
@@ -87,15 +97,16 @@ const IN_PAGE = `(() => {
       const end = collected.text.indexOf('”', at);
       if (end > at) spans.push([at, end + 1]);
     }
-    const inSpans = collected.segments.filter((s) => spans.some(([a, e]) => s.start < e && s.end > a)).map((s) => s.node);
+    const inSpans = spans.flatMap(([a, e]) => (textSegmentsIn(collected, a, e) ?? []).map((s) => s.node));
     const [secondMs, second] = time(() => { const j = createStrictJudge(document); return inSpans.map((n) => j.text(n)); });
     results.second.push(secondMs);
-    const [strictMs, strict] = time(() => { const j = createStrictJudge(document); return collected.segments.map((s) => j.text(s.node)); });
+    const [strictMs, strict] = time(() => { const j = createStrictJudge(document); return a.map((s) => j.text(s.node)); });
     results.strict.push(strictMs);
     facts = {
       bareChars: b.chars, textNodes: b.nodes, collectedChars: collected.text.length, spans: spans.length,
       judgedInSpans: inSpans.length, visibleInSpans: second.filter((v) => v === 'visible').length,
       judgedWhole: strict.length, visibleWhole: strict.filter((v) => v === 'visible').length,
+      sameAsWalk: sameAsWalk ? 1 : 0, wholeBlocks: collected.segments.filter((s) => s.block).length,
     };
   }
   const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
@@ -105,7 +116,7 @@ const IN_PAGE = `(() => {
 async function main(): Promise<void> {
   const bundle = await build({
     stdin: {
-      contents: `export { collectText } from './src/page/collect-text';\nexport { createStrictJudge } from './src/page/visibility';`,
+      contents: `export { collectText } from './src/page/collect-text';\nexport { textSegmentsIn } from './src/page/ranges';\nexport { createStrictJudge } from './src/page/visibility';`,
       resolveDir: repoRoot,
       loader: 'ts',
     },
@@ -122,7 +133,7 @@ async function main(): Promise<void> {
     await page.setContent(buildPage(), { waitUntil: 'load' });
     await page.addScriptTag({ content: script });
     const { m, facts } = (await page.evaluate(IN_PAGE)) as {
-      m: Record<'bare' | 'walk' | 'fast' | 'every' | 'second' | 'strict', number>;
+      m: Record<'bare' | 'walk' | 'nodes' | 'fast' | 'every' | 'second' | 'strict', number>;
       facts: Record<string, number>;
     };
     // Check the runs measured what they claim.
@@ -131,6 +142,8 @@ async function main(): Promise<void> {
     if (facts.spans! < 0.9 * QUOTED_SPANS) problems.push(`only ${facts.spans} quoted spans found`);
     if (facts.visibleInSpans !== facts.judgedInSpans) problems.push(`${facts.judgedInSpans! - facts.visibleInSpans!} span nodes judged not visible on a plain page`);
     if (facts.visibleWhole !== facts.judgedWhole) problems.push(`${facts.judgedWhole! - facts.visibleWhole!} nodes judged not visible on a plain page`);
+    if (facts.sameAsWalk !== 1) problems.push('plain blocks read whole gave another collection than the walk of every text node');
+    if (facts.wholeBlocks! < 100) problems.push(`only ${facts.wholeBlocks} blocks read whole`);
     const f1 = (x: number) => x.toFixed(1);
     const ratio = (x: number) => `${f1(x / m.bare)}x`;
     console.log(`Chromium, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -139,7 +152,8 @@ async function main(): Promise<void> {
     console.log('|---|---|---|');
     console.log(`| bare TreeWalker (SHOW_TEXT, join) | ${f1(m.bare)} ms | 1.0x |`);
     console.log(`| collector walk, no generated content | ${f1(m.walk)} ms | ${ratio(m.walk)} |`);
-    console.log(`| fast pass as shipped (walk + ::before/::after of the elements the style sheets name) | ${f1(m.fast)} ms | ${ratio(m.fast)} |`);
+    console.log(`| fast pass, every text node walked (wholeBlocks: false, before issue 16's plain blocks) | ${f1(m.nodes)} ms | ${ratio(m.nodes)} |`);
+    console.log(`| fast pass as shipped (plain blocks read whole, ${facts.wholeBlocks} here; walk + ::before/::after of the elements the style sheets name) | ${f1(m.fast)} ms | ${ratio(m.fast)} |`);
     console.log(`| fast pass where the sheets cannot be read (::before/::after of every element) | ${f1(m.every)} ms | ${ratio(m.every)} |`);
     console.log(`| strict second look, quoted spans only | ${f1(m.second)} ms | ${ratio(m.second)} |`);
     console.log(`| strict judge on every text node | ${f1(m.strict)} ms | ${ratio(m.strict)} |`);
