@@ -95,6 +95,7 @@ export default defineBackground(() => {
         corpusSha256: build.corpusSha256,
         sourceName: CORPUS_ASSET,
         onRefused: paintRefused,
+        pause: nextTask,
         ...(build.builtAt === undefined ? {} : { builtAt: build.builtAt }),
       });
     },

@@ -19,6 +19,8 @@ export interface Matcher {
   findAll(text: string, options?: { pageDate?: string }): Finding[];
   /** A fact-checker's selection: the best match, if any, and the nearest candidates. */
   lookup(selection: string, context?: LookupContext): LookupResult;
+  /** Prepares up to `count` wordings for `lookup`; true when it needs no more (src/match/matcher.ts). */
+  prepareLookup?(count: number): boolean;
 }
 
 /**

@@ -45,6 +45,8 @@ export interface ShippedHostOptions {
   onRefused?(status: CorpusStatus): void;
   /** The engine; the real one unless a test exercises the host alone. */
   createMatcher?: MatcherFactory;
+  /** Yields to other messages between steps of a lookup's preparation (the background passes a macrotask). */
+  pause?: () => Promise<void>;
 }
 
 /**
@@ -53,6 +55,12 @@ export interface ShippedHostOptions {
  * quotes per span; 8,192 views hold well under 1 MB and cover what a page's spans ask for again.
  */
 const QUOTE_VIEWS_KEPT = 8192;
+
+/**
+ * Wordings whose word hashes a lookup's preparation computes per task (the shipped index keeps
+ * none; Engine.hashWordings): at 100k quotations the whole takes 0.1-0.25 s, in steps of a few ms.
+ */
+const LOOKUP_PREPARE_STEP = 4096;
 
 /** Verified pieces of corpus.json kept in memory: a page's findings rarely touch more (about 1-2 MB at most). */
 const PIECE_CACHE = 8;
@@ -178,6 +186,11 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
     return out;
   };
   const has = (id: string) => shipped.find(id) >= 0;
+  /** The first lookup or search of a worker: the word hashes it scans, made a step per task. */
+  const pause = options.pause ?? (() => Promise.resolve());
+  const lookupReady = async () => {
+    while (!(matcher.prepareLookup?.(LOOKUP_PREPARE_STEP) ?? true)) await pause();
+  };
 
   /** Runs an answer; a piece that fails its check refuses the host and answers as refused. */
   const guarded = async <T>(work: () => Promise<T>, asRefused: (host: SyncHost) => T): Promise<T> => {
@@ -218,6 +231,7 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
     lookup: (request) =>
       guarded(
         async (): Promise<LookupResponse> => {
+          await lookupReady();
           const { best, nearest } = lookupFindings(matcher, request, has);
           const quotes = await quotesFor([best?.quoteId, ...nearest.map((n) => n.quoteId)]);
           return best ? { type: 'qv:lookup', best, nearest, quotes, corpus: status } : { type: 'qv:lookup', nearest, quotes, corpus: status };
@@ -227,6 +241,7 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
     search: (request) =>
       guarded(
         async () => {
+          await lookupReady();
           const matches = ranking.search(request.query, request.limit);
           const hits: SearchHit[] = [];
           for (const m of matches) hits.push(searchHit(await record(m.position), m));

@@ -38,6 +38,11 @@ export interface Matcher {
    * `context.before + selection + context.after`.
    */
   lookup(selection: string, context?: LookupContext): LookupResult;
+  /**
+   * Prepares up to `count` wordings for `lookup` (their word hashes, when the index keeps
+   * none: Engine.hashWordings); true when the lookup needs no more preparing.
+   */
+  prepareLookup(count: number): boolean;
   /** The index in use (serialize it with `serializeIndex` to skip the build next time). */
   readonly index: MatchIndex;
 }
@@ -293,7 +298,7 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
     return best ? { best, nearest } : { nearest };
   };
 
-  return { findAll, matchSpans, lookup, index: idx };
+  return { findAll, matchSpans, lookup, prepareLookup: (count) => engine.hashWordings(count), index: idx };
 }
 
 /** The text [start, end) ends a sentence: its last non-space character before any closing mark is . ! or ? */

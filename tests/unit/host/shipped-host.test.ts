@@ -203,6 +203,28 @@ describe('the shipped index answers as the corpus it was built from', async () =
     expect(await hosts(packed, true).shipped.scanSliced(request, noPause)).toEqual(fromParts);
   });
 
+  it('a lookup hashes every wording first, a step per task: the same answers, other messages served between steps', async () => {
+    const { corpus } = generatedCorpus(9000);
+    const packed = packValidCorpus(corpus, 'generated.json');
+    const bytes = new TextEncoder().encode(packed.json);
+    let pauses = 0;
+    const shipped = createShippedHost(openShippedIndex(packed.index), {
+      readCorpus: async (start, end) => bytes.slice(start, end),
+      corpusSha256: packed.sha256,
+      pause: async () => {
+        pauses++;
+      },
+    });
+    const built = createHost(JSON.parse(packed.json), { sha256: packed.sha256 });
+    // A word no trigram holds: the lookup's shortlist scans every wording's words.
+    const lookup = { type: 'qv:lookup' as const, text: corpus.quotes[4321]!.text.split(' ').slice(2, 4).join(' ') };
+    expect(await shipped.lookup(lookup)).toEqual(built.lookup(lookup));
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    const after = pauses;
+    expect(await shipped.search({ type: 'qv:search', query: 'speaker number 3' })).toEqual(built.search({ type: 'qv:search', query: 'speaker number 3' }));
+    expect(pauses).toBe(after);
+  });
+
   it('ships no word hashes: the engine hashes candidates, and the lookup every wording, from the texts as the build did', () => {
     const { corpus } = generatedCorpus(RECORD_SHARD_QUOTES + 9);
     const shipped = openShippedIndex(packValidCorpus(corpus, 'generated.json').index);
