@@ -34,7 +34,13 @@ export interface BlockSegment {
 
 /** A plain block's text nodes, listed on first use (blockTextNodes); offsets from the block's start. */
 export interface BlockNodes {
+  /** Listed so far, in order. */
   list?: TextSegment[];
+  /** Where the listing stopped: the offset after the last node listed, and that node. */
+  at?: number;
+  cursor?: Node | null;
+  /** Every node listed. */
+  complete?: boolean;
   /**
    * Where the block's text changed between reading and listing: `[start, end)`, or the
    * point `start === end` where text was inserted. No range may cover it.
@@ -399,29 +405,37 @@ type Action = 'descend' | 'skip' | 'shadow' | 'slot' | 'break' | 'summary-only' 
 
 /**
  * A plain block's text nodes, with their offsets in the collected `text`, listed from the
- * live DOM the first time a finding needs them. The block was plain when read (plainText),
- * so its text is its text nodes' data in order: their lengths place them (reading `length`
- * makes no string; ranges.ts compares the data of the nodes a range covers before making
- * it). Where the lengths no longer add up, the page changed the block: the nodes whose data
- * still match are listed from either end, and `changed` marks the rest.
+ * live DOM when a finding first needs them, and only as far as `upTo` (an offset in
+ * `text`; by default all). The block was plain when read (plainText), so its text is its
+ * text nodes' data in order: their lengths place them (reading `length` makes no string;
+ * ranges.ts compares the data of every node a range covers before making it, so a node
+ * the page changed since cannot place a range). Where the lengths of all of them no longer
+ * add up, the page changed the block: the nodes whose data still match are listed from
+ * either end, and `changed` marks the rest.
  */
-export function blockTextNodes(segment: BlockSegment, text: string): { list: TextSegment[]; changed?: { start: number; end: number } } {
+export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infinity): { list: TextSegment[]; changed?: { start: number; end: number } } {
   const held = segment.nodes;
-  if (!held.list) {
-    const nodes: Text[] = [];
-    let total = 0;
-    // Every text node under the block, in document order (no walker object for a few nodes).
-    for (let n: Node | null = segment.block.firstChild; n; n = nextNodeIn(n, segment.block)) {
+  const want = upTo - segment.start;
+  if (!held.complete && !(held.list && held.at! >= want)) {
+    const list = (held.list ??= []);
+    let at = held.at ?? 0;
+    const block = segment.block;
+    let n: Node | null = held.cursor === undefined ? block.firstChild : held.cursor && nextNodeIn(held.cursor, block);
+    for (; n; n = nextNodeIn(n, block)) {
       if (n.nodeType !== TEXT_NODE) continue;
       const length = (n as Text).length;
       if (length === 0) continue;
-      nodes.push(n as Text);
-      total += length;
+      list.push({ node: n as Text, start: at, end: (at += length) });
+      if (at >= want) break;
     }
-    if (total === segment.end - segment.start) {
-      let at = 0;
-      held.list = nodes.map((node) => ({ node, start: at, end: (at += node.length) }));
-    } else listChanged(held, nodes, text.slice(segment.start, segment.end));
+    // Past the block's length: the page changed it, and the whole block is looked at.
+    if (at > segment.end - segment.start) n = null;
+    held.at = at;
+    held.cursor = n;
+    if (!n) {
+      held.complete = true;
+      if (at !== segment.end - segment.start) listChanged(held, block, text.slice(segment.start, segment.end));
+    }
   }
   const shift = segment.start;
   const list = shift === 0 ? held.list! : held.list!.map((s) => ({ node: s.node, start: s.start + shift, end: s.end + shift }));
@@ -429,7 +443,9 @@ export function blockTextNodes(segment: BlockSegment, text: string): { list: Tex
 }
 
 /** A changed block's nodes that still hold the text read (`expected`), from either end (see blockTextNodes). */
-function listChanged(held: BlockNodes, nodes: Text[], expected: string): void {
+function listChanged(held: BlockNodes, block: Element, expected: string): void {
+  const nodes: Text[] = [];
+  for (let n: Node | null = block.firstChild; n; n = nextNodeIn(n, block)) if (n.nodeType === TEXT_NODE && (n as Text).length > 0) nodes.push(n as Text);
   const head: TextSegment[] = [];
   let at = 0;
   let i = 0;

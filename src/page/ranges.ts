@@ -46,7 +46,7 @@ export function textSegmentsIn(collected: CollectedText, start: number, end: num
       out.push(s);
       continue;
     }
-    const { list, changed } = blockTextNodes(s, collected.text);
+    const { list, changed } = blockTextNodes(s, collected.text, end);
     // A span over what changed, or across the point where text was inserted, is not mapped.
     if (changed && end > changed.start && start < (changed.end > changed.start ? changed.end : changed.start)) return null;
     const from = firstSegmentEndingAfter(list, start);

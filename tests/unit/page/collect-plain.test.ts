@@ -125,6 +125,21 @@ describe('plain blocks read whole', () => {
     }
   });
 
+  it('list, span by span in any order, the nodes a whole listing gives', () => {
+    const r = rng(11);
+    for (let run = 0; run < 100; run++) {
+      document.body.innerHTML = randomPage(r);
+      const bySpans = collectText(document);
+      const whole = textSegmentsIn(collectText(document), 0, bySpans.text.length) ?? [];
+      for (let k = 0; k < 10; k++) {
+        const a = Math.floor(r() * bySpans.text.length);
+        const b = a + Math.floor(r() * 40);
+        const expected = whole.filter((s) => s.end > a && s.start < b).map((s) => [s.node, s.start, s.end]);
+        expect((textSegmentsIn(bySpans, a, b) ?? []).map((s) => [s.node, s.start, s.end])).toEqual(expected);
+      }
+    }
+  });
+
   it('stop at maxChars where the walk does', () => {
     document.body.innerHTML = '<p>aaaa <em>aa</em></p><p>bbbb <em>bb</em></p><p>cccc</p>';
     for (let max = 1; max < 30; max++) expectSame({ maxChars: max });
@@ -144,7 +159,9 @@ describe('plain blocks read whole', () => {
     const start = collected.text.indexOf('We will');
     const range = rangeForOffsets(collected, start, start + 'We will not negotiate'.length)!;
     expect(range.toString()).toBe('We will not negotiate');
-    expect(isBlockSegment(block) && block.nodes.list?.length).toBe(5);
+    // Listed as far as the quotation goes: four of its five text nodes.
+    expect(isBlockSegment(block) && block.nodes.list?.length).toBe(4);
+    expect(textSegmentsIn(collected, 0, collected.text.length)).toHaveLength(5);
   });
 
   it('map no range over text the page inserted into the block since it was read', () => {
