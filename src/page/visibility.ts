@@ -160,7 +160,15 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
     return out;
   };
 
+  /** textLook's verdict per element: the text nodes of one paragraph share it. */
+  const looks = new Map<Element, Judgement | undefined>();
   const textLook = (el: Element, f: ElementFacts): Judgement | undefined => {
+    if (looks.has(el)) return looks.get(el);
+    const verdict = ownTextLook(el, f);
+    looks.set(el, verdict);
+    return verdict;
+  };
+  const ownTextLook = (el: Element, f: ElementFacts): Judgement | undefined => {
     if (f.hidden) return 'hidden';
     const s = style(el);
     if (s.visibility === 'hidden' || s.visibility === 'collapse') return 'hidden';
