@@ -171,9 +171,20 @@ const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
 const DOCUMENT_FRAGMENT_NODE = 11;
-// NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, spelled out: linkedom has no NodeFilter global.
-const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+// NodeFilter.SHOW_ELEMENT | SHOW_TEXT | SHOW_CDATA_SECTION, spelled out: linkedom has no NodeFilter global.
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4 | 0x8;
+
+/**
+ * A node whose data the page draws as text: a text node, or a CDATA section (a `Text` too:
+ * in XHTML pages, and imported by script into HTML ones). `textContent` holds both, so the
+ * walk, the listing of plain blocks and the strict judge must all read both.
+ */
+export function isTextData(node: Node): node is Text {
+  const type = node.nodeType;
+  return type === TEXT_NODE || type === CDATA_SECTION_NODE;
+}
 
 /** Elements whose text is not page prose: code, styles, form fields, embedded and replaced content. */
 const SKIPPED_TAGS = new Set([
@@ -422,7 +433,7 @@ export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infin
     const block = segment.block;
     let n: Node | null = held.cursor === undefined ? block.firstChild : held.cursor && nextNodeIn(held.cursor, block);
     for (; n; n = nextNodeIn(n, block)) {
-      if (n.nodeType !== TEXT_NODE) continue;
+      if (!isTextData(n)) continue;
       const length = (n as Text).length;
       if (length === 0) continue;
       list.push({ node: n as Text, start: at, end: (at += length) });
@@ -445,7 +456,7 @@ export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infin
 /** A changed block's nodes that still hold the text read (`expected`), from either end (see blockTextNodes). */
 function listChanged(held: BlockNodes, block: Element, expected: string): void {
   const nodes: Text[] = [];
-  for (let n: Node | null = block.firstChild; n; n = nextNodeIn(n, block)) if (n.nodeType === TEXT_NODE && (n as Text).length > 0) nodes.push(n as Text);
+  for (let n: Node | null = block.firstChild; n; n = nextNodeIn(n, block)) if (isTextData(n) && n.length > 0) nodes.push(n as Text);
   const head: TextSegment[] = [];
   let at = 0;
   let i = 0;
@@ -619,9 +630,7 @@ class Collector {
     this.pseudoText = options.generatedContent === false ? undefined : makePseudoText(doc, options.judgements);
     this.maxChars = options.maxChars ?? MAX_COLLECT_CHARS;
     options.cache?.refresh();
-    // XML documents' CDATA sections are in textContent but not in the walk; linkedom has no contentType.
-    const html = doc.contentType === undefined || doc.contentType === 'text/html';
-    if (!html || options.wholeBlocks === false || (options.judgements !== undefined && options.judged === undefined)) this.judgedAncestors = null;
+    if (options.wholeBlocks === false || (options.judgements !== undefined && options.judged === undefined)) this.judgedAncestors = null;
     else {
       const ancestors = new Set<Node>();
       for (const node of options.judged ?? []) {
@@ -705,7 +714,7 @@ class Collector {
       // Slotted nodes render in the slot's place: they take the slot's block and visibility.
       this.taint++;
       for (const node of (el as HTMLSlotElement).assignedNodes({ flatten: true })) {
-        if (node.nodeType === TEXT_NODE) this.visitText(node as Text, context!);
+        if (isTextData(node)) this.visitText(node, context!);
         else if (node.nodeType === ELEMENT_NODE) yield* this.walkElement(node as Element, context!);
       }
     } else if (action === 'summary-only') {
@@ -734,8 +743,8 @@ class Collector {
         if (top.capture) this.finishCapture(top.node as Element, top.capture, top);
         top = stack[stack.length - 1]!;
       }
-      if (node.nodeType === TEXT_NODE) {
-        this.visitText(node as Text, top);
+      if (isTextData(node)) {
+        this.visitText(node, top);
         node = walker.nextNode();
         continue;
       }

@@ -98,10 +98,14 @@ export function segmentsUnchanged(collected: CollectedText, nodes: readonly Text
 /**
  * A range over the element whose generated text (CSS `::before`/`::after`, a
  * read-only textarea's value) holds `[start, end)`, for a finding with no
- * text node to anchor on. Null when the span is not generated text or the
- * element left the page.
+ * text node to anchor on. Null when the span is not generated text only (a span
+ * over page text is placed by its text nodes or not at all: text no node can
+ * be found for was never judged) or the element left the page.
  */
 export function rangeForGenerated(collected: CollectedText, start: number, end: number): Range | null {
+  const { segments } = collected;
+  const first = firstSegmentEndingAfter(segments, start);
+  if (first < segments.length && segments[first]!.start < end) return null;
   const g = collected.generated.find((s) => s.start < end && s.end > start);
   if (!g || !g.element.isConnected) return null;
   const range = g.element.ownerDocument.createRange();

@@ -10,7 +10,7 @@
  * of every scan, so text a page later shows is read again.
  */
 import type { Finding } from '../match/types';
-import type { CollectedText, TextJudgements } from './collect-text';
+import { isTextData, type CollectedText, type TextJudgements } from './collect-text';
 import { textSegmentsIn } from './ranges';
 import type { StrictJudge } from './visibility';
 
@@ -96,8 +96,11 @@ export function* judgeFindingsSteps(
   const { generated } = collected;
   for (const f of findings) {
     if (f.quoteId === undefined) continue;
-    // Null: a plain block no longer holds the finding's text, which is then not located (ranges.ts).
-    for (const segment of textSegmentsIn(collected, f.start, f.end) ?? []) {
+    const segments = textSegmentsIn(collected, f.start, f.end);
+    // Null: a plain block no longer holds the text read there. Its nodes cannot be judged: the
+    // page is collected again (a finding over it is not located meanwhile: ranges.ts).
+    if (segments === null) changed = true;
+    for (const segment of segments ?? []) {
       look(segment.node);
       if (looked >= NODES_PER_STEP) {
         looked = 0;
@@ -112,5 +115,5 @@ export function* judgeFindingsSteps(
 }
 
 function judgeNode(node: Node, judge: StrictJudge) {
-  return node.nodeType === 3 ? judge.text(node as Text) : judge.generated(node as Element);
+  return isTextData(node) ? judge.text(node) : judge.generated(node as Element);
 }
