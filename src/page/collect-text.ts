@@ -288,9 +288,9 @@ export const MAX_CACHED_BLOCK_CHARS = 50_000;
 /**
  * A rescan walks every block again at least this often. What changes the drawn text with no
  * DOM mutation (a style sheet edited through CSSOM, a media query, a closed shadow root
- * attached later) is not seen in a kept block until then; the strict look still judges
- * the text under every finding at every scan (rejudge.ts), so such text hidden later cannot
- * stay verified.
+ * attached later) is not seen in a kept block until then; the strict look judges the text
+ * under the findings that name a quotation at every scan and every RECHECK_MS between
+ * scans (scanner.ts), so such text hidden later does not stay verified.
  */
 export const CACHE_MAX_AGE_MS = 30_000;
 

@@ -15,7 +15,7 @@ import { CollectCache, SLICE_MS, blockTextNodes, collectTextAsync, defaultYield,
 import { childController, isAbortError } from './lifetime';
 import { rangeForGenerated, rangeForOffsets } from './ranges';
 import { MAX_REJUDGE_ROUNDS, createJudgementStore, judgeFindingsSteps, refreshCarried } from './rejudge';
-import { createStrictJudge } from './visibility';
+import { createStrictJudge, type StrictJudge } from './visibility';
 
 /**
  * Quiet time after the last mutation before rescanning: long enough to
@@ -30,6 +30,20 @@ export const MUTATION_DEBOUNCE_MS = 300;
 export const MUTATION_MAX_WAIT_MS = 2_000;
 /** Start the first scan at idle time, but no later than this after load. */
 export const INITIAL_IDLE_TIMEOUT_MS = 1_000;
+
+/**
+ * How often the strict look judges again the text under the located findings that name a
+ * quotation, when no scan is due. What hides text without a mutation the scanner acts on
+ * (a <style> or <link> added to <head>, a CSSOM edit, adoptedStyleSheets, a media query)
+ * leaves the text as it was: without this, a quotation a page doctors that way stays
+ * verified. The 1 MB page's ~60 such findings cost a few ms, in slices (docs/benchmarks.md).
+ */
+export const RECHECK_MS = 1_000;
+/**
+ * Findings judged per RECHECK_MS at most, in turn: all of them on an article (the 1 MB
+ * page has ~60), and a page of 20,000 quotations costs no more per second than that.
+ */
+export const RECHECK_MAX_FINDINGS = 100;
 
 /** Attributes that can show or hide text. */
 const WATCHED_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'contenteditable'];
@@ -111,6 +125,8 @@ export interface ScannerOptions<A extends MatchAnswer> {
   now?: () => number;
   /** Runs the first scan; defaults to requestIdleCallback with a timeout. */
   whenIdle?: (callback: () => void, signal: AbortSignal) => void;
+  /** See RECHECK_MS; 0: never between scans. */
+  recheckMs?: number;
 }
 
 export interface Scanner<A extends MatchAnswer> {
@@ -219,9 +235,27 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
     return { located: located.sort(byStart), busyMs };
   };
 
+  /**
+   * The strict look at the text under `findings` (those naming a quotation), in slices of
+   * `sliceMs`. Returns whether it must be collected again, and the busy time.
+   */
+  const judgeInSlices = async (collected: CollectedText, findings: readonly Finding[], judge: StrictJudge, seen: Set<Node>) => {
+    const steps = judgeFindingsSteps(collected, findings, judge, store, seen);
+    let busyMs = 0;
+    let t = now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return { changed: step.value, busyMs: busyMs + now() - t };
+      if (now() - t < sliceMs) continue;
+      busyMs += now() - t;
+      await yieldToPage();
+      signal.throwIfAborted();
+      t = now();
+    }
+  };
+
   const scanOnce = async () => {
     // A fresh judge per scan: styles may have changed since the last one (its making counts as judging).
-    let judged = now();
+    const judged = now();
     const judge = options.strict === false ? undefined : createStrictJudge(root);
     // A verdict that changed changes what the kept blocks would read.
     if (judge && refreshCarried(store, judge)) cache.clear();
@@ -238,13 +272,24 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       collections: 1,
       reusedBlocks: collected.cost?.reusedBlocks ?? 0,
     };
-    let outcome: ScanOutcome<A>;
+    let outcome: ScanOutcome<A> | undefined;
     if (last && collected.text === last.collected.text && sameUnjudged(collected, last.collected)) {
-      if (sameNodes(collected, last.collected)) return;
-      const { located, busyMs } = await locateInSlices(collected, last.answer.findings);
-      outcome = { collected, answer: last.answer, located, kind: 'reanchored', cost };
-      cost.locateMs = busyMs;
-    } else {
+      // The same text; a style sheet added or edited since may hide some of it all the same
+      // (the fast pass reads no sheet): the strict look at the findings' text again.
+      const stale = judge ? await judgeInSlices(collected, last.answer.findings, judge, new Set()) : undefined;
+      if (stale) cost.judgeMs = judgeMs += stale.busyMs;
+      if (stale?.changed) {
+        cache.clear();
+        collected = await collect(cost);
+        cost.collections++;
+      } else {
+        if (sameNodes(collected, last.collected)) return;
+        const { located, busyMs } = await locateInSlices(collected, last.answer.findings);
+        outcome = { collected, answer: last.answer, located, kind: 'reanchored', cost };
+        cost.locateMs = busyMs;
+      }
+    }
+    if (!outcome) {
       const sent = now();
       let later = false;
       const busy = (ms: number) => {
@@ -260,21 +305,8 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       const seen = new Set<Node>();
       for (let round = 0; judge && round < MAX_REJUDGE_ROUNDS; round++) {
         // In slices, like the collection: hundreds of findings mean hundreds of layout queries.
-        const steps = judgeFindingsSteps(collected, answer.findings, judge, store, seen);
-        let changed = false;
-        judged = now();
-        for (let step = steps.next(); ; step = steps.next()) {
-          if (step.done) {
-            changed = step.value;
-            break;
-          }
-          if (now() - judged < sliceMs) continue;
-          judgeMs += now() - judged;
-          await yieldToPage();
-          signal.throwIfAborted();
-          judged = now();
-        }
-        judgeMs += now() - judged;
+        const { changed, busyMs } = await judgeInSlices(collected, answer.findings, judge, seen);
+        judgeMs += busyMs;
         cost.judgeMs = judgeMs;
         if (!changed) break;
         cache.clear();
@@ -296,6 +328,43 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
     signal.throwIfAborted();
     onScan(outcome);
   };
+
+  /**
+   * Between scans (RECHECK_MS): the strict look again at the located findings that name a
+   * quotation; a verdict that hides or flags their text asks for a scan at once.
+   */
+  let rechecked: { of: ScanOutcome<A>; findings: Finding[]; at: number } | undefined;
+  const recheck = async () => {
+    if (running || timer !== undefined || !last || signal.aborted) return;
+    if (rechecked?.of !== last) rechecked = { of: last, findings: last.located.map((l) => l.finding).filter((f) => f.quoteId !== undefined), at: 0 };
+    const all = rechecked.findings;
+    if (all.length === 0) return;
+    // The next RECHECK_MAX_FINDINGS, in turn.
+    const from = rechecked.at % all.length;
+    const findings = all.slice(from, from + RECHECK_MAX_FINDINGS);
+    rechecked.at = from + findings.length;
+    const judge = createStrictJudge(root);
+    if (!judge) return;
+    running = true;
+    let stale = false;
+    try {
+      stale = (await judgeInSlices(last.collected, findings, judge, new Set())).changed;
+      if (stale) cache.clear();
+    } catch (error) {
+      if (!signal.aborted && !isAbortError(error)) onError(error);
+    } finally {
+      running = false;
+      if ((stale || rerun) && !signal.aborted) {
+        rerun = false;
+        requestScan({ immediate: stale });
+      }
+    }
+  };
+  const recheckMs = options.recheckMs ?? RECHECK_MS;
+  if (recheckMs > 0 && options.strict !== false) {
+    const handle = setInterval(() => void recheck(), recheckMs);
+    signal.addEventListener('abort', () => clearInterval(handle), { once: true });
+  }
 
   // Mutations: one observer for the document and every open shadow root met while scanning.
   const isOwn = (node: Node | null): boolean => {

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../../src/match/types';
-import { MUTATION_DEBOUNCE_MS, startScanner, type ScanOutcome } from '../../../src/page/scanner';
+import { MUTATION_DEBOUNCE_MS, RECHECK_MAX_FINDINGS, RECHECK_MS, startScanner, type ScanOutcome } from '../../../src/page/scanner';
 import { collectTextAsync, type TextJudgements } from '../../../src/page/collect-text';
 
 function wordingEngine(wordings: string[]) {
@@ -27,12 +27,29 @@ function wordingEngine(wordings: string[]) {
 
 type Outcome = ScanOutcome<{ findings: Finding[] }>;
 
+function start(wordings: string[]) {
+  const engine = wordingEngine(wordings);
+  const outcomes: Outcome[] = [];
+  const controller = new AbortController();
+  const scanner = startScanner({
+    root: document,
+    signal: controller.signal,
+    match: engine.match,
+    onScan: (o) => outcomes.push(o),
+    whenIdle: (cb) => cb(),
+    now: () => Date.now(),
+    yieldToPage: () => Promise.resolve(),
+  });
+  return { scanner, engine, outcomes, controller };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
 
 afterEach(() => {
   vi.useRealTimers();
+  document.adoptedStyleSheets = [];
   document.head.innerHTML = '';
   document.body.innerHTML = '';
 });
@@ -107,5 +124,84 @@ describe('the scanner over judged-hidden text moved during its collection', () =
     // The reader of #target reads "We will negotiate under pressure." ("not " is under b { opacity: 0 }):
     // no scan may have painted it as the quotation with "not".
     for (const o of outcomes) expect(o.located.map((l) => l.finding.text)).not.toContain(QUOTE);
+  });
+});
+
+describe('style sheets that hide a word of a verified quotation later', () => {
+  const PAGE = `<p>He said: “We will <b>not </b>negotiate under pressure.”</p>`;
+  const located = (o: Outcome | undefined) => o?.located.map((l) => l.finding.text);
+
+  it('control: a sheet present from the start is caught', async () => {
+    document.head.innerHTML = '<style>b { opacity: 0 }</style>';
+    document.body.innerHTML = PAGE;
+    const { scanner } = start([QUOTE, 'We will negotiate under pressure.']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(located(scanner.last)).toEqual(['We will negotiate under pressure.']);
+  });
+
+  it('a rescan that reads the same text judges the findings again', async () => {
+    document.body.innerHTML = PAGE;
+    const { outcomes, scanner } = start([QUOTE, 'We will negotiate under pressure.']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(located(outcomes[0])).toEqual([QUOTE]);
+    const style = document.createElement('style');
+    style.textContent = 'b { opacity: 0 }';
+    // In <body>: a relevant mutation, so a rescan runs; the fast pass reads the same text.
+    document.body.append(style);
+    await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS + 10);
+    expect(scanner.collections).toBeGreaterThan(1);
+    expect(located(scanner.last)).toEqual(['We will negotiate under pressure.']);
+  });
+
+  it('a <style> added to <head> (no scan of its own) is judged within RECHECK_MS', async () => {
+    document.body.innerHTML = PAGE;
+    const { engine, scanner } = start([QUOTE, 'We will negotiate under pressure.']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(located(scanner.last)).toEqual([QUOTE]);
+    const style = document.createElement('style');
+    style.textContent = 'b { opacity: 0 }';
+    document.head.append(style);
+    await vi.advanceTimersByTimeAsync(RECHECK_MS + 10);
+    expect(engine.match.mock.calls.length).toBeGreaterThan(1);
+    expect(located(scanner.last)).toEqual(['We will negotiate under pressure.']);
+  });
+
+  it('a sheet adopted through CSSOM (no mutation at all) is judged within RECHECK_MS', async () => {
+    document.body.innerHTML = PAGE;
+    const { scanner } = start([QUOTE, 'We will negotiate under pressure.']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(located(scanner.last)).toEqual([QUOTE]);
+    // (happy-dom does not restyle after insertRule into a sheet it has read; adoptedStyleSheets it does.)
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('b { opacity: 0 }');
+    document.adoptedStyleSheets = [sheet];
+    await vi.advanceTimersByTimeAsync(RECHECK_MS + 10);
+    expect(located(scanner.last)).toEqual(['We will negotiate under pressure.']);
+  });
+
+  it('judges nothing again between scans while the findings stand (no rescan)', async () => {
+    document.body.innerHTML = PAGE;
+    const { engine, scanner } = start([QUOTE]);
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(5 * RECHECK_MS);
+    expect(engine.match).toHaveBeenCalledTimes(1);
+    expect(scanner.collections).toBe(1);
+  });
+
+  it('judges a page of many findings in turn, RECHECK_MAX_FINDINGS per RECHECK_MS', async () => {
+    const n = RECHECK_MAX_FINDINGS + 20;
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => (i === n - 1 ? PAGE : `<p>Aide ${i}: “${QUOTE}”</p>`)).join('');
+    const { scanner } = start([QUOTE, 'We will negotiate under pressure.']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(located(scanner.last)).toHaveLength(n);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('b { opacity: 0 }');
+    document.adoptedStyleSheets = [sheet];
+    // The first look covers the first RECHECK_MAX_FINDINGS findings; the last one is in the next.
+    await vi.advanceTimersByTimeAsync(RECHECK_MS + 10);
+    expect(located(scanner.last)).not.toContain('We will negotiate under pressure.');
+    await vi.advanceTimersByTimeAsync(RECHECK_MS);
+    expect(located(scanner.last)).toContain('We will negotiate under pressure.');
+    expect(located(scanner.last)!.filter((t) => t === QUOTE)).toHaveLength(n - 1);
   });
 });
