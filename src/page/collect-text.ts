@@ -431,7 +431,10 @@ export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infin
     const list = (held.list ??= []);
     let at = held.at ?? 0;
     const block = segment.block;
-    let n: Node | null = held.cursor === undefined ? block.firstChild : held.cursor && nextNodeIn(held.cursor, block);
+    // The node the listing stopped at, moved out of the block since: the walk from it would
+    // leave the block. The block changed: the whole of it is looked at.
+    const left = !!held.cursor && !block.contains(held.cursor);
+    let n: Node | null = held.cursor === undefined ? block.firstChild : left ? null : held.cursor && nextNodeIn(held.cursor, block);
     for (; n; n = nextNodeIn(n, block)) {
       if (!isTextData(n)) continue;
       const length = (n as Text).length;
@@ -445,7 +448,7 @@ export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infin
     held.cursor = n;
     if (!n) {
       held.complete = true;
-      if (at !== segment.end - segment.start) listChanged(held, block, text.slice(segment.start, segment.end));
+      if (left || at !== segment.end - segment.start) listChanged(held, block, text.slice(segment.start, segment.end));
     }
   }
   const shift = segment.start;

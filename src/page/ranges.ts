@@ -51,7 +51,11 @@ export function textSegmentsIn(collected: CollectedText, start: number, end: num
     if (changed && end > changed.start && start < (changed.end > changed.start ? changed.end : changed.start)) return null;
     const from = firstSegmentEndingAfter(list, start);
     const to = lastSegmentStartingBefore(list, end);
-    for (let j = from; j <= to && j < list.length; j++) out.push(list[j]!);
+    for (let j = from; j <= to && j < list.length; j++) {
+      // A node listed earlier that the page moved out of the block since (a range checks its data, not where it is).
+      if (!s.block.contains(list[j]!.node)) return null;
+      out.push(list[j]!);
+    }
   }
   return out;
 }

@@ -466,9 +466,12 @@ function sameNodes(a: CollectedText, b: CollectedText): boolean {
       if (!isBlockSegment(x) || !isBlockSegment(y) || x.block !== y.block) return false;
       // A copy of itself (CollectCache: nothing touched it), or a block whose text nodes no range of `b` stands on (never listed).
       if (x.nodes === y.nodes || !y.nodes.list) continue;
-      const now = blockTextNodes(x, a.text);
-      const then = blockTextNodes(y, b.text);
-      if (now.changed || then.changed || now.list.length !== then.list.length || now.list.some((s, j) => s.node !== then.list[j]!.node)) return false;
+      // The nodes `b`'s ranges stand on: those listed so far. `y`'s listing is not extended here
+      // (it would list the live nodes of a re-rendered block and compare them with themselves).
+      const then = y.nodes.list;
+      if (y.nodes.changed) return false;
+      const now = blockTextNodes(x, a.text, x.start + (then.length > 0 ? then[then.length - 1]!.end : 0));
+      if (now.changed || now.list.length < then.length || then.some((s, j) => s.node !== now.list[j]!.node)) return false;
     } else if (x.node !== y.node) return false;
   }
   return true;

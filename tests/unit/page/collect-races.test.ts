@@ -8,7 +8,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../../src/match/types';
 import { MUTATION_DEBOUNCE_MS, RECHECK_MAX_FINDINGS, RECHECK_MS, startScanner, type ScanOutcome } from '../../../src/page/scanner';
-import { collectTextAsync, type TextJudgements } from '../../../src/page/collect-text';
+import { collectText, collectTextAsync, type TextJudgements } from '../../../src/page/collect-text';
+import { rangeForOffsets, textSegmentsIn } from '../../../src/page/ranges';
 
 function wordingEngine(wordings: string[]) {
   const calls: string[] = [];
@@ -203,5 +204,58 @@ describe('style sheets that hide a word of a verified quotation later', () => {
     await vi.advanceTimersByTimeAsync(RECHECK_MS);
     expect(located(scanner.last)).toContain('We will negotiate under pressure.');
     expect(located(scanner.last)!.filter((t) => t === QUOTE)).toHaveLength(n - 1);
+  });
+});
+
+describe('a plain block the page re-renders or takes apart after its nodes were listed', () => {
+  it('re-anchors when a framework re-renders the text nodes of the same block', async () => {
+    document.body.innerHTML = `<p id="p">He said: “${QUOTE}” and then <em>he left</em> the room.</p>`;
+    const { engine, outcomes, scanner } = start([QUOTE]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes).toHaveLength(1);
+    // Same block element, new text node with the same text (React/Vue re-render of children).
+    const p = document.getElementById('p')!;
+    p.innerHTML = p.innerHTML;
+    await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS + 10);
+    expect(engine.match).toHaveBeenCalledTimes(1);
+    // The finding's range must stand on the page's live text.
+    const range = scanner.last!.located[0]!.range;
+    expect(range.startContainer.isConnected).toBe(true);
+    expect(outcomes).toHaveLength(2);
+  });
+
+  it('never lists a text node outside the block when the cursor node was moved out of it', () => {
+    vi.useRealTimers();
+    document.body.innerHTML = '<p id="a">Alpha beta <em>gamma</em> delta</p><p id="b">gamma delt</p>';
+    const a = document.getElementById('a')!;
+    const collected = collectText(document);
+    // A finding in the first words lists only the first text node ("Alpha beta "): the cursor.
+    textSegmentsIn(collected, 0, 3);
+    const cursor = a.firstChild!;
+    // The page moves that node into the next paragraph.
+    document.getElementById('b')!.prepend(cursor);
+    // What the block still holds as read ("gamma delta") is mapped, on its own nodes.
+    const nodes = textSegmentsIn(collected, 11, 16);
+    expect(nodes?.map((s) => s.node.data)).toEqual(['gamma']);
+    for (const s of nodes!) expect(a.contains(s.node)).toBe(true);
+    const range = rangeForOffsets(collected, 11, 16);
+    expect(range?.toString()).toBe('gamma');
+    expect(a.contains(range!.startContainer)).toBe(true);
+    // What it no longer holds is not.
+    expect(rangeForOffsets(collected, 0, 5)).toBeNull();
+  });
+
+  it('maps no span over a node listed earlier that the page moved out of the block', () => {
+    vi.useRealTimers();
+    document.body.innerHTML = '<p id="a">Alpha beta <em>gamma</em> delta</p><p id="b">x</p>';
+    const a = document.getElementById('a')!;
+    const collected = collectText(document);
+    // Listed whole: the listing is complete and is not looked at again.
+    expect(textSegmentsIn(collected, 0, 22)).toHaveLength(3);
+    const gamma = a.querySelector('em')!.firstChild!;
+    document.getElementById('b')!.append(gamma);
+    expect(textSegmentsIn(collected, 11, 16)).toBeNull();
+    expect(rangeForOffsets(collected, 11, 16)).toBeNull();
+    expect(rangeForOffsets(collected, 0, 5)?.toString()).toBe('Alpha');
   });
 });
