@@ -514,6 +514,7 @@ export async function collectTextAsync(
     endSlice();
     await yieldToPage();
     signal?.throwIfAborted();
+    collector.pageRan();
     cost.slices++;
     sliceStart = now();
   }
@@ -619,7 +620,7 @@ class Collector {
    * The elements holding a text node the strict judge did not find visible: walked node by
    * node, never read whole (plainText). Null: no block is read whole.
    */
-  private readonly judgedAncestors: Set<Node> | null;
+  private judgedAncestors: Set<Node> | null;
 
   constructor(
     private readonly root: Document | ShadowRoot | Element,
@@ -630,13 +631,21 @@ class Collector {
     this.pseudoText = options.generatedContent === false ? undefined : makePseudoText(doc, options.judgements);
     this.maxChars = options.maxChars ?? MAX_COLLECT_CHARS;
     options.cache?.refresh();
-    if (options.wholeBlocks === false || (options.judgements !== undefined && options.judged === undefined)) this.judgedAncestors = null;
-    else {
-      const ancestors = new Set<Node>();
-      for (const node of options.judged ?? []) {
-        for (let n = flatParentNode(node); n && !ancestors.has(n); n = flatParentNode(n)) ancestors.add(n);
-      }
-      this.judgedAncestors = ancestors;
+    this.judgedAncestors = options.wholeBlocks === false || (options.judgements !== undefined && options.judged === undefined) ? null : new Set();
+    this.pageRan();
+  }
+
+  /**
+   * Where the judged nodes are now: called at the start and after every yield to the page,
+   * which may have moved a node the strict judge found hidden into a block not yet read
+   * (read whole, the block would hold it again). The judged nodes are few.
+   */
+  pageRan(): void {
+    const ancestors = this.judgedAncestors;
+    if (ancestors === null) return;
+    ancestors.clear();
+    for (const node of this.options.judged ?? []) {
+      for (let n = flatParentNode(node); n && !ancestors.has(n); n = flatParentNode(n)) ancestors.add(n);
     }
   }
 

@@ -89,7 +89,9 @@ export function* judgeFindingsSteps(
     looked++;
     const verdict = judgeNode(node, judge);
     if (verdict === 'visible') return;
-    if (store.judgements.get(node) !== verdict) changed = true;
+    // Hidden text under a finding was read although the collector leaves it out: the page moved
+    // it while the text was collected. Collected again, it is left out (same verdict or not).
+    if (verdict === 'hidden' || store.judgements.get(node) !== verdict) changed = true;
     store.judgements.set(node, verdict);
     store.carried.add(node);
   };
