@@ -415,7 +415,8 @@ function sameMembers(a: ReadonlySet<Element> | null, b: ReadonlySet<Element> | n
 type Action = 'descend' | 'skip' | 'shadow' | 'slot' | 'break' | 'summary-only' | 'value';
 
 /**
- * A plain block's text nodes, with their offsets in the collected `text`, listed from the
+ * A plain block's text nodes, with their offsets from the block's start (add `segment.start`
+ * for offsets in the collected `text`; the list is not copied per call), listed from the
  * live DOM when a finding first needs them, and only as far as `upTo` (an offset in
  * `text`; by default all). The block was plain when read (plainText), so its text is its
  * text nodes' data in order: their lengths place them (reading `length` makes no string;
@@ -424,7 +425,7 @@ type Action = 'descend' | 'skip' | 'shadow' | 'slot' | 'break' | 'summary-only' 
  * add up, the page changed the block: the nodes whose data still match are listed from
  * either end, and `changed` marks the rest.
  */
-export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infinity): { list: TextSegment[]; changed?: { start: number; end: number } } {
+export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infinity): BlockNodes & { list: TextSegment[] } {
   const held = segment.nodes;
   const want = upTo - segment.start;
   if (!held.complete && !(held.list && held.at! >= want)) {
@@ -451,9 +452,7 @@ export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infin
       if (left || at !== segment.end - segment.start) listChanged(held, block, text.slice(segment.start, segment.end));
     }
   }
-  const shift = segment.start;
-  const list = shift === 0 ? held.list! : held.list!.map((s) => ({ node: s.node, start: s.start + shift, end: s.end + shift }));
-  return held.changed ? { list, changed: { start: held.changed.start + shift, end: held.changed.end + shift } } : { list };
+  return held as BlockNodes & { list: TextSegment[] };
 }
 
 /** A changed block's nodes that still hold the text read (`expected`), from either end (see blockTextNodes). */

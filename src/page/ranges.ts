@@ -46,15 +46,20 @@ export function textSegmentsIn(collected: CollectedText, start: number, end: num
       out.push(s);
       continue;
     }
+    // Offsets from the block's start: the query is shifted, not the block's list.
+    const shift = s.start;
     const { list, changed } = blockTextNodes(s, collected.text, end);
+    const a = start - shift;
+    const b = end - shift;
     // A span over what changed, or across the point where text was inserted, is not mapped.
-    if (changed && end > changed.start && start < (changed.end > changed.start ? changed.end : changed.start)) return null;
-    const from = firstSegmentEndingAfter(list, start);
-    const to = lastSegmentStartingBefore(list, end);
+    if (changed && b > changed.start && a < (changed.end > changed.start ? changed.end : changed.start)) return null;
+    const from = firstSegmentEndingAfter(list, a);
+    const to = lastSegmentStartingBefore(list, b);
     for (let j = from; j <= to && j < list.length; j++) {
+      const listed = list[j]!;
       // A node listed earlier that the page moved out of the block since (a range checks its data, not where it is).
-      if (!s.block.contains(list[j]!.node)) return null;
-      out.push(list[j]!);
+      if (!s.block.contains(listed.node)) return null;
+      out.push({ node: listed.node, start: listed.start + shift, end: listed.end + shift });
     }
   }
   return out;

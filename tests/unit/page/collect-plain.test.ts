@@ -5,7 +5,7 @@
  * and the same text nodes at the same offsets once listed (blockTextNodes).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectText, isBlockSegment, type CollectedText, type CollectOptions, type TextJudgements } from '../../../src/page/collect-text';
+import { blockTextNodes, collectText, isBlockSegment, type CollectedText, type CollectOptions, type TextJudgements } from '../../../src/page/collect-text';
 import { rangeForOffsets, textSegmentsIn } from '../../../src/page/ranges';
 
 afterEach(() => {
@@ -162,6 +162,20 @@ describe('plain blocks read whole', () => {
     // Listed as far as the quotation goes: four of its five text nodes.
     expect(isBlockSegment(block) && block.nodes.list?.length).toBe(4);
     expect(textSegmentsIn(collected, 0, collected.text.length)).toHaveLength(5);
+  });
+
+  it('hand out their one list of nodes, not a copy per finding, wherever the block starts', () => {
+    document.body.innerHTML = '<p>First block.</p><p>He said: “We <em>will not</em> negotiate.” Then <em>he</em> left.</p>';
+    const collected = collectText(document);
+    const block = collected.segments[1]!;
+    if (!isBlockSegment(block)) throw new Error('the second paragraph is not read whole');
+    expect(block.start).toBeGreaterThan(0);
+    const first = blockTextNodes(block, collected.text);
+    expect(blockTextNodes(block, collected.text).list).toBe(first.list);
+    // Offsets from the block's start; textSegmentsIn gives them in the collected text.
+    expect(first.list[0]!.start).toBe(0);
+    const at = collected.text.indexOf('will not');
+    expect(textSegmentsIn(collected, at, at + 8)!.map((s) => [s.node.data, s.start])).toEqual([['will not', at]]);
   });
 
   it('map no range over text the page inserted into the block since it was read', () => {
