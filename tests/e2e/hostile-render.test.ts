@@ -46,6 +46,8 @@ const hiddenNot = (open: string, close: string) => `<p>Peskov said: “${PRE}${o
 const hiddenGenuine = (open: string, close: string) =>
   `${open}<p>Peskov said: “${GENUINE}.”</p>${close}<p>Peskov said: “${DOCTORED}”</p>`;
 const shown = (quotation: string) => `<p>Peskov said: “${quotation}”</p>`;
+/** Page script: "not" as a CDATA section imported from an XML document into the page's first <b> (Chromium and Firefox draw it). */
+const CDATA_NOT = `<script>document.querySelector('article b').append(document.importNode(new DOMParser().parseFromString('<x><![CDATA[not]]></x>', 'application/xml').documentElement.firstChild, true));</script>`;
 
 const CASES: Case[] = [
   // The control: the genuine wording, plainly shown, is verified (so the cases below can fail).
@@ -117,6 +119,19 @@ const CASES: Case[] = [
     body: `<iframe name="inner" style="width:100%;height:8em;border:0"></iframe>
       <script>const d = frames.inner.document; d.open(); d.write(${JSON.stringify(`<!doctype html><meta charset=utf-8>${shown(DOCTORED)}`)}); d.close();</script>`,
     frame: 'inner',
+    expect: 'altered',
+  },
+  // CDATA sections are in textContent; text no judge looked at must never make a quotation verified.
+  {
+    name: 'a CDATA section under opacity:0, the quotation begun in ::before (a block read whole)',
+    css: 'article b { opacity: 0 } article p.q::before { content: "Peskov said: “We " }',
+    body: `<p class="q">${PRE.slice('We '.length)}<b></b>${POST}”</p>${CDATA_NOT}`,
+    expect: 'altered',
+  },
+  {
+    name: 'a CDATA section under opacity:0 (a block walked node by node)',
+    css: 'article b { opacity: 0 }',
+    body: `<div>Peskov said: “${PRE}<b></b>${POST}”<p></p></div>${CDATA_NOT}`,
     expect: 'altered',
   },
   { name: 'a variation selector inside a word', body: shown(DOCTORED.replace('respond', 'res\uFE0Fpond')), expect: 'altered' },
@@ -221,6 +236,8 @@ beforeAll(async () => {
   await writeFile(path.join(pagesDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>start</title><p>Start.</p>');
   await writeFile(path.join(pagesDir, 'genuine.html'), pageHtml({ name: 'genuine', body: shown(`${GENUINE}.`), expect: 'altered' }));
   await Promise.all(CASES.map((c, i) => writeFile(path.join(pagesDir, `case-${i}.html`), pageHtml(c))));
+  // The genuine quotation shown, "not" in a <b> a rule added later hides.
+  await writeFile(path.join(pagesDir, 'late.html'), pageHtml({ name: 'late', body: hiddenNot('<b>', '</b>'), expect: 'altered' }));
   server = await startServer({ mounts: [{ prefix: '/hostile/', dir: pagesDir }] });
 });
 
@@ -269,5 +286,30 @@ for (const [browserName, launch] of browsers) {
       }
       expect(failures).toEqual([]);
     }, 600_000);
+
+    // After the verdict, the page hides "not" with no mutation the scanner acts on: within
+    // RECHECK_MS (src/page/scanner.ts) the quotation must stop being verified.
+    it('a rule added after the verdict (CSSOM insertRule, a <style> in <head>) ends "verified"', async () => {
+      const failures: string[] = [];
+      const LATE = [
+        { name: 'insertRule', script: `document.styleSheets[0].insertRule('article b { opacity: 0 }', 0)` },
+        { name: 'a <style> added to <head>', script: `(() => { const s = document.createElement('style'); s.textContent = 'article b { opacity: 0 }'; document.head.append(s); })()` },
+      ];
+      for (const late of LATE) {
+        await driver.goto(server.url('hostile/late.html'));
+        const evaluate = await driver.evaluator();
+        const mineIs = (verdict: string) => (f: ScannedFinding[]) => f.some((x) => x.quoteId === quoteId && x.verdict === verdict);
+        try {
+          await waitForScan(evaluate, mineIs('verified'), `${late.name}: the control (shown) is not verified`);
+          await evaluate(late.script);
+          const findings = await waitForScan(evaluate, mineIs('altered'), `${late.name}: no altered finding after the rule`, 10_000);
+          const verified = findings.filter((f) => f.verdict === 'verified');
+          if (verified.length) failures.push(`${late.name}: verified: ${JSON.stringify(verified)}`);
+        } catch (error) {
+          failures.push((error as Error).message);
+        }
+      }
+      expect(failures).toEqual([]);
+    }, 120_000);
   });
 }
