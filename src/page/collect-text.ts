@@ -151,6 +151,12 @@ export const MAX_COLLECT_CHARS = 5_000_000;
  * the walk itself.
  */
 const NODES_PER_STEP = 256;
+/**
+ * A block with more elements than this is walked rather than read whole (plainText):
+ * its look at the elements does not yield, the walk does, every NODES_PER_STEP nodes.
+ * Prose paragraphs hold a few dozen elements; this is 8 of the walk's steps between yields.
+ */
+export const MAX_PLAIN_ELEMENTS = 8 * NODES_PER_STEP;
 
 /**
  * Yield to the page after this much work: far below the 50 ms long-task
@@ -822,8 +828,10 @@ class Collector {
     // The elements first: a block holding another block (the page's main, a list) is refused
     // before its whole text is read.
     let inPageLinks = false;
+    let elements = 0;
     for (let el = block.firstElementChild; el; el = nextElementIn(el, block)) {
       this.steps++;
+      if (++elements > MAX_PLAIN_ELEMENTS) return undefined;
       if (pseudoOnly?.has(el)) return undefined;
       const name = localName(el);
       if (INLINE_TAGS.has(name) && (!el.hasAttributes() || (name === 'a' && plainLink(el)))) {

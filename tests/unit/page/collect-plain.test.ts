@@ -5,7 +5,7 @@
  * and the same text nodes at the same offsets once listed (blockTextNodes).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { blockTextNodes, collectText, isBlockSegment, type CollectedText, type CollectOptions, type TextJudgements } from '../../../src/page/collect-text';
+import { MAX_PLAIN_ELEMENTS, blockTextNodes, collectText, isBlockSegment, type CollectedText, type CollectOptions, type TextJudgements } from '../../../src/page/collect-text';
 import { rangeForOffsets, textSegmentsIn } from '../../../src/page/ranges';
 
 afterEach(() => {
@@ -162,6 +162,13 @@ describe('plain blocks read whole', () => {
     // Listed as far as the quotation goes: four of its five text nodes.
     expect(isBlockSegment(block) && block.nodes.list?.length).toBe(4);
     expect(textSegmentsIn(collected, 0, collected.text.length)).toHaveLength(5);
+  });
+
+  it('are walked (the walk yields, the look at their elements does not) past MAX_PLAIN_ELEMENTS elements', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i} <em>e${i}</em>`).join(' ');
+    document.body.innerHTML = `<p>${words(MAX_PLAIN_ELEMENTS)}.</p><p>${words(MAX_PLAIN_ELEMENTS + 1)}.</p>`;
+    const collected = expectSame();
+    expect(collected.segments.filter(isBlockSegment).map((s) => s.block)).toEqual([document.querySelector('p')]);
   });
 
   it('hand out their one list of nodes, not a copy per finding, wherever the block starts', () => {
