@@ -5,8 +5,8 @@
  * nodes at the same offsets, the same generated and unjudged spans.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_MAX_AGE_MS, CollectCache, collectText, type CollectedText } from '../../../src/page/collect-text';
-import { textSegmentsIn } from '../../../src/page/ranges';
+import { CACHE_MAX_AGE_MS, CollectCache, collectText } from '../../../src/page/collect-text';
+import { comparableCollection } from './scan-fixtures';
 
 afterEach(() => {
   document.head.innerHTML = '';
@@ -26,16 +26,8 @@ function watch(cache: CollectCache): () => Promise<void> {
   };
 }
 
-function plain(c: CollectedText) {
-  return {
-    text: c.text,
-    // Plain blocks' text nodes listed (ranges.ts): the same nodes at the same offsets.
-    segments: (textSegmentsIn(c, 0, c.text.length) ?? []).map((s) => [s.node, s.start, s.end]),
-    generated: c.generated.map((g) => [g.element, g.kind, g.start, g.end]),
-    unjudged: c.unjudged,
-    truncated: c.truncated,
-  };
-}
+/** Plain blocks' text nodes listed (ranges.ts): the same nodes at the same offsets. */
+const plain = comparableCollection;
 
 /** A seeded generator, so a failure can be replayed. */
 function rng(seed: number): () => number {

@@ -7,21 +7,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PLAIN_ELEMENTS, blockTextNodes, collectText, isBlockSegment, type CollectedText, type CollectOptions, type TextJudgements } from '../../../src/page/collect-text';
 import { rangeForOffsets, textSegmentsIn } from '../../../src/page/ranges';
+import { comparableCollection } from './scan-fixtures';
 
 afterEach(() => {
   document.head.innerHTML = '';
   document.body.innerHTML = '';
 });
 
-function comparable(c: CollectedText) {
-  return {
-    text: c.text,
-    nodes: (textSegmentsIn(c, 0, c.text.length) ?? []).map((s) => [s.node, s.start, s.end]),
-    generated: c.generated.map((g) => [g.element, g.kind, g.start, g.end]),
-    unjudged: c.unjudged,
-    truncated: c.truncated,
-  };
-}
+const comparable = comparableCollection;
 
 function expectSame(options: CollectOptions = {}): CollectedText {
   const whole = collectText(document, options);

@@ -6,27 +6,11 @@
  * stay anchored on the page's live text. (Cases found in review of issue 16's first pass.)
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Finding } from '../../../src/match/types';
-import { MUTATION_DEBOUNCE_MS, RECHECK_MAX_FINDINGS, RECHECK_MS, startScanner, type ScanOutcome } from '../../../src/page/scanner';
+import { MUTATION_DEBOUNCE_MS, RECHECK_MAX_FINDINGS, RECHECK_MS, startScanner } from '../../../src/page/scanner';
+import { wordingEngine, type Outcome } from './scan-fixtures';
 import { collectText, collectTextAsync, type TextJudgements } from '../../../src/page/collect-text';
 import { rangeForOffsets, textSegmentsIn } from '../../../src/page/ranges';
 
-function wordingEngine(wordings: string[]) {
-  const calls: string[] = [];
-  const match = vi.fn(async (text: string) => {
-    calls.push(text);
-    const findings: Finding[] = [];
-    for (const wording of wordings) {
-      for (let at = text.indexOf(wording); at >= 0; at = text.indexOf(wording, at + 1)) {
-        findings.push({ verdict: 'verified', quoteId: `q_${wording.length}`, score: 1, start: at, end: at + wording.length, text: wording, diff: [], flags: [] });
-      }
-    }
-    return { findings };
-  });
-  return { match, calls };
-}
-
-type Outcome = ScanOutcome<{ findings: Finding[] }>;
 
 function start(wordings: string[]) {
   const engine = wordingEngine(wordings);

@@ -1,25 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../../src/match/types';
-import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, startScanner, type ScanOutcome } from '../../../src/page/scanner';
+import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, startScanner } from '../../../src/page/scanner';
+import { wordingEngine, type Outcome } from './scan-fixtures';
 
-/** A stand-in engine: finds the given wordings verbatim. The real engine is tested in src/match. */
-function wordingEngine(wordings: string[]) {
-  const calls: string[] = [];
-  const match = vi.fn(async (text: string) => {
-    calls.push(text);
-    const findings: Finding[] = [];
-    for (const wording of wordings) {
-      for (let at = text.indexOf(wording); at >= 0; at = text.indexOf(wording, at + 1)) {
-        findings.push({ verdict: 'verified', quoteId: `q_${wording.length}`, score: 1, start: at, end: at + wording.length, text: wording, diff: [], flags: [] });
-      }
-    }
-    return { findings };
-  });
-  return { match, calls };
-}
-
-type Outcome = ScanOutcome<{ findings: Finding[] }>;
 
 function start(wordings: string[], extra: { skipElement?: (el: Element) => boolean; match?: (text: string, extra?: { unjudged: unknown[] }) => Promise<{ findings: Finding[] }> } = {}) {
   const engine = wordingEngine(wordings);

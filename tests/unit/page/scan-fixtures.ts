@@ -1,0 +1,35 @@
+/** Shared by the page tests: a stand-in engine and a comparable view of a collection. */
+import { vi } from 'vitest';
+import type { Finding } from '../../../src/match/types';
+import type { CollectedText } from '../../../src/page/collect-text';
+import { textSegmentsIn } from '../../../src/page/ranges';
+import type { ScanOutcome } from '../../../src/page/scanner';
+
+/** A stand-in engine: finds the given wordings verbatim. The real engine is tested in src/match. */
+export function wordingEngine(wordings: string[]) {
+  const calls: string[] = [];
+  const match = vi.fn(async (text: string) => {
+    calls.push(text);
+    const findings: Finding[] = [];
+    for (const wording of wordings) {
+      for (let at = text.indexOf(wording); at >= 0; at = text.indexOf(wording, at + 1)) {
+        findings.push({ verdict: 'verified', quoteId: `q_${wording.length}`, score: 1, start: at, end: at + wording.length, text: wording, diff: [], flags: [] });
+      }
+    }
+    return { findings };
+  });
+  return { match, calls };
+}
+
+export type Outcome = ScanOutcome<{ findings: Finding[] }>;
+
+/** A collection as plain data: its text, its text nodes at their offsets (listed, for plain blocks), generated text, unjudged spans. */
+export function comparableCollection(c: CollectedText) {
+  return {
+    text: c.text,
+    segments: (textSegmentsIn(c, 0, c.text.length) ?? []).map((s) => [s.node, s.start, s.end]),
+    generated: c.generated.map((g) => [g.element, g.kind, g.start, g.end]),
+    unjudged: c.unjudged,
+    truncated: c.truncated,
+  };
+}
