@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_MAX_AGE_MS, CollectCache, collectText } from '../../../src/page/collect-text';
-import { comparableCollection } from './scan-fixtures';
+import { comparableCollection, rng } from './scan-fixtures';
 
 afterEach(() => {
   document.head.innerHTML = '';
@@ -28,17 +28,6 @@ function watch(cache: CollectCache): () => Promise<void> {
 
 /** Plain blocks' text nodes listed (ranges.ts): the same nodes at the same offsets. */
 const plain = comparableCollection;
-
-/** A seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 const WORDS = ['peace', 'said', 'the', '“we', 'will', 'not', 'yield”', 'minister', 'today', '\u202Eevil'];
 

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PLAIN_ELEMENTS, blockTextNodes, collectText, isBlockSegment, type CollectedText, type CollectOptions, type TextJudgements } from '../../../src/page/collect-text';
 import { rangeForOffsets, textSegmentsIn } from '../../../src/page/ranges';
-import { comparableCollection } from './scan-fixtures';
+import { comparableCollection, rng } from './scan-fixtures';
 
 afterEach(() => {
   document.head.innerHTML = '';
@@ -21,17 +21,6 @@ function expectSame(options: CollectOptions = {}): CollectedText {
   const walked = collectText(document, { ...options, wholeBlocks: false });
   expect(comparable(whole)).toEqual(comparable(walked));
   return whole;
-}
-
-/** A seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
 }
 
 /** Inline content, plain and not: what a block of a news page (or a hostile one) holds. */

@@ -1,4 +1,4 @@
-/** Shared by the page tests: a stand-in engine and a comparable view of a collection. */
+/** Shared by the page tests: a stand-in engine, a comparable view of a collection, a seeded generator. */
 import { vi } from 'vitest';
 import type { Finding } from '../../../src/match/types';
 import type { CollectedText } from '../../../src/page/collect-text';
@@ -31,5 +31,16 @@ export function comparableCollection(c: CollectedText) {
     generated: c.generated.map((g) => [g.element, g.kind, g.start, g.end]),
     unjudged: c.unjudged,
     truncated: c.truncated,
+  };
+}
+
+/** A seeded generator, so a failure can be replayed. */
+export function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
   };
 }
