@@ -7,26 +7,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MUTATION_DEBOUNCE_MS, RECHECK_MAX_FINDINGS, RECHECK_MS, startScanner } from '../../../src/page/scanner';
-import { wordingEngine, type Outcome } from './scan-fixtures';
+import { startWordingScanner, wordingEngine, type Outcome } from './scan-fixtures';
 import { collectText, collectTextAsync, type TextJudgements } from '../../../src/page/collect-text';
 import { rangeForOffsets, textSegmentsIn } from '../../../src/page/ranges';
 
 
-function start(wordings: string[]) {
-  const engine = wordingEngine(wordings);
-  const outcomes: Outcome[] = [];
-  const controller = new AbortController();
-  const scanner = startScanner({
-    root: document,
-    signal: controller.signal,
-    match: engine.match,
-    onScan: (o) => outcomes.push(o),
-    whenIdle: (cb) => cb(),
-    now: () => Date.now(),
-    yieldToPage: () => Promise.resolve(),
-  });
-  return { scanner, engine, outcomes, controller };
-}
+const start = startWordingScanner;
 
 beforeEach(() => {
   vi.useFakeTimers();

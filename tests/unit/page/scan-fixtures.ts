@@ -1,9 +1,9 @@
-/** Shared by the page tests: a stand-in engine, a comparable view of a collection, a seeded generator. */
+/** Shared by the page tests: a stand-in engine and a scanner over it, a comparable view of a collection, a seeded generator. */
 import { vi } from 'vitest';
 import type { Finding } from '../../../src/match/types';
 import type { CollectedText } from '../../../src/page/collect-text';
 import { textSegmentsIn } from '../../../src/page/ranges';
-import type { ScanOutcome } from '../../../src/page/scanner';
+import { startScanner, type ScanOutcome } from '../../../src/page/scanner';
 
 /** A stand-in engine: finds the given wordings verbatim. The real engine is tested in src/match. */
 export function wordingEngine(wordings: string[]) {
@@ -22,6 +22,24 @@ export function wordingEngine(wordings: string[]) {
 }
 
 export type Outcome = ScanOutcome<{ findings: Finding[] }>;
+
+/** A scanner over `document` with the stand-in engine: at once, no idle wait, no yielding to a real page. */
+export function startWordingScanner(wordings: string[], extra: { skipElement?: (el: Element) => boolean; match?: (text: string, extra?: { unjudged: unknown[] }) => Promise<{ findings: Finding[] }> } = {}) {
+  const engine = wordingEngine(wordings);
+  const outcomes: Outcome[] = [];
+  const controller = new AbortController();
+  const scanner = startScanner({
+    root: document,
+    signal: controller.signal,
+    match: extra.match ?? engine.match,
+    onScan: (o) => outcomes.push(o),
+    skipElement: extra.skipElement,
+    whenIdle: (cb) => cb(),
+    now: () => Date.now(),
+    yieldToPage: () => Promise.resolve(),
+  });
+  return { scanner, engine, outcomes, controller };
+}
 
 /** A collection as plain data: its text, its text nodes at their offsets (listed, for plain blocks), generated text, unjudged spans. */
 export function comparableCollection(c: CollectedText) {

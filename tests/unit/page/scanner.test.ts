@@ -1,26 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Finding } from '../../../src/match/types';
 import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, startScanner } from '../../../src/page/scanner';
-import { wordingEngine, type Outcome } from './scan-fixtures';
+import { startWordingScanner, wordingEngine } from './scan-fixtures';
 
 
-function start(wordings: string[], extra: { skipElement?: (el: Element) => boolean; match?: (text: string, extra?: { unjudged: unknown[] }) => Promise<{ findings: Finding[] }> } = {}) {
-  const engine = wordingEngine(wordings);
-  const outcomes: Outcome[] = [];
-  const controller = new AbortController();
-  const scanner = startScanner({
-    root: document,
-    signal: controller.signal,
-    match: extra.match ?? engine.match,
-    onScan: (o) => outcomes.push(o),
-    skipElement: extra.skipElement,
-    whenIdle: (cb) => cb(),
-    now: () => Date.now(),
-    yieldToPage: () => Promise.resolve(),
-  });
-  return { scanner, engine, outcomes, controller };
-}
+const start = startWordingScanner;
 
 beforeEach(() => {
   vi.useFakeTimers();
