@@ -191,6 +191,33 @@ describe('the shipped index answers as the corpus it was built from', async () =
     expect(built.scan(pages[0]!).findings.map((f) => f.verdict)).toEqual(['variant', 'variant', 'unverified']);
   });
 
+  it('the build stores each speaker\'s quotes newest first, then in corpus order, as the parsed table orders them', () => {
+    const { corpus } = generatedCorpus(2_000);
+    // Many dates of every precision, with ties, so both keys of the order count.
+    const dates = ['2019', '2024-05', '2024-05-06', '2024-05-07', '2023-12-31', '2024', '2025-01'];
+    const quotes: Quote[] = corpus.quotes.map((q, i) => {
+      const date = dates[(i * 7) % dates.length]!;
+      return { ...q, date, datePrecision: date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day' };
+    });
+    const shipped = openShippedIndex(packValidCorpus({ ...corpus, quotes }, 'dated.json').index);
+    const speakerOfId = new Map(quotes.map((q) => [q.id, JSON.stringify(q.speaker)]));
+    let listed = 0;
+    for (let s = 0; s < shipped.speakerCount; s++) {
+      const got = [...shipped.quotesOfSpeaker(s)];
+      listed += got.length;
+      const json = JSON.stringify(JSON.parse(shipped.speakerJson(s)));
+      const want = quotes
+        .map((q, i) => ({ q, i }))
+        .filter(({ q }) => JSON.stringify(q.speaker) === json)
+        .sort((a, b) => (a.q.date < b.q.date ? 1 : a.q.date > b.q.date ? -1 : a.i - b.i))
+        .map(({ i }) => i);
+      expect(got).toEqual(want);
+      for (const q of got) expect(speakerOfId.get(shipped.id(q))).toBe(json);
+    }
+    expect(listed).toBe(quotes.length);
+    expect(shipped.speakerCount).toBeGreaterThan(3);
+  });
+
   it('the whole index file (Firefox reads it in one piece) answers as its two parts do', async () => {
     const { corpus, page } = generatedCorpus(RECORD_SHARD_QUOTES * 2 + 5);
     const packed = packValidCorpus(corpus, 'generated.json');
