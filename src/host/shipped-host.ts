@@ -26,6 +26,7 @@ import type { MatcherQuote } from '../match/matcher';
 import type { SpeakerTable } from '../match/variant';
 import type { WordingRef } from '../match/types';
 import type { Wordings } from '../match/wordings';
+import type { Finding } from '../match/types';
 import type { CorpusStatus, LookupResponse, ScanResponse, SearchHit } from '../platform/messages';
 import { createEngineMatcher, type MatcherFactory } from './engine';
 import { findSliced, lookupFindings, refusedHost, scanFindings, type Host, type SyncHost } from './answers';
@@ -218,11 +219,19 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
       return refused?.corpus ?? status;
     },
     documentCount: meta.documentCount,
-    scanSliced: (request, pause, matched) =>
+    scanSliced: (request, pause, options) =>
       guarded(
         async (): Promise<ScanResponse> => {
-          const { findings, limit } = scanFindings(request, await findSliced(matcher, request.text, pause, request.pagePublished), has);
-          matched?.();
+          // Each slice's records start to be read while the next slices are matched.
+          const prefetch = (found: readonly Finding[]) => {
+            for (const f of found) {
+              const q = f.quoteId === undefined ? -1 : shipped.find(f.quoteId);
+              if (q >= 0) readPiece(pieceOfQuote(meta, q)).catch(() => {}); // quotesFor reads it again and reports
+            }
+          };
+          const raw = await findSliced(matcher, request.text, pause, request.pagePublished, options?.prepared, prefetch);
+          const { findings, limit } = scanFindings(request, raw, has);
+          options?.matched?.();
           const quotes = await quotesFor(findings.map((f) => f.quoteId));
           return { type: 'qv:scan', findings, quotes, corpus: status, ...(limit ? { limit } : {}) };
         },

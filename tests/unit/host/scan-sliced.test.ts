@@ -3,22 +3,29 @@
  * findings as one pass, a pause between slices, and no more than MAX_FINDINGS_PER_PAGE.
  */
 import { describe, expect, it } from 'vitest';
+import { prepareWhile } from '../../../src/host/answers';
 import { createHost, SCAN_SLICE_CHARS, sliceEnd } from '../../../src/host/host';
+import { prepareText } from '../../../src/match/matcher';
 import { MAX_FINDINGS_PER_PAGE } from '../../../src/platform/messages';
 import { sampleCorpus } from './sample-corpus';
 
 const VERIFIED = '“We have only seen newspaper articles so far, and we will not respond to them.”';
 const ALTERED = '“We have only seen newspaper articles so far, and we will respond to them.”';
 
+/** A page of three slices and more, with verified and altered quotations in every slice. */
+function bigPage(): string {
+  const paragraphs: string[] = [];
+  for (let i = 0; paragraphs.join('\n').length < SCAN_SLICE_CHARS * 3; i++) {
+    paragraphs.push(i % 50 === 0 ? `He said ${i % 100 === 0 ? VERIFIED : ALTERED} on day ${i}.` : `Filler paragraph ${i} with nothing quoted in it at all.`);
+  }
+  return paragraphs.join('\n');
+}
+
 describe('Host.scanSliced', () => {
   const host = createHost(sampleCorpus());
 
   it('finds what one pass finds, at the same offsets, pausing between slices', async () => {
-    const paragraphs: string[] = [];
-    for (let i = 0; paragraphs.join('\n').length < SCAN_SLICE_CHARS * 3; i++) {
-      paragraphs.push(i % 50 === 0 ? `He said ${i % 100 === 0 ? VERIFIED : ALTERED} on day ${i}.` : `Filler paragraph ${i} with nothing quoted in it at all.`);
-    }
-    const text = paragraphs.join('\n');
+    const text = bigPage();
     let pauses = 0;
     const sliced = await host.scanSliced({ type: 'qv:scan', text }, async () => void pauses++);
     const whole = host.scan({ type: 'qv:scan', text });
@@ -44,4 +51,34 @@ describe('Host.scanSliced', () => {
     const small = await host.scanSliced({ type: 'qv:scan', text: VERIFIED }, async () => {});
     expect(small.limit).toBeUndefined();
   }, 60_000);
+
+  it('slices prepared before the host was ready give the same answer; a prepared text of another page is not used', async () => {
+    const text = bigPage();
+    const whole = host.scan({ type: 'qv:scan', text });
+    const all = await prepareWhile(text, new Promise(() => {}), async () => {});
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.map((p) => p.text).join('')).toBe(text);
+    expect(await host.scanSliced({ type: 'qv:scan', text }, async () => {}, { prepared: all })).toEqual(whole);
+    // The first slice only (the host became ready meanwhile), then the rest made as usual.
+    expect(await host.scanSliced({ type: 'qv:scan', text }, async () => {}, { prepared: all.slice(0, 1) })).toEqual(whole);
+    // Slices of another text (a stale preparation) are ignored, not matched in place of this one's.
+    const other = text.replace(VERIFIED, ALTERED);
+    const stale = await prepareWhile(other, new Promise(() => {}), async () => {});
+    expect(await host.scanSliced({ type: 'qv:scan', text }, async () => {}, { prepared: stale })).toEqual(whole);
+    expect(whole.findings.filter((f) => f.verdict === 'verified').length).toBeGreaterThan(1);
+  });
+
+  it('prepares a slice per pause until the host is ready, and nothing once it is', async () => {
+    const text = bigPage();
+    let ready!: () => void;
+    const host = new Promise<void>((resolve) => (ready = resolve));
+    let pauses = 0;
+    const prepared = await prepareWhile(text, host, async () => {
+      if (++pauses === 2) ready();
+    });
+    expect(prepared).toHaveLength(2);
+    expect(prepared[0]).toEqual(prepareText(text.slice(0, sliceEnd(text, 0))));
+    expect(await prepareWhile(text, Promise.resolve(), async () => {})).toEqual([]);
+    expect(await prepareWhile(text, Promise.reject(new Error('refused')), async () => {})).toEqual([]);
+  });
 });
