@@ -1,7 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 // Straight from the modules, not src/host's index: the corpus-in-memory host (zod) stays out of the worker.
 import type { Host } from '../src/host/answers';
-import { prepareWhile } from '../src/host/answers';
 import { badgeFor, corpusErrorBadge } from '../src/host/badge';
 import { checkShippedBytes } from '../src/host/integrity';
 import { createShippedHost, refusedShipped, type ShippedHost } from '../src/host/shipped-host';
@@ -144,9 +143,7 @@ export default defineBackground(() => {
     scan: async (request, sender) => {
       // In slices, yielding between them: a huge page never keeps another tab waiting long.
       startup.firstScan ??= performance.now();
-      // A woken worker gets the page's text before the index: its words and quoted spans are made meanwhile.
-      const prepared = await prepareWhile(request.text, host, nextTask);
-      const answer = await (await host).scanSliced(request, nextTask, { prepared, matched: () => (startup.firstMatched ??= performance.now()) });
+      const answer = await (await host).scanSliced(request, nextTask, { matched: () => (startup.firstMatched ??= performance.now()) });
       startup.firstAnswer ??= performance.now();
       if (sender.tabId === undefined || sender.tabId < 0) return answer;
       const scanId = tabs.recordScan(sender.tabId, sender.frameId ?? 0, answer.findings, answer.quotes, answer.limit);

@@ -5,7 +5,6 @@
  * of a refused corpus. No corpus schema here: the background imports this
  * without zod.
  */
-import { prepareText, type PreparedText } from '../match/matcher';
 import type { Finding } from '../match/types';
 import { meaningCallouts } from '../match/meaning';
 import { markUnjudged } from '../match/unjudged';
@@ -41,8 +40,6 @@ export interface Host {
 export interface ScanOptions {
   /** Called once the text is matched, before the quotes' records are read (a timing mark). */
   matched?: () => void;
-  /** The first slices of the text, prepared while the host was not ready (`prepareWhile`). */
-  prepared?: readonly PreparedText[];
 }
 
 /** A host whose corpus is in memory: every answer at once. */
@@ -102,26 +99,22 @@ export function scanFindings(request: ScanRequest, raw: Finding[], has: (id: str
 }
 
 /**
- * `matcher.findAll` over the text in slices, `pause()` awaited between them. `prepared`: the
- * first slices already prepared (`prepareWhile`); `sliceFound` hears each slice's findings
- * (the shipped host starts reading their records while the next slices are matched).
+ * `matcher.findAll` over the text in slices, `pause()` awaited between them. `sliceFound` hears
+ * each slice's findings (the shipped host starts reading their records while the next slices
+ * are matched).
  */
 export async function findSliced(
   matcher: Matcher,
   text: string,
   pause: () => Promise<void>,
   pageDate?: string,
-  prepared: readonly PreparedText[] = [],
   sliceFound?: (found: readonly Finding[]) => void,
 ): Promise<Finding[]> {
   const options = pageDate === undefined ? {} : { pageDate };
   const found: Finding[] = [];
-  for (let from = 0, k = 0; from < text.length; k++) {
+  for (let from = 0; from < text.length; ) {
     const to = sliceEnd(text, from);
-    const ready = prepared[k];
-    // A prepared slice is used only if it is this very slice of this text.
-    const slice = ready !== undefined && ready.text.length === to - from && text.startsWith(ready.text, from) ? ready : text.slice(from, to);
-    const inSlice = matcher.findAll(slice, options);
+    const inSlice = matcher.findAll(from === 0 && to === text.length ? text : text.slice(from, to), options);
     sliceFound?.(inSlice);
     for (const f of inSlice) found.push(from === 0 ? f : { ...f, start: f.start + from, end: f.end + from });
     from = to;
@@ -130,27 +123,6 @@ export async function findSliced(
     if (from < text.length) await pause();
   }
   return found;
-}
-
-/**
- * The slices `findSliced` will match, prepared (`prepareText`: words, paragraphs, quoted spans;
- * no index needed) one per task until `ready` settles or the text is done. A woken worker
- * does this while the index is still being read, so only the index's part of the work is
- * left when it arrives.
- */
-export async function prepareWhile(text: string, ready: Promise<unknown>, pause: () => Promise<void>): Promise<PreparedText[]> {
-  let settled = false;
-  const settle = () => void (settled = true);
-  ready.then(settle, settle);
-  await Promise.resolve();
-  const out: PreparedText[] = [];
-  for (let from = 0; from < text.length && !settled; ) {
-    const to = sliceEnd(text, from);
-    out.push(prepareText(from === 0 && to === text.length ? text : text.slice(from, to)));
-    from = to;
-    await pause();
-  }
-  return out;
 }
 
 /** The lookup's best finding and nearest quotes, limited to quotes the corpus holds. */

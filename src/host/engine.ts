@@ -3,7 +3,7 @@
  * src/host codes against `Matcher`, the part of the engine's matcher the host
  * uses, so the engine can grow without touching the request handling.
  */
-import { createMatcher, type MatcherQuote, type PreparedText } from '../match';
+import { createMatcher, type MatcherQuote } from '../match';
 import type { MatchIndex } from '../match/match-index';
 import type { SpeakerTable } from '../match/variant';
 import type { Wordings } from '../match/wordings';
@@ -16,7 +16,7 @@ export interface Matcher {
    * Every quotation of the corpus found in `text`; offsets refer to `text`. `pageDate`: the
    * page's own date, which bounds the `variant` verdict (src/match/variant.ts).
    */
-  findAll(text: string | PreparedText, options?: { pageDate?: string }): Finding[];
+  findAll(text: string, options?: { pageDate?: string }): Finding[];
   /** A fact-checker's selection: the best match, if any, and the nearest candidates. */
   lookup(selection: string, context?: LookupContext): LookupResult;
   /** Prepares up to `count` wordings for `lookup`; true when it needs no more (src/match/matcher.ts). */

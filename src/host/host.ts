@@ -118,8 +118,8 @@ export function createHost(corpusJson: unknown, options: HostOptions = {}): Sync
       // The page's date bounds the variant verdict (another wording of a statement must be reported near its date).
       return answer(request, matcher.findAll(request.text, request.pagePublished === undefined ? {} : { pageDate: request.pagePublished }));
     },
-    async scanSliced(request, pause, options) {
-      return answer(request, await findSliced(matcher, request.text, pause, request.pagePublished, options?.prepared));
+    async scanSliced(request, pause) {
+      return answer(request, await findSliced(matcher, request.text, pause, request.pagePublished));
     },
     lookup(request) {
       const { best, nearest } = lookupFindings(matcher, request, has);

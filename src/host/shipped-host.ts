@@ -229,7 +229,7 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
               if (q >= 0) readPiece(pieceOfQuote(meta, q)).catch(() => {}); // quotesFor reads it again and reports
             }
           };
-          const raw = await findSliced(matcher, request.text, pause, request.pagePublished, options?.prepared, prefetch);
+          const raw = await findSliced(matcher, request.text, pause, request.pagePublished, prefetch);
           const { findings, limit } = scanFindings(request, raw, has);
           options?.matched?.();
           const quotes = await quotesFor(findings.map((f) => f.quoteId));

@@ -3,7 +3,7 @@
  * here in Node (CLI, tests, benchmark) and in the extension's background.
  */
 export type { Verdict, DiffOp, Flag, Finding, MatchOptions, SpanInput, LookupResult, LookupContext } from './types';
-export { createMatcher, prepareText, type Matcher, type MatcherQuote, type PreparedText } from './matcher';
+export { createMatcher, type Matcher, type MatcherQuote } from './matcher';
 export {
   buildIndex,
   serializeIndex,

@@ -9,7 +9,7 @@
  */
 import type { Quote } from '../corpus/schema';
 import { attributionOf, type AttributionContext } from './attribution';
-import { findQuotedSpans, type QuotedSpan } from './candidates';
+import { findQuotedSpans } from './candidates';
 import { MEANING_KINDS } from './meaning';
 import { Engine, type Evaluation } from './engine';
 import { judgeWhole, nearestQuotes } from './lookup';
@@ -27,11 +27,8 @@ import { wordingsOf, type Wordings } from './wordings';
 export type MatcherQuote = Pick<Quote, 'id' | 'text' | 'speaker'> & Partial<Pick<Quote, 'date' | 'original' | 'variants'>>;
 
 export interface Matcher {
-  /**
-   * Every quotation of the corpus found in `text`, and the quoted spans without a match; offsets
-   * refer to `text`. The text may come prepared (`prepareText`): the same findings.
-   */
-  findAll(text: string | PreparedText, options?: MatchOptions): Finding[];
+  /** Every quotation of the corpus found in `text`, and the quoted spans without a match; offsets refer to `text`. */
+  findAll(text: string, options?: MatchOptions): Finding[];
   /** Findings per span; offsets refer to each span's text. */
   matchSpans(spans: readonly SpanInput[]): Finding[][];
   /**
@@ -75,24 +72,6 @@ function paragraphAround(text: string, breaks: number[], start: number, end: num
   while (k < breaks.length && breaks[k]! < end) k++;
   const paraEnd = k < breaks.length ? breaks[k]! : text.length;
   return [paraStart, paraEnd];
-}
-
-/**
- * What `findAll` reads of a text before it needs the index: its words, where each starts, its
- * paragraph breaks and its quoted spans. A host can make it while the index is still being
- * read (a woken background worker: src/host/answers.ts, `prepareWhile`).
- */
-export interface PreparedText {
-  readonly text: string;
-  readonly tk: Tokens;
-  readonly starts: Uint32Array;
-  readonly breaks: number[];
-  readonly quoted: QuotedSpan[];
-}
-
-export function prepareText(text: string): PreparedText {
-  const tk = tokenize(text);
-  return { text, tk, starts: wordStarts(tk), breaks: paragraphBreaks(text), quoted: findQuotedSpans(text) };
 }
 
 /** Original start offset of each word, for mapping character ranges to words. */
@@ -203,9 +182,11 @@ export function createMatcher(quotes: readonly MatcherQuote[], index?: MatchInde
     flags: [],
   });
 
-  const findAll = (input: string | PreparedText, options: MatchOptions = {}): Finding[] => {
-    const { text, tk, starts, breaks, quoted: spans } = typeof input === 'string' ? prepareText(input) : input;
-    const quoted = options.quoted === false ? [] : spans;
+  const findAll = (text: string, options: MatchOptions = {}): Finding[] => {
+    const tk = tokenize(text);
+    const starts = wordStarts(tk);
+    const breaks = paragraphBreaks(text);
+    const quoted = options.quoted === false ? [] : findQuotedSpans(text);
     const inQuote = new Uint8Array(tk.count);
     const found: Finding[] = [];
     for (const span of quoted) {

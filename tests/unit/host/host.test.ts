@@ -89,10 +89,7 @@ describe('createHost with a refused corpus', () => {
 describe('createHost guards the engine’s answers', () => {
   it('turns a finding that names an unknown quote into an unverified one', () => {
     const engine: Matcher = {
-      findAll: (input) => {
-        const text = typeof input === 'string' ? input : input.text;
-        return [{ verdict: 'verified', quoteId: 'q_ffffffffffff', score: 1, start: 0, end: text.length, text, diff: [], flags: [] }];
-      },
+      findAll: (text) => [{ verdict: 'verified', quoteId: 'q_ffffffffffff', score: 1, start: 0, end: text.length, text, diff: [], flags: [] }],
       lookup: () => ({ nearest: [{ quoteId: 'q_ffffffffffff', score: 0.5 }, { quoteId: TRUCE.id, score: 0.4 }] }),
     };
     const host = createHost(sampleCorpus(), { createMatcher: () => engine });

@@ -3,9 +3,7 @@
  * findings as one pass, a pause between slices, and no more than MAX_FINDINGS_PER_PAGE.
  */
 import { describe, expect, it } from 'vitest';
-import { prepareWhile } from '../../../src/host/answers';
 import { createHost, SCAN_SLICE_CHARS, sliceEnd } from '../../../src/host/host';
-import { prepareText } from '../../../src/match/matcher';
 import { MAX_FINDINGS_PER_PAGE } from '../../../src/platform/messages';
 import { sampleCorpus } from './sample-corpus';
 
@@ -51,34 +49,4 @@ describe('Host.scanSliced', () => {
     const small = await host.scanSliced({ type: 'qv:scan', text: VERIFIED }, async () => {});
     expect(small.limit).toBeUndefined();
   }, 60_000);
-
-  it('slices prepared before the host was ready give the same answer; a prepared text of another page is not used', async () => {
-    const text = bigPage();
-    const whole = host.scan({ type: 'qv:scan', text });
-    const all = await prepareWhile(text, new Promise(() => {}), async () => {});
-    expect(all.length).toBeGreaterThanOrEqual(3);
-    expect(all.map((p) => p.text).join('')).toBe(text);
-    expect(await host.scanSliced({ type: 'qv:scan', text }, async () => {}, { prepared: all })).toEqual(whole);
-    // The first slice only (the host became ready meanwhile), then the rest made as usual.
-    expect(await host.scanSliced({ type: 'qv:scan', text }, async () => {}, { prepared: all.slice(0, 1) })).toEqual(whole);
-    // Slices of another text (a stale preparation) are ignored, not matched in place of this one's.
-    const other = text.replace(VERIFIED, ALTERED);
-    const stale = await prepareWhile(other, new Promise(() => {}), async () => {});
-    expect(await host.scanSliced({ type: 'qv:scan', text }, async () => {}, { prepared: stale })).toEqual(whole);
-    expect(whole.findings.filter((f) => f.verdict === 'verified').length).toBeGreaterThan(1);
-  });
-
-  it('prepares a slice per pause until the host is ready, and nothing once it is', async () => {
-    const text = bigPage();
-    let ready!: () => void;
-    const host = new Promise<void>((resolve) => (ready = resolve));
-    let pauses = 0;
-    const prepared = await prepareWhile(text, host, async () => {
-      if (++pauses === 2) ready();
-    });
-    expect(prepared).toHaveLength(2);
-    expect(prepared[0]).toEqual(prepareText(text.slice(0, sliceEnd(text, 0))));
-    expect(await prepareWhile(text, Promise.resolve(), async () => {})).toEqual([]);
-    expect(await prepareWhile(text, Promise.reject(new Error('refused')), async () => {})).toEqual([]);
-  });
 });
