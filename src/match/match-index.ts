@@ -29,6 +29,7 @@ import {
   TABLE_BITS_MIN,
 } from './thresholds';
 import { wordHashesInto } from './tokenize';
+import { encodeTexts, textsDecoder, type EncodedTexts } from './text-codec';
 import { wordingsOf, type WordedQuote } from './wordings';
 
 /**
@@ -476,11 +477,11 @@ const SHIPPED_MAGIC = 0x4b505651; // "QVPK"
  * version, and the build writes a new file every time, so an old one is never read.
  * (2: the bucket table as one byte per bucket, serializeCompactIndex. 3: no word hashes.
  * 4: a start per block of 16 buckets, summed by the build. 5: each speaker's quotes, grouped and
- * ordered by the build.)
+ * ordered by the build. 6: the texts as numbered pieces, ./text-codec.ts.)
  * (A quote's translations or variants, when the corpus gains them, become new
  * sections here and a new version.)
  */
-export const SHIPPED_INDEX_FORMAT_VERSION = 5;
+export const SHIPPED_INDEX_FORMAT_VERSION = 6;
 const SHIPPED_HEADER_WORDS = 16;
 
 /** One quote as the shipped index keeps it. */
@@ -574,12 +575,13 @@ const utf8 = new TextEncoder();
 
 /**
  * The shipped index as one byte array. Layout (little-endian 32-bit words; heaps are
- * UTF-8, each padded to 4 bytes; N quotes, W wordings >= N, S speakers):
- *   header[16] | index (serializeCompactIndex) | textOffsets[W + 1] | idOffsets[N + 1] |
+ * UTF-8 but for the text codes, each padded to 4 bytes; N quotes, W wordings >= N, S speakers,
+ * P text pieces):
+ *   header[16] | index (serializeCompactIndex) | codeOffsets[W + 1] | idOffsets[N + 1] |
  *   speakerOffsets[S + 1] | refOffsets[W - N + 1] | wordingQuote[W] | quoteSpeaker[N] | dateKeys[N] |
  *   recordStarts[N] | recordEnds[N] | speakerStarts[S + 1] | speakerQuotes[N] (`speakerQuoteOrder`) |
- *   idTable[2^idBits] (quote number + 1, 0 empty) |
- *   textHeap | idHeap | speakerHeap | refHeap | metaHeap
+ *   pieceOffsets[P + 1] | idTable[2^idBits] (quote number + 1, 0 empty) |
+ *   codeHeap (each wording's piece numbers, ./text-codec.ts) | pieceHeap | idHeap | speakerHeap | refHeap | metaHeap
  */
 export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   const { index, quotes, wordings, speakers, meta } = input;
@@ -604,7 +606,12 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     parts.forEach((p, i) => bytes.set(p, offsets[i]!));
     return { offsets, bytes };
   };
-  const texts = heap([...quotes.map((q) => q.text), ...wordings.map((x) => x.text)]);
+  let texts: EncodedTexts;
+  try {
+    texts = encodeTexts([...quotes.map((q) => q.text), ...wordings.map((x) => x.text)]);
+  } catch (error) {
+    throw new IndexError(`shipped index texts: ${(error as Error).message}`);
+  }
   const ids = heap(quotes.map((q) => q.id));
   const speakerHeap = heap(speakers);
   const refs = heap(wordings.map((x) => x.ref));
@@ -636,8 +643,10 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     speakers.length +
     1 +
     n +
+    texts.vocabOffsets.length +
     idTable.length +
-    words(texts.bytes.length) +
+    words(texts.code.length) +
+    words(texts.vocab.length) +
     words(ids.bytes.length) +
     words(speakerHeap.bytes.length) +
     words(refs.bytes.length) +
@@ -650,12 +659,14 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     speakers.length,
     bits,
     indexWords.length,
-    texts.bytes.length,
+    texts.code.length,
     ids.bytes.length,
     speakerHeap.bytes.length,
     metaBytes.length,
     w,
     refs.bytes.length,
+    texts.vocabOffsets.length - 1,
+    texts.vocab.length,
   ];
   out.set(header, 0);
   let at = SHIPPED_HEADER_WORDS;
@@ -668,7 +679,7 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     at += words(b.length);
   };
   put(indexWords);
-  put(texts.offsets);
+  put(texts.codeOffsets);
   put(ids.offsets);
   put(speakerHeap.offsets);
   put(refs.offsets);
@@ -680,8 +691,10 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   const bySpeaker = speakerQuoteOrder(quotes, speakers.length);
   put(bySpeaker.starts);
   put(bySpeaker.quotes);
+  put(texts.vocabOffsets);
   put(idTable);
-  putBytes(texts.bytes);
+  putBytes(texts.code);
+  putBytes(texts.vocab);
   putBytes(ids.bytes);
   putBytes(speakerHeap.bytes);
   putBytes(refs.bytes);
@@ -727,22 +740,26 @@ export function shippedIndexParts(head: Uint8Array): { byteLength: number; split
   const word = (i: number) => u.getUint32(i * 4, true);
   if (word(0) !== SHIPPED_MAGIC) throw new IndexError('not a shipped quote index (bad magic number)');
   if (word(1) !== SHIPPED_INDEX_FORMAT_VERSION) throw new IndexError(`shipped index format ${word(1)}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}`);
-  const fields = Array.from({ length: 10 }, (_, i) => word(2 + i));
+  const fields = Array.from({ length: SHIPPED_FIELDS }, (_, i) => word(2 + i));
   return { byteLength: shippedWords(fields) * 4, splitAt: heapsStart(fields) * 4 };
 }
 
-/** The 32-bit word where the heaps start (the cut between the two parts), from the header fields 2-11. */
+/** Header fields after the magic number and the format: counts and section lengths (words 2-13). */
+const SHIPPED_FIELDS = 12;
+type ShippedFields = [n: number, speakers: number, idBits: number, indexWords: number, codeBytes: number, idBytes: number, speakerBytes: number, metaBytes: number, w: number, refBytes: number, pieces: number, pieceBytes: number];
+
+/** The 32-bit word where the heaps start (the cut between the two parts), from the header fields. */
 function heapsStart(fields: readonly number[]): number {
-  const [n, speakerCount, bits, indexWords, , , , , w] = fields as [number, number, number, number, number, number, number, number, number];
-  return SHIPPED_HEADER_WORDS + indexWords + (w + 1) + (n + 1) + speakerCount + 1 + (w - n + 1) + w + n * 4 + (speakerCount + 1) + n + 2 ** bits;
+  const [n, speakerCount, bits, indexWords, , , , , w, , pieces] = fields as ShippedFields;
+  return SHIPPED_HEADER_WORDS + indexWords + (w + 1) + (n + 1) + speakerCount + 1 + (w - n + 1) + w + n * 4 + (speakerCount + 1) + n + (pieces + 1) + 2 ** bits;
 }
 
-/** 32-bit words of a shipped index, from its header fields 2-11. */
+/** 32-bit words of a shipped index, from its header fields. */
 function shippedWords(fields: readonly number[]): number {
-  const [n, , bits, , textBytes, idBytes, speakerBytes, metaBytes, w, refBytes] = fields as [number, number, number, number, number, number, number, number, number, number];
+  const [n, , bits, , codeBytes, idBytes, speakerBytes, metaBytes, w, refBytes, , pieceBytes] = fields as ShippedFields;
   const words = (b: number) => Math.ceil(b / 4);
   if (bits > 31 || w < n) throw new IndexError(`shipped index header is inconsistent (id table 2^${bits}, ${w} wordings for ${n} quotes)`);
-  return heapsStart(fields) + words(textBytes) + words(idBytes) + words(speakerBytes) + words(refBytes) + words(metaBytes);
+  return heapsStart(fields) + words(codeBytes) + words(pieceBytes) + words(idBytes) + words(speakerBytes) + words(refBytes) + words(metaBytes);
 }
 
 /** 32-bit words over 4-byte-aligned bytes (copied when they are not aligned). */
@@ -771,8 +788,8 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   if (u[1] !== SHIPPED_INDEX_FORMAT_VERSION) {
     throw new IndexError(`shipped index format ${u[1]}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}: rebuild the extension`);
   }
-  const fields = Array.from(u.subarray(2, 12));
-  const [n, speakerCount, bits, indexWords, textBytes, idBytes, speakerBytes, metaBytes, w, refBytes] = fields;
+  const fields = Array.from(u.subarray(2, 2 + SHIPPED_FIELDS));
+  const [n, speakerCount, bits, indexWords, codeBytes, idBytes, speakerBytes, metaBytes, w, refBytes, pieces, pieceBytes] = fields;
   const words = (b: number) => Math.ceil(b / 4);
   const expected = shippedWords(fields);
   if (byteLength !== expected * 4) throw new IndexError(`shipped index truncated or padded: ${byteLength / 4} words, expected ${expected}`);
@@ -792,7 +809,7 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   };
   const index = viewCompactIndex(take(indexWords!));
   if (index.quoteCount !== w) throw new IndexError(`shipped index: ${index.quoteCount} wordings indexed, table has ${w}`);
-  const textOffsets = take(w! + 1);
+  const codeOffsets = take(w! + 1);
   const idOffsets = take(n! + 1);
   const speakerOffsets = take(speakerCount! + 1);
   const refOffsets = take(w! - n! + 1);
@@ -803,19 +820,22 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   const recordEnds = take(n!);
   const speakerStarts = take(speakerCount! + 1);
   const speakerQuotes = take(n!);
+  const pieceOffsets = take(pieces! + 1);
   const idTable = take(2 ** bits!);
   if (parts.length === 2) {
     // The heaps: the second part, from its start.
     u = wordsOf(parts[1]!);
     at = 0;
   }
-  const texts = takeBytes(textBytes!);
+  const code = takeBytes(codeBytes!);
+  const pieceHeap = takeBytes(pieceBytes!);
   const ids = takeBytes(idBytes!);
   const speakers = takeBytes(speakerBytes!);
   const refs = takeBytes(refBytes!);
   const meta = takeBytes(metaBytes!);
   if (
-    textOffsets[w!] !== textBytes ||
+    codeOffsets[w!] !== codeBytes ||
+    pieceOffsets[pieces!] !== pieceBytes ||
     idOffsets[n!] !== idBytes ||
     speakerOffsets[speakerCount!] !== speakerBytes ||
     refOffsets[w! - n!] !== refBytes ||
@@ -824,18 +844,19 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
     throw new IndexError('shipped index tables are inconsistent: rebuild the extension');
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const text = textsDecoder({ vocabOffsets: pieceOffsets, vocab: pieceHeap, codeOffsets, code });
   const mask = 2 ** bits! - 1;
   return {
     index,
     quoteCount: n!,
     wordingCount: w!,
     wordingQuote,
-    wordingText: (x) => decoder.decode(texts.subarray(textOffsets[x]!, textOffsets[x + 1]!)),
+    wordingText: text,
     wordingRef: (x) => decoder.decode(refs.subarray(refOffsets[x - n!]!, refOffsets[x - n! + 1]!)),
     speakerCount: speakerCount!,
     meta: decoder.decode(meta),
     id: (q) => decoder.decode(ids.subarray(idOffsets[q]!, idOffsets[q + 1]!)),
-    text: (q) => decoder.decode(texts.subarray(textOffsets[q]!, textOffsets[q + 1]!)),
+    text,
     speakerOf: (q) => quoteSpeaker[q]!,
     speakerJson: (s) => decoder.decode(speakers.subarray(speakerOffsets[s]!, speakerOffsets[s + 1]!)),
     quotesOfSpeaker: (s) => speakerQuotes.subarray(speakerStarts[s]!, speakerStarts[s + 1]!),
