@@ -727,10 +727,10 @@ export const SHIPPED_HEADER_BYTES = SHIPPED_HEADER_WORDS * 4;
 
 /**
  * Where the shipped index whose first `SHIPPED_HEADER_BYTES` bytes these are may be cut in
- * two, and its length: the first part is the header, the match index and the quote table,
- * the second the heaps (texts, ids, speakers; 17.4 and 17.5 MB at 100k quotations: two reads
- * at once take as long as the longer, so the cut is near the middle). A reader fetches the
- * two at once and opens them without joining them (src/platform/corpus-asset.ts,
+ * two, and its length. Two reads at once take as long as the longer, so the cut is the
+ * section boundary nearer the middle of the two a reader knows: after the match index, or
+ * where the heaps start (`cutWord`; at 100k generated quotations 14.0 + 10.1 MB). A reader
+ * fetches the two at once and opens them without joining them (src/platform/corpus-asset.ts,
  * `openShippedIndex`). Throws IndexError when these are not the header of a shipped index
  * of this format.
  */
@@ -741,7 +741,16 @@ export function shippedIndexParts(head: Uint8Array): { byteLength: number; split
   if (word(0) !== SHIPPED_MAGIC) throw new IndexError('not a shipped quote index (bad magic number)');
   if (word(1) !== SHIPPED_INDEX_FORMAT_VERSION) throw new IndexError(`shipped index format ${word(1)}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}`);
   const fields = Array.from({ length: SHIPPED_FIELDS }, (_, i) => word(2 + i));
-  return { byteLength: shippedWords(fields) * 4, splitAt: heapsStart(fields) * 4 };
+  return { byteLength: shippedWords(fields) * 4, splitAt: cutWord(fields) * 4 };
+}
+
+/** The 32-bit word where the second part starts: after the match index or at the heaps, whichever leaves the smaller larger part. */
+function cutWord(fields: readonly number[]): number {
+  const total = shippedWords(fields);
+  const larger = (cut: number) => Math.max(cut, total - cut);
+  const afterIndex = SHIPPED_HEADER_WORDS + (fields as ShippedFields)[3];
+  const heaps = heapsStart(fields);
+  return larger(afterIndex) <= larger(heaps) ? afterIndex : heaps;
 }
 
 /** Header fields after the magic number and the format: counts and section lengths (words 2-13). */
@@ -783,7 +792,7 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   if (first.byteLength < SHIPPED_HEADER_WORDS * 4 || parts.some((p) => p.byteLength % 4 !== 0)) {
     throw new IndexError(`not a shipped quote index: ${byteLength} bytes`);
   }
-  let u = wordsOf(first);
+  const u = wordsOf(first);
   if (u[0] !== SHIPPED_MAGIC) throw new IndexError('not a shipped quote index (bad magic number)');
   if (u[1] !== SHIPPED_INDEX_FORMAT_VERSION) {
     throw new IndexError(`shipped index format ${u[1]}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}: rebuild the extension`);
@@ -793,19 +802,27 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   const words = (b: number) => Math.ceil(b / 4);
   const expected = shippedWords(fields);
   if (byteLength !== expected * 4) throw new IndexError(`shipped index truncated or padded: ${byteLength / 4} words, expected ${expected}`);
-  if (parts.length === 2 && first.byteLength !== heapsStart(fields) * 4) {
-    throw new IndexError(`shipped index parts cut at byte ${first.byteLength}, not where the heaps start`);
+  const cut = cutWord(fields);
+  if (parts.length === 2 && first.byteLength !== cut * 4) {
+    throw new IndexError(`shipped index parts cut at byte ${first.byteLength}, not where its sections allow (byte ${cut * 4})`);
   }
+  const second = parts.length === 2 ? wordsOf(parts[1]!) : undefined;
+  // `at` counts words from the file's start; a section after the cut is read from the second part.
   let at = SHIPPED_HEADER_WORDS;
+  const section = (len: number): [Uint32Array, number] => {
+    if (second === undefined || at + len <= cut) return [u, at];
+    if (at < cut) throw new IndexError('shipped index: a section crosses the cut between its parts');
+    return [second, at - cut];
+  };
   const take = (len: number) => {
-    const v = u.subarray(at, at + len);
+    const [w, from] = section(len);
     at += len;
-    return v;
+    return w.subarray(from, from + len);
   };
   const takeBytes = (len: number) => {
-    const v = new Uint8Array(u.buffer, u.byteOffset + at * 4, len);
+    const [w, from] = section(words(len));
     at += words(len);
-    return v;
+    return new Uint8Array(w.buffer, w.byteOffset + from * 4, len);
   };
   const index = viewCompactIndex(take(indexWords!));
   if (index.quoteCount !== w) throw new IndexError(`shipped index: ${index.quoteCount} wordings indexed, table has ${w}`);
@@ -822,11 +839,6 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   const speakerQuotes = take(n!);
   const pieceOffsets = take(pieces! + 1);
   const idTable = take(2 ** bits!);
-  if (parts.length === 2) {
-    // The heaps: the second part, from its start.
-    u = wordsOf(parts[1]!);
-    at = 0;
-  }
   const code = takeBytes(codeBytes!);
   const pieceHeap = takeBytes(pieceBytes!);
   const ids = takeBytes(idBytes!);
