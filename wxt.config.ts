@@ -26,7 +26,7 @@ const info: BuildInfo = {
   brandColor: config.brandColor,
   contact: config.contact,
   sites: config.sites,
-  ...(corpus ? { corpusSha256: corpus.sha256, corpusIndexSha256: corpus.indexSha256 } : {}),
+  ...(corpus ? { corpusSha256: corpus.sha256, corpusIndexSha256: corpus.indexSha256, corpusIndexLayout: corpus.indexLayout } : {}),
   ...(corpus?.corpusVersion === undefined ? {} : { corpusVersion: corpus.corpusVersion }),
   ...((d) => (d === undefined ? {} : { builtAt: d }))(buildDate()),
 };

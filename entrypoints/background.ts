@@ -73,8 +73,10 @@ export default defineBackground(() => {
   // later in the session reuses that check (hashing 50 MB costs more than the rest of a wake-up).
   const indexChecked = build.corpusIndexSha256 === undefined ? Promise.resolve(false) : checkedThisSession('index', build.corpusIndexSha256);
   // Read in two parts at once (corpus-asset.ts: about twice as fast as one request in Chromium)
-  // and opened where they are; joined only to be hashed.
-  const host: Promise<ShippedHost> = readBundledIndex(SHIPPED_HEADER_BYTES, shippedIndexParts).then(
+  // and opened where they are; joined only to be hashed. Where the parts meet is in the build;
+  // Firefox serves no ranges of its own files, so it reads the header's answer: the whole file.
+  const layout = import.meta.env.FIREFOX ? undefined : build.corpusIndexLayout;
+  const host: Promise<ShippedHost> = readBundledIndex(SHIPPED_HEADER_BYTES, shippedIndexParts, undefined, layout).then(
     async (file) => {
       startup.indexRead = performance.now();
       if (!(await indexChecked)) {
@@ -143,7 +145,7 @@ export default defineBackground(() => {
     scan: async (request, sender) => {
       // In slices, yielding between them: a huge page never keeps another tab waiting long.
       startup.firstScan ??= performance.now();
-      const answer = await (await host).scanSliced(request, nextTask, () => (startup.firstMatched ??= performance.now()));
+      const answer = await (await host).scanSliced(request, nextTask, { matched: () => (startup.firstMatched ??= performance.now()) });
       startup.firstAnswer ??= performance.now();
       if (sender.tabId === undefined || sender.tabId < 0) return answer;
       const scanId = tabs.recordScan(sender.tabId, sender.frameId ?? 0, answer.findings, answer.quotes, answer.limit);

@@ -18,6 +18,7 @@ import { shippableCorpus } from '../corpus/ship';
 import { RECORD_SHARD_QUOTES, type CorpusPiece, type ShippedCorpusMeta } from '../corpus/shipped';
 import { corpusScope } from '../corpus/scope';
 import { buildIndex, isoDateKey, serializeShippedIndex, type ShippedQuote, type ShippedWording } from '../match';
+import { SHIPPED_HEADER_BYTES, shippedIndexParts } from '../match/match-index';
 import { wordingsOf } from '../match/wordings';
 
 export interface PackedCorpus {
@@ -27,6 +28,8 @@ export interface PackedCorpus {
   /** The shipped index (`corpus-index.bin`), exactly, and its SHA-256. */
   index: Uint8Array;
   indexSha256: string;
+  /** Its length and where its two parts meet (`shippedIndexParts`), embedded in the build. */
+  indexLayout: { byteLength: number; splitAt: number };
   quoteCount: number;
   documentCount: number;
   /** Quotes left out because they are pending or rejected. */
@@ -69,6 +72,7 @@ export function packValidCorpus(corpus: Corpus, file: string): PackedCorpus {
     sha256,
     index,
     indexSha256: sha256Hex(index),
+    indexLayout: shippedIndexParts(index.subarray(0, SHIPPED_HEADER_BYTES)),
     quoteCount: shipped.quotes.length,
     documentCount: shipped.documents.length,
     withheld: { pending: states.filter((s) => s === 'pending').length, rejected: states.filter((s) => s === 'rejected').length },

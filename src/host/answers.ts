@@ -31,11 +31,15 @@ export interface Host {
    * awaited between them, so one huge page cannot keep the background from answering
    * other tabs (the background passes a macrotask yield).
    */
-  /** `matched`, when given, is called once the text is matched, before the quotes' records are read (a timing mark). */
-  scanSliced(request: ScanRequest, pause: () => Promise<void>, matched?: () => void): Promise<ScanResponse>;
+  scanSliced(request: ScanRequest, pause: () => Promise<void>, options?: ScanOptions): Promise<ScanResponse>;
   lookup(request: LookupRequest): LookupResponse | Promise<LookupResponse>;
   /** The popup's corpus search (src/host/search.ts). */
   search(request: SearchRequest): SearchResponse | Promise<SearchResponse>;
+}
+
+export interface ScanOptions {
+  /** Called once the text is matched, before the quotes' records are read (a timing mark). */
+  matched?: () => void;
 }
 
 /** A host whose corpus is in memory: every answer at once. */
@@ -94,14 +98,25 @@ export function scanFindings(request: ScanRequest, raw: Finding[], has: (id: str
   return Object.keys(limit).length ? { findings, limit } : { findings };
 }
 
-/** `matcher.findAll` over the text in slices, `pause()` awaited between them. */
-export async function findSliced(matcher: Matcher, text: string, pause: () => Promise<void>, pageDate?: string): Promise<Finding[]> {
+/**
+ * `matcher.findAll` over the text in slices, `pause()` awaited between them. `sliceFound` hears
+ * each slice's findings (the shipped host starts reading their records while the next slices
+ * are matched).
+ */
+export async function findSliced(
+  matcher: Matcher,
+  text: string,
+  pause: () => Promise<void>,
+  pageDate?: string,
+  sliceFound?: (found: readonly Finding[]) => void,
+): Promise<Finding[]> {
   const options = pageDate === undefined ? {} : { pageDate };
-  if (text.length <= SCAN_SLICE_CHARS) return matcher.findAll(text, options);
   const found: Finding[] = [];
   for (let from = 0; from < text.length; ) {
     const to = sliceEnd(text, from);
-    for (const f of matcher.findAll(text.slice(from, to), options)) found.push({ ...f, start: f.start + from, end: f.end + from });
+    const inSlice = matcher.findAll(from === 0 && to === text.length ? text : text.slice(from, to), options);
+    sliceFound?.(inSlice);
+    for (const f of inSlice) found.push(from === 0 ? f : { ...f, start: f.start + from, end: f.end + from });
     from = to;
     // Past the cap the rest of the page is not worth matching: the answer says "checked the first N".
     if (found.length > MAX_FINDINGS_PER_PAGE) break;

@@ -26,6 +26,7 @@ import type { MatcherQuote } from '../match/matcher';
 import type { SpeakerTable } from '../match/variant';
 import type { WordingRef } from '../match/types';
 import type { Wordings } from '../match/wordings';
+import type { Finding } from '../match/types';
 import type { CorpusStatus, LookupResponse, ScanResponse, SearchHit } from '../platform/messages';
 import { createEngineMatcher, type MatcherFactory } from './engine';
 import { findSliced, lookupFindings, refusedHost, scanFindings, type Host, type SyncHost } from './answers';
@@ -218,11 +219,19 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
       return refused?.corpus ?? status;
     },
     documentCount: meta.documentCount,
-    scanSliced: (request, pause, matched) =>
+    scanSliced: (request, pause, options) =>
       guarded(
         async (): Promise<ScanResponse> => {
-          const { findings, limit } = scanFindings(request, await findSliced(matcher, request.text, pause, request.pagePublished), has);
-          matched?.();
+          // Each slice's records start to be read while the next slices are matched.
+          const prefetch = (found: readonly Finding[]) => {
+            for (const f of found) {
+              const q = f.quoteId === undefined ? -1 : shipped.find(f.quoteId);
+              if (q >= 0) readPiece(pieceOfQuote(meta, q)).catch(() => {}); // quotesFor reads it again and reports
+            }
+          };
+          const raw = await findSliced(matcher, request.text, pause, request.pagePublished, prefetch);
+          const { findings, limit } = scanFindings(request, raw, has);
+          options?.matched?.();
           const quotes = await quotesFor(findings.map((f) => f.quoteId));
           return { type: 'qv:scan', findings, quotes, corpus: status, ...(limit ? { limit } : {}) };
         },
@@ -327,39 +336,18 @@ class QuoteView implements MatcherQuote {
 
 /**
  * The variant rule's speaker table (src/match/variant.ts) from the index's own: each speaker's
- * quotes grouped by one pass over the quotes' speaker numbers (typed arrays, no quote view),
- * made at the rule's first question; a speaker's list is ordered when a page first names them.
- * The order is the parsed host's: newest first (date keys order as the ISO dates), then corpus order.
+ * quotes as the build grouped and ordered them (`ShippedIndex.quotesOfSpeaker`), views on the
+ * index with no walk over the quotes. The order is the parsed host's: newest first (date keys
+ * order as the ISO dates), then corpus order.
  */
 function shippedSpeakers(shipped: ShippedIndex, speaker: (s: number) => Quote['speaker']): SpeakerTable {
-  let grouped: { starts: Uint32Array; quotes: Uint32Array; sorted: Uint8Array } | undefined;
-  const group = () => {
-    if (grouped) return grouped;
-    const n = shipped.quoteCount;
-    const starts = new Uint32Array(shipped.speakerCount + 1);
-    for (let q = 0; q < n; q++) starts[shipped.speakerOf(q) + 1]!++;
-    for (let s = 0; s < shipped.speakerCount; s++) starts[s + 1]! += starts[s]!;
-    const next = starts.slice(0, shipped.speakerCount);
-    const quotes = new Uint32Array(n);
-    for (let q = 0; q < n; q++) quotes[next[shipped.speakerOf(q)]!++] = q;
-    return (grouped = { starts, quotes, sorted: new Uint8Array(shipped.speakerCount) });
-  };
-  const compare = (a: number, b: number) => shipped.dateKey(b) - shipped.dateKey(a) || a - b;
   return {
     count: shipped.speakerCount,
     names: (s) => {
       const record = speaker(s);
       return [record.name, ...(record.aliases ?? [])];
     },
-    quotesOf: (s) => {
-      const { starts, quotes, sorted } = group();
-      const list = quotes.subarray(starts[s]!, starts[s + 1]!);
-      if (!sorted[s]) {
-        list.sort(compare);
-        sorted[s] = 1;
-      }
-      return list;
-    },
-    compare,
+    quotesOf: (s) => shipped.quotesOfSpeaker(s),
+    compare: (a: number, b: number) => shipped.dateKey(b) - shipped.dateKey(a) || a - b,
   };
 }

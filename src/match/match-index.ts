@@ -454,11 +454,12 @@ const SHIPPED_MAGIC = 0x4b505651; // "QVPK"
  * Bump when the shipped layout changes; `openShippedIndex` refuses any other
  * version, and the build writes a new file every time, so an old one is never read.
  * (2: the bucket table as one byte per bucket, serializeCompactIndex. 3: no word hashes.
- * 4: a start per block of 16 buckets, summed by the build.)
+ * 4: a start per block of 16 buckets, summed by the build. 5: each speaker's quotes, grouped and
+ * ordered by the build.)
  * (A quote's translations or variants, when the corpus gains them, become new
  * sections here and a new version.)
  */
-export const SHIPPED_INDEX_FORMAT_VERSION = 4;
+export const SHIPPED_INDEX_FORMAT_VERSION = 5;
 const SHIPPED_HEADER_WORDS = 16;
 
 /** One quote as the shipped index keeps it. */
@@ -515,6 +516,11 @@ export interface ShippedIndex {
   speakerOf(q: number): number;
   /** JSON of speaker s. */
   speakerJson(s: number): string;
+  /**
+   * Speaker s's quotes, newest first (date keys descending), then in corpus order: grouped
+   * and sorted by the build (`speakerQuoteOrder`), so a woken worker never walks every quote.
+   */
+  quotesOfSpeaker(s: number): Uint32Array;
   dateKey(q: number): number;
   recordStart(q: number): number;
   recordEnd(q: number): number;
@@ -550,7 +556,8 @@ const utf8 = new TextEncoder();
  * UTF-8, each padded to 4 bytes; N quotes, W wordings >= N, S speakers):
  *   header[16] | index (serializeCompactIndex) | textOffsets[W + 1] | idOffsets[N + 1] |
  *   speakerOffsets[S + 1] | refOffsets[W - N + 1] | wordingQuote[W] | quoteSpeaker[N] | dateKeys[N] |
- *   recordStarts[N] | recordEnds[N] | idTable[2^idBits] (quote number + 1, 0 empty) |
+ *   recordStarts[N] | recordEnds[N] | speakerStarts[S + 1] | speakerQuotes[N] (`speakerQuoteOrder`) |
+ *   idTable[2^idBits] (quote number + 1, 0 empty) |
  *   textHeap | idHeap | speakerHeap | refHeap | metaHeap
  */
 export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
@@ -605,6 +612,9 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     (w - n + 1) +
     w +
     n * 4 +
+    speakers.length +
+    1 +
+    n +
     idTable.length +
     words(texts.bytes.length) +
     words(ids.bytes.length) +
@@ -646,6 +656,9 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   put(Uint32Array.from(quotes, (q) => q.dateKey));
   put(Uint32Array.from(quotes, (q) => q.recordStart));
   put(Uint32Array.from(quotes, (q) => q.recordEnd));
+  const bySpeaker = speakerQuoteOrder(quotes, speakers.length);
+  put(bySpeaker.starts);
+  put(bySpeaker.quotes);
   put(idTable);
   putBytes(texts.bytes);
   putBytes(ids.bytes);
@@ -654,6 +667,25 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   putBytes(metaBytes);
   if (at !== total) throw new IndexError(`shipped index layout: wrote ${at} words of ${total}`);
   return new Uint8Array(out.buffer);
+}
+
+/**
+ * Every speaker's quotes, grouped (speaker s's are `quotes[starts[s]..starts[s + 1])`) and each
+ * group in the order the variant rule reads them (src/match/variant.ts): newest first (date keys
+ * order as the ISO dates), then corpus order. Done by the build: a woken worker that walked and
+ * sorted 100k quotes for the first page naming a speaker spent about 30 ms on it, cold.
+ */
+export function speakerQuoteOrder(quotes: readonly Pick<ShippedQuote, 'speaker' | 'dateKey'>[], speakerCount: number): { starts: Uint32Array; quotes: Uint32Array } {
+  const starts = new Uint32Array(speakerCount + 1);
+  for (const q of quotes) starts[q.speaker + 1]!++;
+  for (let s = 0; s < speakerCount; s++) starts[s + 1]! += starts[s]!;
+  const next = starts.slice(0, speakerCount);
+  const order = new Uint32Array(quotes.length);
+  quotes.forEach((q, i) => (order[next[q.speaker]!++] = i));
+  for (let s = 0; s < speakerCount; s++) {
+    order.subarray(starts[s]!, starts[s + 1]!).sort((a, b) => quotes[b]!.dateKey - quotes[a]!.dateKey || a - b);
+  }
+  return { starts, quotes: order };
 }
 
 /** Bytes of a shipped index's header: enough to tell its length and where its parts meet (`shippedIndexParts`). */
@@ -681,7 +713,7 @@ export function shippedIndexParts(head: Uint8Array): { byteLength: number; split
 /** The 32-bit word where the heaps start (the cut between the two parts), from the header fields 2-11. */
 function heapsStart(fields: readonly number[]): number {
   const [n, speakerCount, bits, indexWords, , , , , w] = fields as [number, number, number, number, number, number, number, number, number];
-  return SHIPPED_HEADER_WORDS + indexWords + (w + 1) + (n + 1) + speakerCount + 1 + (w - n + 1) + w + n * 4 + 2 ** bits;
+  return SHIPPED_HEADER_WORDS + indexWords + (w + 1) + (n + 1) + speakerCount + 1 + (w - n + 1) + w + n * 4 + (speakerCount + 1) + n + 2 ** bits;
 }
 
 /** 32-bit words of a shipped index, from its header fields 2-11. */
@@ -748,6 +780,8 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   const dateKeys = take(n!);
   const recordStarts = take(n!);
   const recordEnds = take(n!);
+  const speakerStarts = take(speakerCount! + 1);
+  const speakerQuotes = take(n!);
   const idTable = take(2 ** bits!);
   if (parts.length === 2) {
     // The heaps: the second part, from its start.
@@ -759,7 +793,13 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   const speakers = takeBytes(speakerBytes!);
   const refs = takeBytes(refBytes!);
   const meta = takeBytes(metaBytes!);
-  if (textOffsets[w!] !== textBytes || idOffsets[n!] !== idBytes || speakerOffsets[speakerCount!] !== speakerBytes || refOffsets[w! - n!] !== refBytes) {
+  if (
+    textOffsets[w!] !== textBytes ||
+    idOffsets[n!] !== idBytes ||
+    speakerOffsets[speakerCount!] !== speakerBytes ||
+    refOffsets[w! - n!] !== refBytes ||
+    speakerStarts[speakerCount!] !== n
+  ) {
     throw new IndexError('shipped index tables are inconsistent: rebuild the extension');
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -777,6 +817,7 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
     text: (q) => decoder.decode(texts.subarray(textOffsets[q]!, textOffsets[q + 1]!)),
     speakerOf: (q) => quoteSpeaker[q]!,
     speakerJson: (s) => decoder.decode(speakers.subarray(speakerOffsets[s]!, speakerOffsets[s + 1]!)),
+    quotesOfSpeaker: (s) => speakerQuotes.subarray(speakerStarts[s]!, speakerStarts[s + 1]!),
     dateKey: (q) => dateKeys[q]!,
     recordStart: (q) => recordStarts[q]!,
     recordEnd: (q) => recordEnds[q]!,

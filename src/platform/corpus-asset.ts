@@ -47,7 +47,9 @@ export type IndexFile = Uint8Array | readonly [Uint8Array, Uint8Array];
 
 /**
  * The bundled index (not yet checked: src/host does that). `layout` tells, from the
- * file's first `headBytes` bytes, its length and where its parts meet. When it cannot
+ * file's first `headBytes` bytes, its length and where its parts meet; `known`, when the
+ * build embedded them, spares that first request (a round trip before the parts are asked
+ * for). When it cannot
  * (not an index of this format), or the package answers a range with the whole file
  * (Firefox's moz-extension:), or a part is not the length the header gives (the second
  * part asks for one byte past the end, so a longer file shows too), the whole file is
@@ -58,23 +60,36 @@ export async function readBundledIndex(
   headBytes: number,
   layout: (head: Uint8Array) => { byteLength: number; splitAt: number },
   fetcher: Fetcher = defaultFetch,
+  known?: IndexLayout,
 ): Promise<IndexFile> {
   const asset = CORPUS_INDEX_ASSET;
   const range = async (start: number, end: number) =>
     new Uint8Array(await bodyViaBlob(asset, await readBundledAssetResponse(asset, fetcher, { headers: { Range: `bytes=${start}-${end - 1}` } })));
   const whole = async () => new Uint8Array(await bodyViaBlob(asset, await readBundledAssetResponse(asset, fetcher)));
-  const head = await range(0, headBytes);
-  if (head.byteLength !== headBytes) return head.byteLength > headBytes ? head : whole();
-  let parts: { byteLength: number; splitAt: number };
-  try {
-    parts = layout(head);
-  } catch {
-    return whole();
+  let parts: IndexLayout;
+  if (known) parts = known;
+  else {
+    const head = await range(0, headBytes);
+    if (head.byteLength !== headBytes) return head.byteLength > headBytes ? head : whole();
+    try {
+      parts = layout(head);
+    } catch {
+      return whole();
+    }
   }
   const { byteLength, splitAt } = parts;
   if (!(splitAt >= headBytes && splitAt <= byteLength)) return whole();
   const [first, second] = await Promise.all([range(0, splitAt), range(splitAt, byteLength + 1)]);
-  return first.byteLength === splitAt && second.byteLength === byteLength - splitAt ? [first, second] : whole();
+  if (first.byteLength === splitAt && second.byteLength === byteLength - splitAt) return [first, second];
+  // A package that answers a range with the whole file (moz-extension:) or a file of another
+  // length than the build's: what came whole is the file as it is, checked by the caller.
+  return first.byteLength > splitAt ? first : whole();
+}
+
+/** A shipped index's length and where its parts meet: from its header, or as the build embedded it. */
+export interface IndexLayout {
+  byteLength: number;
+  splitAt: number;
 }
 
 async function readBundledAssetResponse(asset: string, fetcher: Fetcher, init?: RequestInit): Promise<Awaited<ReturnType<Fetcher>>> {

@@ -10,15 +10,20 @@ import { sampleCorpus } from './sample-corpus';
 const VERIFIED = '“We have only seen newspaper articles so far, and we will not respond to them.”';
 const ALTERED = '“We have only seen newspaper articles so far, and we will respond to them.”';
 
+/** A page of three slices and more, with verified and altered quotations in every slice. */
+function bigPage(): string {
+  const paragraphs: string[] = [];
+  for (let i = 0; paragraphs.join('\n').length < SCAN_SLICE_CHARS * 3; i++) {
+    paragraphs.push(i % 50 === 0 ? `He said ${i % 100 === 0 ? VERIFIED : ALTERED} on day ${i}.` : `Filler paragraph ${i} with nothing quoted in it at all.`);
+  }
+  return paragraphs.join('\n');
+}
+
 describe('Host.scanSliced', () => {
   const host = createHost(sampleCorpus());
 
   it('finds what one pass finds, at the same offsets, pausing between slices', async () => {
-    const paragraphs: string[] = [];
-    for (let i = 0; paragraphs.join('\n').length < SCAN_SLICE_CHARS * 3; i++) {
-      paragraphs.push(i % 50 === 0 ? `He said ${i % 100 === 0 ? VERIFIED : ALTERED} on day ${i}.` : `Filler paragraph ${i} with nothing quoted in it at all.`);
-    }
-    const text = paragraphs.join('\n');
+    const text = bigPage();
     let pauses = 0;
     const sliced = await host.scanSliced({ type: 'qv:scan', text }, async () => void pauses++);
     const whole = host.scan({ type: 'qv:scan', text });

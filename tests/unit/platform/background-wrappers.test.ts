@@ -214,4 +214,23 @@ describe('readBundledIndex', () => {
     const read = await readBundledIndex(64, layout, serve(false, true));
     expect(read instanceof Uint8Array && Array.from(read)).toEqual(Array.from(file));
   });
+
+  it('with the layout the build embedded, asks for the two parts at once and for no header', async () => {
+    const asked: string[] = [];
+    const logged = (fetcher: ReturnType<typeof serve>) => async (url: string, init?: RequestInit) => {
+      asked.push(new Headers(init?.headers).get('Range') ?? 'whole');
+      return fetcher(url, init);
+    };
+    const read = await readBundledIndex(64, layout, logged(serve(true, true)), { byteLength: file.byteLength, splitAt: 1024 });
+    expect(asked).toEqual(['bytes=0-1023', 'bytes=1024-4096']);
+    expect(Array.isArray(read) && read.map((p) => p.byteLength)).toEqual([1024, 3072]);
+    // A package that serves the whole file for a range: that file, read once more at most.
+    asked.length = 0;
+    const whole = await readBundledIndex(64, layout, logged(serve(false, true)), { byteLength: file.byteLength, splitAt: 1024 });
+    expect(whole instanceof Uint8Array && Array.from(whole)).toEqual(Array.from(file));
+    expect(asked).toHaveLength(2);
+    // An embedded layout that is not the file's (another length): the file as it is, for the caller's hash check to refuse.
+    const other = await readBundledIndex(64, layout, serve(true, true), { byteLength: file.byteLength + 8, splitAt: 1024 });
+    expect(other instanceof Uint8Array && other.byteLength).toBe(file.byteLength);
+  });
 });
