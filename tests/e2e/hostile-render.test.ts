@@ -289,6 +289,7 @@ beforeAll(async () => {
   );
   // The genuine quotation shown, "not" in a <b> a rule added later hides.
   await writeFile(path.join(pagesDir, 'late.html'), pageHtml({ name: 'late', body: hiddenNot('<b>', '</b>'), expect: 'altered' }));
+  await writeFile(path.join(pagesDir, 'late-link.html'), pageHtml({ name: 'late link', body: hiddenNot('<a href="">', '</a>'), expect: 'unjudged' }));
   server = await startServer({ mounts: [{ prefix: '/hostile/', dir: pagesDir }] });
 });
 
@@ -365,20 +366,28 @@ for (const [browserName, launch] of browsers) {
 
     // After the verdict, the page hides "not" with no mutation the scanner acts on: within
     // RECHECK_MS (src/page/scanner.ts) the quotation must stop being verified.
-    it('a rule added after the verdict (CSSOM insertRule, a <style> in <head>) ends "verified"', async () => {
+    it('a rule added after the verdict (CSSOM insertRule, a <style> in <head>, an adopted a:visited sheet) ends "verified"', async () => {
       const failures: string[] = [];
       const LATE = [
-        { name: 'insertRule', script: `document.styleSheets[0].insertRule('article b { opacity: 0 }', 0)` },
-        { name: 'a <style> added to <head>', script: `(() => { const s = document.createElement('style'); s.textContent = 'article b { opacity: 0 }'; document.head.append(s); })()` },
+        { name: 'insertRule', page: 'late.html', end: 'altered', script: `document.styleSheets[0].insertRule('article b { opacity: 0 }', 0)` },
+        { name: 'a <style> added to <head>', page: 'late.html', end: 'altered', script: `(() => { const s = document.createElement('style'); s.textContent = 'article b { opacity: 0 }'; document.head.append(s); })()` },
+        // "not" a link to the page itself; a sheet adopted later draws it white once visited.
+        {
+          name: 'an a:visited rule adopted later',
+          page: 'late-link.html',
+          end: 'unjudged',
+          script: `(() => { const s = new CSSStyleSheet(); s.replaceSync('a:visited { color: #fff }'); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; })()`,
+        },
       ];
       for (const late of LATE) {
-        await driver.goto(server.url('hostile/late.html'));
+        await driver.goto(server.url(`hostile/${late.page}`));
         const evaluate = await driver.evaluator();
         const mineIs = (verdict: string) => (f: ScannedFinding[]) => f.some((x) => x.quoteId === quoteId && x.verdict === verdict);
+        const ended = late.end === 'altered' ? mineIs('altered') : (f: ScannedFinding[]) => f.some((x) => x.quoteId === quoteId && x.flags?.includes('rendering'));
         try {
           await waitForScan(evaluate, mineIs('verified'), `${late.name}: the control (shown) is not verified`);
           await evaluate(late.script);
-          const findings = await waitForScan(evaluate, mineIs('altered'), `${late.name}: no altered finding after the rule`, 10_000);
+          const findings = await waitForScan(evaluate, ended, `${late.name}: no ${late.end} finding after the rule`, 10_000);
           const verified = findings.filter((f) => f.verdict === 'verified');
           if (verified.length) failures.push(`${late.name}: verified: ${JSON.stringify(verified)}`);
         } catch (error) {
