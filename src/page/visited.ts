@@ -33,7 +33,7 @@ interface ColourRule {
 type TreeRules = ColourRule[] | 'unreadable';
 
 const TEXT_COLOURS = ['color', '-webkit-text-fill-color', 'fill'];
-const LINK_STATE = /:(?:visited|link)(?![\w-])/i;
+const COLOUR_PROPERTIES = [...TEXT_COLOURS, 'background-color', 'background'];
 const LINK_STATES = /:(visited|link)(?![\w-])/gi;
 /** Pseudo-elements (`::before`, `:first-line`…): a rule on a link's own pseudo-element is counted as on the link. */
 const PSEUDO_ELEMENTS = /::[\w-]+(?:\([^)]*\))?|:(?:before|after|first-line|first-letter)(?![\w-])/gi;
@@ -150,12 +150,9 @@ function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): T
     return true;
   };
   const add = (selector: string, style: CSSStyleDeclaration) => {
-    if (!style || ![...TEXT_COLOURS, 'background-color', 'background'].some((p) => style.getPropertyValue(p))) return;
-    if (!LINK_STATE.test(selector)) out.push({ selector, style });
-    else {
-      const own = selector.replace(PSEUDO_ELEMENTS, '');
-      out.push({ selector: own, visited: own.replace(LINK_STATES, (_, state: string) => (state.toLowerCase() === 'visited' ? anyLink : ':not(*)')), style });
-    }
+    if (!style || !COLOUR_PROPERTIES.some((p) => style.getPropertyValue(p))) return;
+    const visited = selector.replace(LINK_STATES, (_, state: string) => (state.toLowerCase() === 'visited' ? anyLink : ':not(*)'));
+    out.push(visited === selector ? { selector, style } : { selector: selector.replace(PSEUDO_ELEMENTS, ''), visited: visited.replace(PSEUDO_ELEMENTS, ''), style });
   };
   const sheets = [...Array.from(tree.styleSheets ?? []), ...((tree as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [])];
   for (const sheet of sheets) {
