@@ -9,10 +9,10 @@
  * from the unvisited one.
  *
  * So the page's own rules are read: those naming `:visited` or `:link`, and,
- * where one applies to an element between the text and its link, every rule
- * that sets that element's colours, matched as if the link were visited
- * (`:visited` read as `:any-link`, `:link` as never). The strict judge
- * (visibility.ts) compares the colours found with the background.
+ * where a `:link` rule stops applying to an element between the text and its
+ * link, every rule that sets that element's colours, matched as if the link
+ * were visited (`:visited` read as `:any-link`, `:link` as never). The strict
+ * judge (visibility.ts) compares the colours found with the background.
  */
 import { resolveColour, type Rgba } from './colour';
 import { readRules } from './collect-text';
@@ -64,8 +64,14 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
   /**
    * What `chain` (a text's parent up to its link, in the flat tree) may draw
    * once the link is visited, beyond its computed colours: null when no rule
-   * naming a link state applies to it in either state (nothing changes),
+   * naming a link state applies to it in one state only (nothing changes),
    * `unknown` when a sheet or a value cannot be read.
+   *
+   * Visited, an element gains the rules that match only then (`:visited`) and
+   * loses those that match only unvisited (`:link`). With nothing lost, its
+   * colour is the computed one or a gained rule's; with a rule lost, the
+   * cascade's next choice is not known: every matching rule's colour counts,
+   * and the parent's.
    */
   return (chain) => {
     const text: Rgba[] = [];
@@ -74,12 +80,14 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
     for (const el of chain) {
       const rules = rulesOf(el.getRootNode());
       if (rules === 'unreadable') return 'unknown';
-      if (!rules.some((r) => r.visited !== undefined && (matches(el, r.selector) || matches(el, r.visited)))) continue;
+      const gained = rules.filter((r) => r.visited !== undefined && matches(el, r.visited) && !matches(el, r.selector));
+      const lost = rules.some((r) => r.visited !== undefined && matches(el, r.selector) && !matches(el, r.visited));
+      if (!gained.length && !lost) continue;
       touched = true;
       const s = style(el);
       const parent = el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host;
-      for (const r of rules) {
-        if (!matches(el, r.visited ?? r.selector)) continue;
+      for (const r of lost ? rules : gained) {
+        if (lost && !matches(el, r.visited ?? r.selector)) continue;
         for (const prop of TEXT_COLOURS) {
           const colour = declared(r.style.getPropertyValue(prop), s, parent ? style(parent).color : 'rgb(0, 0, 0)', s.color);
           if (colour === null) return 'unknown';
@@ -92,7 +100,7 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
         if (colour) background.push(colour);
       }
       // Where no rule sets it, the colour is the parent's.
-      const inherited = parent && resolveColour(style(parent).color);
+      const inherited = lost && parent && resolveColour(style(parent).color);
       if (inherited) text.push(inherited);
     }
     return touched ? { text, background } : null;

@@ -43,6 +43,11 @@ describe('the strict judge on link text and :visited rules', () => {
     expect(judgeWord('a:link { color: rgb(6, 69, 173) } a:visited { color: rgb(11, 0, 128) }', LINKED)).toBe('visible');
   });
 
+  it('a rule the cascade overrides in both states does not count (only what visiting adds)', () => {
+    const css = `a { color: ${WHITE} } article a { color: rgb(6, 69, 173) } a:visited { color: rgb(128, 0, 128) }`;
+    expect(judgeWord(css, `<article>${LINKED}</article>`)).toBe('visible');
+  });
+
   it('no rule naming a link state: visible, whatever else sets the link colour', () => {
     expect(judgeWord(`a { color: rgb(6, 69, 173) } nav a { color: ${WHITE} }`, LINKED)).toBe('visible');
   });
