@@ -86,6 +86,7 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
       touched = true;
       const s = style(el);
       const parent = el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host;
+      const before = text.length;
       for (const r of lost ? rules : gained) {
         if (lost && !matches(el, r.visited ?? r.selector)) continue;
         for (const prop of TEXT_COLOURS) {
@@ -99,8 +100,9 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
         if (colour === null) return 'unknown';
         if (colour) background.push(colour);
       }
-      // Where no rule sets it, the colour is the parent's.
-      const inherited = lost && parent && resolveColour(style(parent).color);
+      // Where no rule sets it, the colour is the parent's. (A background no rule sets keeps the
+      // unvisited one: browsers do not draw a transparent visited background.)
+      const inherited = lost && text.length === before && parent && resolveColour(style(parent).color);
       if (inherited) text.push(inherited);
     }
     return touched ? { text, background } : null;
