@@ -16,11 +16,14 @@ import type { Finding } from './types';
  *   placement, SVG pieces placed by their own coordinates) draws the items in
  *   another order than the document's;
  * - `style`: text only partly drawn (clipped by an ancestor) or cut by a
- *   `clip-path` shape the judge cannot measure.
+ *   `clip-path` shape the judge cannot measure;
+ * - `visited`: link text a `:visited` (or `:link`) style rule may draw
+ *   unreadable once the link is visited (browsers hide visited colours from
+ *   scripts), or inside a link where a style sheet cannot be read.
  */
-export type UnjudgedReason = 'bidi' | 'order' | 'style';
+export type UnjudgedReason = 'bidi' | 'order' | 'style' | 'visited';
 
-export const UNJUDGED_REASONS: readonly UnjudgedReason[] = ['bidi', 'order', 'style'];
+export const UNJUDGED_REASONS: readonly UnjudgedReason[] = ['bidi', 'order', 'style', 'visited'];
 
 /** Half-open offsets into the text the findings refer to. */
 export interface UnjudgedSpan {

@@ -1261,7 +1261,7 @@ export function pseudoCandidates(tree: Document | ShadowRoot): ReadonlySet<Eleme
 }
 
 /** A sheet's rules, or null when another origin's sheet refuses to be read. */
-function readRules(sheet: CSSStyleSheet): CSSRuleList | null {
+export function readRules(sheet: CSSStyleSheet): CSSRuleList | null {
   try {
     return sheet.cssRules;
   } catch {

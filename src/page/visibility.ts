@@ -12,9 +12,15 @@
  * zero-area `clip`/`clip-path: inset()`, a singular transform, every drawn
  * box empty, off the page, or outside an ancestor that clips its overflow.
  * Unjudged (never verified): a bidi override in CSS, flexbox/grid items
- * drawn out of document order, text partly clipped, a `clip-path` shape.
+ * drawn out of document order, text partly clipped, a `clip-path` shape,
+ * link text a `:visited` (or `:link`) rule may draw unreadable once the link
+ * is visited, or inside a link where a sheet cannot be read (visited.ts).
  */
 import type { UnjudgedReason } from '../match/unjudged';
+import { blend, contrast, parseColor, type Rgba } from './colour';
+import { createVisitedReader } from './visited';
+
+export { contrast, parseColor } from './colour';
 
 export type Judgement = 'visible' | 'hidden' | UnjudgedReason;
 
@@ -51,13 +57,8 @@ interface ElementFacts {
   clips: Box[];
   /** The opaque background behind this element's content, or null when unknown (an image, a gradient). */
   background: Rgba | null;
-}
-
-interface Rgba {
-  r: number;
-  g: number;
-  b: number;
-  a: number;
+  /** The nearest link at or above this element (flat tree): its visited colours are hidden from scripts. */
+  link?: Element;
 }
 
 const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
@@ -114,6 +115,8 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
     const s = style(el);
     const f: ElementFacts = { hidden: up.hidden, opacity: up.opacity * opacityOf(s), clips: up.clips, background: up.background };
     if (up.reason) f.reason = up.reason;
+    const link = isLink(el) ? el : up.link;
+    if (link) f.link = link;
     if (!f.hidden) f.hidden = ownHides(el, s, hasBoxes()) || f.opacity < MIN_OPACITY;
     if (!f.hidden) {
       const clip = clipBox(el, s, hasBoxes());
@@ -184,6 +187,37 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
     return undefined;
   };
 
+  /** Per element: whether its text, inside a link, may be drawn unreadable once the link is visited. */
+  const visitedLooks = new Map<Element, boolean>();
+  let readVisited: ReturnType<typeof createVisitedReader> | undefined;
+  const visitedHides = (el: Element, f: ElementFacts): boolean => {
+    let hides = visitedLooks.get(el);
+    if (hides === undefined) {
+      hides = ownVisitedHides(el, f);
+      visitedLooks.set(el, hides);
+    }
+    return hides;
+  };
+  const ownVisitedHides = (el: Element, f: ElementFacts): boolean => {
+    const chain: Element[] = [];
+    for (let e: Element | null = el; e; e = flatParent(e)) {
+      chain.push(e);
+      if (e === f.link) break;
+    }
+    const found = (readVisited ??= createVisitedReader(view, style))(chain);
+    if (found === null) return false;
+    // A sheet of another origin, or a colour that cannot be resolved: nothing rules the trick
+    // out, and an attacker would choose exactly that. Link text in a finding is then unjudged.
+    if (found === 'unknown') return true;
+    const s = style(el);
+    const drawn = parseColor(s.getPropertyValue('-webkit-text-fill-color')) ?? parseColor(s.color);
+    const texts = drawn ? [drawn, ...found.text] : found.text;
+    const backs = [f.background, ...found.background.map((b) => (b.a >= 1 ? b : f.background && blend(b, f.background)))];
+    return texts.some((t) => backs.some((b) => b !== null && contrast(blend(t, b), b) < MIN_CONTRAST));
+  };
+  /** The verdict on text the strict look found nothing against: its reason if unjudged, `visited`, or `visible`. */
+  const settled = (el: Element, f: ElementFacts): Judgement => f.reason ?? (f.link && visitedHides(el, f) ? 'visited' : 'visible');
+
   return {
     text(node) {
       const el = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
@@ -198,7 +232,7 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
         if (drawn === 'none') return 'hidden';
         if (drawn === 'some') return 'style';
       }
-      return f.reason ?? 'visible';
+      return settled(parent, f);
     },
     generated(el) {
       if (!shows(el)) return 'hidden';
@@ -209,7 +243,7 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
         const box = el.getBoundingClientRect();
         if (!f.clips.every((c) => intersects(box, c))) return 'hidden';
       }
-      return f.reason ?? 'visible';
+      return settled(el, f);
     },
   };
 }
@@ -234,6 +268,14 @@ export function hasCssEngine(doc: Document): boolean {
 function flatParent(el: Element): Element | null {
   return el.assignedSlot ?? el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
 }
+
+/** `a` (HTML or SVG) and `area` with a target: what `:any-link` matches. */
+function isLink(el: Element): boolean {
+  const name = el.localName;
+  return (name === 'a' || name === 'area') && (el.hasAttribute('href') || el.hasAttributeNS(XLINK, 'href'));
+}
+
+const XLINK = 'http://www.w3.org/1999/xlink';
 
 /** Whether the DOM lays pages out (a browser), or reports empty boxes everywhere (happy-dom). */
 function hasLayout(doc: Document): boolean {
@@ -360,35 +402,4 @@ function drawnBoxes(node: Text, clips: readonly Box[], page: Box): 'all' | 'none
 
 function intersects(a: Box, b: Box): boolean {
   return Math.min(a.right, b.right) - Math.max(a.left, b.left) >= MIN_BOX_PX && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) >= MIN_BOX_PX;
-}
-
-/** `rgb()`/`rgba()` (and `transparent`) as computed styles give them; null for anything else. */
-export function parseColor(value: string | undefined): Rgba | null {
-  if (!value) return null;
-  if (value === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
-  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+)(%?))?\s*\)$/.exec(value.trim());
-  if (!m) return null;
-  const a = m[4] === undefined ? 1 : parseFloat(m[4]) / (m[5] ? 100 : 1);
-  return { r: +m[1]!, g: +m[2]!, b: +m[3]!, a };
-}
-
-/** `top` drawn over an opaque `bottom`. */
-function blend(top: Rgba, bottom: Rgba): Rgba {
-  const a = top.a;
-  return { r: top.r * a + bottom.r * (1 - a), g: top.g * a + bottom.g * (1 - a), b: top.b * a + bottom.b * (1 - a), a: 1 };
-}
-
-/** WCAG contrast ratio of two opaque colours, 1..21. */
-export function contrast(x: Rgba, y: Rgba): number {
-  const lx = luminance(x);
-  const ly = luminance(y);
-  return (Math.max(lx, ly) + 0.05) / (Math.min(lx, ly) + 0.05);
-}
-
-function luminance({ r, g, b }: Rgba): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }

@@ -14,6 +14,12 @@
  * - `frame-silent`: the genuine words sit in a frame the reader cannot see:
  *   that frame reports nothing verified.
  * - `verified`: the control, the genuine wording plainly shown.
+ *
+ * `:visited` cases: "not" is a link (to the page itself, so visited) that a
+ * `:visited` (or `:link`) colour rule draws unreadable. Scripts are told the
+ * unvisited colours, so the finding cannot be judged: never verified. Their
+ * controls (innocent visited colours) stay verified. A screenshot test checks
+ * that each browser really draws the word as the case claims.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +29,7 @@ import { launchChromium, type ChromiumSession } from './harness/chromium.ts';
 import { launchFirefox, type FirefoxSession } from './harness/firefox.ts';
 import { startServer, type TestServer } from './harness/server.ts';
 import { waitForScan, type ScannedFinding } from './harness/scan.ts';
+import { decodePng, spread } from './harness/png.ts';
 
 const GENUINE = 'We have only seen newspaper articles so far, and we will not respond to them. We have not seen any texts yet';
 const PRE = 'We have only seen newspaper articles so far, and we will ';
@@ -49,7 +56,50 @@ const shown = (quotation: string) => `<p>Peskov said: “${quotation}”</p>`;
 /** Page script: "not" as a CDATA section imported from an XML document into the page's first <b> (Chromium and Firefox draw it). */
 const CDATA_NOT = `<script>document.querySelector('article b').append(document.importNode(new DOMParser().parseFromString('<x><![CDATA[not]]></x>', 'application/xml').documentElement.firstChild, true));</script>`;
 
+/**
+ * "not" as a link the browser draws unreadable once visited (`hides`), or readable
+ * (the controls). `link(word)` is the markup, the element to look at has id `w`.
+ * `href=""` is the page itself: visited once it loaded. (`href="#"` is not, in a fresh
+ * profile of either browser: measured with this test.)
+ */
+/** A word whose pixels differ by no more than this (of 255, any channel) is not there to read (antialiasing rounds by 1). */
+const UNREADABLE_SPREAD = 8;
+
+interface VisitedCase {
+  name: string;
+  css: string;
+  link: (word: string) => string;
+  hides: boolean;
+  /** The one browser that draws it so (the other ignores the rule under :visited); the verdict is the same in both. */
+  onlyIn?: string;
+}
+const plainLink = (href: string) => (word: string) => `<a id="w" href="${href}">${word}</a>`;
+const VISITED: VisitedCase[] = [
+  { name: 'a:visited { color: #fff }', css: 'a:visited { color: #fff }', link: plainLink(''), hides: true },
+  { name: 'a:visited { color: white } by a variable', css: ':root { --paper: white } a:visited { color: var(--paper) }', link: plainLink(''), hides: true },
+  // Browsers take a visited colour's alpha from the unvisited one: the link needs a background of its own.
+  { name: 'a:visited background the colour of the text', css: 'a { color: #111; background-color: #fff } a:visited { background-color: #111 }', link: plainLink(''), hides: true },
+  { name: 'white links, dark only while unvisited (a:link)', css: 'article a { color: #fff } article a:link { color: #111 }', link: plainLink(''), hides: true },
+  { name: 'a:visited nested in @media and CSS nesting', css: '@media screen { article { & a:visited { color: #fff } } }', link: plainLink(''), hides: true },
+  { name: 'a:visited nested without &', css: 'article { p { a:visited { color: #fff } } }', link: plainLink(''), hides: true },
+  { name: 'white links, dark only while not visited (:not(:visited))', css: 'article a { color: #fff } article a:not(:visited) { color: #111 }', link: plainLink(''), hides: true },
+  { name: 'a:visited { -webkit-text-fill-color: #fff }', css: 'a:visited { -webkit-text-fill-color: #fff }', link: plainLink(''), hides: true, onlyIn: 'Chromium' },
+  {
+    name: 'a:visited in a shadow root’s sheet',
+    css: '',
+    link: (word) =>
+      `<span id="w"></span><script>document.currentScript.previousElementSibling.attachShadow({ mode: 'open' }).innerHTML = '<style>a:visited { color: #fff }</style><a href="">${word}</a>';</script>`,
+    hides: true,
+  },
+  // Controls: visited colours a reader can read.
+  // A background set only while unvisited stays once visited (no transparent visited background is drawn).
+  { name: 'a dark background only while unvisited (a:link), white text (control)', css: 'article a { color: #fff } article a:link { background-color: #111 }', link: plainLink(''), hides: false },
+  { name: 'a:visited { color: purple } (control)', css: 'a:visited { color: purple }', link: plainLink(''), hides: false },
+  { name: 'a:link and a:visited in blues (control)', css: 'a:link { color: #0645ad } a:visited { color: #0b0080 }', link: plainLink(''), hides: false },
+];
+
 const CASES: Case[] = [
+  ...VISITED.map((v): Case => ({ name: `:visited: ${v.name}`, css: v.css, body: `<p>Peskov said: “${PRE}${v.link('not')}${POST}”</p>`, expect: v.hides ? 'unjudged' : 'verified' })),
   // The control: the genuine wording, plainly shown, is verified (so the cases below can fail).
   { name: 'the genuine quotation, shown', body: shown(`${GENUINE}.`), expect: 'verified' },
   // The genuine word hidden: the reader sees the doctored quotation.
@@ -175,6 +225,8 @@ interface Driver {
   goto(url: string): Promise<void>;
   /** `evaluate` in the top document or the frame named `name`. */
   evaluator(name?: string): Promise<(expression: string) => Promise<unknown>>;
+  /** A PNG of that part of the viewport. */
+  shot(clip: { x: number; y: number; width: number; height: number }): Promise<Uint8Array>;
 }
 
 const browsers: [string, () => Promise<{ driver: Driver; close: () => Promise<void>; dir: string }>][] = [
@@ -192,6 +244,7 @@ const browsers: [string, () => Promise<{ driver: Driver; close: () => Promise<vo
             const frame = name ? await findFrame(page.frames(), name) : page.mainFrame();
             return (expression) => frame.evaluate(expression);
           },
+          shot: (clip) => page.screenshot({ clip }),
         },
       };
     },
@@ -210,6 +263,7 @@ const browsers: [string, () => Promise<{ driver: Driver; close: () => Promise<vo
             const frame = name ? await findFrame(page.frames(), name) : page.mainFrame();
             return (expression) => frame.evaluate(expression);
           },
+          shot: (clip) => page.screenshot({ clip }),
         },
       };
     },
@@ -236,8 +290,13 @@ beforeAll(async () => {
   await writeFile(path.join(pagesDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>start</title><p>Start.</p>');
   await writeFile(path.join(pagesDir, 'genuine.html'), pageHtml({ name: 'genuine', body: shown(`${GENUINE}.`), expect: 'altered' }));
   await Promise.all(CASES.map((c, i) => writeFile(path.join(pagesDir, `case-${i}.html`), pageHtml(c))));
+  // Each :visited case's link with no quotation around it (so no mark of ours is drawn on it).
+  await Promise.all(
+    VISITED.map((v, i) => writeFile(path.join(pagesDir, `visited-${i}.html`), pageHtml({ name: v.name, css: v.css, body: `<p>Shown: ${v.link('not')} here.</p>`, expect: 'verified' }))),
+  );
   // The genuine quotation shown, "not" in a <b> a rule added later hides.
   await writeFile(path.join(pagesDir, 'late.html'), pageHtml({ name: 'late', body: hiddenNot('<b>', '</b>'), expect: 'altered' }));
+  await writeFile(path.join(pagesDir, 'late-link.html'), pageHtml({ name: 'late link', body: hiddenNot('<a href="">', '</a>'), expect: 'unjudged' }));
   server = await startServer({ mounts: [{ prefix: '/hostile/', dir: pagesDir }] });
 });
 
@@ -287,22 +346,56 @@ for (const [browserName, launch] of browsers) {
       expect(failures).toEqual([]);
     }, 600_000);
 
+    // What the :visited cases claim about the browser: the word is drawn in one colour (nothing to
+    // read) once the link counts as visited, which happens shortly after load; the controls are not.
+    it('the browser draws each :visited case’s word as the case says (a screenshot)', async () => {
+      const failures: string[] = [];
+      for (const [i, v] of VISITED.entries()) {
+        if (v.onlyIn && v.onlyIn !== browserName) continue;
+        await driver.goto(server.url(`hostile/visited-${i}.html`));
+        const evaluate = await driver.evaluator();
+        // The box less a pixel each side: a clip at fractional coordinates takes in the page around it.
+        const clip = (await evaluate(
+          `(() => { const r = document.getElementById('w').getBoundingClientRect(); return { x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2 }; })()`,
+        )) as { x: number; y: number; width: number; height: number };
+        let drawn = -1;
+        for (const deadline = Date.now() + 5_000; Date.now() < deadline; ) {
+          const png = await driver.shot(clip);
+          if (process.env.QV_DEBUG) await writeFile(`/tmp/visited-${i}.png`, png);
+          drawn = spread(decodePng(png));
+          if ((drawn <= UNREADABLE_SPREAD) === v.hides) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        if (v.hides && drawn > UNREADABLE_SPREAD) failures.push(`${v.name}: the word is drawn (pixels differ by up to ${drawn})`);
+        if (!v.hides && drawn < 100) failures.push(`${v.name}: the control's word is not drawn readably (pixels differ by up to ${drawn})`);
+      }
+      expect(failures).toEqual([]);
+    }, 120_000);
+
     // After the verdict, the page hides "not" with no mutation the scanner acts on: within
     // RECHECK_MS (src/page/scanner.ts) the quotation must stop being verified.
-    it('a rule added after the verdict (CSSOM insertRule, a <style> in <head>) ends "verified"', async () => {
+    it('a rule added after the verdict (CSSOM insertRule, a <style> in <head>, an adopted a:visited sheet) ends "verified"', async () => {
       const failures: string[] = [];
       const LATE = [
-        { name: 'insertRule', script: `document.styleSheets[0].insertRule('article b { opacity: 0 }', 0)` },
-        { name: 'a <style> added to <head>', script: `(() => { const s = document.createElement('style'); s.textContent = 'article b { opacity: 0 }'; document.head.append(s); })()` },
+        { name: 'insertRule', page: 'late.html', end: 'altered', script: `document.styleSheets[0].insertRule('article b { opacity: 0 }', 0)` },
+        { name: 'a <style> added to <head>', page: 'late.html', end: 'altered', script: `(() => { const s = document.createElement('style'); s.textContent = 'article b { opacity: 0 }'; document.head.append(s); })()` },
+        // "not" a link to the page itself; a sheet adopted later draws it white once visited.
+        {
+          name: 'an a:visited rule adopted later',
+          page: 'late-link.html',
+          end: 'unjudged',
+          script: `(() => { const s = new CSSStyleSheet(); s.replaceSync('a:visited { color: #fff }'); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; })()`,
+        },
       ];
       for (const late of LATE) {
-        await driver.goto(server.url('hostile/late.html'));
+        await driver.goto(server.url(`hostile/${late.page}`));
         const evaluate = await driver.evaluator();
         const mineIs = (verdict: string) => (f: ScannedFinding[]) => f.some((x) => x.quoteId === quoteId && x.verdict === verdict);
+        const ended = late.end === 'altered' ? mineIs('altered') : (f: ScannedFinding[]) => f.some((x) => x.quoteId === quoteId && x.flags?.includes('rendering'));
         try {
           await waitForScan(evaluate, mineIs('verified'), `${late.name}: the control (shown) is not verified`);
           await evaluate(late.script);
-          const findings = await waitForScan(evaluate, mineIs('altered'), `${late.name}: no altered finding after the rule`, 10_000);
+          const findings = await waitForScan(evaluate, ended, `${late.name}: no ${late.end} finding after the rule`, 10_000);
           const verified = findings.filter((f) => f.verdict === 'verified');
           if (verified.length) failures.push(`${late.name}: verified: ${JSON.stringify(verified)}`);
         } catch (error) {

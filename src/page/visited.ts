@@ -1,0 +1,180 @@
+/**
+ * The colours a link's text may be drawn in once the link is visited. Browsers
+ * draw a visited link with the page's `:visited` rules (and without its
+ * `:link` ones) but tell scripts the unvisited colours, and `matches(':visited')`
+ * is always false: a page can print a word in a link to itself (visited as
+ * soon as it loads) that a rule like `a:visited { color: white }` hides from
+ * the reader while the computed style says it is dark. Only colours change
+ * (color, background-color, fill, …), and a visited colour takes its alpha
+ * from the unvisited one.
+ *
+ * So the page's own rules are read: those naming `:visited` or `:link`, and,
+ * where a `:link` rule stops applying to an element between the text and its
+ * link, every rule that sets that element's colours, matched as if the link
+ * were visited (`:visited` read as `:any-link`, `:link` as never). The strict
+ * judge (visibility.ts) compares the colours found with the background.
+ */
+import { resolveColour, type Rgba } from './colour';
+import { readRules } from './collect-text';
+
+/** Colours an element between a text and its link may take once the link is visited; `unknown` when they cannot be read. */
+export type VisitedColours = { text: Rgba[]; background: Rgba[] } | 'unknown';
+
+/** One style rule that sets a text or background colour. */
+interface ColourRule {
+  /** The selector as written (nesting resolved), pseudo-elements dropped where it names a link state. */
+  selector: string;
+  /** The selector as it matches when the link is visited; undefined when it names no link state (the same). */
+  visited?: string;
+  style: CSSStyleDeclaration;
+}
+
+/** A tree's rules that set colours, or `unreadable` when one of its sheets refuses to be read. */
+type TreeRules = ColourRule[] | 'unreadable';
+
+const TEXT_COLOURS = ['color', '-webkit-text-fill-color', 'fill'];
+const COLOUR_PROPERTIES = [...TEXT_COLOURS, 'background-color', 'background'];
+const LINK_STATES = /:(visited|link)(?![\w-])/gi;
+/** Pseudo-elements (`::before`, `:first-line`…): a rule on a link's own pseudo-element is counted as on the link. */
+const PSEUDO_ELEMENTS = /::[\w-]+(?:\([^)]*\))?|:(?:before|after|first-line|first-letter)(?![\w-])/gi;
+
+/**
+ * A reader of the rules of `view`'s trees, for one judge (a scan, or one
+ * recheck a second later): each tree's sheets are read on first need, so a
+ * sheet the page adds or edits later is seen by the next judge.
+ */
+export function createVisitedReader(view: Window, style: (el: Element) => CSSStyleDeclaration): (chain: readonly Element[]) => VisitedColours | null {
+  const trees = new Map<Node, TreeRules>();
+  let anyLink: string | undefined;
+  const rulesOf = (tree: Node): TreeRules => {
+    if (anyLink === undefined) {
+      // `:any-link` where the engine knows it (browsers), else its definition (happy-dom).
+      const probe = view.document.createElement('a');
+      probe.setAttribute('href', '');
+      anyLink = matches(probe, ':any-link') ? ':any-link' : ':is(a, area)[href]';
+    }
+    let rules = trees.get(tree);
+    if (!rules) {
+      rules = readTree(tree as Document | ShadowRoot, view, anyLink);
+      trees.set(tree, rules);
+    }
+    return rules;
+  };
+
+  /**
+   * What `chain` (a text's parent up to its link, in the flat tree) may draw
+   * once the link is visited, beyond its computed colours: null when no rule
+   * naming a link state applies to it in one state only (nothing changes),
+   * `unknown` when a sheet or a value cannot be read.
+   *
+   * Visited, an element gains the rules that match only then (`:visited`) and
+   * loses those that match only unvisited (`:link`). With nothing lost, its
+   * colour is the computed one or a gained rule's; with a rule lost, the
+   * cascade's next choice is not known: every matching rule's colour counts,
+   * and the parent's.
+   */
+  return (chain) => {
+    const text: Rgba[] = [];
+    const background: Rgba[] = [];
+    let touched = false;
+    for (const el of chain) {
+      const rules = rulesOf(el.getRootNode());
+      if (rules === 'unreadable') return 'unknown';
+      const gained = rules.filter((r) => r.visited !== undefined && matches(el, r.visited) && !matches(el, r.selector));
+      const lost = rules.some((r) => r.visited !== undefined && matches(el, r.selector) && !matches(el, r.visited));
+      if (!gained.length && !lost) continue;
+      touched = true;
+      const s = style(el);
+      const parent = el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host;
+      const before = text.length;
+      for (const r of lost ? rules : gained) {
+        if (lost && !matches(el, r.visited ?? r.selector)) continue;
+        for (const prop of TEXT_COLOURS) {
+          const colour = declared(r.style.getPropertyValue(prop), s, parent ? style(parent).color : 'rgb(0, 0, 0)', s.color);
+          if (colour === null) return 'unknown';
+          if (colour) text.push(colour);
+        }
+        // The shorthand alone is set where its longhands wait for a var(): not read. (So is `currentcolor`.)
+        const bg = r.style.getPropertyValue('background-color') || (r.style.getPropertyValue('background') && 'var(--unread)');
+        const colour = declared(bg, s, parent ? style(parent).backgroundColor : 'transparent', s.backgroundColor);
+        if (colour === null) return 'unknown';
+        if (colour) background.push(colour);
+      }
+      // Where no rule sets it, the colour is the parent's. (A background no rule sets keeps the
+      // unvisited one: browsers do not draw a transparent visited background.)
+      const inherited = lost && text.length === before && parent && resolveColour(style(parent).color);
+      if (inherited) text.push(inherited);
+    }
+    return touched ? { text, background } : null;
+  };
+}
+
+function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A declared colour resolved for the element of style `s`, with the alpha of its unvisited
+ * `computed` value (browsers take a visited colour's alpha from there);
+ * undefined when the rule does not set it, null when it cannot be resolved
+ * (`initial`, `revert`, `currentcolor`…: rare in a page's link rules).
+ */
+function declared(value: string, s: CSSStyleDeclaration, inherited: string, computed: string): Rgba | null | undefined {
+  let v = value.trim().toLowerCase();
+  if (!v) return undefined;
+  if (v === 'inherit' || v === 'unset') v = inherited;
+  // Custom properties are the same visited or not: read them from the element.
+  v = v.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^)]*))?\)/g, (whole, name: string, fallback?: string) => s.getPropertyValue(name).trim() || fallback?.trim() || whole);
+  const colour = resolveColour(v);
+  if (!colour) return null;
+  const alpha = resolveColour(computed)?.a ?? 1;
+  return { ...colour, a: alpha };
+}
+
+/** The rules of a document or shadow root that set text or background colours, in every readable sheet that applies. */
+function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): TreeRules {
+  const out: ColourRule[] = [];
+  const applies = (media: MediaList | undefined) => !media?.mediaText || view.matchMedia(media.mediaText).matches;
+  const visit = (rules: CSSRuleList, parent?: string): boolean => {
+    for (const rule of Array.from(rules)) {
+      const styleRule = rule as CSSStyleRule;
+      const imported = (rule as CSSImportRule).styleSheet;
+      if (typeof styleRule.selectorText === 'string') {
+        const selector = parent === undefined ? styleRule.selectorText : nest(styleRule.selectorText, parent);
+        add(selector, styleRule.style);
+        if (styleRule.cssRules?.length && !visit(styleRule.cssRules, selector)) return false;
+      } else if (imported !== undefined) {
+        if (imported && applies((rule as CSSImportRule).media)) {
+          const nested = readRules(imported);
+          if (!nested || !visit(nested, parent)) return false;
+        }
+      } else if ((rule as CSSMediaRule).media !== undefined && !applies((rule as CSSMediaRule).media)) continue;
+      else if ((rule as CSSGroupingRule).cssRules) {
+        if (!visit((rule as CSSGroupingRule).cssRules, parent)) return false;
+      } else if (parent !== undefined && (rule as CSSStyleRule).style) add(parent, (rule as CSSStyleRule).style); // nested declarations
+    }
+    return true;
+  };
+  const add = (selector: string, style: CSSStyleDeclaration) => {
+    if (!style || !COLOUR_PROPERTIES.some((p) => style.getPropertyValue(p))) return;
+    const visited = selector.replace(LINK_STATES, (_, state: string) => (state.toLowerCase() === 'visited' ? anyLink : ':not(*)'));
+    out.push(visited === selector ? { selector, style } : { selector: selector.replace(PSEUDO_ELEMENTS, ''), visited: visited.replace(PSEUDO_ELEMENTS, ''), style });
+  };
+  const sheets = [...Array.from(tree.styleSheets ?? []), ...((tree as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [])];
+  for (const sheet of sheets) {
+    if (sheet.disabled || !applies(sheet.media)) continue;
+    const rules = readRules(sheet);
+    // Another origin's sheet cannot be read, so its :visited rules cannot be ruled out.
+    if (!rules || !visit(rules)) return 'unreadable';
+  }
+  return out;
+}
+
+/** A nested rule's selector in full: `&` is its parent, and a selector without one is its parent's descendant. */
+function nest(selector: string, parent: string): string {
+  return selector.includes('&') ? selector.replace(/&/g, `:is(${parent})`) : `:is(${parent}) ${/^\s*[>+~]/.test(selector) ? selector : `:is(${selector})`}`;
+}
