@@ -222,11 +222,17 @@ export function createShippedHost(shipped: ShippedIndex, options: ShippedHostOpt
     scanSliced: (request, pause, options) =>
       guarded(
         async (): Promise<ScanResponse> => {
-          // Each slice's records start to be read while the next slices are matched.
+          // Each slice's records start to be read while the next slices are matched (no more
+          // pieces than the cache keeps: a page that needs more reads the rest once, at the end).
+          const early = new Set<number>();
           const prefetch = (found: readonly Finding[]) => {
             for (const f of found) {
               const q = f.quoteId === undefined ? -1 : shipped.find(f.quoteId);
-              if (q >= 0) readPiece(pieceOfQuote(meta, q)).catch(() => {}); // quotesFor reads it again and reports
+              if (q < 0) continue;
+              const p = pieceOfQuote(meta, q);
+              if (early.has(p) || early.size >= PIECE_CACHE) continue;
+              early.add(p);
+              readPiece(p).catch(() => {}); // quotesFor reads it again and reports
             }
           };
           const raw = await findSliced(matcher, request.text, pause, request.pagePublished, prefetch);

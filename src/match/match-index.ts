@@ -29,6 +29,7 @@ import {
   TABLE_BITS_MIN,
 } from './thresholds';
 import { wordHashesInto } from './tokenize';
+import { encodeTexts, textsDecoder, type EncodedTexts } from './text-codec';
 import { wordingsOf, type WordedQuote } from './wordings';
 
 /**
@@ -390,7 +391,16 @@ class CompactBuckets implements BucketTable {
     /** Counts of the buckets whose byte is COUNT_ESCAPE. */
     private readonly overflow: Map<number, number>,
     private readonly blockStarts: Uint32Array,
-  ) {}
+  ) {
+    // The counts start on a 32-bit word of the index (viewCompactIndex); little-endian (openShippedIndex checks).
+    this.quads = new Uint32Array(counts.buffer, counts.byteOffset, counts.byteLength >>> 2);
+    for (const b of overflow.keys()) this.escapedBlocks.add(b >>> BLOCK_BITS);
+  }
+
+  /** The count bytes as 32-bit words, four buckets each. */
+  private readonly quads: Uint32Array;
+  /** Blocks holding a bucket whose byte is COUNT_ESCAPE: their starts add the overflow counts. */
+  private readonly escapedBlocks = new Set<number>();
 
   size(b: number): number {
     const c = this.counts[b]!;
@@ -398,12 +408,24 @@ class CompactBuckets implements BucketTable {
   }
 
   start(b: number): number {
-    const counts = this.counts;
-    let s = this.blockStarts[b >>> BLOCK_BITS]!;
-    for (let i = b & ~(BLOCK - 1); i < b; i++) {
-      const c = counts[i]!;
-      s += c === COUNT_ESCAPE ? this.overflow.get(i)! : c;
+    const block = b >>> BLOCK_BITS;
+    let s = this.blockStarts[block]!;
+    let i = b & ~(BLOCK - 1);
+    if (this.escapedBlocks.has(block)) {
+      for (; i < b; i++) {
+        const c = this.counts[i]!;
+        s += c === COUNT_ESCAPE ? this.overflow.get(i)! : c;
+      }
+      return s;
     }
+    // Four count bytes per 32-bit read (no escapes in this block): a page's every trigram asks
+    // for a start, and this is most of the cold work of a woken worker's first lookups.
+    const quads = this.quads;
+    for (; i + 4 <= b; i += 4) {
+      const w = quads[i >>> 2]!;
+      s += (w & 0xff) + ((w >>> 8) & 0xff) + ((w >>> 16) & 0xff) + (w >>> 24);
+    }
+    for (; i < b; i++) s += this.counts[i]!;
     return s;
   }
 }
@@ -455,11 +477,11 @@ const SHIPPED_MAGIC = 0x4b505651; // "QVPK"
  * version, and the build writes a new file every time, so an old one is never read.
  * (2: the bucket table as one byte per bucket, serializeCompactIndex. 3: no word hashes.
  * 4: a start per block of 16 buckets, summed by the build. 5: each speaker's quotes, grouped and
- * ordered by the build.)
+ * ordered by the build. 6: the texts as numbered pieces, ./text-codec.ts.)
  * (A quote's translations or variants, when the corpus gains them, become new
  * sections here and a new version.)
  */
-export const SHIPPED_INDEX_FORMAT_VERSION = 5;
+export const SHIPPED_INDEX_FORMAT_VERSION = 6;
 const SHIPPED_HEADER_WORDS = 16;
 
 /** One quote as the shipped index keeps it. */
@@ -553,12 +575,13 @@ const utf8 = new TextEncoder();
 
 /**
  * The shipped index as one byte array. Layout (little-endian 32-bit words; heaps are
- * UTF-8, each padded to 4 bytes; N quotes, W wordings >= N, S speakers):
- *   header[16] | index (serializeCompactIndex) | textOffsets[W + 1] | idOffsets[N + 1] |
+ * UTF-8 but for the text codes, each padded to 4 bytes; N quotes, W wordings >= N, S speakers,
+ * P text pieces):
+ *   header[16] | index (serializeCompactIndex) | codeOffsets[W + 1] | idOffsets[N + 1] |
  *   speakerOffsets[S + 1] | refOffsets[W - N + 1] | wordingQuote[W] | quoteSpeaker[N] | dateKeys[N] |
  *   recordStarts[N] | recordEnds[N] | speakerStarts[S + 1] | speakerQuotes[N] (`speakerQuoteOrder`) |
- *   idTable[2^idBits] (quote number + 1, 0 empty) |
- *   textHeap | idHeap | speakerHeap | refHeap | metaHeap
+ *   pieceOffsets[P + 1] | idTable[2^idBits] (quote number + 1, 0 empty) |
+ *   codeHeap (each wording's piece numbers, ./text-codec.ts) | pieceHeap | idHeap | speakerHeap | refHeap | metaHeap
  */
 export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   const { index, quotes, wordings, speakers, meta } = input;
@@ -583,7 +606,12 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     parts.forEach((p, i) => bytes.set(p, offsets[i]!));
     return { offsets, bytes };
   };
-  const texts = heap([...quotes.map((q) => q.text), ...wordings.map((x) => x.text)]);
+  let texts: EncodedTexts;
+  try {
+    texts = encodeTexts([...quotes.map((q) => q.text), ...wordings.map((x) => x.text)]);
+  } catch (error) {
+    throw new IndexError(`shipped index texts: ${(error as Error).message}`);
+  }
   const ids = heap(quotes.map((q) => q.id));
   const speakerHeap = heap(speakers);
   const refs = heap(wordings.map((x) => x.ref));
@@ -615,8 +643,10 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     speakers.length +
     1 +
     n +
+    texts.vocabOffsets.length +
     idTable.length +
-    words(texts.bytes.length) +
+    words(texts.code.length) +
+    words(texts.vocab.length) +
     words(ids.bytes.length) +
     words(speakerHeap.bytes.length) +
     words(refs.bytes.length) +
@@ -629,12 +659,14 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     speakers.length,
     bits,
     indexWords.length,
-    texts.bytes.length,
+    texts.code.length,
     ids.bytes.length,
     speakerHeap.bytes.length,
     metaBytes.length,
     w,
     refs.bytes.length,
+    texts.vocabOffsets.length - 1,
+    texts.vocab.length,
   ];
   out.set(header, 0);
   let at = SHIPPED_HEADER_WORDS;
@@ -647,7 +679,7 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
     at += words(b.length);
   };
   put(indexWords);
-  put(texts.offsets);
+  put(texts.codeOffsets);
   put(ids.offsets);
   put(speakerHeap.offsets);
   put(refs.offsets);
@@ -659,8 +691,10 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   const bySpeaker = speakerQuoteOrder(quotes, speakers.length);
   put(bySpeaker.starts);
   put(bySpeaker.quotes);
+  put(texts.vocabOffsets);
   put(idTable);
-  putBytes(texts.bytes);
+  putBytes(texts.code);
+  putBytes(texts.vocab);
   putBytes(ids.bytes);
   putBytes(speakerHeap.bytes);
   putBytes(refs.bytes);
@@ -693,10 +727,10 @@ export const SHIPPED_HEADER_BYTES = SHIPPED_HEADER_WORDS * 4;
 
 /**
  * Where the shipped index whose first `SHIPPED_HEADER_BYTES` bytes these are may be cut in
- * two, and its length: the first part is the header, the match index and the quote table,
- * the second the heaps (texts, ids, speakers; 17.4 and 17.5 MB at 100k quotations: two reads
- * at once take as long as the longer, so the cut is near the middle). A reader fetches the
- * two at once and opens them without joining them (src/platform/corpus-asset.ts,
+ * two, and its length. Two reads at once take as long as the longer, so the cut is the
+ * section boundary nearer the middle of the two a reader knows: after the match index, or
+ * where the heaps start (`cutWord`; at 100k generated quotations 14.0 + 10.1 MB). A reader
+ * fetches the two at once and opens them without joining them (src/platform/corpus-asset.ts,
  * `openShippedIndex`). Throws IndexError when these are not the header of a shipped index
  * of this format.
  */
@@ -706,22 +740,35 @@ export function shippedIndexParts(head: Uint8Array): { byteLength: number; split
   const word = (i: number) => u.getUint32(i * 4, true);
   if (word(0) !== SHIPPED_MAGIC) throw new IndexError('not a shipped quote index (bad magic number)');
   if (word(1) !== SHIPPED_INDEX_FORMAT_VERSION) throw new IndexError(`shipped index format ${word(1)}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}`);
-  const fields = Array.from({ length: 10 }, (_, i) => word(2 + i));
-  return { byteLength: shippedWords(fields) * 4, splitAt: heapsStart(fields) * 4 };
+  const fields = Array.from({ length: SHIPPED_FIELDS }, (_, i) => word(2 + i));
+  return { byteLength: shippedWords(fields) * 4, splitAt: cutWord(fields) * 4 };
 }
 
-/** The 32-bit word where the heaps start (the cut between the two parts), from the header fields 2-11. */
+/** The 32-bit word where the second part starts: after the match index or at the heaps, whichever leaves the smaller larger part. */
+function cutWord(fields: readonly number[]): number {
+  const total = shippedWords(fields);
+  const larger = (cut: number) => Math.max(cut, total - cut);
+  const afterIndex = SHIPPED_HEADER_WORDS + (fields as ShippedFields)[3];
+  const heaps = heapsStart(fields);
+  return larger(afterIndex) <= larger(heaps) ? afterIndex : heaps;
+}
+
+/** Header fields after the magic number and the format: counts and section lengths (words 2-13). */
+const SHIPPED_FIELDS = 12;
+type ShippedFields = [n: number, speakers: number, idBits: number, indexWords: number, codeBytes: number, idBytes: number, speakerBytes: number, metaBytes: number, w: number, refBytes: number, pieces: number, pieceBytes: number];
+
+/** The 32-bit word where the heaps start (the cut between the two parts), from the header fields. */
 function heapsStart(fields: readonly number[]): number {
-  const [n, speakerCount, bits, indexWords, , , , , w] = fields as [number, number, number, number, number, number, number, number, number];
-  return SHIPPED_HEADER_WORDS + indexWords + (w + 1) + (n + 1) + speakerCount + 1 + (w - n + 1) + w + n * 4 + (speakerCount + 1) + n + 2 ** bits;
+  const [n, speakerCount, bits, indexWords, , , , , w, , pieces] = fields as ShippedFields;
+  return SHIPPED_HEADER_WORDS + indexWords + (w + 1) + (n + 1) + speakerCount + 1 + (w - n + 1) + w + n * 4 + (speakerCount + 1) + n + (pieces + 1) + 2 ** bits;
 }
 
-/** 32-bit words of a shipped index, from its header fields 2-11. */
+/** 32-bit words of a shipped index, from its header fields. */
 function shippedWords(fields: readonly number[]): number {
-  const [n, , bits, , textBytes, idBytes, speakerBytes, metaBytes, w, refBytes] = fields as [number, number, number, number, number, number, number, number, number, number];
+  const [n, , bits, , codeBytes, idBytes, speakerBytes, metaBytes, w, refBytes, , pieceBytes] = fields as ShippedFields;
   const words = (b: number) => Math.ceil(b / 4);
   if (bits > 31 || w < n) throw new IndexError(`shipped index header is inconsistent (id table 2^${bits}, ${w} wordings for ${n} quotes)`);
-  return heapsStart(fields) + words(textBytes) + words(idBytes) + words(speakerBytes) + words(refBytes) + words(metaBytes);
+  return heapsStart(fields) + words(codeBytes) + words(pieceBytes) + words(idBytes) + words(speakerBytes) + words(refBytes) + words(metaBytes);
 }
 
 /** 32-bit words over 4-byte-aligned bytes (copied when they are not aligned). */
@@ -745,33 +792,41 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   if (first.byteLength < SHIPPED_HEADER_WORDS * 4 || parts.some((p) => p.byteLength % 4 !== 0)) {
     throw new IndexError(`not a shipped quote index: ${byteLength} bytes`);
   }
-  let u = wordsOf(first);
+  const u = wordsOf(first);
   if (u[0] !== SHIPPED_MAGIC) throw new IndexError('not a shipped quote index (bad magic number)');
   if (u[1] !== SHIPPED_INDEX_FORMAT_VERSION) {
     throw new IndexError(`shipped index format ${u[1]}, this engine reads ${SHIPPED_INDEX_FORMAT_VERSION}: rebuild the extension`);
   }
-  const fields = Array.from(u.subarray(2, 12));
-  const [n, speakerCount, bits, indexWords, textBytes, idBytes, speakerBytes, metaBytes, w, refBytes] = fields;
+  const fields = Array.from(u.subarray(2, 2 + SHIPPED_FIELDS));
+  const [n, speakerCount, bits, indexWords, codeBytes, idBytes, speakerBytes, metaBytes, w, refBytes, pieces, pieceBytes] = fields;
   const words = (b: number) => Math.ceil(b / 4);
   const expected = shippedWords(fields);
   if (byteLength !== expected * 4) throw new IndexError(`shipped index truncated or padded: ${byteLength / 4} words, expected ${expected}`);
-  if (parts.length === 2 && first.byteLength !== heapsStart(fields) * 4) {
-    throw new IndexError(`shipped index parts cut at byte ${first.byteLength}, not where the heaps start`);
+  const cut = cutWord(fields);
+  if (parts.length === 2 && first.byteLength !== cut * 4) {
+    throw new IndexError(`shipped index parts cut at byte ${first.byteLength}, not where its sections allow (byte ${cut * 4})`);
   }
+  const second = parts.length === 2 ? wordsOf(parts[1]!) : undefined;
+  // `at` counts words from the file's start; a section after the cut is read from the second part.
   let at = SHIPPED_HEADER_WORDS;
+  const section = (len: number): [Uint32Array, number] => {
+    if (second === undefined || at + len <= cut) return [u, at];
+    if (at < cut) throw new IndexError('shipped index: a section crosses the cut between its parts');
+    return [second, at - cut];
+  };
   const take = (len: number) => {
-    const v = u.subarray(at, at + len);
+    const [w, from] = section(len);
     at += len;
-    return v;
+    return w.subarray(from, from + len);
   };
   const takeBytes = (len: number) => {
-    const v = new Uint8Array(u.buffer, u.byteOffset + at * 4, len);
+    const [w, from] = section(words(len));
     at += words(len);
-    return v;
+    return new Uint8Array(w.buffer, w.byteOffset + from * 4, len);
   };
   const index = viewCompactIndex(take(indexWords!));
   if (index.quoteCount !== w) throw new IndexError(`shipped index: ${index.quoteCount} wordings indexed, table has ${w}`);
-  const textOffsets = take(w! + 1);
+  const codeOffsets = take(w! + 1);
   const idOffsets = take(n! + 1);
   const speakerOffsets = take(speakerCount! + 1);
   const refOffsets = take(w! - n! + 1);
@@ -782,19 +837,17 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
   const recordEnds = take(n!);
   const speakerStarts = take(speakerCount! + 1);
   const speakerQuotes = take(n!);
+  const pieceOffsets = take(pieces! + 1);
   const idTable = take(2 ** bits!);
-  if (parts.length === 2) {
-    // The heaps: the second part, from its start.
-    u = wordsOf(parts[1]!);
-    at = 0;
-  }
-  const texts = takeBytes(textBytes!);
+  const code = takeBytes(codeBytes!);
+  const pieceHeap = takeBytes(pieceBytes!);
   const ids = takeBytes(idBytes!);
   const speakers = takeBytes(speakerBytes!);
   const refs = takeBytes(refBytes!);
   const meta = takeBytes(metaBytes!);
   if (
-    textOffsets[w!] !== textBytes ||
+    codeOffsets[w!] !== codeBytes ||
+    pieceOffsets[pieces!] !== pieceBytes ||
     idOffsets[n!] !== idBytes ||
     speakerOffsets[speakerCount!] !== speakerBytes ||
     refOffsets[w! - n!] !== refBytes ||
@@ -803,18 +856,19 @@ export function openShippedIndex(file: Uint8Array | readonly [Uint8Array, Uint8A
     throw new IndexError('shipped index tables are inconsistent: rebuild the extension');
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const text = textsDecoder({ vocabOffsets: pieceOffsets, vocab: pieceHeap, codeOffsets, code });
   const mask = 2 ** bits! - 1;
   return {
     index,
     quoteCount: n!,
     wordingCount: w!,
     wordingQuote,
-    wordingText: (x) => decoder.decode(texts.subarray(textOffsets[x]!, textOffsets[x + 1]!)),
+    wordingText: text,
     wordingRef: (x) => decoder.decode(refs.subarray(refOffsets[x - n!]!, refOffsets[x - n! + 1]!)),
     speakerCount: speakerCount!,
     meta: decoder.decode(meta),
     id: (q) => decoder.decode(ids.subarray(idOffsets[q]!, idOffsets[q + 1]!)),
-    text: (q) => decoder.decode(texts.subarray(textOffsets[q]!, textOffsets[q + 1]!)),
+    text,
     speakerOf: (q) => quoteSpeaker[q]!,
     speakerJson: (s) => decoder.decode(speakers.subarray(speakerOffsets[s]!, speakerOffsets[s + 1]!)),
     quotesOfSpeaker: (s) => speakerQuotes.subarray(speakerStarts[s]!, speakerStarts[s + 1]!),

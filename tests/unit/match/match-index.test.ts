@@ -68,10 +68,11 @@ describe('match index', () => {
   });
 
   it('the shipped (compact) table finds every bucket, one of 255 postings or more among them', () => {
-    // A hand-made index: bucket 37 holds 300 postings (its count byte escapes to the overflow list).
+    // A hand-made index: bucket 37 holds 300 postings and bucket 601 255 (their count bytes escape
+    // to the overflow list), bucket 602 254 (the largest count in a byte).
     const quotes = Array.from({ length: 40 }, (_, q) => ({ id: `q_${q.toString(16).padStart(12, '0')}`, text: `words of quote ${q}`, speaker: 0, dateKey: 20240101, recordStart: 0, recordEnd: 0 }));
     const tableBits = 10;
-    const sizes = Array.from({ length: 2 ** tableBits }, (_, b) => (b === 37 ? 300 : b % 7 === 0 ? 3 : b % 5 === 0 ? 1 : 0));
+    const sizes = Array.from({ length: 2 ** tableBits }, (_, b) => (b === 37 ? 300 : b === 601 ? 255 : b === 602 ? 254 : b % 7 === 0 ? 3 : b % 5 === 0 ? 1 : 0));
     const starts = new Uint32Array(sizes.length + 1);
     sizes.forEach((n, b) => (starts[b + 1] = starts[b]! + n));
     const total = starts[sizes.length]!;
