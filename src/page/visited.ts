@@ -94,12 +94,13 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
         const bg = declaration.getPropertyValue('background-color') || (declaration.getPropertyValue('background') && 'var(--unread)');
         // Matching a selector costs more than reading a few properties: only rules setting a colour are matched.
         if ((!bg && !texts.some(Boolean)) || (lost && !matches(el, r.visited ?? r.selector))) continue;
+        const up = parent && style(parent);
         for (const value of texts) {
-          const colour = declared(value, s, parent ? style(parent).color : 'rgb(0, 0, 0)', s.color);
+          const colour = declared(value, s, up, true);
           if (colour === null) return 'unknown';
           if (colour) text.push(colour);
         }
-        const colour = declared(bg, s, parent ? style(parent).backgroundColor : 'transparent', s.backgroundColor);
+        const colour = declared(bg, s, up, false);
         if (colour === null) return 'unknown';
         if (colour) background.push(colour);
       }
@@ -121,21 +122,24 @@ function matches(el: Element, selector: string): boolean {
 }
 
 /**
- * A declared colour resolved for the element of style `s`, with the alpha of its unvisited
- * `computed` value (browsers take a visited colour's alpha from there);
- * undefined when the rule does not set it, null when it cannot be resolved
- * (`initial`, `revert`, `currentcolor`…: rare in a page's link rules).
+ * A declared text (`text`) or background colour resolved for the element of
+ * style `s` (parent style `up`), as browsers draw it visited: a transparent
+ * visited colour leaves the unvisited one (undefined, as for a rule that does
+ * not set it), any other takes the unvisited alpha. Null when it cannot be
+ * resolved (`revert-layer`, a `currentcolor` background, a var() with no
+ * value…: rare in a page's link rules).
  */
-function declared(value: string, s: CSSStyleDeclaration, inherited: string, computed: string): Rgba | null | undefined {
+function declared(value: string, s: CSSStyleDeclaration, up: CSSStyleDeclaration | null | undefined, text: boolean): Rgba | null | undefined {
   let v = value.trim().toLowerCase();
-  if (!v) return undefined;
-  if (v === 'inherit' || v === 'unset') v = inherited;
+  if (v === 'inherit' || (text && v === 'unset')) v = up ? (text ? up.color : up.backgroundColor) : '';
+  else if (v === 'initial' || v === 'unset') v = text ? 'canvastext' : '';
+  // A text's `currentcolor` (fill, -webkit-text-fill-color) is its colour, counted already; `revert` is the browser's link colour.
+  if (!v || v === 'revert' || (text && v === 'currentcolor')) return undefined;
   // Custom properties are the same visited or not: read them from the element.
   v = v.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^)]*))?\)/g, (whole, name: string, fallback?: string) => s.getPropertyValue(name).trim() || fallback?.trim() || whole);
   const colour = resolveColour(v);
   if (!colour) return null;
-  const alpha = resolveColour(computed)?.a ?? 1;
-  return { ...colour, a: alpha };
+  return colour.a ? { ...colour, a: resolveColour(text ? s.color : s.backgroundColor)?.a ?? 1 } : undefined;
 }
 
 /** The style rules of a document or shadow root, in every readable sheet that applies. */
@@ -152,10 +156,9 @@ function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): T
         const nested = (rule as CSSStyleRule).cssRules;
         if (nested?.length && !visit(nested, selector)) return false;
       } else if (imported !== undefined) {
-        if (imported && applies((rule as CSSImportRule).media)) {
-          const nested = readRules(imported);
-          if (!nested || !visit(nested, parent)) return false;
-        }
+        // Read whatever its media (counted as applying: a doubt costs a verified, never gives one).
+        const nested = imported && readRules(imported);
+        if (nested === null || (nested && !visit(nested, parent))) return false;
       } else if ((rule as CSSMediaRule).media !== undefined && !applies((rule as CSSMediaRule).media)) continue;
       else if ((rule as CSSGroupingRule).cssRules) {
         if (!visit((rule as CSSGroupingRule).cssRules, parent)) return false;
