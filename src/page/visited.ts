@@ -20,20 +20,20 @@ import { readRules } from './collect-text';
 /** Colours an element between a text and its link may take once the link is visited; `unknown` when they cannot be read. */
 export type VisitedColours = { text: Rgba[]; background: Rgba[] } | 'unknown';
 
-/** One style rule that sets a text or background colour. */
+/** One style rule. */
 interface ColourRule {
   /** The selector as written (nesting resolved), pseudo-elements dropped where it names a link state. */
   selector: string;
   /** The selector as it matches when the link is visited; undefined when it names no link state (the same). */
   visited?: string;
-  style: CSSStyleDeclaration;
+  /** The rule (or nested declarations), its style read only where it matches. */
+  rule: { style: CSSStyleDeclaration };
 }
 
-/** A tree's rules that set colours, or `unreadable` when one of its sheets refuses to be read. */
+/** A tree's style rules, or `unreadable` when one of its sheets refuses to be read. */
 type TreeRules = ColourRule[] | 'unreadable';
 
 const TEXT_COLOURS = ['color', '-webkit-text-fill-color', 'fill'];
-const COLOUR_PROPERTIES = [...TEXT_COLOURS, 'background-color', 'background'];
 const LINK_STATES = /:(visited|link)(?![\w-])/gi;
 /** Pseudo-elements (`::before`, `:first-line`…): a rule on a link's own pseudo-element is counted as on the link. */
 const PSEUDO_ELEMENTS = /::[\w-]+(?:\([^)]*\))?|:(?:before|after|first-line|first-letter)(?![\w-])/gi;
@@ -88,15 +88,19 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
       const parent = el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host;
       const before = text.length;
       for (const r of lost ? rules : gained) {
-        if (lost && !matches(el, r.visited ?? r.selector)) continue;
-        for (const prop of TEXT_COLOURS) {
-          const colour = declared(r.style.getPropertyValue(prop), s, parent ? style(parent).color : 'rgb(0, 0, 0)', s.color);
+        const declaration = r.rule.style;
+        const texts = TEXT_COLOURS.map((p) => declaration.getPropertyValue(p));
+        // The shorthand alone is set where its longhands wait for a var(): not read. (So is `currentcolor`.)
+        const bg = declaration.getPropertyValue('background-color') || (declaration.getPropertyValue('background') && 'var(--unread)');
+        // Matching a selector costs more than reading a few properties: only rules setting a colour are matched.
+        if ((!bg && !texts.some(Boolean)) || (lost && !matches(el, r.visited ?? r.selector))) continue;
+        const up = parent && style(parent);
+        for (const value of texts) {
+          const colour = declared(value, s, up, true);
           if (colour === null) return 'unknown';
           if (colour) text.push(colour);
         }
-        // The shorthand alone is set where its longhands wait for a var(): not read. (So is `currentcolor`.)
-        const bg = r.style.getPropertyValue('background-color') || (r.style.getPropertyValue('background') && 'var(--unread)');
-        const colour = declared(bg, s, parent ? style(parent).backgroundColor : 'transparent', s.backgroundColor);
+        const colour = declared(bg, s, up, false);
         if (colour === null) return 'unknown';
         if (colour) background.push(colour);
       }
@@ -118,51 +122,53 @@ function matches(el: Element, selector: string): boolean {
 }
 
 /**
- * A declared colour resolved for the element of style `s`, with the alpha of its unvisited
- * `computed` value (browsers take a visited colour's alpha from there);
- * undefined when the rule does not set it, null when it cannot be resolved
- * (`initial`, `revert`, `currentcolor`…: rare in a page's link rules).
+ * A declared text (`text`) or background colour resolved for the element of
+ * style `s` (parent style `up`), as browsers draw it visited: a transparent
+ * visited colour leaves the unvisited one (undefined, as for a rule that does
+ * not set it), any other takes the unvisited alpha. Null when it cannot be
+ * resolved (`revert-layer`, a `currentcolor` background, a var() with no
+ * value…: rare in a page's link rules).
  */
-function declared(value: string, s: CSSStyleDeclaration, inherited: string, computed: string): Rgba | null | undefined {
+function declared(value: string, s: CSSStyleDeclaration, up: CSSStyleDeclaration | null | undefined, text: boolean): Rgba | null | undefined {
   let v = value.trim().toLowerCase();
-  if (!v) return undefined;
-  if (v === 'inherit' || v === 'unset') v = inherited;
+  if (v === 'inherit' || (text && v === 'unset')) v = up ? (text ? up.color : up.backgroundColor) : '';
+  else if (v === 'initial' || v === 'unset') v = text ? 'canvastext' : '';
+  // A text's `currentcolor` (fill, -webkit-text-fill-color) is its colour, counted already; `revert` is the browser's link colour.
+  if (!v || v === 'revert' || (text && v === 'currentcolor')) return undefined;
   // Custom properties are the same visited or not: read them from the element.
   v = v.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^)]*))?\)/g, (whole, name: string, fallback?: string) => s.getPropertyValue(name).trim() || fallback?.trim() || whole);
   const colour = resolveColour(v);
   if (!colour) return null;
-  const alpha = resolveColour(computed)?.a ?? 1;
-  return { ...colour, a: alpha };
+  return colour.a ? { ...colour, a: resolveColour(text ? s.color : s.backgroundColor)?.a ?? 1 } : undefined;
 }
 
-/** The rules of a document or shadow root that set text or background colours, in every readable sheet that applies. */
+/** The style rules of a document or shadow root, in every readable sheet that applies. */
 function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): TreeRules {
   const out: ColourRule[] = [];
   const applies = (media: MediaList | undefined) => !media?.mediaText || view.matchMedia(media.mediaText).matches;
   const visit = (rules: CSSRuleList, parent?: string): boolean => {
     for (const rule of Array.from(rules)) {
-      const styleRule = rule as CSSStyleRule;
+      const selectorText = (rule as CSSStyleRule).selectorText;
       const imported = (rule as CSSImportRule).styleSheet;
-      if (typeof styleRule.selectorText === 'string') {
-        const selector = parent === undefined ? styleRule.selectorText : nest(styleRule.selectorText, parent);
-        add(selector, styleRule.style);
-        if (styleRule.cssRules?.length && !visit(styleRule.cssRules, selector)) return false;
+      if (typeof selectorText === 'string') {
+        const selector = parent === undefined ? selectorText : nest(selectorText, parent);
+        add(selector, rule as CSSStyleRule);
+        const nested = (rule as CSSStyleRule).cssRules;
+        if (nested?.length && !visit(nested, selector)) return false;
       } else if (imported !== undefined) {
-        if (imported && applies((rule as CSSImportRule).media)) {
-          const nested = readRules(imported);
-          if (!nested || !visit(nested, parent)) return false;
-        }
+        // Read whatever its media (counted as applying: a doubt costs a verified, never gives one).
+        const nested = imported && readRules(imported);
+        if (nested === null || (nested && !visit(nested, parent))) return false;
       } else if ((rule as CSSMediaRule).media !== undefined && !applies((rule as CSSMediaRule).media)) continue;
       else if ((rule as CSSGroupingRule).cssRules) {
         if (!visit((rule as CSSGroupingRule).cssRules, parent)) return false;
-      } else if (parent !== undefined && (rule as CSSStyleRule).style) add(parent, (rule as CSSStyleRule).style); // nested declarations
+      } else if (parent !== undefined && (rule as CSSStyleRule).style) add(parent, rule as CSSStyleRule); // nested declarations
     }
     return true;
   };
-  const add = (selector: string, style: CSSStyleDeclaration) => {
-    if (!style || !COLOUR_PROPERTIES.some((p) => style.getPropertyValue(p))) return;
+  const add = (selector: string, rule: ColourRule['rule']) => {
     const visited = selector.replace(LINK_STATES, (_, state: string) => (state.toLowerCase() === 'visited' ? anyLink : ':not(*)'));
-    out.push(visited === selector ? { selector, style } : { selector: selector.replace(PSEUDO_ELEMENTS, ''), visited: visited.replace(PSEUDO_ELEMENTS, ''), style });
+    out.push(visited === selector ? { selector, rule } : { selector: selector.replace(PSEUDO_ELEMENTS, ''), visited: visited.replace(PSEUDO_ELEMENTS, ''), rule });
   };
   const sheets = [...Array.from(tree.styleSheets ?? []), ...((tree as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [])];
   for (const sheet of sheets) {

@@ -92,7 +92,9 @@ const VISITED: VisitedCase[] = [
     hides: true,
   },
   // Controls: visited colours a reader can read.
-  // A background set only while unvisited stays once visited (no transparent visited background is drawn).
+  // A transparent visited colour is not drawn: the unvisited one stays (so does a background set only while unvisited).
+  { name: 'a:visited { color: transparent } (control)', css: 'a:visited { color: transparent }', link: plainLink(''), hides: false },
+  { name: 'a:visited { background: none } (control)', css: 'a { background-color: #eee } a:visited { background: none }', link: plainLink(''), hides: false },
   { name: 'a dark background only while unvisited (a:link), white text (control)', css: 'article a { color: #fff } article a:link { background-color: #111 }', link: plainLink(''), hides: false },
   { name: 'a:visited { color: purple } (control)', css: 'a:visited { color: purple }', link: plainLink(''), hides: false },
   { name: 'a:link and a:visited in blues (control)', css: 'a:link { color: #0645ad } a:visited { color: #0b0080 }', link: plainLink(''), hides: false },

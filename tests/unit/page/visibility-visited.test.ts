@@ -66,6 +66,12 @@ describe('the strict judge on link text and :visited rules', () => {
     expect(judgeWord(`a { background-color: transparent } a:visited { background-color: ${INK} }`, LINKED)).toBe('visible');
   });
 
+  it('values browsers draw as the unvisited colour (transparent, `background: none`) or as the text colour (`fill: currentcolor`)', () => {
+    // `background: none` sets background-color to `initial` in browsers (happy-dom says `none`).
+    expect(judgeWord('a { background-color: rgb(238, 238, 238) } a:visited { background-color: initial; fill: currentcolor }', LINKED)).toBe('visible');
+    expect(judgeWord(`a:visited { color: rgba(255, 255, 255, 0); background-color: inherit }`, LINKED)).toBe('visible');
+  });
+
   it('a custom property, read from the element', () => {
     expect(judgeWord(`:root { --paper: ${WHITE} } a:visited { color: var(--paper) }`, LINKED)).toBe('visited');
     expect(judgeWord(`a:visited { color: var(--nowhere) }`, LINKED)).toBe('visited');
