@@ -95,8 +95,6 @@ export class Engine {
   /** First posting and end of each trigram's bucket, for the span being scanned (an empty range: skipped). */
   private begins = new Uint32Array(256);
   private ends = new Uint32Array(256);
-  /** Bucket of each trigram of the span being scanned. */
-  private bucketsOf = new Uint32Array(256);
 
   constructor(
     readonly quotes: readonly EngineQuote[],
@@ -174,7 +172,6 @@ export class Engine {
       this.begins = new Uint32Array(size);
       this.ends = new Uint32Array(size);
       this.tags = new Uint8Array(size);
-      this.bucketsOf = new Uint32Array(size);
     }
     const begins = this.begins;
     const ends = this.ends;
@@ -183,14 +180,16 @@ export class Engine {
     // common ones (hundreds of postings each) are skipped: they cost most of
     // the time and hardly tell quotes apart.
     let rare = 0;
-    const of = this.bucketsOf;
     for (let p = a; p + 2 < b; p++) {
       const key = trigramKeyLocal(hash[p]!, hash[p + 1]!, hash[p + 2]!);
-      of[p - a] = key >>> shift;
+      const bucket = key >>> shift;
+      const size = buckets.size(bucket);
+      const start = size === 0 ? 0 : buckets.start(bucket);
+      begins[p - a] = start;
+      ends[p - a] = start + size;
       tags[p - a] = key & 0xff;
+      if (size <= COMMON_POSTINGS) rare++;
     }
-    buckets.ranges(of, trigrams, begins, ends);
-    for (let i = 0; i < trigrams; i++) if (ends[i]! - begins[i]! <= COMMON_POSTINGS) rare++;
     const skipCommon = rare >= QUERY_MIN_RARE_TRIGRAMS;
     // Pass 1: votes per quote. Most quotes touched by a span get one or two
     // votes from common trigrams and never reach the sort below.

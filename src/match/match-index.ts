@@ -78,28 +78,11 @@ export interface BucketTable {
   start(b: number): number;
   /** Postings in bucket b. */
   size(b: number): number;
-  /**
-   * For each of the first `n` buckets in `of`: where its postings begin and end (`begins[i]`,
-   * `ends[i]`). One call for a span's every trigram: a woken worker runs the engine cold, and a
-   * call per trigram (two: start and size) was a tenth of its first scan.
-   */
-  ranges(of: Uint32Array, n: number, begins: Uint32Array, ends: Uint32Array): void;
 }
 
 /** A bucket table as one start per bucket plus the end: starts[b + 1] - starts[b] postings. */
 export function startsTable(starts: Uint32Array): BucketTable {
-  return {
-    count: starts.length - 1,
-    start: (b) => starts[b]!,
-    size: (b) => starts[b + 1]! - starts[b]!,
-    ranges(of, n, begins, ends) {
-      for (let i = 0; i < n; i++) {
-        const b = of[i]!;
-        begins[i] = starts[b]!;
-        ends[i] = starts[b + 1]!;
-      }
-    },
-  };
+  return { count: starts.length - 1, start: (b) => starts[b]!, size: (b) => starts[b + 1]! - starts[b]! };
 }
 
 /** Every bucket's start (and the end), from any table. */
@@ -444,21 +427,6 @@ class CompactBuckets implements BucketTable {
     }
     for (; i < b; i++) s += this.counts[i]!;
     return s;
-  }
-
-  ranges(of: Uint32Array, n: number, begins: Uint32Array, ends: Uint32Array): void {
-    const counts = this.counts;
-    for (let i = 0; i < n; i++) {
-      const b = of[i]!;
-      const c = counts[b]!;
-      if (c === 0) {
-        begins[i] = ends[i] = 0;
-        continue;
-      }
-      const start = this.start(b);
-      begins[i] = start;
-      ends[i] = start + (c === COUNT_ESCAPE ? this.overflow.get(b)! : c);
-    }
   }
 }
 
