@@ -424,14 +424,16 @@ function rows(results: CorpusResult[]): string[] {
 
 
 /** One wake-up: a scan with the worker running, then every worker stopped and a scan again. */
-async function measureWake(session: Awaited<ReturnType<typeof launchChromium>>, file: string, planted: number, seed: Quote[], what: string): Promise<Wake> {
+async function measureWake(session: Awaited<ReturnType<typeof launchChromium>>, file: string, planted: number, seed: Quote[], what: string, profileFile?: string): Promise<Wake> {
   const page = await session.openPage(file);
   const [first] = await waitScans(page, 1);
   if (named(first!.detail) !== planted) throw new Error(`${what}: the wake-up page found ${named(first!.detail)} of ${planted}`);
   const running = await mutateAndScan(page, 1, seed[0]!.text);
   await sessionChecksDone(session, what);
   await stopWorkers(page, session.extensionUrl(''));
+  const profile = profileFile === undefined ? undefined : await profileNextWorker(session.extensionUrl(''), profileFile);
   const woken = await mutateAndScan(page, 2, seed[1]!.text);
+  await profile?.stop();
   // Each mutation adds one seed quotation: the answers must name it.
   if (named(woken.detail) !== planted + 2) throw new Error(`${what}: the woken worker found ${named(woken.detail)}, expected ${planted + 2}`);
   const memoryMb = extensionProcessMemoryMb(session.extension.dir);
@@ -444,6 +446,52 @@ async function measureWake(session: Awaited<ReturnType<typeof launchChromium>>, 
     wakeMs: (JSON.parse(woken.detail) as { timing: Timing }).timing.waitMs,
     warmMs: (JSON.parse(running.detail) as { timing: Timing }).timing.waitMs,
     ...(memoryMb === undefined ? {} : { memoryMb }),
+  };
+}
+
+/** Port of the browser's DevTools endpoint when QV_WAKE_PROFILE asks for CPU profiles of woken workers. */
+const PROFILE_PORT = 9339;
+
+/**
+ * Profiles the extension's next service worker (QV_WAKE_PROFILE): the browser's DevTools
+ * endpoint reports the worker as it starts, and the profiler is attached then (a few ms after
+ * its start: the script and the index request are missed, the read, the match and the answer
+ * are not). `stop()` writes the profile (a .cpuprofile for DevTools or a script).
+ */
+async function profileNextWorker(extensionOrigin: string, file: string): Promise<{ stop(): Promise<void> }> {
+  const { default: WebSocket } = await import('ws');
+  const version = (await (await fetch(`http://127.0.0.1:${PROFILE_PORT}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+  const ws = new WebSocket(version.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let id = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  let worker: Promise<string> | undefined;
+  const send = (method: string, params: object = {}, sessionId?: string) =>
+    new Promise<unknown>((resolve) => {
+      pending.set(++id, resolve);
+      ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    });
+  ws.on('message', (data: Buffer) => {
+    const m = JSON.parse(data.toString()) as { id?: number; result?: unknown; method?: string; params?: { targetInfo: { targetId: string; type: string; url: string } } };
+    if (m.id !== undefined) pending.get(m.id)?.(m.result);
+    const target = m.method === 'Target.targetCreated' ? m.params?.targetInfo : undefined;
+    if (!target || target.type !== 'service_worker' || !target.url.startsWith(extensionOrigin) || worker) return;
+    worker = (async () => {
+      const { sessionId } = (await send('Target.attachToTarget', { targetId: target.targetId, flatten: true })) as { sessionId: string };
+      await send('Profiler.enable', {}, sessionId);
+      await send('Profiler.setSamplingInterval', { interval: 100 }, sessionId);
+      await send('Profiler.start', {}, sessionId);
+      return sessionId;
+    })();
+  });
+  await send('Target.setDiscoverTargets', { discover: true });
+  return {
+    async stop() {
+      if (worker === undefined) throw new Error('QV_WAKE_PROFILE: no service worker started');
+      const { profile } = (await send('Profiler.stop', {}, await worker)) as { profile: unknown };
+      await writeFile(file, JSON.stringify(profile));
+      ws.close();
+    },
   };
 }
 
@@ -462,13 +510,15 @@ async function compareWakes(dirs: string[]): Promise<void> {
       const results = new Map<string, Wake[]>(dirs.map((d) => [d, []]));
       for (let round = 0; round < rounds; round++) {
         for (const dir of round % 2 ? [...dirs].reverse() : dirs) {
-          const session = await launchChromium({ server, extensionDir: dir });
+          const profiles = process.env.QV_WAKE_PROFILE;
+          const session = await launchChromium({ server, extensionDir: dir, ...(profiles ? { args: [`--remote-debugging-port=${PROFILE_PORT}`] } : {}) });
           try {
             await session.context.addInitScript({ content: pageScript(installObservers) });
             const warmup = await session.openPage(`/bench/${pageFile(spec)}`);
             await waitScans(warmup, 1);
             await warmup.close();
-            const wake = await measureWake(session, `/bench/${pageFile(spec)}`, planted, seed.quotes, dir);
+            const profileFile = profiles ? path.join(profiles, `wake-${round}-${dirs.indexOf(dir)}.cpuprofile`) : undefined;
+            const wake = await measureWake(session, `/bench/${pageFile(spec)}`, planted, seed.quotes, dir, profileFile);
             results.get(dir)!.push(wake);
             const s = wake.startup;
             const steps = s ? [s.scriptStarted, s.indexRead, s.indexOpened, s.firstScan, s.firstMatched, s.firstAnswer].map((x) => (x === undefined ? '-' : f1(x))).join(', ') : 'not read';
