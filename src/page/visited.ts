@@ -30,10 +30,14 @@ interface ColourRule {
   rule: { style: CSSStyleDeclaration };
 }
 
+/** An `@scope (start) to (end)` rule's selectors. */
+type Scope = { start?: string; end?: string | null };
+
 /** A tree's style rules, or `unreadable` when one of its sheets refuses to be read. */
 type TreeRules = ColourRule[] | 'unreadable';
 
-const TEXT_COLOURS = ['color', '-webkit-text-fill-color', 'fill'];
+/** Colours drawn on the letters: a stroke (a wide one covers them) too. */
+const TEXT_COLOURS = ['color', '-webkit-text-fill-color', 'fill', '-webkit-text-stroke-color', 'stroke'];
 const LINK_STATES = /:(visited|link)(?![\w-])/gi;
 /** Pseudo-elements (`::before`, `:first-line`…): a rule on a link's own pseudo-element is counted as on the link. */
 const PSEUDO_ELEMENTS = /::[\w-]+(?:\([^)]*\))?|:(?:before|after|first-line|first-letter)(?![\w-])/gi;
@@ -50,7 +54,7 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
     if (anyLink === undefined) {
       // `:any-link` where the engine knows it (browsers), else its definition (happy-dom).
       const probe = view.document.createElement('a');
-      probe.setAttribute('href', '');
+      probe.href = '';
       anyLink = matches(probe, ':any-link') ? ':any-link' : ':is(a, area)[href]';
     }
     let rules = trees.get(tree);
@@ -74,6 +78,8 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
    * and the parent's.
    */
   return (chain) => {
+    // <body vlink>: the browser's own :visited colour, in no rule (legacy colour syntax): not read.
+    if (view.document.vlinkColor) return 'unknown';
     const text: Rgba[] = [];
     const background: Rgba[] = [];
     let touched = false;
@@ -87,11 +93,12 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
       const s = style(el);
       const parent = el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host;
       const before = text.length;
-      for (const r of lost ? rules : gained) {
+      // Lost, the element's own style="" may be what wins (over a `:link … !important` gone).
+      for (const r of lost ? [...rules, { selector: '*', rule: el as HTMLElement }] : gained) {
         const declaration = r.rule.style;
         const texts = TEXT_COLOURS.map((p) => declaration.getPropertyValue(p));
         // The shorthand alone is set where its longhands wait for a var(): not read. (So is `currentcolor`.)
-        const bg = declaration.getPropertyValue('background-color') || (declaration.getPropertyValue('background') && 'var(--unread)');
+        const bg = declaration.getPropertyValue('background-color') || (declaration.getPropertyValue('background') && 'var()');
         // Matching a selector costs more than reading a few properties: only rules setting a colour are matched.
         if ((!bg && !texts.some(Boolean)) || (lost && !matches(el, r.visited ?? r.selector))) continue;
         const up = parent && style(parent);
@@ -159,7 +166,8 @@ function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): T
         // Read whatever its media (counted as applying: a doubt costs a verified, never gives one).
         const nested = imported && readRules(imported);
         if (nested === null || (nested && !visit(nested, parent))) return false;
-      } else if ((rule as CSSMediaRule).media !== undefined && !applies((rule as CSSMediaRule).media)) continue;
+      } else if (`${(rule as Scope).start} ${(rule as Scope).end}`.match(LINK_STATES)) return false; // @scope (a:visited): not read
+      else if ((rule as CSSMediaRule).media !== undefined && !applies((rule as CSSMediaRule).media)) continue;
       else if ((rule as CSSGroupingRule).cssRules) {
         if (!visit((rule as CSSGroupingRule).cssRules, parent)) return false;
       } else if (parent !== undefined && (rule as CSSStyleRule).style) add(parent, rule as CSSStyleRule); // nested declarations

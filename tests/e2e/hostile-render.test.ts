@@ -91,6 +91,15 @@ const VISITED: VisitedCase[] = [
       `<span id="w"></span><script>document.currentScript.previousElementSibling.attachShadow({ mode: 'open' }).innerHTML = '<style>a:visited { color: #fff }</style><a href="">${word}</a>';</script>`,
     hides: true,
   },
+  // <body vlink>: the browser's own visited colour, in no rule: link text unjudged.
+  { name: '<body vlink> white, no style rule', css: '', link: (word) => `<a id="w" href="">${word}</a><script>document.body.setAttribute('vlink', '#fff')</script>`, hides: true },
+  // A stroke is drawn over the letters: white and wide, it hides them.
+  { name: 'a:visited text stroke', css: 'a { -webkit-text-stroke: 3px #111 } a:visited { -webkit-text-stroke-color: #fff }', link: plainLink(''), hides: true },
+  // Visiting drops the :link rule: the link's own style="" wins.
+  { name: 'inline white, dark only by a:link !important', css: 'a:link { color: #111 !important }', link: (word) => `<a id="w" href="" style="color: #fff">${word}</a>`, hides: true },
+  // An @scope naming a link state is not read: the tree's link text is unjudged.
+  { name: '@scope (a:visited)', css: '@scope (a:visited) { :scope { color: #fff } }', link: plainLink(''), hides: true },
+  { name: '@scope to (a:link)', css: '@scope (article) to (a:link) { a { color: #fff } }', link: plainLink(''), hides: true },
   // Controls: visited colours a reader can read.
   // A transparent visited colour is not drawn: the unvisited one stays (so does a background set only while unvisited).
   { name: 'a:visited { color: transparent } (control)', css: 'a:visited { color: transparent }', link: plainLink(''), hides: false },

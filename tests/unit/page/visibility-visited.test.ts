@@ -72,6 +72,11 @@ describe('the strict judge on link text and :visited rules', () => {
     expect(judgeWord(`a:visited { color: rgba(255, 255, 255, 0); background-color: inherit }`, LINKED)).toBe('visible');
   });
 
+  // (-webkit-text-stroke-color, which happy-dom drops: tests/e2e/hostile-render.test.ts.)
+  it('a visited stroke the colour of the background (a wide stroke is drawn over the letters)', () => {
+    expect(judgeWord(`a:visited text { stroke: ${WHITE} }`, '<p>We will <svg><a href=""><text id="w">not</text></a></svg> respond.</p>')).toBe('visited');
+  });
+
   it('a custom property, read from the element', () => {
     expect(judgeWord(`:root { --paper: ${WHITE} } a:visited { color: var(--paper) }`, LINKED)).toBe('visited');
     expect(judgeWord(`a:visited { color: var(--nowhere) }`, LINKED)).toBe('visited');
