@@ -94,7 +94,7 @@ const VISITED: VisitedCase[] = [
   // <body vlink>: the browser's own visited colour, in no rule: link text unjudged.
   { name: '<body vlink> white, no style rule', css: '', link: (word) => `<a id="w" href="">${word}</a><script>document.body.setAttribute('vlink', '#fff')</script>`, hides: true },
   // A stroke is drawn over the letters: white and wide, it hides them.
-  { name: 'a:visited text stroke', css: 'a { -webkit-text-stroke: 3px #111 } a:visited { -webkit-text-stroke-color: #fff }', link: plainLink(''), hides: true },
+  { name: 'a:visited text stroke', css: 'a { -webkit-text-stroke: 3px #111 } a:visited { -webkit-text-stroke-color: #fff }', link: plainLink(''), hides: true, onlyIn: 'Chromium' },
   // Visiting drops the :link rule: the link's own style="" wins.
   { name: 'inline white, dark only by a:link !important', css: 'a:link { color: #111 !important }', link: (word) => `<a id="w" href="" style="color: #fff">${word}</a>`, hides: true },
   // An @scope naming a link state is not read: the tree's link text is unjudged.
