@@ -29,7 +29,7 @@ import {
   TABLE_BITS_MIN,
 } from './thresholds';
 import { wordHashesInto } from './tokenize';
-import { encodeTexts, textsDecoder, type EncodedTexts } from './text-codec';
+import { encodeTexts, TextCodecError, textsDecoder, type EncodedTexts } from './text-codec';
 import { wordingsOf, type WordedQuote } from './wordings';
 
 /**
@@ -610,7 +610,9 @@ export function serializeShippedIndex(input: ShippedIndexInput): Uint8Array {
   try {
     texts = encodeTexts([...quotes.map((q) => q.text), ...wordings.map((x) => x.text)]);
   } catch (error) {
-    throw new IndexError(`shipped index texts: ${(error as Error).message}`);
+    if (!(error instanceof TextCodecError)) throw error;
+    const x = error.text < n ? { id: quotes[error.text]!.id, what: 'text' } : { id: quotes[wordings[error.text - n]!.quote]!.id, what: `wording ${wordings[error.text - n]!.key}` };
+    throw new IndexError(`quote ${x.id}: its ${x.what} cannot be stored: ${error.message}`);
   }
   const ids = heap(quotes.map((q) => q.id));
   const speakerHeap = heap(speakers);

@@ -27,7 +27,24 @@ export interface EncodedTexts {
 
 const utf8 = new TextEncoder();
 
+/** Thrown for a text the codec cannot store exactly; `text` is its number. */
+export class TextCodecError extends Error {
+  constructor(
+    readonly text: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** A UTF-16 surrogate not part of a pair: no UTF-8 for it, so no text holding one comes back. */
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+
 export function encodeTexts(texts: readonly string[]): EncodedTexts {
+  texts.forEach((text, t) => {
+    const bad = UNPAIRED_SURROGATE.exec(text);
+    if (bad) throw new TextCodecError(t, `an unpaired surrogate (U+${bad[0].charCodeAt(0).toString(16).toUpperCase()}) at character ${bad.index}: not valid Unicode text`);
+  });
   const pieces = texts.map((t) => t.match(PIECE) ?? []);
   const counts = new Map<string, number>();
   for (const list of pieces) for (const p of list) counts.set(p, (counts.get(p) ?? 0) + 1);
@@ -44,7 +61,7 @@ export function encodeTexts(texts: readonly string[]): EncodedTexts {
   let code = new Uint8Array(1024);
   let at = 0;
   pieces.forEach((list, t) => {
-    if (list.join('') !== texts[t]) throw new Error(`text ${t} does not cut into pieces that rebuild it`);
+    if (list.join('') !== texts[t]) throw new TextCodecError(t, 'it does not cut into pieces that rebuild it');
     for (const p of list) {
       if (at + 5 > code.length) {
         const grown = new Uint8Array(code.length * 2);
@@ -64,7 +81,7 @@ export function encodeTexts(texts: readonly string[]): EncodedTexts {
   // Lossless or nothing: a text that would come back other than it went in stops the build.
   const decode = textsDecoder(result);
   texts.forEach((text, t) => {
-    if (decode(t) !== text) throw new Error(`text ${t} does not decode to itself`);
+    if (decode(t) !== text) throw new TextCodecError(t, 'it does not decode to itself');
   });
   return result;
 }

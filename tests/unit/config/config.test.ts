@@ -202,6 +202,14 @@ describe('packing the corpus for a build', () => {
     expect(() => packCorpus(path.join(dir, 'broken.json'))).toThrow(/broken\.json: not valid JSON/);
   });
 
+  it('refuses a quotation whose text is not valid Unicode (an unpaired surrogate), naming the file and the quote', () => {
+    const corpus = JSON.parse(readFileSync(path.join(repo, 'data/corpus.json'), 'utf8')) as { quotes: { id: string; text: string }[] };
+    corpus.quotes[1]!.text += ' \ud800';
+    const dir = scratch({ 'lone.json': JSON.stringify(corpus) });
+    expect(() => packCorpus(path.join(dir, 'lone.json'))).toThrow(CorpusPackError);
+    expect(() => packCorpus(path.join(dir, 'lone.json'))).toThrow(new RegExp(`lone\\.json: cannot index the corpus: quote ${corpus.quotes[1]!.id}: its text cannot be stored: an unpaired surrogate \\(U\\+D800\\)`));
+  });
+
   it('dates the build reproducibly: SOURCE_DATE_EPOCH, else the commit, never the clock', () => {
     expect(buildDate({ SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14T22:13:20.000Z');
     const fromGit = buildDate({}, repo);

@@ -3,7 +3,7 @@
  * comes back exactly, the same texts give the same bytes, and they take less room than UTF-8.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeTexts, textsDecoder } from '../../../src/match/text-codec';
+import { encodeTexts, TextCodecError, textsDecoder } from '../../../src/match/text-codec';
 import { makeCorpus } from '../../../scripts/bench-data';
 import { rng } from '../page/scan-fixtures';
 
@@ -63,5 +63,12 @@ describe('the texts codec', () => {
     const encoded = encodeTexts(['one two', 'three']);
     const damaged = { ...encoded, code: encoded.code.map(() => 0x7f) };
     expect(() => textsDecoder(damaged)(0)).toThrow(/damaged/);
+  });
+
+  it('refuses a text with an unpaired surrogate, saying which text and where (it has no UTF-8 to come back from)', () => {
+    expect(() => encodeTexts(['fine', 'broken \ud800 here'])).toThrow(TextCodecError);
+    expect(() => encodeTexts(['fine', 'broken \ud800 here'])).toThrow(/unpaired surrogate \(U\+D800\) at character 7/);
+    // A pair is one character (an emoji), not two broken halves.
+    expect(textsDecoder(encodeTexts(['ok \ud83d\ude00']))(0)).toBe('ok 😀');
   });
 });
