@@ -26,7 +26,7 @@ const info: BuildInfo = {
   brandColor: config.brandColor,
   contact: config.contact,
   sites: config.sites,
-  ...(corpus ? { corpusSha256: corpus.sha256, corpusIndexSha256: corpus.indexSha256, corpusIndexLayout: corpus.indexLayout } : {}),
+  ...(corpus ? { corpusSha256: corpus.sha256, corpusIndexSha256: corpus.indexSha256 } : {}),
   ...(corpus?.corpusVersion === undefined ? {} : { corpusVersion: corpus.corpusVersion }),
   ...((d) => (d === undefined ? {} : { builtAt: d }))(buildDate()),
 };
@@ -63,7 +63,13 @@ export default defineConfig({
     // The build's facts for src/platform/build-info.ts. (WxtVitest does not apply this
     // vite config: unit tests provide their own, never the committed corpus's hash.)
     // QV_TEST_BUILD: a literal, so a store build's bundler drops the test-only code.
-    define: { __QV_BUILD__: JSON.stringify(info), 'import.meta.env.QV_TEST_BUILD': JSON.stringify(TEST_BUILD) },
+    // __QV_INDEX_LAYOUT__: the shipped index's layout, for the background only (not in the
+    // content script's bundle, which has a size budget).
+    define: {
+      __QV_BUILD__: JSON.stringify(info),
+      __QV_INDEX_LAYOUT__: JSON.stringify(corpus?.indexLayout ?? null),
+      'import.meta.env.QV_TEST_BUILD': JSON.stringify(TEST_BUILD),
+    },
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, viteConfig) => {

@@ -8,7 +8,7 @@ import { TabFindings } from '../src/host/tab-findings';
 import { openShippedIndex, SHIPPED_HEADER_BYTES, shippedIndexParts } from '../src/match/match-index';
 import { listenToContent } from '../src/platform/background-messaging';
 import { paintBadge, paintDefaultBadge } from '../src/platform/badge';
-import { buildInfo } from '../src/platform/build-info';
+import { buildInfo, indexLayout } from '../src/platform/build-info';
 import { registerCommands } from '../src/platform/commands';
 import { openFirstRunOnInstall } from '../src/platform/first-run';
 import { BACKGROUND_TEST_HANDLE, registerVerifyMenu } from '../src/platform/context-menu';
@@ -75,7 +75,7 @@ export default defineBackground(() => {
   // Read in two parts at once (corpus-asset.ts: about twice as fast as one request in Chromium)
   // and opened where they are; joined only to be hashed. Where the parts meet is in the build;
   // Firefox serves no ranges of its own files, so it reads the header's answer: the whole file.
-  const layout = import.meta.env.FIREFOX ? undefined : build.corpusIndexLayout;
+  const layout = import.meta.env.FIREFOX ? undefined : indexLayout();
   const host: Promise<ShippedHost> = readBundledIndex(SHIPPED_HEADER_BYTES, shippedIndexParts, undefined, layout).then(
     async (file) => {
       startup.indexRead = performance.now();

@@ -7,6 +7,7 @@
 import type { BuildInfo } from './messages';
 
 declare const __QV_BUILD__: BuildInfo | undefined;
+declare const __QV_INDEX_LAYOUT__: { byteLength: number; splitAt: number } | null | undefined;
 
 const UNBUILT: BuildInfo = {
   name: 'Quote Verifier',
@@ -22,6 +23,16 @@ const UNBUILT: BuildInfo = {
  */
 export function buildInfo(): BuildInfo {
   return typeof __QV_BUILD__ === 'undefined' || __QV_BUILD__ === undefined ? UNBUILT : __QV_BUILD__;
+}
+
+/**
+ * The shipped index's length and where its two parts meet (`shippedIndexParts`), as the build
+ * embedded them, so the background asks for both parts at once without reading the header
+ * first; undefined without a build or a corpus. Kept out of BuildInfo, which every bundle
+ * (the content script's too) embeds.
+ */
+export function indexLayout(): { byteLength: number; splitAt: number } | undefined {
+  return typeof __QV_INDEX_LAYOUT__ === 'undefined' || __QV_INDEX_LAYOUT__ === null ? undefined : __QV_INDEX_LAYOUT__;
 }
 
 declare global {

@@ -261,11 +261,6 @@ export interface BuildInfo {
   corpusSha256?: string;
   /** SHA-256 (hex) of the shipped index beside the corpus (`corpus-index.bin`, src/host/shipped-host.ts). */
   corpusIndexSha256?: string;
-  /**
-   * The shipped index's length and where its two parts meet (`shippedIndexParts`), so the
-   * background asks for both parts at once without reading the header first.
-   */
-  corpusIndexLayout?: { byteLength: number; splitAt: number };
   corpusVersion?: string;
   /** ISO date-time of the build (the commit's date, for reproducible builds). */
   builtAt?: string;
