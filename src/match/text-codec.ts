@@ -86,13 +86,19 @@ export function encodeTexts(texts: readonly string[]): EncodedTexts {
   return result;
 }
 
-/** Text t of encoded texts, rebuilt (UTF-8 bytes of its pieces, decoded once). */
+/**
+ * Text t of encoded texts, rebuilt from its pieces. Each piece is decoded from UTF-8 once, at
+ * its first use, and kept (the vocabulary is small next to the texts: 0.24 MB at 100k generated
+ * quotations); a text is then a join of strings. Decoding every text's bytes instead took
+ * 200-260 ms for all 100k texts in Node (a lookup's preparation reads them all); this way, with
+ * piece numbers read by bit operations, 50-75 ms (format 5, plain UTF-8: 25 ms).
+ */
 export function textsDecoder({ vocabOffsets, vocab, codeOffsets, code }: EncodedTexts): (t: number) => string {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let scratch = new Uint8Array(4096);
   const pieces = vocabOffsets.length - 1;
+  const decoded: (string | undefined)[] = new Array<string | undefined>(pieces);
   return (t) => {
-    let length = 0;
+    let text = '';
     const end = codeOffsets[t + 1]!;
     for (let i = codeOffsets[t]!; i < end; ) {
       let n = 0;
@@ -100,20 +106,12 @@ export function textsDecoder({ vocabOffsets, vocab, codeOffsets, code }: Encoded
       let byte: number;
       do {
         byte = code[i++]!;
-        n += (byte & 0x7f) * 2 ** shift;
+        n |= (byte & 0x7f) << shift;
         shift += 7;
       } while (byte & 0x80 && i < end);
-      if (n >= pieces) throw new Error(`index texts are damaged (piece ${n} of ${pieces}): rebuild the extension`);
-      const from = vocabOffsets[n]!;
-      const size = vocabOffsets[n + 1]! - from;
-      if (length + size > scratch.length) {
-        const grown = new Uint8Array(Math.max(scratch.length * 2, length + size));
-        grown.set(scratch.subarray(0, length));
-        scratch = grown;
-      }
-      scratch.set(vocab.subarray(from, from + size), length);
-      length += size;
+      if (n < 0 || n >= pieces) throw new Error(`index texts are damaged (piece ${n} of ${pieces}): rebuild the extension`);
+      text += decoded[n] ??= decoder.decode(vocab.subarray(vocabOffsets[n]!, vocabOffsets[n + 1]!));
     }
-    return decoder.decode(scratch.subarray(0, length));
+    return text;
   };
 }
