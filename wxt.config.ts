@@ -64,10 +64,12 @@ export default defineConfig({
     // vite config: unit tests provide their own, never the committed corpus's hash.)
     // QV_TEST_BUILD: a literal, so a store build's bundler drops the test-only code.
     // __QV_INDEX_LAYOUT__: the shipped index's layout, for the background only (not in the
-    // content script's bundle, which has a size budget).
+    // content script's bundle, which has a size budget). __QV_SITES__: BuildInfo's sites alone,
+    // what the content script reads of it (build-info.ts, buildSites).
     define: {
       __QV_BUILD__: JSON.stringify(info),
       __QV_INDEX_LAYOUT__: JSON.stringify(corpus?.indexLayout ?? null),
+      __QV_SITES__: JSON.stringify(info.sites),
       'import.meta.env.QV_TEST_BUILD': JSON.stringify(TEST_BUILD),
     },
   }),

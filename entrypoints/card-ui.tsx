@@ -13,22 +13,31 @@ import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { QuoteCard, type QuoteCardProps } from '../src/ui/quote-card';
 import { setMessageSource } from '../src/ui/i18n';
-import { browserMessage } from '../src/platform/i18n';
+import { browserMessage, uiLanguage } from '../src/platform/i18n';
+import { buildInfo } from '../src/platform/build-info';
 import cardCss from '../src/ui/quote-card.css?inline';
+
+/** Omit over each member of a union (QuoteCardProps is one). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What card-host.tsx needs of the UI: the stylesheet, and drawing into (or clearing) the card's mount. */
 export interface CardUi {
   css: string;
-  /** Draws the card; its words are the browser's catalogue in `props.lang`. */
-  draw(props: QuoteCardProps, mount: Element): void;
+  /**
+   * Draws the card in the browser's language (its catalogue, public/_locales) with the build's
+   * name: both read here, not in the content script, which every frame pays for (issue 16).
+   */
+  draw(props: DistributiveOmit<QuoteCardProps, 'lang' | 'buildName'>, mount: Element): void;
   clear(mount: Element): void;
 }
 
 const ui: CardUi = {
   css: cardCss,
   draw(props, mount) {
-    setMessageSource(browserMessage, props.lang ?? 'en');
-    render(<QuoteCard {...props} />, mount);
+    // The card speaks the browser's language, whatever the page's.
+    const lang = uiLanguage();
+    setMessageSource(browserMessage, lang);
+    render(<QuoteCard {...(props as QuoteCardProps)} lang={lang} buildName={buildInfo().name} />, mount);
   },
   clear(mount) {
     render(null, mount);

@@ -23,11 +23,10 @@
  */
 import type { ScriptLifetime } from '../../src/platform/script-lifetime';
 import { childController } from '../../src/page/lifetime';
-import { buildInfo, TEST_BUILD } from '../../src/platform/build-info';
+import { TEST_BUILD } from '../../src/platform/build-info';
 import type { QuoteCardProps } from '../../src/ui/quote-card';
-import { uiLanguage } from '../../src/platform/i18n';
 import { importExtensionModule } from '../../src/platform/extension-module';
-import type { CardUi } from '../card-ui';
+import type { CardUi, DistributiveOmit } from '../card-ui';
 
 /**
  * The card's UI (entrypoints/card-ui.tsx: Preact, the card, its stylesheet), built as
@@ -77,7 +76,6 @@ const HOST_STYLE = [
 /** Keys typed in the card are the card's: the page's shortcuts do not see them. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** What the card shows; the host supplies placement, closing and copying. */
 export type CardContent = DistributiveOmit<QuoteCardProps, 'onClose' | 'onCopyCitation' | 'anchor' | 'viewport'>;
 
@@ -154,10 +152,7 @@ export function createCardHost(lifetime: ScriptLifetime, options: { onClose: () 
       viewport: { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight },
       onClose: close,
       onCopyCitation: (text: string) => navigator.clipboard.writeText(text),
-      // The card speaks the browser's language (public/_locales), whatever the page's.
-      lang: uiLanguage(),
-      buildName: buildInfo().name,
-    } as QuoteCardProps;
+    } as Parameters<CardUi['draw']>[0];
     ui.draw(props, mount);
   };
 

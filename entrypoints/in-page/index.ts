@@ -20,7 +20,7 @@ import { frameUrls, startPageController } from '../../src/page/page-controller';
 import { watchLocation } from '../../src/page/lifetime';
 import { scriptLifetime } from '../../src/platform/script-lifetime';
 import { closedShadowRootReader } from '../../src/platform/shadow-roots';
-import { buildInfo, TEST_BUILD } from '../../src/platform/build-info';
+import { buildSites, TEST_BUILD } from '../../src/platform/build-info';
 import { READY_EVENT, TEST_EVENTS } from '../../src/page/test-events';
 import { answerSiteQueries } from '../../src/platform/site-messaging';
 import { coerceSettings, defaultSettings } from '../../src/settings/settings';
@@ -39,7 +39,7 @@ export default defineUnlistedScript({
 
 async function start(): Promise<void> {
   const lifetime = scriptLifetime();
-  const defaults = defaultSettings(buildInfo().sites);
+  const defaults = defaultSettings(buildSites());
   // The background serves the settings; unreadable ones must not switch the extension off: the defaults apply then.
   const [answer, stored] = await Promise.all([
     sendToBackground({ type: 'qv:hello', url: location.href }),
