@@ -162,7 +162,7 @@ export class Engine {
    * nearby hits, most hits first.
    */
   clusters(hash: Uint32Array, a: number, b: number, minShared: number): Cluster[] {
-    const { buckets, postings, postingTags } = this.index;
+    const { buckets, postings } = this.index;
     const shift = this.shift;
     const counts = this.counts;
     const touched: number[] = [];
@@ -201,8 +201,9 @@ export class Engine {
       }
       const tag = tags[p - a]!;
       for (let k = begins[p - a]!; k < e; k++) {
-        if (postingTags[k] !== tag) continue; // another trigram in the same bucket
-        const q = postings[k]!;
+        const v = postings.entry(k);
+        if ((v & 0xff) !== tag) continue; // another trigram in the same bucket
+        const q = v >>> 8;
         if (counts[q]!++ === 0) touched.push(q);
       }
     }
@@ -222,8 +223,9 @@ export class Engine {
         const e = ends[p - a]!;
         const tag = tags[p - a]!;
         for (let k = begins[p - a]!; k < e; k++) {
-          if (postingTags[k] !== tag) continue;
-          const q = postings[k]!;
+          const v = postings.entry(k);
+          if ((v & 0xff) !== tag) continue;
+          const q = v >>> 8;
           if (counts[q]! < minShared) continue;
           if (m === this.hitKeys.length) {
             const grown = new Float64Array(this.hitKeys.length * 2);

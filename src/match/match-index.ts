@@ -16,7 +16,7 @@
  *   parsed per quote at wake-up (src/host/shipped-host.ts).
  *
  * Layout of the index (little-endian 32-bit words):
- *   header[16] | bucketStarts[2^bits + 1] | postings[P] | postingTags[P bytes, padded to 4] |
+ *   header[16] | bucketStarts[2^bits + 1] | postings[P packed, ./postings.ts] |
  *   wordOffsets[N + 1] | wordHashes[W]
  */
 import type { Quote } from '../corpus/schema';
@@ -28,6 +28,7 @@ import {
   TABLE_BITS_MAX,
   TABLE_BITS_MIN,
 } from './thresholds';
+import { MAX_QUOTE_BITS, PackedPostings, postingBits, postingWords } from './postings';
 import { wordHashesInto } from './tokenize';
 import { encodeTexts, TextCodecError, textsDecoder, type EncodedTexts } from './text-codec';
 import { wordingsOf, type WordedQuote } from './wordings';
@@ -46,15 +47,14 @@ export interface MatchIndex {
   tableBits: number;
   /** Bucket b holds postings[buckets.start(b), buckets.start(b) + buckets.size(b)). */
   buckets: BucketTable;
-  /** Quote numbers (positions in the quotes array), ascending within a bucket. */
-  postings: Uint32Array;
   /**
-   * Low 8 bits of the trigram key of each posting. The bucket is chosen by
-   * the high bits, so different trigrams share buckets; the tag filters out
-   * all but 1 in 256 of those collisions, which would otherwise add a vote
-   * for an unrelated quote on most trigrams of a page.
+   * Each posting: its quote number (position in the quotes array; ascending within a
+   * bucket) and, in the low 8 bits, a tag: the low 8 bits of the trigram's key. The bucket
+   * is chosen by the high bits, so different trigrams share buckets; the tag filters out
+   * all but 1 in 256 of those collisions, which would otherwise add a vote for an
+   * unrelated quote on most trigrams of a page. Packed (./postings.ts).
    */
-  postingTags: Uint8Array;
+  postings: PackedPostings;
   /** Quote q's words are wordHashes[wordOffsets[q], wordOffsets[q + 1]). */
   wordOffsets: Uint32Array;
   /**
@@ -94,7 +94,8 @@ function startsOf(table: BucketTable): Uint32Array {
 
 const MAGIC = 0x58495651; // "QVIX"
 /** Bump when the serialized layout changes. (2: postings and word offsets number wordings, each quote's other vetted wordings after all main texts.) */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
+// (3: postings packed with their tags, ./postings.ts.)
 /**
  * Bump when tokenization or hashing changes: old indexes would silently miss. (2: variation
  * selectors, tag characters and Hangul fillers are invisible. 3: ё folds to е, final ς to σ,
@@ -117,10 +118,14 @@ export class IndexError extends Error {
   override name = 'IndexError';
 }
 
+/** The most wordings one index numbers (the postings' quote bits, ./postings.ts). */
+export const MAX_WORDINGS = 2 ** MAX_QUOTE_BITS;
+
 /** Builds the index of a corpus. Quotes keep their positions: posting q is quotes[q]. */
 export function buildIndex(corpusQuotes: readonly IndexedQuote[]): MatchIndex {
   const quotes = wordingsOf(corpusQuotes).list;
   const n = quotes.length;
+  if (n > MAX_WORDINGS) throw new IndexError(`${n} wordings (quotations and their other vetted wordings): an index holds at most ${MAX_WORDINGS}`);
   const wordOffsets = new Uint32Array(n + 1);
   let hashes = new Uint32Array(Math.max(1024, n * 24));
   let total = 0;
@@ -182,7 +187,7 @@ export function buildIndex(corpusQuotes: readonly IndexedQuote[]): MatchIndex {
     if (counts[b]! <= bucketCap) sum += counts[b]!;
   }
   bucketStarts[buckets] = sum;
-  const postings = new Uint32Array(sum);
+  const postingQuotes = new Uint32Array(sum);
   const postingTags = new Uint8Array(sum);
   counts.fill(0); // now: postings filled per bucket
   for (let k = 0; k < o; k++) {
@@ -191,7 +196,7 @@ export function buildIndex(corpusQuotes: readonly IndexedQuote[]): MatchIndex {
     const start = bucketStarts[bucket]!;
     if (bucketStarts[bucket + 1]! === start) continue; // dropped as too common (or empty)
     const at = start + counts[bucket]!++;
-    postings[at] = occQuote[k]!;
+    postingQuotes[at] = occQuote[k]!;
     postingTags[at] = occTag[k]!;
   }
 
@@ -199,8 +204,7 @@ export function buildIndex(corpusQuotes: readonly IndexedQuote[]): MatchIndex {
     quoteCount: n,
     tableBits: bits,
     buckets: startsTable(bucketStarts),
-    postings,
-    postingTags,
+    postings: PackedPostings.pack(postingQuotes, postingTags, n),
     wordOffsets,
     wordHashes: wordHashArr,
     fingerprint: corpusFingerprint(corpusQuotes),
@@ -213,7 +217,6 @@ export function indexByteSize(index: MatchIndex): number {
   return (
     (index.buckets.count + 1) * 4 +
     index.postings.byteLength +
-    index.postingTags.byteLength +
     index.wordOffsets.byteLength +
     (index.wordHashes?.byteLength ?? 0)
   );
@@ -252,43 +255,38 @@ function readHeader(u: Uint32Array, magic: number, what: string, rebuild: string
   if (u[2] !== TOKENIZER_VERSION) throw new IndexError(`index built with tokenizer ${u[2]}, this engine uses ${TOKENIZER_VERSION}: ${rebuild}`);
   const [quoteCount, tableBits, postingCount, wordCount, fingerprint, bucketCap, flags] = Array.from(u.subarray(3, 10)) as [number, number, number, number, number, number, number];
   if (tableBits < TABLE_BITS_MIN || tableBits > TABLE_BITS_MAX) throw new IndexError(`bad table size 2^${tableBits}`);
+  if (quoteCount > MAX_WORDINGS) throw new IndexError(`${quoteCount} wordings: an index holds at most ${MAX_WORDINGS}`);
   return { quoteCount, tableBits, postingCount, wordCount, fingerprint, bucketCap, hashesStored: (flags & NO_WORD_HASHES) === 0 };
 }
 
-/** 32-bit words of what follows the bucket table in both layouts: postings, their tags, word offsets, word hashes. */
+/** 32-bit words of what follows the bucket table in both layouts: postings (packed), word offsets, word hashes. */
 function bodyWords(index: MatchIndex): number {
-  return index.postings.length + tagWords(index.postings.length) + index.wordOffsets.length + (index.wordHashes?.length ?? 0);
+  return index.postings.words.length + index.wordOffsets.length + (index.wordHashes?.length ?? 0);
 }
 
 function writeBody(out: Uint32Array, at: number, index: MatchIndex): void {
-  out.set(index.postings, at);
-  at += index.postings.length;
-  new Uint8Array(out.buffer, at * 4, index.postingTags.length).set(index.postingTags);
-  at += tagWords(index.postings.length);
+  if (index.postings.bits !== postingBits(index.quoteCount)) throw new IndexError(`postings of ${index.postings.bits} bits in an index of ${index.quoteCount} wordings`);
+  out.set(index.postings.words, at);
+  at += index.postings.words.length;
   out.set(index.wordOffsets, at);
   at += index.wordOffsets.length;
   if (index.wordHashes) out.set(index.wordHashes, at);
 }
 
 /** Views on writeBody's arrays at word `at` (the caller checked the length). */
-function readBody(u: Uint32Array, at: number, h: Header): Pick<MatchIndex, 'postings' | 'postingTags' | 'wordOffsets' | 'wordHashes'> {
-  const postings = u.subarray(at, at + h.postingCount);
-  at += h.postingCount;
-  const postingTags = new Uint8Array(u.buffer, u.byteOffset + at * 4, h.postingCount);
-  at += tagWords(h.postingCount);
+function readBody(u: Uint32Array, at: number, h: Header): Pick<MatchIndex, 'postings' | 'wordOffsets' | 'wordHashes'> {
+  const bits = postingBits(h.quoteCount);
+  const packed = postingWords(h.postingCount, bits);
+  const postings = new PackedPostings(h.postingCount, bits, u.subarray(at, at + packed));
+  at += packed;
   const wordOffsets = u.subarray(at, at + h.quoteCount + 1);
   at += h.quoteCount + 1;
-  return h.hashesStored ? { postings, postingTags, wordOffsets, wordHashes: u.subarray(at, at + h.wordCount) } : { postings, postingTags, wordOffsets };
+  return h.hashesStored ? { postings, wordOffsets, wordHashes: u.subarray(at, at + h.wordCount) } : { postings, wordOffsets };
 }
 
 /** 32-bit words of readBody's arrays, from the header. */
 function bodyWordsOf(h: Header): number {
-  return h.postingCount + tagWords(h.postingCount) + h.quoteCount + 1 + (h.hashesStored ? h.wordCount : 0);
-}
-
-/** 32-bit words holding one tag byte per posting. */
-function tagWords(postings: number): number {
-  return Math.ceil(postings / 4);
+  return postingWords(h.postingCount, postingBits(h.quoteCount)) + h.quoteCount + 1 + (h.hashesStored ? h.wordCount : 0);
 }
 
 function isLittleEndian(): boolean {
@@ -344,7 +342,7 @@ const COUNT_ESCAPE = 0xff;
  * quotations the table is 4 MB instead of 16 MB to read at every wake-up, and the starts
  * are summed again when it is opened (a few milliseconds).
  *   header[16] (as serializeIndex's, its own magic) | counts[2^bits bytes, padded to 4] |
- *   overflow K | [bucket, count] x K | blockStarts[2^bits / 16] | postings[P] | postingTags[P bytes, padded] |
+ *   overflow K | [bucket, count] x K | blockStarts[2^bits / 16] | postings[P packed, ./postings.ts] |
  *   wordOffsets[N + 1] | wordHashes[W] (none in a shipped index)
  */
 function serializeCompactIndex(index: MatchIndex): Uint32Array {
@@ -477,11 +475,12 @@ const SHIPPED_MAGIC = 0x4b505651; // "QVPK"
  * version, and the build writes a new file every time, so an old one is never read.
  * (2: the bucket table as one byte per bucket, serializeCompactIndex. 3: no word hashes.
  * 4: a start per block of 16 buckets, summed by the build. 5: each speaker's quotes, grouped and
- * ordered by the build. 6: the texts as numbered pieces, ./text-codec.ts.)
+ * ordered by the build. 6: the texts as numbered pieces, ./text-codec.ts. 7: the
+ * postings packed with their tags, ./postings.ts.)
  * (A quote's translations or variants, when the corpus gains them, become new
  * sections here and a new version.)
  */
-export const SHIPPED_INDEX_FORMAT_VERSION = 6;
+export const SHIPPED_INDEX_FORMAT_VERSION = 7;
 const SHIPPED_HEADER_WORDS = 16;
 
 /** One quote as the shipped index keeps it. */

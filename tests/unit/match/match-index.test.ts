@@ -8,7 +8,11 @@ import {
   serializeIndex,
 } from '../../../src/match';
 import { corpusFingerprint, openShippedIndex, serializeShippedIndex, startsTable } from '../../../src/match/match-index';
+import { PackedPostings } from '../../../src/match/postings';
 import { QUOTES } from './peskov-corpus';
+
+/** Every posting as `quote << 8 | tag`. */
+const entries = (p: PackedPostings) => Array.from({ length: p.length }, (_, k) => p.entry(k));
 
 describe('match index', () => {
   const index = buildIndex(QUOTES);
@@ -17,7 +21,7 @@ describe('match index', () => {
     expect(index.quoteCount).toBe(QUOTES.length);
     expect(index.wordOffsets[QUOTES.length]).toBe(index.wordHashes!.length);
     // Every quote of 3+ words has at least one posting.
-    const posted = new Set(index.postings);
+    const posted = new Set(entries(index.postings).map((v) => v >>> 8));
     QUOTES.forEach((_, q) => expect(posted.has(q)).toBe(true));
     expect(indexByteSize(index)).toBeGreaterThan(0);
   });
@@ -25,11 +29,10 @@ describe('match index', () => {
   it('round-trips through bytes, with no copy when aligned', () => {
     const bytes = serializeIndex(index);
     const loaded = loadIndex(bytes, QUOTES);
-    expect(Array.from(loaded.postings)).toEqual(Array.from(index.postings));
-    expect(Array.from(loaded.postingTags)).toEqual(Array.from(index.postingTags));
+    expect(entries(loaded.postings)).toEqual(entries(index.postings));
     expect(Array.from(loaded.wordHashes!)).toEqual(Array.from(index.wordHashes!));
     expect(Array.from(loaded.wordOffsets)).toEqual(Array.from(index.wordOffsets));
-    expect(loaded.postings.buffer).toBe(bytes.buffer);
+    expect(loaded.postings.words.buffer).toBe(bytes.buffer);
   });
 
   it('loads from unaligned bytes too', () => {
@@ -81,8 +84,11 @@ describe('match index', () => {
       quoteCount: quotes.length,
       tableBits,
       buckets: startsTable(starts),
-      postings: Uint32Array.from({ length: total }, (_, k) => k % quotes.length),
-      postingTags: Uint8Array.from({ length: total }, (_, k) => k & 0xff),
+      postings: PackedPostings.pack(
+        Uint32Array.from({ length: total }, (_, k) => k % quotes.length),
+        Uint8Array.from({ length: total }, (_, k) => k & 0xff),
+        quotes.length,
+      ),
       wordOffsets,
       wordHashes: new Uint32Array(quotes.length * 4),
       fingerprint: corpusFingerprint(quotes),
@@ -94,7 +100,7 @@ describe('match index', () => {
     for (let b = 0; b < sizes.length; b++) {
       expect([buckets.start(b), buckets.size(b)]).toEqual([starts[b], sizes[b]]);
     }
-    expect(Array.from(shipped.index.postings)).toEqual(Array.from(handMade.postings));
+    expect(entries(shipped.index.postings)).toEqual(Array.from({ length: total }, (_, k) => ((k % quotes.length) << 8) | (k & 0xff)));
   });
 
   it('drops trigrams shared by too many quotes', () => {
