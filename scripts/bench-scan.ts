@@ -23,9 +23,10 @@
  * - the longest task seen by a `longtask` PerformanceObserver while the extension scans
  *   (goal <= 50 ms);
  * - wake-up: every service worker stopped over DevTools (`ServiceWorker.stopAllWorkers`,
- *   what Chrome does to an idle worker), then a mutation: the time the content script
- *   waited for that answer (`waitMs`: worker start, opening the index, matching), against
- *   the same wait with the worker running (goal: wake-up <= 150 ms at 100k);
+ *   what Chrome does to an idle worker), then a mutation: the woken worker's own clock from
+ *   its start to its answer (the issue's measure, goal <= 150 ms at 100k), and the time the
+ *   content script waited for that answer (`waitMs`: the browser starting the worker, opening
+ *   the index, matching, the answer's way back), against the same wait with the worker running;
  * - the extension process's memory (USS: private pages, from /proc) after the wake-up.
  *
  * Run: npm run bench:scan (node --import tsx scripts/bench-scan.ts); needs `npm run build:test -- chrome`.
@@ -408,15 +409,16 @@ function rows(results: CorpusResult[]): string[] {
   }
   out.push(
     '',
-    `| Corpus | Page | Wake-up: stopped worker to the answer (goal <= ${WAKE_GOAL_MS} ms at 100k) | Same answer, worker running | Extension process memory after wake-up, USS (goal <= ${MEMORY_GOAL_MB} MB at 100k) | In the woken worker, ms since its start: script, index read, opened, scan asked, matched, answered |`,
-    '|---|---|---|---|---|---|',
+    `| Corpus | Page | Woken worker: its start to its answer (the issue's measure; goal <= ${WAKE_GOAL_MS} ms at 100k) | The page's wait for that answer (stopped worker) | Same answer, worker running | Extension process memory after wake-up, USS (goal <= ${MEMORY_GOAL_MB} MB at 100k) | In the woken worker, ms since its start: script, index read, opened, scan asked, matched, answered |`,
+    '|---|---|---|---|---|---|---|',
   );
   for (const { label, pages } of results) {
     for (const { spec, wake } of pages) {
       if (!wake) continue;
       const s = wake.startup;
       const steps = s ? [s.scriptStarted, s.indexRead, s.indexOpened, s.firstScan, s.firstMatched, s.firstAnswer].map((x) => (x === undefined ? '-' : f1(x))).join(', ') : 'not read';
-      out.push(`| ${label} | ${spec.name} | ${f1(wake.wakeMs)} ms | ${f1(wake.warmMs)} ms | ${wake.memoryMb === undefined ? 'not read' : `${f1(wake.memoryMb)} MB`} | ${steps} |`);
+      const answered = s?.firstAnswer === undefined ? 'not read' : `${f1(s.firstAnswer)} ms`;
+      out.push(`| ${label} | ${spec.name} | ${answered} | ${f1(wake.wakeMs)} ms | ${f1(wake.warmMs)} ms | ${wake.memoryMb === undefined ? 'not read' : `${f1(wake.memoryMb)} MB`} | ${steps} |`);
     }
   }
   return out;
@@ -531,7 +533,9 @@ async function compareWakes(dirs: string[]): Promise<void> {
       console.log(`Wake-ups on the article page, ${rounds} rounds alternating, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians (range):`);
       for (const [dir, wakes] of results) {
         const range = (xs: number[]) => `${f1(median(xs))} (${f1(Math.min(...xs))}-${f1(Math.max(...xs))})`;
-        console.log(`${dir}: wake ${range(wakes.map((w) => w.wakeMs))} ms; USS ${range(wakes.map((w) => w.memoryMb ?? NaN))} MB`);
+        console.log(
+          `${dir}: worker start to answer ${range(wakes.map((w) => w.startup?.firstAnswer ?? NaN))} ms; page's wait ${range(wakes.map((w) => w.wakeMs))} ms; USS ${range(wakes.map((w) => w.memoryMb ?? NaN))} MB`,
+        );
       }
     } finally {
       await server.close();
