@@ -33,14 +33,23 @@ interface ColourRule {
 /** An `@scope (start) to (end)` rule's selectors. */
 type Scope = { start?: string; end?: string | null };
 
-/** A tree's style rules, or `unreadable` when one of its sheets refuses to be read. */
-type TreeRules = ColourRule[] | 'unreadable';
+/**
+ * A tree's style rules, or `unreadable` when one of its sheets refuses to be read. `crossing`:
+ * a rule naming a link state styles elements of other trees (`::slotted()`, `::part()`).
+ */
+type TreeRules = (ColourRule[] & { crossing?: boolean }) | 'unreadable';
 
 /** Colours drawn on the letters: a stroke (a wide one covers them) too. */
 const TEXT_COLOURS = ['color', '-webkit-text-fill-color', 'fill', '-webkit-text-stroke-color', 'stroke'];
 const LINK_STATES = /:(visited|link)(?![\w-])/gi;
 /** Pseudo-elements (`::before`, `:first-line`…): a rule on a link's own pseudo-element is counted as on the link. */
 const PSEUDO_ELEMENTS = /::[\w-]+(?:\([^)]*\))?|:(?:before|after|first-line|first-letter)(?![\w-])/gi;
+/**
+ * Colours the colour scheme decides: system colours (`Canvas`, `CanvasText`, the deprecated
+ * ones), `light-dark()`, vendors' keywords. The canvas that resolves declared colours
+ * (colour.ts) knows the light scheme only, so where a page may be drawn dark they are not resolved.
+ */
+const SCHEME_COLOURS = /canvas|text|field|highlight|button|mark|item|accent|active|workspace|background|menu|scrollbar|threed|window|light-dark|-(moz|webkit)-/i;
 
 /**
  * A reader of the rules of `view`'s trees, for one judge (a scan, or one
@@ -50,6 +59,13 @@ const PSEUDO_ELEMENTS = /::[\w-]+(?:\([^)]*\))?|:(?:before|after|first-line|firs
 export function createVisitedReader(view: Window, style: (el: Element) => CSSStyleDeclaration): (chain: readonly Element[]) => VisitedColours | null {
   const trees = new Map<Node, TreeRules>();
   let anyLink: string | undefined;
+  let darkMeta: boolean | undefined;
+  /**
+   * Whether the element of style `s` may be drawn in a dark scheme: its `color-scheme`, or the
+   * page's `<meta name="color-scheme">` (any meta naming both, to be safe).
+   */
+  const dark = (s: CSSStyleDeclaration) =>
+    /dark/.test(s.colorScheme) || (darkMeta ??= /color-scheme[^,]*dark/i.test(String(Array.from(view.document.getElementsByTagName('meta'), (m) => m.name + m.content))));
   const rulesOf = (tree: Node): TreeRules => {
     if (anyLink === undefined) {
       // `:any-link` where the engine knows it (browsers), else its definition (happy-dom).
@@ -63,6 +79,22 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
       trees.set(tree, rules);
     }
     return rules;
+  };
+
+  /**
+   * Whether another tree's rule naming a link state may style `el`: `::slotted()` in the
+   * tree of a slot it is assigned to, `::part()` in a tree outside its own (where `el` is a
+   * part). Their selectors are not matched: where one exists (or the tree cannot be read),
+   * the colours are a doubt.
+   */
+  const crossed = (el: Element): boolean => {
+    const others: Node[] = [];
+    for (let slot = el.assignedSlot; slot; slot = slot.assignedSlot) others.push(slot.getRootNode());
+    for (let host = el.hasAttribute('part') && (el.getRootNode() as ShadowRoot).host; host; host = (host.getRootNode() as ShadowRoot).host) others.push(host.getRootNode());
+    return others.some((tree) => {
+      const rules = rulesOf(tree);
+      return rules === 'unreadable' || !!rules.crossing;
+    });
   };
 
   /**
@@ -85,7 +117,7 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
     let touched = false;
     for (const el of chain) {
       const rules = rulesOf(el.getRootNode());
-      if (rules === 'unreadable') return 'unknown';
+      if (rules === 'unreadable' || crossed(el)) return 'unknown';
       const gained = rules.filter((r) => r.visited !== undefined && matches(el, r.visited) && !matches(el, r.selector));
       const lost = rules.some((r) => r.visited !== undefined && matches(el, r.selector) && !matches(el, r.visited));
       if (!gained.length && !lost) continue;
@@ -102,12 +134,13 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
         // Matching a selector costs more than reading a few properties: only rules setting a colour are matched.
         if ((!bg && !texts.some(Boolean)) || (lost && !matches(el, r.visited ?? r.selector))) continue;
         const up = parent && style(parent);
+        const drawnDark = dark(s);
         for (const value of texts) {
-          const colour = declared(value, s, up, true);
+          const colour = declared(value, s, up, true, drawnDark);
           if (colour === null) return 'unknown';
           if (colour) text.push(colour);
         }
-        const colour = declared(bg, s, up, false);
+        const colour = declared(bg, s, up, false, drawnDark);
         if (colour === null) return 'unknown';
         if (colour) background.push(colour);
       }
@@ -133,17 +166,21 @@ function matches(el: Element, selector: string): boolean {
  * style `s` (parent style `up`), as browsers draw it visited: a transparent
  * visited colour leaves the unvisited one (undefined, as for a rule that does
  * not set it), any other takes the unvisited alpha. Null when it cannot be
- * resolved (`revert-layer`, a `currentcolor` background, a var() with no
- * value…: rare in a page's link rules).
+ * resolved (`revert-layer`, a text's `revert`, a `currentcolor` background, a
+ * var() with no value, a system colour where the element may be drawn in a
+ * dark scheme (`dark`)…: rare in a page's link rules).
  */
-function declared(value: string, s: CSSStyleDeclaration, up: CSSStyleDeclaration | null | undefined, text: boolean): Rgba | null | undefined {
+function declared(value: string, s: CSSStyleDeclaration, up: CSSStyleDeclaration | null | undefined, text: boolean, dark: boolean): Rgba | null | undefined {
   let v = value.trim().toLowerCase();
   if (v === 'inherit' || (text && v === 'unset')) v = up ? (text ? up.color : up.backgroundColor) : '';
   else if (v === 'initial' || v === 'unset') v = text ? 'canvastext' : '';
-  // A text's `currentcolor` (fill, -webkit-text-fill-color) is its colour, counted already; `revert` is the browser's link colour.
-  if (!v || v === 'revert' || (text && v === 'currentcolor')) return undefined;
+  // A text's `currentcolor` (fill, -webkit-text-fill-color) is its colour, counted already. A background's
+  // `revert` is the browser's, transparent (not drawn); a text's is the browser's visited colour on a link, the
+  // parent's inside one: not resolved.
+  if (!v || (text ? v === 'currentcolor' : v === 'revert')) return undefined;
   // Custom properties are the same visited or not: read them from the element.
   v = v.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^)]*))?\)/g, (whole, name: string, fallback?: string) => s.getPropertyValue(name).trim() || fallback?.trim() || whole);
+  if (dark && SCHEME_COLOURS.test(v)) return null;
   const colour = resolveColour(v);
   if (!colour) return null;
   return colour.a ? { ...colour, a: resolveColour(text ? s.color : s.backgroundColor)?.a ?? 1 } : undefined;
@@ -151,7 +188,7 @@ function declared(value: string, s: CSSStyleDeclaration, up: CSSStyleDeclaration
 
 /** The style rules of a document or shadow root, in every readable sheet that applies. */
 function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): TreeRules {
-  const out: ColourRule[] = [];
+  const out: ColourRule[] & { crossing?: boolean } = [];
   const applies = (media: MediaList | undefined) => !media?.mediaText || view.matchMedia(media.mediaText).matches;
   const visit = (rules: CSSRuleList, parent?: string): boolean => {
     for (const rule of Array.from(rules)) {
@@ -176,6 +213,7 @@ function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): T
   };
   const add = (selector: string, rule: ColourRule['rule']) => {
     const visited = selector.replace(LINK_STATES, (_, state: string) => (state.toLowerCase() === 'visited' ? anyLink : ':not(*)'));
+    if (visited !== selector && /::(slotted|part)\(/i.test(selector)) out.crossing = true;
     out.push(visited === selector ? { selector, rule } : { selector: selector.replace(PSEUDO_ELEMENTS, ''), visited: visited.replace(PSEUDO_ELEMENTS, ''), rule });
   };
   const sheets = [...Array.from(tree.styleSheets ?? []), ...((tree as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [])];

@@ -100,6 +100,27 @@ const VISITED: VisitedCase[] = [
   // An @scope naming a link state is not read: the tree's link text is unjudged.
   { name: '@scope (a:visited)', css: '@scope (a:visited) { :scope { color: #fff } }', link: plainLink(''), hides: true },
   { name: '@scope to (a:link)', css: '@scope (article) to (a:link) { a { color: #fff } }', link: plainLink(''), hides: true },
+  // System colours are resolved in the page's colour scheme, which a script's canvas does not know: where the page
+  // may be drawn dark, a visited colour the scheme decides is not resolved (link text unjudged).
+  { name: 'a:visited { color: Canvas } on a page drawn dark (color-scheme)', css: ':root { color-scheme: dark } body { background: Canvas; color: CanvasText } a:visited { color: Canvas }', link: plainLink(''), hides: true },
+  { name: 'a:visited { color: initial } under <meta name=color-scheme content=dark>', css: 'a:visited { color: initial }', link: (word) => `<meta name="color-scheme" content="dark"><a id="w" href="">${word}</a>`, hides: true },
+  { name: 'a:visited { color: light-dark() } on a page drawn dark', css: ':root { color-scheme: dark } a:visited { color: light-dark(#111, #fff) }', link: plainLink(''), hides: true },
+  // `revert`: the browser's own visited colour (#551a8b in both), on a background of that colour.
+  { name: 'a:visited { color: revert } on the browser’s visited colour', css: 'body { background: #551a8b } a { color: #fff } a:visited { color: revert }', link: plainLink(''), hides: true },
+  // Rules of another tree: a shadow root's ::slotted() for a link slotted into it, the document's ::part() for a link that is a part.
+  {
+    name: '::slotted(a:visited) in the shadow root the link is slotted into',
+    css: '',
+    link: (word) =>
+      `<span id="w"><a href="">${word}</a></span><script>document.currentScript.previousElementSibling.attachShadow({ mode: 'open' }).innerHTML = '<style>::slotted(a:visited) { color: #fff }</style><slot></slot>';</script>`,
+    hides: true,
+  },
+  {
+    name: '::part(word):visited in the document, the link a part',
+    css: '#w::part(word):visited { color: #fff }',
+    link: (word) => `<span id="w"></span><script>document.currentScript.previousElementSibling.attachShadow({ mode: 'open' }).innerHTML = '<a part="word" href="">${word}</a>';</script>`,
+    hides: true,
+  },
   // Controls: visited colours a reader can read.
   // A transparent visited colour is not drawn: the unvisited one stays (so does a background set only while unvisited).
   { name: 'a:visited { color: transparent } (control)', css: 'a:visited { color: transparent }', link: plainLink(''), hides: false },
@@ -107,6 +128,14 @@ const VISITED: VisitedCase[] = [
   { name: 'a dark background only while unvisited (a:link), white text (control)', css: 'article a { color: #fff } article a:link { background-color: #111 }', link: plainLink(''), hides: false },
   { name: 'a:visited { color: purple } (control)', css: 'a:visited { color: purple }', link: plainLink(''), hides: false },
   { name: 'a:link and a:visited in blues (control)', css: 'a:link { color: #0645ad } a:visited { color: #0b0080 }', link: plainLink(''), hides: false },
+  { name: 'a fixed visited colour on a page drawn dark (control)', css: ':root { color-scheme: dark } body { background: Canvas; color: CanvasText } a:visited { color: #8ab4f8 }', link: plainLink(''), hides: false },
+  {
+    name: 'a slotted link, ::slotted(a) naming no link state (control)',
+    css: '',
+    link: (word) =>
+      `<span id="w"><a href="">${word}</a></span><script>document.currentScript.previousElementSibling.attachShadow({ mode: 'open' }).innerHTML = '<style>::slotted(a) { color: #0645ad }</style><slot></slot>';</script>`,
+    hides: false,
+  },
 ];
 
 const CASES: Case[] = [

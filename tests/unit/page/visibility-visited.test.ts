@@ -72,13 +72,21 @@ describe('the strict judge on link text and :visited rules', () => {
     expect(judgeWord(`a:visited { color: rgba(255, 255, 255, 0); background-color: inherit }`, LINKED)).toBe('visible');
   });
 
+  it('a visited text colour `revert` (the browser’s own visited colour) is not resolved: unjudged; a background’s is not drawn', () => {
+    // Chromium and Firefox draw it #551a8b: on that background the word is gone (tests/e2e/hostile-render.test.ts).
+    const purple = 'body { background-color: rgb(85, 26, 139) }';
+    expect(judgeWord(`${purple} a { color: ${WHITE} } a:visited { color: revert }`, LINKED)).toBe('visited');
+    expect(judgeWord(`a { background-color: rgb(238, 238, 238) } a:visited { background-color: revert }`, LINKED)).toBe('visible');
+  });
+
   // (-webkit-text-stroke-color, which happy-dom drops: tests/e2e/hostile-render.test.ts.)
   it('a visited stroke the colour of the background (a wide stroke is drawn over the letters)', () => {
     expect(judgeWord(`a:visited text { stroke: ${WHITE} }`, '<p>We will <svg><a href=""><text id="w">not</text></a></svg> respond.</p>')).toBe('visited');
   });
 
   it('a custom property, read from the element', () => {
-    expect(judgeWord(`:root { --paper: ${WHITE} } a:visited { color: var(--paper) }`, LINKED)).toBe('visited');
+    // On the link itself: happy-dom does not inherit custom properties.
+    expect(judgeWord(`a { --paper: ${WHITE} } a:visited { color: var(--paper) }`, LINKED)).toBe('visited');
     expect(judgeWord(`a:visited { color: var(--nowhere) }`, LINKED)).toBe('visited');
   });
 
@@ -101,6 +109,42 @@ describe('the strict judge on link text and :visited rules', () => {
     document.adoptedStyleSheets = [];
     shadow.adoptedStyleSheets = [sheet];
     expect(judgeText(word)).toBe('visited');
+  });
+
+  // happy-dom drops `::slotted()` and `::part()` rules when it parses a sheet, and has no `assignedSlot`:
+  // here they are given as a browser reports them (what browsers draw: tests/e2e/hostile-render.test.ts).
+  /** A sheet holding one rule `selector { color: white }`, as a browser lists it. */
+  function sheetOf(selector: string): CSSStyleSheet {
+    const parsed = new CSSStyleSheet();
+    parsed.replaceSync(`x { color: ${WHITE} }`);
+    const rule = { selectorText: selector, style: (parsed.cssRules[0] as CSSStyleRule).style };
+    return { cssRules: [rule], disabled: false, media: { mediaText: '' } } as unknown as CSSStyleSheet;
+  }
+
+  it('a ::slotted(a:visited) rule of the shadow root a link is slotted into: unjudged; a link slotted elsewhere: visible', () => {
+    judgeWord('', '<p>We will <span id="host"><a href=""><b id="w">not</b></a></span> respond <span id="plain"><a id="other" href="">here</a></span>.</p>');
+    for (const [host, sheets] of [['host', [sheetOf('::slotted(a:visited)')]], ['plain', []]] as const) {
+      const shadow = document.getElementById(host)!.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<slot></slot>';
+      Object.defineProperty(shadow, 'adoptedStyleSheets', { value: sheets });
+      Object.defineProperty(document.getElementById(host)!.querySelector('a')!, 'assignedSlot', { value: shadow.querySelector('slot') });
+    }
+    expect(judgeText(document.getElementById('w')!.firstChild as Text)).toBe('visited');
+    expect(judgeText(document.getElementById('other')!.firstChild as Text)).toBe('visible');
+  });
+
+  it('a ::part(…):visited rule of the document, for a link that is a part: unjudged; the shadow root’s other link: visible', () => {
+    judgeWord('', '<p>We will <span id="host"></span> respond <b id="w">here</b>.</p>');
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<a part="word" href="">not</a> <a href="">now</a>';
+    Object.defineProperty(document, 'adoptedStyleSheets', { configurable: true, value: [sheetOf('#host::part(word):visited')] });
+    try {
+      const [part, other] = Array.from(shadow.querySelectorAll('a'), (a) => a.firstChild as Text);
+      expect(judgeText(part!)).toBe('visited');
+      expect(judgeText(other!)).toBe('visible');
+    } finally {
+      delete (document as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    }
   });
 
   it('a sheet that refuses to be read (another origin’s): link text unjudged, other text visible', () => {
