@@ -17,12 +17,49 @@ import { browserMessage, uiLanguage } from '../src/platform/i18n';
 import { buildInfo } from '../src/platform/build-info';
 import cardCss from '../src/ui/quote-card.css?inline';
 
+/**
+ * The card host's box (card-host.tsx pins it while a card is open; kept here, out of the
+ * content script): nothing of its own to see or hit (the card inside is `position: fixed`
+ * and sets every property itself), and no page rule on `div` can hide, shrink, scale,
+ * clip or fade it (inline `!important` wins over the page's stylesheets).
+ */
+const HOST_STYLE = [
+  'all: initial',
+  // Except text spacing, which the card inherits (quote-card.css): a reader's text-spacing
+  // tool (WCAG 1.4.12) set on the page reaches the card. A page can only space it out.
+  'letter-spacing: inherit',
+  'word-spacing: inherit',
+  'display: block',
+  'position: fixed',
+  'inset: 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'background: transparent',
+  'overflow: visible',
+  'opacity: 1',
+  'visibility: visible',
+  'transform: none',
+  'filter: none',
+  'clip-path: none',
+  'mask: none',
+  'contain: none',
+  'content-visibility: visible',
+  'z-index: 2147483647',
+]
+  .map((rule) => `${rule} !important;`)
+  .join(' ');
+
 /** Omit over each member of a union (QuoteCardProps is one). */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What card-host.tsx needs of the UI: the stylesheet, and drawing into (or clearing) the card's mount. */
 export interface CardUi {
   css: string;
+  /** The card host's inline style: HOST_STYLE. */
+  hostStyle: string;
   /**
    * Draws the card in the browser's language (its catalogue, public/_locales) with the build's
    * name: both read here, not in the content script, which every frame pays for (issue 16).
@@ -33,6 +70,7 @@ export interface CardUi {
 
 const ui: CardUi = {
   css: cardCss,
+  hostStyle: HOST_STYLE,
   draw(props, mount) {
     // The card speaks the browser's language, whatever the page's.
     const lang = uiLanguage();

@@ -8,7 +8,7 @@
  *   a plain div, not a custom element, so a page that defines an element of ours
  *   first cannot stop the card or run code when it is created;
  * - the stylesheet inline in the shadow root (`cssInjectionMode: 'manual'`), from the
- *   card's UI module: no stylesheet file for the page to fetch or fingerprint (the module
+ *   card's UI module (so is the host's inline style, below): no stylesheet file for the page to fetch or fingerprint (the module
  *   itself, imported at the first open, is web-accessible in Chrome only at a per-session
  *   random URL: docs/architecture.md, "The card's UI is loaded when a card opens");
  * - shown in the top layer (`popover="manual"` + `showPopover()`), so no page z-index
@@ -39,40 +39,6 @@ export const CARD_UI_FILE = 'card-ui.js';
 /** Marks the host in test builds only (docs/architecture.md, contract for automation). */
 export const TEST_CARD_ATTRIBUTE = 'data-qv-test-card';
 
-/**
- * The host's box: nothing of its own to see or hit (the card inside is `position: fixed`
- * and sets every property itself), and no page rule on `div` can hide, shrink, scale,
- * clip or fade it (inline `!important` wins over the page's stylesheets).
- */
-const HOST_STYLE = [
-  'all: initial',
-  // Except text spacing, which the card inherits (quote-card.css): a reader's text-spacing
-  // tool (WCAG 1.4.12) set on the page reaches the card. A page can only space it out.
-  'letter-spacing: inherit',
-  'word-spacing: inherit',
-  'display: block',
-  'position: fixed',
-  'inset: 0',
-  'width: 0',
-  'height: 0',
-  'margin: 0',
-  'padding: 0',
-  'border: 0',
-  'background: transparent',
-  'overflow: visible',
-  'opacity: 1',
-  'visibility: visible',
-  'transform: none',
-  'filter: none',
-  'clip-path: none',
-  'mask: none',
-  'contain: none',
-  'content-visibility: visible',
-  'z-index: 2147483647',
-]
-  .map((rule) => `${rule} !important;`)
-  .join(' ');
-
 /** Keys typed in the card are the card's: the page's shortcuts do not see them. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
@@ -100,7 +66,8 @@ export function createCardHost(lifetime: ScriptLifetime, options: { onClose: () 
   if (TEST_BUILD) host.setAttribute(TEST_CARD_ATTRIBUTE, '');
   for (const type of ISOLATED_EVENTS) mount.addEventListener(type, (e) => e.stopPropagation());
   const pin = () => {
-    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    // The UI is loaded by then: pinned only while a card is open.
+    if (host.getAttribute('style') !== ui!.hostStyle) host.setAttribute('style', ui!.hostStyle);
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
   };
 

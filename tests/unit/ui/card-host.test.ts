@@ -30,6 +30,7 @@ function fakeUi() {
   const drawn: string[] = [];
   const ui: CardUi = {
     css: '.qv-card{}',
+    hostStyle: 'position: fixed !important;',
     draw: (props, mount) => {
       const name = props.corpus.ok ? props.corpus.name : '';
       drawn.push(name);
