@@ -65,3 +65,12 @@ export function resolveColour(value: string): Rgba | null {
   if (typeof out !== 'string' || (out === UNSET_FILL && v !== UNSET_FILL)) return null;
   return parseColor(out) ?? parseColor(`rgb(${[1, 3, 5].map((i) => parseInt(out.slice(i, i + 2), 16)).join(',')})`);
 }
+
+/**
+ * The colour schemes a page's `<meta name="color-scheme">` offers (the first such meta's, as
+ * browsers read it; its name in any case): they decide the scheme where the root's
+ * `color-scheme` is `normal`.
+ */
+export function metaColourSchemes(doc: Document): string {
+  return Array.from(doc.getElementsByTagName('meta')).find((m) => /^color-scheme$/i.test(m.name))?.content ?? '';
+}

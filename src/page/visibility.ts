@@ -17,7 +17,7 @@
  * is visited, or inside a link where a sheet cannot be read (visited.ts).
  */
 import type { UnjudgedReason } from '../match/unjudged';
-import { blend, contrast, parseColor, type Rgba } from './colour';
+import { blend, contrast, metaColourSchemes, parseColor, type Rgba } from './colour';
 import { createVisitedReader } from './visited';
 
 export { contrast, parseColor } from './colour';
@@ -62,6 +62,11 @@ interface ElementFacts {
 }
 
 const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
+/**
+ * The page's canvas in a dark colour scheme, behind text no element gives a background:
+ * Chromium's (Firefox's, #1c1b22, is within 1.1:1 of it).
+ */
+const DARK_CANVAS: Rgba = { r: 18, g: 18, b: 18, a: 1 };
 
 /** The judge for `doc`, or undefined where the DOM has no CSS engine (linkedom). */
 export function createStrictJudge(doc: Document): StrictJudge | undefined {
@@ -111,7 +116,7 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
     const parent = flatParent(el);
     const up: ElementFacts = parent
       ? factsOf(parent)
-      : { hidden: false, opacity: 1, clips: [], background: WHITE };
+      : { hidden: false, opacity: 1, clips: [], background: canvasDark(doc, view, style(el).colorScheme) ? DARK_CANVAS : WHITE };
     const s = style(el);
     const f: ElementFacts = { hidden: up.hidden, opacity: up.opacity * opacityOf(s), clips: up.clips, background: up.background };
     if (up.reason) f.reason = up.reason;
@@ -267,6 +272,15 @@ export function hasCssEngine(doc: Document): boolean {
 /** The element whose box contains `el`'s: its slot when slotted, its parent, or a shadow root's host. */
 function flatParent(el: Element): Element | null {
   return el.assignedSlot ?? el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
+}
+
+/**
+ * Whether the page's canvas is drawn in a dark scheme: the root's `color-scheme` (or, where
+ * it is `normal`, the page's meta) offers dark, and the reader prefers it or light is not offered.
+ */
+function canvasDark(doc: Document, view: Window, rootScheme: string | undefined): boolean {
+  const schemes = rootScheme && rootScheme !== 'normal' ? rootScheme : metaColourSchemes(doc);
+  return /dark/i.test(schemes) && (!/light/i.test(schemes) || view.matchMedia('(prefers-color-scheme: dark)').matches);
 }
 
 /** `a` (HTML or SVG) and `area` with a target: what `:any-link` matches. */

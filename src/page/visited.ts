@@ -14,7 +14,7 @@
  * were visited (`:visited` read as `:any-link`, `:link` as never). The strict
  * judge (visibility.ts) compares the colours found with the background.
  */
-import { resolveColour, type Rgba } from './colour';
+import { metaColourSchemes, resolveColour, type Rgba } from './colour';
 import { readRules } from './collect-text';
 
 /** Colours an element between a text and its link may take once the link is visited; `unknown` when they cannot be read. */
@@ -59,13 +59,9 @@ const SCHEME_COLOURS = /canvas|text|field|highlight|button|mark|item|accent|acti
 export function createVisitedReader(view: Window, style: (el: Element) => CSSStyleDeclaration): (chain: readonly Element[]) => VisitedColours | null {
   const trees = new Map<Node, TreeRules>();
   let anyLink: string | undefined;
-  let darkMeta: boolean | undefined;
-  /**
-   * Whether the element of style `s` may be drawn in a dark scheme: its `color-scheme`, or the
-   * page's `<meta name="color-scheme">` (any meta naming both, to be safe).
-   */
-  const dark = (s: CSSStyleDeclaration) =>
-    /dark/.test(s.colorScheme) || (darkMeta ??= /color-scheme[^,]*dark/i.test(String(Array.from(view.document.getElementsByTagName('meta'), (m) => m.name + m.content))));
+  let metaSchemes: string | undefined;
+  /** Whether the element of style `s` may be drawn in a dark scheme: its `color-scheme` or the page's meta offers one. */
+  const dark = (s: CSSStyleDeclaration) => /dark/i.test(s.colorScheme + (metaSchemes ??= metaColourSchemes(view.document)));
   const rulesOf = (tree: Node): TreeRules => {
     if (anyLink === undefined) {
       // `:any-link` where the engine knows it (browsers), else its definition (happy-dom).

@@ -149,6 +149,17 @@ const CASES: Case[] = [
   { name: 'color:transparent', body: hiddenNot('<span style="color:transparent">', '</span>'), expect: 'altered' },
   { name: 'colour of the background at a tiny size', body: hiddenNot('<span style="color:#fff;font-size:3px">', '</span>'), expect: 'altered' },
   { name: 'colour of the background', body: hiddenNot('<span style="color:#fefefe">', '</span>'), expect: 'altered' },
+  // The page's canvas in a dark colour scheme (no element sets a background): `Canvas` is its colour in each browser.
+  // Grey text reads on white and on dark, so only "not" is in doubt.
+  { name: 'colour of a dark canvas (color-scheme: dark)', css: ':root { color-scheme: dark } body { background: none; color: #888 }', body: hiddenNot('<span style="color:Canvas">', '</span>'), expect: 'altered' },
+  {
+    name: 'colour of a dark canvas (<meta name=color-scheme content=dark>)',
+    css: 'body { background: none; color: #888 }',
+    body: `<meta name="color-scheme" content="dark">${hiddenNot('<span style="color:Canvas">', '</span>')}`,
+    expect: 'altered',
+  },
+  // The control: offering both schemes, read by a browser that prefers light (the tests'), the canvas is white.
+  { name: 'dark text on a page offering light and dark, read in light', css: ':root { color-scheme: light dark } body { background: none }', body: shown(`${GENUINE}.`), expect: 'verified' },
   { name: 'opacity:0', body: hiddenNot('<span style="opacity:0">', '</span>'), expect: 'altered' },
   { name: 'clip', body: hiddenNot('<span style="position:absolute;clip:rect(0 0 0 0)">', '</span>'), expect: 'altered' },
   { name: 'clip-path', body: hiddenNot('<span style="clip-path:inset(50%)">', '</span>'), expect: 'altered' },

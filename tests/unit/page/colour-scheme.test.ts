@@ -1,5 +1,8 @@
 // @vitest-environment happy-dom
 /**
+ * Pages drawn in a dark colour scheme. The strict judge takes the page's canvas (behind text no
+ * element gives a background) as the scheme's: white, or dark (src/page/visibility.ts).
+ *
  * A visited colour the colour scheme decides (`Canvas`, `CanvasText`, `initial` text…) on a
  * page that may be drawn dark (src/page/visited.ts): the canvas that resolves declared colours
  * knows only the light scheme, so there they are not resolved and link text is unjudged.
@@ -67,5 +70,23 @@ describe('visited colours the colour scheme decides', () => {
   it('on a page drawn dark, a colour the scheme does not decide is resolved as before', () => {
     expect(judgeWord(DARK_META, `body { background-color: ${DARK_CANVAS}; color: rgb(238, 238, 238) } a:visited { color: rgb(138, 180, 248) }`)).toBe('visible');
     expect(judgeWord(DARK_META, `body { background-color: ${DARK_CANVAS}; color: rgb(238, 238, 238) } a:visited { color: rgb(18, 18, 18) }`)).toBe('visited');
+  });
+});
+
+describe('the page’s canvas, behind text no element gives a background', () => {
+  function judgeBoth(head: string): [string, string] {
+    document.head.innerHTML = `${head}<style>p { color: rgb(238, 238, 238) } span { color: ${DARK_CANVAS} }</style>`;
+    document.body.innerHTML = '<p>We will <span>not</span> respond.</p>';
+    const judge = createStrictJudge(document)!;
+    return [judge.text(document.querySelector('span')!.firstChild as Text), judge.text(document.querySelector('p')!.firstChild as Text)];
+  }
+
+  it('on a page drawn dark, the dark canvas: text in its colour is hidden, light text visible', () => {
+    expect(judgeBoth(DARK_META)).toEqual(['hidden', 'visible']);
+  });
+
+  it('on a page offering light and dark, for a reader who prefers light (happy-dom’s default), white', () => {
+    expect(judgeBoth('<meta name="color-scheme" content="light dark">')).toEqual(['visible', 'hidden']);
+    expect(judgeBoth('')).toEqual(['visible', 'hidden']);
   });
 });
