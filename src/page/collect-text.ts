@@ -1245,8 +1245,7 @@ export function pseudoCandidates(tree: Document | ShadowRoot): ReadonlySet<Eleme
     }
     return true;
   };
-  const sheets = [...Array.from(tree.styleSheets ?? []), ...((tree as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [])];
-  for (const sheet of sheets) {
+  for (const sheet of sheetsOf(tree)) {
     const rules = readRules(sheet);
     if (rules === null || !visit(rules)) return null;
   }
@@ -1258,6 +1257,11 @@ export function pseudoCandidates(tree: Document | ShadowRoot): ReadonlySet<Eleme
     // A selector this browser's querySelectorAll refuses (a vendor pseudo-class): check everything.
     return null;
   }
+}
+
+/** A document's or shadow root's sheets, adopted ones included. */
+export function sheetsOf(tree: Node): CSSStyleSheet[] {
+  return [...Array.from((tree as Document).styleSheets ?? []), ...((tree as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [])];
 }
 
 /** A sheet's rules, or null when another origin's sheet refuses to be read. */

@@ -343,7 +343,8 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
     const from = rechecked.at % all.length;
     const findings = all.slice(from, from + RECHECK_MAX_FINDINGS);
     rechecked.at = from + findings.length;
-    const judge = createStrictJudge(root);
+    // Between scans the judge may keep the page's rules read before (src/page/visited.ts KEEP_FACTOR).
+    const judge = createStrictJudge(root, true);
     if (!judge) return;
     running = true;
     let stale = false;

@@ -68,8 +68,11 @@ const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
  */
 const DARK_CANVAS: Rgba = { r: 18, g: 18, b: 18, a: 1 };
 
-/** The judge for `doc`, or undefined where the DOM has no CSS engine (linkedom). */
-export function createStrictJudge(doc: Document): StrictJudge | undefined {
+/**
+ * The judge for `doc`, or undefined where the DOM has no CSS engine (linkedom). `recheck`: a
+ * look between scans, which may keep the page's rules read before (src/page/visited.ts KEEP_FACTOR).
+ */
+export function createStrictJudge(doc: Document, recheck?: boolean): StrictJudge | undefined {
   const view = doc.defaultView;
   if (!view || !hasCssEngine(doc)) return undefined;
   const styles = new Map<Element, Style>();
@@ -209,7 +212,7 @@ export function createStrictJudge(doc: Document): StrictJudge | undefined {
       chain.push(e);
       if (e === f.link) break;
     }
-    const found = (readVisited ??= createVisitedReader(view, style))(chain);
+    const found = (readVisited ??= createVisitedReader(view, style, recheck))(chain);
     if (found === null) return false;
     // A sheet of another origin, or a colour that cannot be resolved: nothing rules the trick
     // out, and an attacker would choose exactly that. Link text in a finding is then unjudged.

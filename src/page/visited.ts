@@ -15,7 +15,7 @@
  * judge (visibility.ts) compares the colours found with the background.
  */
 import { metaColourSchemes, resolveColour, type Rgba } from './colour';
-import { readRules } from './collect-text';
+import { readRules, sheetsOf } from './collect-text';
 
 /** Colours an element between a text and its link may take once the link is visited; `unknown` when they cannot be read. */
 export type VisitedColours = { text: Rgba[]; background: Rgba[] } | 'unknown';
@@ -52,11 +52,32 @@ const PSEUDO_ELEMENTS = /::[\w-]+(?:\([^)]*\))?|:(?:before|after|first-line|firs
 const SCHEME_COLOURS = /canvas|text|field|highlight|button|mark|item|accent|active|workspace|background|menu|scrollbar|threed|window|light-dark|-(moz|webkit)-/i;
 
 /**
- * A reader of the rules of `view`'s trees, for one judge (a scan, or one
- * recheck a second later): each tree's sheets are read on first need, so a
- * sheet the page adds or edits later is seen by the next judge.
+ * A recheck between scans (`keep`, scanner.ts RECHECK_MS: every second) takes a tree's rules
+ * from the last judge's read while its fingerprint is the same and the read is younger than
+ * KEEP_FACTOR times the time it took (so reading again costs at most 1/KEEP_FACTOR of the main
+ * thread: 1% of a core), and KEEP_MAX_MS. A read under 10 ms (RECHECK_MS / KEEP_FACTOR: a few
+ * thousand rules) is so done again at every recheck, as if nothing were kept. The fingerprint
+ * (`printOf`): each sheet (and adopted one), its `disabled`, media and number of top-level rules,
+ * and whether each media query the read evaluated matches. Declarations are read live from the
+ * rules kept. Seen only when read again: a selector edited in place, a rule added to a group
+ * (`@media`, `@layer`…), a nested rule or an `@import`ed sheet, a top-level rule replaced by
+ * another. A scan always reads afresh (it follows mutations) and keeps what it read.
  */
-export function createVisitedReader(view: Window, style: (el: Element) => CSSStyleDeclaration): (chain: readonly Element[]) => VisitedColours | null {
+const KEEP_FACTOR = 100;
+/** At most this long between two reads of a tree however long a read takes: a page's in-place edit is seen within it. */
+const KEEP_MAX_MS = 10_000;
+/** Media queries by text, each evaluated once per read. */
+type Queries = Record<string, MediaQueryList>;
+/** Per tree: its rules as last read, until when they may be kept, the media queries evaluated, the fingerprint. */
+const kept = new WeakMap<Node, [rules: TreeRules, until: number, queries: Queries, print: unknown[]]>();
+
+/**
+ * A reader of the rules of `view`'s trees, for one judge (a scan, or one
+ * recheck a second later): each tree's sheets are read on first need (or,
+ * `keep`, taken from the last read: KEEP_FACTOR), so a sheet the page adds or
+ * edits later is seen by the next judge.
+ */
+export function createVisitedReader(view: Window, style: (el: Element) => CSSStyleDeclaration, keep?: boolean): (chain: readonly Element[]) => VisitedColours | null {
   const trees = new Map<Node, TreeRules>();
   let anyLink: string | undefined;
   let metaSchemes: string | undefined;
@@ -71,7 +92,15 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
     }
     let rules = trees.get(tree);
     if (!rules) {
-      rules = readTree(tree as Document | ShadowRoot, view, anyLink);
+      const was = kept.get(tree);
+      const start = performance.now();
+      if (keep && was && start < was[1] && same(was[3], printOf(tree, was[2]))) rules = was[0];
+      else {
+        const queries: Queries = Object.create(null);
+        rules = readTree(tree as Document | ShadowRoot, view, anyLink, queries);
+        const end = performance.now();
+        kept.set(tree, [rules, end + Math.min((end - start) * KEEP_FACTOR, KEEP_MAX_MS), queries, printOf(tree, queries)]);
+      }
       trees.set(tree, rules);
     }
     return rules;
@@ -182,10 +211,24 @@ function declared(value: string, s: CSSStyleDeclaration, up: CSSStyleDeclaration
   return colour.a ? { ...colour, a: resolveColour(text ? s.color : s.backgroundColor)?.a ?? 1 } : undefined;
 }
 
-/** The style rules of a document or shadow root, in every readable sheet that applies. */
-function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): TreeRules {
+/** What a tree's rules as read depend on and a recheck can see cheaply (KEEP_FACTOR). */
+const printOf = (tree: Node, queries: Queries): unknown[] => [
+  ...sheetsOf(tree).flatMap((s) => [s, s.disabled, s.media?.mediaText, readRules(s)?.length]),
+  ...Object.values(queries).map((q) => q.matches),
+];
+
+const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * The style rules of a document or shadow root, in every readable sheet that applies;
+ * the media queries evaluated are added to `queries` (one per text).
+ */
+function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string, queries: Queries): TreeRules {
   const out: ColourRule[] & { crossing?: boolean } = [];
-  const applies = (media: MediaList | undefined) => !media?.mediaText || view.matchMedia(media.mediaText).matches;
+  const applies = (media: MediaList | undefined) => {
+    const text = media?.mediaText;
+    return !text || (queries[text] ??= view.matchMedia(text)).matches;
+  };
   const visit = (rules: CSSRuleList, parent?: string): boolean => {
     for (const rule of Array.from(rules)) {
       const selectorText = (rule as CSSStyleRule).selectorText;
@@ -212,8 +255,7 @@ function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): T
     if (visited !== selector && /::(slotted|part)\(/i.test(selector)) out.crossing = true;
     out.push(visited === selector ? { selector, rule } : { selector: selector.replace(PSEUDO_ELEMENTS, ''), visited: visited.replace(PSEUDO_ELEMENTS, ''), rule });
   };
-  const sheets = [...Array.from(tree.styleSheets ?? []), ...((tree as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [])];
-  for (const sheet of sheets) {
+  for (const sheet of sheetsOf(tree)) {
     if (sheet.disabled || !applies(sheet.media)) continue;
     const rules = readRules(sheet);
     // Another origin's sheet cannot be read, so its :visited rules cannot be ruled out.
