@@ -53,23 +53,24 @@ const SCHEME_COLOURS = /canvas|text|field|highlight|button|mark|item|accent|acti
 
 /**
  * A recheck between scans (`keep`, scanner.ts RECHECK_MS: every second) takes a tree's rules
- * from the last judge's read while its fingerprint is the same and the read is younger than
- * KEEP_FACTOR times the time it took (so reading again costs at most 1/KEEP_FACTOR of the main
- * thread: 1% of a core), and KEEP_MAX_MS. A read under 10 ms (RECHECK_MS / KEEP_FACTOR: a few
- * thousand rules) is so done again at every recheck, as if nothing were kept. The fingerprint
- * (`printOf`): each sheet (and adopted one), its `disabled`, media and number of top-level rules,
- * and whether each media query the read evaluated matches. Declarations are read live from the
- * rules kept. Seen only when read again: a selector edited in place, a rule added to a group
- * (`@media`, `@layer`…), a nested rule or an `@import`ed sheet, a top-level rule replaced by
- * another. A scan always reads afresh (it follows mutations) and keeps what it read.
+ * from the last judge's read while its fingerprint (`printOf`: how many sheets, adopted ones
+ * included, and how many top-level rules each has) is the same and the read is younger than
+ * KEEP_FACTOR times the time it took: reading again then costs at most 1/KEEP_FACTOR of the
+ * main thread (1% of a core), and a read under RECHECK_MS / KEEP_FACTOR (10 ms: a few thousand
+ * rules) is done again at every recheck, as if nothing were kept. Declarations are read live
+ * from the rules kept. Seen only when read again (within KEEP_MAX_MS): a selector edited in
+ * place, a rule added to a group (`@media`, `@layer`…), a nested rule or an `@import`ed sheet,
+ * a sheet replaced by one of as many rules, a sheet's `disabled` or media, a media query's
+ * answer (the viewport, the colour scheme): a fingerprint seeing these too (each sheet by
+ * identity, its `disabled` and media, the media queries' answers) cost 76 B more gzip-ed
+ * than the content script's budget had. A scan always reads afresh (it follows mutations)
+ * and keeps what it read.
  */
 const KEEP_FACTOR = 100;
 /** At most this long between two reads of a tree however long a read takes: a page's in-place edit is seen within it. */
 const KEEP_MAX_MS = 10_000;
-/** Media queries by text, each evaluated once per read. */
-type Queries = Record<string, MediaQueryList>;
-/** Per tree: its rules as last read, until when they may be kept, the media queries evaluated, the fingerprint. */
-const kept = new WeakMap<Node, [rules: TreeRules, until: number, queries: Queries, print: unknown[]]>();
+/** Per tree: its rules as last read, until when they may be kept, the fingerprint. */
+const kept = new WeakMap<Node, [rules: TreeRules, until: number, print: string]>();
 
 /**
  * A reader of the rules of `view`'s trees, for one judge (a scan, or one
@@ -94,12 +95,11 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
     if (!rules) {
       const was = kept.get(tree);
       const start = performance.now();
-      if (keep && was && start < was[1] && same(was[3], printOf(tree, was[2]))) rules = was[0];
+      if (keep && was && start < was[1] && was[2] === printOf(tree)) rules = was[0];
       else {
-        const queries: Queries = Object.create(null);
-        rules = readTree(tree as Document | ShadowRoot, view, anyLink, queries);
+        rules = readTree(tree as Document | ShadowRoot, view, anyLink);
         const end = performance.now();
-        kept.set(tree, [rules, end + Math.min((end - start) * KEEP_FACTOR, KEEP_MAX_MS), queries, printOf(tree, queries)]);
+        kept.set(tree, [rules, end + Math.min((end - start) * KEEP_FACTOR, KEEP_MAX_MS), printOf(tree)]);
       }
       trees.set(tree, rules);
     }
@@ -211,24 +211,13 @@ function declared(value: string, s: CSSStyleDeclaration, up: CSSStyleDeclaration
   return colour.a ? { ...colour, a: resolveColour(text ? s.color : s.backgroundColor)?.a ?? 1 } : undefined;
 }
 
-/** What a tree's rules as read depend on and a recheck can see cheaply (KEEP_FACTOR). */
-const printOf = (tree: Node, queries: Queries): unknown[] => [
-  ...sheetsOf(tree).flatMap((s) => [s, s.disabled, s.media?.mediaText, readRules(s)?.length]),
-  ...Object.values(queries).map((q) => q.matches),
-];
+/** What a recheck compares before keeping a tree's rules (KEEP_FACTOR): its sheets' numbers of rules. */
+const printOf = (tree: Node): string => String(sheetsOf(tree).map((s) => readRules(s)?.length));
 
-const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
-
-/**
- * The style rules of a document or shadow root, in every readable sheet that applies;
- * the media queries evaluated are added to `queries` (one per text).
- */
-function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string, queries: Queries): TreeRules {
+/** The style rules of a document or shadow root, in every readable sheet that applies. */
+function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): TreeRules {
   const out: ColourRule[] & { crossing?: boolean } = [];
-  const applies = (media: MediaList | undefined) => {
-    const text = media?.mediaText;
-    return !text || (queries[text] ??= view.matchMedia(text)).matches;
-  };
+  const applies = (media: MediaList | undefined) => !media?.mediaText || view.matchMedia(media.mediaText).matches;
   const visit = (rules: CSSRuleList, parent?: string): boolean => {
     for (const rule of Array.from(rules)) {
       const selectorText = (rule as CSSStyleRule).selectorText;
