@@ -35,9 +35,10 @@ type Scope = { start?: string; end?: string | null };
 
 /**
  * A tree's style rules, or `unreadable` when one of its sheets refuses to be read. `crossing`:
- * a rule naming a link state styles elements of other trees (`::slotted()`, `::part()`).
+ * a rule naming a link state styles elements of other trees (`::slotted()`, `::part()`); `named`:
+ * the rules naming a link state (set once read).
  */
-type TreeRules = (ColourRule[] & { crossing?: boolean }) | 'unreadable';
+type TreeRules = (ColourRule[] & { crossing?: boolean; named?: ColourRule[] }) | 'unreadable';
 
 /** Colours drawn on the letters: a stroke (a wide one covers them) too. */
 const TEXT_COLOURS = ['color', '-webkit-text-fill-color', 'fill', '-webkit-text-stroke-color', 'stroke'];
@@ -148,8 +149,10 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
     for (const el of chain) {
       const rules = rulesOf(el.getRootNode());
       if (rules === 'unreadable' || crossed(el)) return 'unknown';
-      const gained = rules.filter((r) => r.visited !== undefined && matches(el, r.visited) && !matches(el, r.selector));
-      const lost = rules.some((r) => r.visited !== undefined && matches(el, r.selector) && !matches(el, r.visited));
+      // Only rules naming a link state (`named`) match in one state only: with the rules kept between
+      // scans, going through all of them for each element cost more than reading them.
+      const gained = rules.named!.filter((r) => matches(el, r.visited!) && !matches(el, r.selector));
+      const lost = rules.named!.some((r) => matches(el, r.selector) && !matches(el, r.visited!));
       if (!gained.length && !lost) continue;
       touched = true;
       const s = style(el);
@@ -221,7 +224,7 @@ const printOf = (tree: Node): string => String(sheetsOf(tree).map((s) => readRul
 
 /** The style rules of a document or shadow root, in every readable sheet that applies. */
 function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): TreeRules {
-  const out: ColourRule[] & { crossing?: boolean } = [];
+  const out: Exclude<TreeRules, 'unreadable'> = [];
   const applies = (media: MediaList | undefined) => !media?.mediaText || view.matchMedia(media.mediaText).matches;
   const visit = (rules: CSSRuleList, parent?: string): boolean => {
     for (const rule of Array.from(rules)) {
@@ -255,6 +258,7 @@ function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): T
     // Another origin's sheet cannot be read, so its :visited rules cannot be ruled out.
     if (!rules || !visit(rules)) return 'unreadable';
   }
+  out.named = out.filter((r) => r.visited !== undefined);
   return out;
 }
 
