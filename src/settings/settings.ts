@@ -7,7 +7,7 @@
  * (zod would add ~15 kB gzip to every page). Stored values are repaired field by field
  * (coerceSettings), so a damaged or older value never breaks a page.
  */
-import { cleanSiteList, firstMatch, hostOf, parseSitePattern, type SitePattern } from './sites';
+import { checkSitePattern, cleanSiteList, firstMatch, hostOf, type SitePattern } from './sites';
 
 /**
  * How findings are marked in the page (src/page/highlights.css has rules for each):
@@ -160,7 +160,7 @@ function cleanHosts(value: readonly unknown[]): string[] {
   const hosts: string[] = [];
   for (const entry of value) {
     if (typeof entry !== 'string' || entry.startsWith('*')) continue;
-    const parsed = parseSitePattern(entry);
+    const parsed = checkSitePattern(entry);
     if ('pattern' in parsed && !hosts.includes(parsed.pattern)) hosts.push(parsed.pattern);
   }
   return hosts;

@@ -34,7 +34,7 @@ export const SITE_PATTERN_ERRORS = {
 } as const;
 export type SitePatternErrorCode = keyof typeof SITE_PATTERN_ERRORS;
 
-const fail = (code: SitePatternErrorCode) => ({ error: SITE_PATTERN_ERRORS[code], code });
+const fail = (code: SitePatternErrorCode) => ({ code });
 
 export interface ParsedSiteList {
   /** Valid patterns, normalised, duplicates dropped, in the order typed. */
@@ -48,8 +48,11 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** A line beginning with this is a comment, so readers can note why a site is listed. */
 const COMMENT = '#';
 
-/** The normalised pattern, or an error message saying what is wrong with `raw`. */
-export function parseSitePattern(raw: string): { pattern: SitePattern } | { error: string; code: SitePatternErrorCode } {
+/**
+ * The normalised pattern, or the code of what is wrong with `raw` (no words: the content
+ * script reads stored lists with this, and SITE_PATTERN_ERRORS stays out of it).
+ */
+export function checkSitePattern(raw: string): { pattern: SitePattern } | { code: SitePatternErrorCode } {
   const text = raw.trim();
   if (text === '*' || text === '*.') return fail('star');
   const wildcard = text.startsWith('*.');
@@ -79,17 +82,32 @@ export function parseSitePattern(raw: string): { pattern: SitePattern } | { erro
   return { pattern: wildcard ? `*.${host}` : host };
 }
 
-/** Parses a textarea's worth of patterns, one per line; blank lines and `#` comments are skipped. */
-export function parseSiteList(text: string): ParsedSiteList {
+/** The normalised pattern, or an error message saying what is wrong with `raw`. */
+export function parseSitePattern(raw: string): { pattern: SitePattern } | { error: string; code: SitePatternErrorCode } {
+  const parsed = checkSitePattern(raw);
+  return 'code' in parsed ? { error: SITE_PATTERN_ERRORS[parsed.code], code: parsed.code } : parsed;
+}
+
+/**
+ * The valid patterns of a textarea's worth of them, one per line (blank lines and `#`
+ * comments skipped), normalised, without duplicates; `bad` is told each invalid line.
+ */
+function readSiteList(text: string, bad?: (line: string, i: number, code: SitePatternErrorCode) => void): SitePattern[] {
   const sites: SitePattern[] = [];
-  const errors: SiteListError[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith(COMMENT)) return;
-    const parsed = parseSitePattern(line);
-    if ('error' in parsed) errors.push({ line: i + 1, text: line, message: parsed.error, code: parsed.code });
+    const parsed = checkSitePattern(line);
+    if ('code' in parsed) bad?.(line, i, parsed.code);
     else if (!sites.includes(parsed.pattern)) sites.push(parsed.pattern);
   });
+  return sites;
+}
+
+/** Parses a textarea's worth of patterns, one per line; blank lines and `#` comments are skipped. */
+export function parseSiteList(text: string): ParsedSiteList {
+  const errors: SiteListError[] = [];
+  const sites = readSiteList(text, (line, i, code) => errors.push({ line: i + 1, text: line, message: SITE_PATTERN_ERRORS[code], code }));
   return { sites, errors };
 }
 
@@ -101,7 +119,7 @@ export function formatSiteList(sites: readonly SitePattern[]): string {
 /** Keeps the valid, normalised patterns of a stored list (stored data is not trusted blindly). */
 export function cleanSiteList(value: unknown): SitePattern[] {
   if (!Array.isArray(value)) return [];
-  return parseSiteList(value.filter((v): v is string => typeof v === 'string' && !v.includes('\n')).join('\n')).sites;
+  return readSiteList(value.filter((v): v is string => typeof v === 'string' && !v.includes('\n')).join('\n'));
 }
 
 /** The host of a URL, lower-case without a trailing dot; '' for URLs without one (file:, about:, data:). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanSiteList, firstMatch, formatSiteList, hostMatches, hostOf, parseSiteList, parseSitePattern } from '../../../src/settings/sites';
+import { checkSitePattern, cleanSiteList, firstMatch, formatSiteList, hostMatches, hostOf, parseSiteList, parseSitePattern } from '../../../src/settings/sites';
 
 describe('parseSitePattern', () => {
   it.each([
@@ -32,6 +32,14 @@ describe('parseSitePattern', () => {
   ])('rejects %s with a message about %s', (input, words) => {
     const parsed = parseSitePattern(input);
     expect('error' in parsed && parsed.error).toContain(words);
+  });
+});
+
+describe('checkSitePattern (what the content script reads stored lists with)', () => {
+  it('gives the normalised pattern, or the code alone (no words)', () => {
+    expect(checkSitePattern('https://News.Example.org/x')).toEqual({ pattern: 'news.example.org' });
+    expect(checkSitePattern('bad site')).toEqual({ code: 'space' });
+    expect(parseSitePattern('bad site')).toEqual({ code: 'space', error: expect.stringContaining('no spaces') as string });
   });
 });
 
