@@ -54,17 +54,15 @@ const SCHEME_COLOURS = /canvas|text|field|highlight|button|mark|item|accent|acti
 
 /**
  * A recheck between scans (`keep`, scanner.ts RECHECK_MS: every second) takes a tree's rules
- * from the last judge's read while its fingerprint (`printOf`: how many sheets, adopted ones
- * included, and how many top-level rules each has) is the same and the read is younger than
+ * from the last judge's read while its fingerprint (`printOf`: each sheet, adopted ones
+ * included, by identity, its `disabled`, media and number of top-level rules, and the answer
+ * of each media query the read evaluated) is the same and the read is younger than
  * KEEP_FACTOR times the time it took: reading again then costs about 1% of a core, and a read
  * under RECHECK_MS / KEEP_FACTOR (4 ms: a few thousand rules) is done again at every recheck,
- * as if nothing were kept. Declarations are read live
- * from the rules kept. Seen only when read again (within KEEP_MAX_MS): a selector edited in
- * place, a rule added to a group (`@media`, `@layer`…), a nested rule or an `@import`ed sheet,
- * a sheet replaced by one of as many rules, a sheet's `disabled` or media, a media query's
- * answer (the viewport, the colour scheme): a fingerprint seeing these too (each sheet by
- * identity, its `disabled` and media, the media queries' answers) cost 76 B more gzip-ed
- * than the content script's budget had. A scan always reads afresh (it follows mutations)
+ * as if nothing were kept. Declarations are read live from the rules kept. Seen only when
+ * read again (within KEEP_MAX_MS): a selector edited in place, a rule added to a group
+ * (`@media`, `@layer`…), a nested rule or an `@import`ed sheet, a top-level rule replaced by
+ * another. A scan always reads afresh (it follows mutations)
  * and keeps what it read.
  */
 /**
@@ -75,8 +73,10 @@ const SCHEME_COLOURS = /canvas|text|field|highlight|button|mark|item|accent|acti
 const KEEP_FACTOR = 250;
 /** At most this long between two reads of a tree however long a read takes: a page's in-place edit is seen within it. */
 const KEEP_MAX_MS = 10_000;
-/** Per tree: its rules as last read, until when they may be kept, the fingerprint. */
-const kept = new WeakMap<Node, [rules: TreeRules, until: number, print: string]>();
+/** Media queries by text, each evaluated once per read. */
+type Queries = Record<string, MediaQueryList>;
+/** Per tree: its rules as last read, until when they may be kept, the fingerprint, the media queries the read evaluated. */
+const kept = new WeakMap<Node, [rules: TreeRules, until: number, print: unknown[], queries: Queries]>();
 
 /**
  * A reader of the rules of `view`'s trees, for one judge (a scan, or one
@@ -101,11 +101,12 @@ export function createVisitedReader(view: Window, style: (el: Element) => CSSSty
     if (!rules) {
       const was = kept.get(tree);
       const start = performance.now();
-      if (keep && was && start < was[1] && was[2] === printOf(tree)) rules = was[0];
+      if (keep && was && start < was[1] && same(was[2], printOf(tree, was[3]))) rules = was[0];
       else {
-        rules = readTree(tree as Document | ShadowRoot, view, anyLink);
+        const queries: Queries = Object.create(null);
+        rules = readTree(tree as Document | ShadowRoot, view, anyLink, queries);
         const end = performance.now();
-        kept.set(tree, [rules, end + Math.min((end - start) * KEEP_FACTOR, KEEP_MAX_MS), printOf(tree)]);
+        kept.set(tree, [rules, end + Math.min((end - start) * KEEP_FACTOR, KEEP_MAX_MS), printOf(tree, queries), queries]);
       }
       trees.set(tree, rules);
     }
@@ -219,13 +220,28 @@ function declared(value: string, s: CSSStyleDeclaration, up: CSSStyleDeclaration
   return colour.a ? { ...colour, a: resolveColour(text ? s.color : s.backgroundColor)?.a ?? 1 } : undefined;
 }
 
-/** What a recheck compares before keeping a tree's rules (KEEP_FACTOR): its sheets' numbers of rules. */
-const printOf = (tree: Node): string => String(sheetsOf(tree).map((s) => readRules(s)?.length));
+/**
+ * What a recheck compares before keeping a tree's rules (KEEP_FACTOR): each sheet (adopted
+ * ones included), its `disabled`, media and number of top-level rules, and the answer of each
+ * media query the read evaluated.
+ */
+const printOf = (tree: Node, queries: Queries): unknown[] => [
+  ...sheetsOf(tree).flatMap((s) => [s, s.disabled, s.media?.mediaText, readRules(s)?.length]),
+  ...Object.values(queries).map((q) => q.matches),
+];
 
-/** The style rules of a document or shadow root, in every readable sheet that applies. */
-function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string): TreeRules {
+const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * The style rules of a document or shadow root, in every readable sheet that applies;
+ * the media queries evaluated are added to `queries` (one per text).
+ */
+function readTree(tree: Document | ShadowRoot, view: Window, anyLink: string, queries: Queries): TreeRules {
   const out: Exclude<TreeRules, 'unreadable'> = [];
-  const applies = (media: MediaList | undefined) => !media?.mediaText || view.matchMedia(media.mediaText).matches;
+  const applies = (media: MediaList | undefined) => {
+    const text = media?.mediaText;
+    return !text || (queries[text] ??= view.matchMedia(text)).matches;
+  };
   const visit = (rules: CSSRuleList, parent?: string): boolean => {
     for (const rule of Array.from(rules)) {
       const selectorText = (rule as CSSStyleRule).selectorText;
