@@ -62,11 +62,9 @@ const SCHEME_COLOURS = /canvas|text|field|highlight|button|mark|item|accent|acti
  * as if nothing were kept. Declarations are read live from the rules kept. Seen only when
  * read again (within KEEP_MAX_MS): a selector edited in place, a rule added to a group
  * (`@media`, `@layer`…), a nested rule or an `@import`ed sheet, a top-level rule replaced by
- * another. A scan always reads afresh (it follows mutations)
- * and keeps what it read.
- */
-/**
- * 100 would be 1% of the main thread if a read cost only its own time, but the garbage it
+ * another. A scan always reads afresh (it follows mutations) and keeps what it read.
+ *
+ * Why 250: 100 would be 1% of the main thread if a read cost only its own time, but the garbage it
  * leaves (a string per selector) is collected later: with 100, bench:recheck measured the
  * 20,000-rule page still 2-2.7% of a core above the 50-rule one (Chromium), so 250.
  */
