@@ -181,6 +181,7 @@ const CDATA_SECTION_NODE = 4;
 const DOCUMENT_FRAGMENT_NODE = 11;
 // NodeFilter.SHOW_ELEMENT | SHOW_TEXT | SHOW_CDATA_SECTION, spelled out: linkedom has no NodeFilter global.
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4 | 0x8;
+const SHOW_TEXT_DATA = 0x4 | 0x8;
 
 /**
  * A node whose data the page draws as text: a text node, or a CDATA section (a `Text` too:
@@ -441,9 +442,11 @@ export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infin
     // The node the listing stopped at, moved out of the block since: the walk from it would
     // leave the block. The block changed: the whole of it is looked at.
     const left = !!held.cursor && !block.contains(held.cursor);
-    let n: Node | null = held.cursor === undefined ? block.firstChild : left ? null : held.cursor && nextNodeIn(held.cursor, block);
-    for (; n; n = nextNodeIn(n, block)) {
-      if (!isTextData(n)) continue;
+    // A walker over text data: one DOM call per text node, not one per step of the walk (issue 16).
+    const walker = block.ownerDocument.createTreeWalker(block, SHOW_TEXT_DATA);
+    if (held.cursor) walker.currentNode = held.cursor;
+    let n: Node | null = left ? null : walker.nextNode();
+    for (; n; n = walker.nextNode()) {
       const length = (n as Text).length;
       if (length === 0) continue;
       list.push({ node: n as Text, start: at, end: (at += length) });
@@ -464,7 +467,8 @@ export function blockTextNodes(segment: BlockSegment, text: string, upTo = Infin
 /** A changed block's nodes that still hold the text read (`expected`), from either end (see blockTextNodes). */
 function listChanged(held: BlockNodes, block: Element, expected: string): void {
   const nodes: Text[] = [];
-  for (let n: Node | null = block.firstChild; n; n = nextNodeIn(n, block)) if (isTextData(n) && n.length > 0) nodes.push(n as Text);
+  const walker = block.ownerDocument.createTreeWalker(block, SHOW_TEXT_DATA);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).length > 0) nodes.push(n as Text);
   const head: TextSegment[] = [];
   let at = 0;
   let i = 0;
@@ -1127,17 +1131,6 @@ function plainLink(el: Element): boolean {
   return !el.matches(LINK_ATTRIBUTES_READ);
 }
 const LINK_ATTRIBUTES_READ = '[hidden],[contenteditable],[class],[style],[id]';
-
-/** The node after `node` in document order inside `root` (its descendants first). */
-function nextNodeIn(node: Node, root: Node): Node | null {
-  const child = node.firstChild;
-  if (child) return child;
-  for (let at: Node | null = node; at && at !== root; at = at.parentNode) {
-    const sibling = at.nextSibling;
-    if (sibling) return sibling;
-  }
-  return null;
-}
 
 /** The element after `el` in document order inside `root` (its descendants first). */
 function nextElementIn(el: Element, root: Element): Element | null {

@@ -99,7 +99,7 @@ export function segmentsUnchanged(collected: CollectedText, nodes: readonly Text
   for (const seg of nodes) {
     if (!seg.node.isConnected) return false;
     const data = seg.node.data;
-    if (data.length !== seg.end - seg.start || data !== collected.text.slice(seg.start, seg.end)) return false;
+    if (data.length !== seg.end - seg.start || !collected.text.startsWith(data, seg.start)) return false;
   }
   return true;
 }
