@@ -355,8 +355,9 @@ function singularTransform(transform: string): boolean {
 function clipBox(el: Element, s: Style, layout: boolean): Box | 'empty' | undefined {
   const clipX = s.overflowX === 'hidden' || s.overflowX === 'clip';
   const clipY = s.overflowY === 'hidden' || s.overflowY === 'clip';
-  const rectClip = /^rect\(([^)]*)\)/.exec(s.clip ?? '');
-  if (rectClip && (s.position === 'absolute' || s.position === 'fixed')) {
+  // `clip` applies to absolutely positioned boxes only: the others' is not read.
+  const rectClip = (s.position === 'absolute' || s.position === 'fixed') && /^rect\(([^)]*)\)/.exec(s.clip ?? '');
+  if (rectClip) {
     const [top, right, bottom, left] = rectClip[1]!.split(/[\s,]+/).map((v) => (v === 'auto' ? NaN : parseFloat(v)));
     if (right! - left! <= 0 || bottom! - top! <= 0) return 'empty';
   }
@@ -408,7 +409,8 @@ function drawnBoxes(node: Text, clips: readonly Box[], page: Box): 'all' | 'none
   const range = node.ownerDocument.createRange();
   range.setStart(node, first);
   range.setEnd(node, last);
-  const rects = Array.from(range.getClientRects());
+  // Iterated in place, not copied into an array first.
+  const rects = range.getClientRects();
   if (rects.length === 0) return 'none';
   let shown = 0;
   for (const r of rects) {
