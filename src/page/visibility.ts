@@ -130,15 +130,17 @@ export function createStrictJudge(doc: Document, recheck?: boolean): StrictJudge
       const clip = clipBox(el, s, hasBoxes());
       if (clip === 'empty') f.hidden = true;
       else if (clip) f.clips = [...f.clips, clip];
-      if (s.clipPath && s.clipPath !== 'none') {
-        const shape = clipPathHides(s.clipPath);
+      const clipPath = s.clipPath;
+      if (clipPath && clipPath !== 'none') {
+        const shape = clipPathHides(clipPath);
         if (shape === 'hidden') f.hidden = true;
         else if (shape === 'unknown') f.reason ??= 'style';
       }
-      if (s.unicodeBidi === 'bidi-override' || s.unicodeBidi === 'isolate-override') f.reason ??= 'bidi';
+      if (/^(bidi|isolate)-override$/.test(s.unicodeBidi)) f.reason ??= 'bidi';
       if (parent && reordered(parent)) f.reason ??= 'order';
       const bg = parseColor(s.backgroundColor);
-      if (s.backgroundImage && s.backgroundImage !== 'none') f.background = null;
+      const image = s.backgroundImage;
+      if (image && image !== 'none') f.background = null;
       else if (bg && bg.a >= 1) f.background = bg;
       else if (bg && bg.a > 0 && f.background) f.background = blend(bg, f.background);
     }
@@ -182,7 +184,7 @@ export function createStrictJudge(doc: Document, recheck?: boolean): StrictJudge
   const ownTextLook = (el: Element, f: ElementFacts): Judgement | undefined => {
     if (f.hidden) return 'hidden';
     const s = style(el);
-    if (s.visibility === 'hidden' || s.visibility === 'collapse') return 'hidden';
+    if (/^(hidden|collapse)$/.test(s.visibility)) return 'hidden';
     if (parseFloat(s.fontSize) < MIN_READABLE_FONT_PX) return 'hidden';
     const clipsText = s.backgroundClip === 'text' || (s as Style & { webkitBackgroundClip?: string }).webkitBackgroundClip === 'text';
     const color = parseColor(s.color);
@@ -321,7 +323,7 @@ function ownHides(el: Element, s: Style, layout: boolean): boolean {
   if (!layout) {
     // Without boxes to measure, read the positions pages hide text with.
     if (parseFloat(s.textIndent) <= -OFFSCREEN_PX) return true;
-    if ((s.position === 'absolute' || s.position === 'fixed') && (parseFloat(s.left) <= -OFFSCREEN_PX || parseFloat(s.top) <= -OFFSCREEN_PX)) {
+    if (POSITIONED.test(s.position) && (parseFloat(s.left) <= -OFFSCREEN_PX || parseFloat(s.top) <= -OFFSCREEN_PX)) {
       return true;
     }
   }
@@ -353,10 +355,10 @@ function singularTransform(transform: string): boolean {
  * rectangle. `empty` when that box has no area.
  */
 function clipBox(el: Element, s: Style, layout: boolean): Box | 'empty' | undefined {
-  const clipX = s.overflowX === 'hidden' || s.overflowX === 'clip';
-  const clipY = s.overflowY === 'hidden' || s.overflowY === 'clip';
+  const clipX = CLIPS.test(s.overflowX);
+  const clipY = CLIPS.test(s.overflowY);
   // `clip` applies to absolutely positioned boxes only: the others' is not read.
-  const rectClip = (s.position === 'absolute' || s.position === 'fixed') && /^rect\(([^)]*)\)/.exec(s.clip ?? '');
+  const rectClip = POSITIONED.test(s.position) && /^rect\(([^)]*)\)/.exec(s.clip ?? '');
   if (rectClip) {
     const [top, right, bottom, left] = rectClip[1]!.split(/[\s,]+/).map((v) => (v === 'auto' ? NaN : parseFloat(v)));
     if (right! - left! <= 0 || bottom! - top! <= 0) return 'empty';
@@ -377,6 +379,10 @@ function clipBox(el: Element, s: Style, layout: boolean): Box | 'empty' | undefi
     bottom: clipY ? r.bottom : inf,
   };
 }
+
+/** `overflow` values that clip, and the positions `clip` applies to: each property read once (a computed value is serialized per read). */
+const CLIPS = /^(hidden|clip)$/;
+const POSITIONED = /^(absolute|fixed)$/;
 
 /** A rectangle in viewport coordinates. */
 interface Box {
