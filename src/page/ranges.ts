@@ -99,7 +99,8 @@ export function segmentsUnchanged(collected: CollectedText, nodes: readonly Text
   for (const seg of nodes) {
     if (!seg.node.isConnected) return false;
     const data = seg.node.data;
-    if (data.length !== seg.end - seg.start || !collected.text.startsWith(data, seg.start)) return false;
+    // A slice, not startsWith: a slice flattens a rescan's text (a rope of kept blocks) once, startsWith reads the rope per call.
+    if (data.length !== seg.end - seg.start || data !== collected.text.slice(seg.start, seg.end)) return false;
   }
   return true;
 }
