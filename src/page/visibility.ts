@@ -187,9 +187,7 @@ export function createStrictJudge(doc: Document, recheck?: boolean): StrictJudge
     if (/^(hidden|collapse)$/.test(s.visibility)) return 'hidden';
     if (parseFloat(s.fontSize) < MIN_READABLE_FONT_PX) return 'hidden';
     const clipsText = s.backgroundClip === 'text' || (s as Style & { webkitBackgroundClip?: string }).webkitBackgroundClip === 'text';
-    const color = parseColor(s.color);
-    const fill = parseColor(s.getPropertyValue('-webkit-text-fill-color'));
-    const drawn = fill ?? color;
+    const drawn = drawnColour(s);
     if (!clipsText && drawn) {
       if (drawn.a * f.opacity < MIN_OPACITY) return 'hidden';
       if (f.background && contrast(blend(drawn, f.background), f.background) < MIN_CONTRAST) return 'hidden';
@@ -220,7 +218,7 @@ export function createStrictJudge(doc: Document, recheck?: boolean): StrictJudge
     // out, and an attacker would choose exactly that. Link text in a finding is then unjudged.
     if (found === 'unknown') return true;
     const s = style(el);
-    const drawn = parseColor(s.getPropertyValue('-webkit-text-fill-color')) ?? parseColor(s.color);
+    const drawn = drawnColour(s);
     const texts = drawn ? [drawn, ...found.text] : found.text;
     const backs = [f.background, ...found.background.map((b) => (b.a >= 1 ? b : f.background && blend(b, f.background)))];
     return texts.some((t) => backs.some((b) => b !== null && contrast(blend(t, b), b) < MIN_CONTRAST));
@@ -228,32 +226,28 @@ export function createStrictJudge(doc: Document, recheck?: boolean): StrictJudge
   /** The verdict on text the strict look found nothing against: its reason if unjudged, `visited`, or `visible`. */
   const settled = (el: Element, f: ElementFacts): Judgement => f.reason ?? (f.link && visitedHides(el, f) ? 'visited' : 'visible');
 
+  /** The look shared by text and generated content at `el`: its style, then `boxes` (where there is layout), then `settled`. */
+  const judgeAt = (el: Element, boxes: (f: ElementFacts) => Judgement | undefined): Judgement => {
+    if (!shows(el)) return 'hidden';
+    const f = factsOf(el);
+    return textLook(el, f) ?? (hasBoxes() ? boxes(f) : undefined) ?? settled(el, f);
+  };
+
   return {
     text(node) {
       const el = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
       if (!el) return 'hidden';
-      const parent = node.assignedSlot ?? el;
-      if (!shows(parent)) return 'hidden';
-      const f = factsOf(parent);
-      const verdict = textLook(parent, f);
-      if (verdict) return verdict;
-      if (hasBoxes()) {
+      return judgeAt(node.assignedSlot ?? el, (f) => {
         const drawn = drawnBoxes(node, f.clips, pageBox());
-        if (drawn === 'none') return 'hidden';
-        if (drawn === 'some') return 'style';
-      }
-      return settled(parent, f);
+        return drawn === 'none' ? 'hidden' : drawn === 'some' ? 'style' : undefined;
+      });
     },
     generated(el) {
-      if (!shows(el)) return 'hidden';
-      const f = factsOf(el);
-      const verdict = textLook(el, f);
-      if (verdict) return verdict;
-      if (hasBoxes() && f.clips.length > 0) {
+      return judgeAt(el, (f) => {
+        if (f.clips.length === 0) return undefined;
         const box = el.getBoundingClientRect();
-        if (!f.clips.every((c) => intersects(box, c))) return 'hidden';
-      }
-      return settled(el, f);
+        return f.clips.every((c) => intersects(box, c)) ? undefined : 'hidden';
+      });
     },
   };
 }
@@ -302,6 +296,11 @@ function hasLayout(doc: Document): boolean {
   if (!probe) return false;
   const r = probe.getBoundingClientRect();
   return r.width > 0 || r.height > 0;
+}
+
+/** The colour text is drawn in: its fill colour (`-webkit-text-fill-color`), else `color`. */
+function drawnColour(s: Style): Rgba | null {
+  return parseColor(s.getPropertyValue('-webkit-text-fill-color')) ?? parseColor(s.color);
 }
 
 function opacityOf(s: Style): number {
