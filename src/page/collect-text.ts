@@ -48,6 +48,9 @@ export interface BlockNodes {
   changed?: { start: number; end: number };
 }
 
+/** An element's own visibility given what it inherits: `none` hides it with its subtree (see makeVisibilityCheck). */
+export type VisibilityCheck = (el: Element, inherited: 'visible' | 'hidden') => 'visible' | 'hidden' | 'none';
+
 /** Where collected text came from: one text node, or the text nodes of a plain block. */
 export type Segment = TextSegment | BlockSegment;
 
@@ -96,6 +99,17 @@ export interface CollectOptions {
    * Without it only open roots are seen.
    */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /**
+   * Where the DOM has no `checkVisibility()` (linkedom: the `check` CLI passes
+   * src/page/inline-visibility.ts), how an element's own visibility is read; without it,
+   * nothing there is hidden by style.
+   */
+  visibilityWithoutCss?: VisibilityCheck;
+  /**
+   * Hosts the strict look found a shadow root on that this pass does not ask for (see
+   * asksForShadow; src/page/rejudge.ts): asked here too.
+   */
+  shadowHosts?: WeakSet<Element>;
   /**
    * The strict judge's verdicts on text nodes and on elements' generated
    * content (src/page/rejudge.ts): `hidden` is left out, a reason is kept and
@@ -344,7 +358,8 @@ interface Capture {
  * changes without a mutation), collected while nothing changed under them.
  */
 export class CollectCache {
-  private entries = new WeakMap<Element, BlockEntry>();
+  /** Each kept block's output (see Collector.finishCapture and replay). */
+  entries = new WeakMap<Element, BlockEntry>();
   private readonly candidateSets = new WeakMap<Node, ReadonlySet<Element> | null>();
   private createdAt: number;
   /** Bumped by every change: a block collected across one is not kept. */
@@ -352,14 +367,6 @@ export class CollectCache {
 
   constructor(private readonly now: () => number = () => performance.now()) {
     this.createdAt = now();
-  }
-
-  get(el: Element): BlockEntry | undefined {
-    return this.entries.get(el);
-  }
-
-  set(el: Element, entry: BlockEntry): void {
-    this.entries.set(el, entry);
   }
 
   /** Everything is collected again. */
@@ -377,7 +384,7 @@ export class CollectCache {
   /** The node's own entry and those of every block around it are dropped. */
   touched(node: Node): void {
     this.epoch++;
-    for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    for (let n: Node | null = node; n; n = flatParentNode(n)) {
       if (n.nodeType === ELEMENT_NODE) this.entries.delete(n as Element);
     }
   }
@@ -626,7 +633,7 @@ class Collector {
   private taint = 0;
   /** Blocks copied from the cache (CollectCache) in this collection. */
   reusedBlocks = 0;
-  private readonly visibilityOf: (el: Element, inherited: Context['visibility']) => Context['visibility'] | 'none';
+  private readonly visibilityOf: VisibilityCheck;
   private readonly maxChars: number;
   /**
    * The elements holding a text node the strict judge did not find visible: walked node by
@@ -639,7 +646,7 @@ class Collector {
     private readonly options: CollectOptions,
   ) {
     const doc = ownerDocument(root);
-    this.visibilityOf = makeVisibilityCheck(doc);
+    this.visibilityOf = makeVisibilityCheck(doc, options.visibilityWithoutCss);
     this.pseudoText = options.generatedContent === false ? undefined : makePseudoText(doc, options.judgements);
     this.maxChars = options.maxChars ?? MAX_COLLECT_CHARS;
     options.cache?.refresh();
@@ -760,8 +767,7 @@ class Collector {
       const parent = node.parentNode;
       while (top.node !== parent && stack.length > 1) {
         stack.pop();
-        this.pseudo(top.node as Element, 'after', top);
-        if (top.capture) this.finishCapture(top.node as Element, top.capture, top);
+        this.close(top);
         top = stack[stack.length - 1]!;
       }
       if (isTextData(node)) {
@@ -773,7 +779,7 @@ class Collector {
       const cache = this.options.cache;
       // A kept block is copied without a look at it: what would change its classification
       // (attributes, style sheets) drops the cache (CollectCache.noteMutation).
-      const entry = cache && !top.svg && !top.shadowed ? cache.get(el) : undefined;
+      const entry = cache && !top.svg && !top.shadowed ? cache.entries.get(el) : undefined;
       if (entry && this.reusable(entry, top)) {
         this.replay(entry);
         node = skipSubtree(walker, el);
@@ -781,17 +787,15 @@ class Collector {
       }
       const { action, context } = this.classify(el, top, false);
       if (action === 'descend') {
-        const capture = cache && context!.block === el && !context!.svg && !context!.shadowed ? this.startCapture(cache, top) : undefined;
+        context!.capture = cache && context!.block === el && !context!.svg && !context!.shadowed ? this.startCapture(cache, top) : undefined;
         // A plain block (prose with links and emphasis) is read in one call, its text nodes left for later.
         const whole = context!.block === el ? this.plainText(el, context!) : undefined;
         this.pseudo(el, 'before', context!);
         if (whole !== undefined && this.writeBlock(whole, el)) {
-          this.pseudo(el, 'after', context!);
-          if (capture) this.finishCapture(el, capture, context!);
+          this.close(context!);
           node = skipSubtree(walker, el);
           continue;
         }
-        context!.capture = capture;
         stack.push(context!);
         top = context!;
         node = walker.nextNode();
@@ -808,10 +812,15 @@ class Collector {
     }
     while (stack.length > 1 && !this.truncated) {
       stack.pop();
-      this.pseudo(top.node as Element, 'after', top);
-      if (top.capture) this.finishCapture(top.node as Element, top.capture, top);
+      this.close(top);
       top = stack[stack.length - 1]!;
     }
+  }
+
+  /** At an element's end: its `::after` text, and its output kept when it was being recorded. */
+  private close(context: Context): void {
+    this.pseudo(context.node as Element, 'after', context);
+    if (context.capture) this.finishCapture(context.node as Element, context.capture, context);
   }
 
   /**
@@ -857,16 +866,8 @@ class Collector {
 
   /** Writes a plain block's text (see plainText); false when it would pass maxChars (then it is walked). */
   private writeBlock(text: string, block: Element): boolean {
-    if (block !== this.lastBlock) {
-      this.lastBlock = block;
-      this.pending = BLOCK_SEPARATOR;
-    }
-    const separator = this.length > 0 ? this.pending : '';
-    if (this.length + separator.length + text.length > this.maxChars) return false;
-    this.pending = '';
-    if (separator) this.write(separator);
-    const start = this.length;
-    this.write(text);
+    const start = this.writeIn(block, text, false);
+    if (start < 0) return false;
     this.segments.push({ block, start, end: this.length, nodes: {} });
     // As after a text node of a new block (visitText): an override of an earlier block ends here.
     this.overrideBlock = null;
@@ -897,7 +898,7 @@ class Collector {
     for (let i = c.parts + 1; i < this.parts.length; i++) block += this.parts[i]!;
     this.parts.length = c.parts;
     this.parts.push(block);
-    cache.set(el, {
+    cache.entries.set(el, {
       base: c.length,
       chars,
       parts: [block],
@@ -933,17 +934,11 @@ class Collector {
     this.reusedBlocks++;
     for (const part of entry.parts) this.parts.push(part);
     this.length += entry.chars;
-    if (shift === 0) {
-      for (const s of entry.segments) this.segments.push(s);
-      for (const g of entry.generated) this.generated.push(g);
-      for (const u of entry.unjudged) this.unjudged.push(u);
-    } else {
-      for (const s of entry.segments) {
-        this.segments.push(isBlockSegment(s) ? { block: s.block, start: s.start + shift, end: s.end + shift, nodes: s.nodes } : { node: s.node, start: s.start + shift, end: s.end + shift });
-      }
-      for (const g of entry.generated) this.generated.push({ ...g, start: g.start + shift, end: g.end + shift });
-      for (const u of entry.unjudged) this.unjudged.push({ ...u, start: u.start + shift, end: u.end + shift });
-    }
+    // Shared as they are where the block starts where it did; moved copies elsewhere (a plain block's copy shares its node list).
+    const move = <T extends { start: number; end: number }>(x: T): T => (shift === 0 ? x : { ...x, start: x.start + shift, end: x.end + shift });
+    for (const s of entry.segments) this.segments.push(move(s));
+    for (const g of entry.generated) this.generated.push(move(g));
+    for (const u of entry.unjudged) this.unjudged.push(move(u));
     this.lastBlock = entry.lastBlock;
     this.pending = entry.pending;
     if (entry.segments.length > 0) this.overrideBlock = entry.overrideBlock;
@@ -991,7 +986,7 @@ class Collector {
       if ((el as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0) return { action: 'slot', context };
     }
     // A shadow root renders instead of the light children, which show only through slots.
-    if (el.shadowRoot || (this.options.shadowRootOf && mayHostShadow(name) ? this.options.shadowRootOf(el) : null)) {
+    if (el.shadowRoot || (this.options.shadowRootOf && asksForShadow(el, name, parent, this.options) ? this.options.shadowRootOf(el) : null)) {
       return { action: 'shadow', context };
     }
     // A closed <details> shows only its summary.
@@ -1009,20 +1004,10 @@ class Collector {
       this.lastBlock = context.block;
       this.pending = BLOCK_SEPARATOR;
     }
-    let separator = '';
-    if (this.pending || this.length === 0) {
-      // Indentation between blocks is layout, not text.
-      if (!NOT_WHITESPACE.test(data)) return;
-      if (this.length > 0) separator = this.pending;
-    }
-    if (this.length + separator.length + data.length > this.maxChars) {
-      this.truncated = true;
-      return;
-    }
-    this.pending = '';
-    if (separator) this.write(separator);
-    const start = this.length;
-    this.write(data);
+    // Indentation between blocks is layout, not text.
+    if ((this.pending || this.length === 0) && !NOT_WHITESPACE.test(data)) return;
+    const start = this.writeIn(context.block, data);
+    if (start < 0) return;
     this.segments.push({ node, start, end: this.length });
     const reason = judged && judged !== 'visible' ? judged : context.unjudged;
     if (reason) this.unjudged.push({ start, end: this.length, reason });
@@ -1039,25 +1024,35 @@ class Collector {
   /** Writes text that is drawn but in no text node (see GeneratedSegment). */
   private writeGenerated(text: string, element: Element, kind: GeneratedSegment['kind'], context: Context): void {
     if (!NOT_WHITESPACE.test(text)) return;
-    const block = kind === 'value' ? element : context.block;
-    if (block !== this.lastBlock) {
-      this.lastBlock = block;
-      this.pending = BLOCK_SEPARATOR;
-    }
-    const separator = this.length > 0 ? this.pending : '';
-    if (this.length + separator.length + text.length > this.maxChars) {
-      this.truncated = true;
-      return;
-    }
-    this.pending = '';
-    if (separator) this.write(separator);
-    const start = this.length;
-    this.write(text);
+    const start = this.writeIn(kind === 'value' ? element : context.block, text);
+    if (start < 0) return;
     this.generated.push({ element, kind, start, end: this.length });
     const judged = this.options.judgements?.get(element);
     const reason = judged && judged !== 'visible' && judged !== 'hidden' ? judged : context.unjudged;
     if (reason) this.unjudged.push({ start, end: this.length, reason });
     if (kind === 'value') this.lastBlock = null;
+  }
+
+  /**
+   * Writes `data` as text of `block`, after the separator it needs there. Returns where it
+   * starts, or -1 where it would pass maxChars: then nothing is written, and the collection
+   * is cut short (`truncated`) unless `truncate` is false.
+   */
+  private writeIn(block: Node, data: string, truncate = true): number {
+    if (block !== this.lastBlock) {
+      this.lastBlock = block;
+      this.pending = BLOCK_SEPARATOR;
+    }
+    const separator = this.length > 0 ? this.pending : '';
+    if (this.length + separator.length + data.length > this.maxChars) {
+      if (truncate) this.truncated = true;
+      return -1;
+    }
+    this.pending = '';
+    if (separator) this.write(separator);
+    const start = this.length;
+    this.write(data);
+    return start;
   }
 
   private write(s: string): void {
@@ -1082,7 +1077,8 @@ const BREAK = { action: 'break' } as const;
  * of a scan.)
  */
 function mayHide(el: Element, name: string): boolean {
-  return name !== 'a' || el.hasAttribute('class') || el.hasAttribute('style') || el.hasAttribute('id');
+  // A link with `contenteditable` is checked too (plainLink reads it): rare, and only a check.
+  return name !== 'a' || !plainLink(el);
 }
 
 /** Moves the walker past `el`'s subtree; returns the next node in document order inside the root. */
@@ -1155,8 +1151,27 @@ const SHADOW_HOST_TAGS = new Set([
   'header', 'main', 'nav', 'p', 'section', 'span',
 ]);
 
-function mayHostShadow(name: string): boolean {
+export function mayHostShadow(name: string): boolean {
   return name.includes('-') || SHADOW_HOST_TAGS.has(name);
+}
+
+/**
+ * Whether the fast pass asks the closed-root API about `el` (issue 16: in Chrome each call
+ * costs 2-5 µs of binding, and prose is made of divs, paragraphs and spans, every one a
+ * possible host). It asks where a widget may draw text of its own: custom elements, hosts
+ * with no light content (nothing or only whitespace and comments: a shadow root is the only
+ * way such an element shows words), everything inside a shadow tree or a slot (rare, and the
+ * strict look cannot climb there: `assignedSlot` is null for a closed root's slots), and the
+ * hosts the strict look found (`shadowHosts`). Not a paragraph or container holding light
+ * text or elements: a closed root there is found by the strict look when a finding's text
+ * stands under it, between its words or next to them (rejudge.ts), and the page collected
+ * again. Text drawn only inside such a root, with no finding near, is missed (a recall
+ * loss, never a false *verified*). One code path for both browsers: Firefox's property is
+ * cheap, and the strict look is needed there as much.
+ */
+function asksForShadow(el: Element, name: string, parent: Context, options: CollectOptions): boolean | undefined {
+  // Light content: an element, or text that is not whitespace (comments are not in textContent).
+  return mayHostShadow(name) && (name.includes('-') || parent.shadowed || !(el.firstElementChild || el.textContent?.trim()) || options.shadowHosts?.has(el));
 }
 
 /** An SVG text piece placed by its own coordinates or rotated: its drawn order is not the document's. */
@@ -1297,36 +1312,24 @@ function ownerDocument(node: Node): Document {
   return node.nodeType === 9 ? (node as Document) : node.ownerDocument!;
 }
 
-const DISPLAY_NONE = /(^|;)\s*display\s*:\s*none/i;
-const VISIBILITY_HIDDEN = /(^|;)\s*visibility\s*:\s*(hidden|collapse)/i;
-const VISIBILITY_VISIBLE = /(^|;)\s*visibility\s*:\s*visible/i;
-
 /**
  * An element's own visibility, given what it inherits: `none` (no box: it and
  * its subtree are skipped), `hidden` (visibility:hidden, which a descendant
  * may override) or `visible`. Browsers (and happy-dom) have
  * `checkVisibility()`: one check that covers display:none ancestors and, with
  * `visibilityProperty`, the element's own computed visibility. Without it
- * (linkedom, which has no CSS engine) only the inline `style` attribute is
- * read.
+ * (linkedom, which has no CSS engine) `visibilityWithoutCss` is asked, or
+ * nothing is hidden by style.
  */
-function makeVisibilityCheck(doc: Document): (el: Element, inherited: 'visible' | 'hidden') => 'visible' | 'hidden' | 'none' {
+function makeVisibilityCheck(doc: Document, withoutCss: VisibilityCheck = (_el, inherited) => inherited): VisibilityCheck {
   const view = doc.defaultView;
   const canCheck = typeof (doc.documentElement as Element | null)?.checkVisibility === 'function';
   const withVisibility = { visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions;
-  if (canCheck) {
-    return (el, inherited) => {
-      if (el.checkVisibility(withVisibility)) return 'visible';
-      if (el.checkVisibility()) return 'hidden';
-      // `display: contents` has no box of its own, yet its children render.
-      return view?.getComputedStyle(el).display === 'contents' ? inherited : 'none';
-    };
-  }
+  if (!canCheck) return withoutCss;
   return (el, inherited) => {
-    const inline = el.getAttribute('style');
-    if (!inline) return inherited;
-    if (DISPLAY_NONE.test(inline)) return 'none';
-    if (VISIBILITY_HIDDEN.test(inline)) return 'hidden';
-    return VISIBILITY_VISIBLE.test(inline) ? 'visible' : inherited;
+    if (el.checkVisibility(withVisibility)) return 'visible';
+    if (el.checkVisibility()) return 'hidden';
+    // `display: contents` has no box of its own, yet its children render.
+    return view?.getComputedStyle(el).display === 'contents' ? inherited : 'none';
   };
 }

@@ -10,9 +10,9 @@
  * of every scan, so text a page later shows is read again.
  */
 import type { Finding } from '../match/types';
-import { isTextData, type CollectedText, type TextJudgements } from './collect-text';
+import { isTextData, mayHostShadow, type CollectedText, type TextJudgements } from './collect-text';
 import { textSegmentsIn } from './ranges';
-import type { StrictJudge } from './visibility';
+import { flatParent, type StrictJudge } from './visibility';
 
 /**
  * Collect-and-match rounds a scan may add after judging its findings. One
@@ -27,10 +27,17 @@ export interface JudgementStore {
   readonly judgements: TextJudgements;
   /** Nodes with a verdict other than `visible`, to judge again next scan. */
   readonly carried: Set<Node>;
+  /**
+   * Elements found hosting a shadow root the collection did not walk (CollectOptions.shadowHosts).
+   * Kept for good: a shadow root, once attached, is never removed.
+   */
+  readonly shadowHosts: WeakSet<Element>;
+  /** Opens closed shadow roots (src/platform/shadow-roots.ts); without it only open ones are found. */
+  readonly shadowRootOf: ((el: Element) => ShadowRoot | null) | undefined;
 }
 
-export function createJudgementStore(): JudgementStore {
-  return { judgements: new WeakMap(), carried: new Set() };
+export function createJudgementStore(shadowRootOf?: (el: Element) => ShadowRoot | null): JudgementStore {
+  return { judgements: new WeakMap(), carried: new Set(), shadowHosts: new WeakSet(), shadowRootOf };
 }
 
 /** Judges the carried nodes again with a fresh judge; drops those gone or now visible. Returns whether a verdict changed. */
@@ -73,6 +80,23 @@ export function judgeFindings(
  * judgeFindings in steps of NODES_PER_STEP nodes, so the scanner can yield to
  * the page between them (a page with hundreds of findings would otherwise
  * make one long task of layout queries).
+ *
+ * Closed shadow roots (issue 16): the fast pass does not ask a paragraph or container that
+ * holds light text or elements for one (collect-text.ts asksForShadow). So here every possible
+ * host that decides what the reader sees of a finding's text, and of the characters around it
+ * up to the nearest letter either side, is asked, once per element per look:
+ * - every ancestor of its text nodes and of the elements drawing its generated text (flat tree,
+ *   up to the root): a closed root there draws its own tree instead of the light text, which
+ *   shows only through its slots, between words of its own;
+ * - every element between the first and the last text node in the document's own tree (or the
+ *   outermost hosts holding them): e.g. a `<span>` holding an empty element whose root draws
+ *   "not ", or one after the last word whose root draws "n't". Inside shadow trees and slots the
+ *   fast pass asks every element, and what a shadow tree or a slot draws between two nodes (in
+ *   an order that may not be the document's) lies there. Subtrees that draw nothing are asked
+ *   too: rare between a quotation's words, and a closed root there only costs one collection.
+ * A root the collection did not walk is remembered (store.shadowHosts) and counts as a change:
+ * the page is collected again through the walk that asks those hosts too, and the verdict is
+ * then the one on what the reader sees.
  */
 export function* judgeFindingsSteps(
   collected: CollectedText,
@@ -95,25 +119,77 @@ export function* judgeFindingsSteps(
     store.judgements.set(node, verdict);
     store.carried.add(node);
   };
-  const { generated } = collected;
+  const { generated, text } = collected;
+  /** Elements asked for a shadow root in this look, each once (see the doc comment below). */
+  const asked = new WeakSet<Element>();
+  const ask = (el: Element): void => {
+    if (asked.has(el)) return;
+    asked.add(el);
+    const root = mayHostShadow(el.localName) && (el.shadowRoot ?? store.shadowRootOf?.(el));
+    if (root && !store.shadowHosts.has(el) && !collected.shadowRoots.includes(root)) {
+      store.shadowHosts.add(el);
+      changed = true;
+    }
+  };
+  /** Asks `node` (an element drawing generated text) or its parent, and every flat-tree ancestor. */
+  const climb = (node: Node) => {
+    for (let n = node.nodeType === ELEMENT_NODE ? (node as Element) : flatParent(node as Text); n; n = flatParent(n)) ask(n);
+  };
   for (const f of findings) {
     if (f.quoteId === undefined) continue;
-    const segments = textSegmentsIn(collected, f.start, f.end);
+    // The text and the characters around it up to the nearest letter or digit either side: no
+    // hidden text, and no shadow root, may join letters to its first or last word ("did" read
+    // as "didn't").
+    let from = f.start;
+    while (from > 0 && !WORD_CHARACTER.test(text[from - 1]!)) from--;
+    let to = f.end;
+    while (to < text.length && !WORD_CHARACTER.test(text[to]!)) to++;
+    const segments = textSegmentsIn(collected, from - 1, to + 1);
     // Null: a plain block no longer holds the text read there. Its nodes cannot be judged: the
     // page is collected again (a finding over it is not located meanwhile: ranges.ts).
     if (segments === null) changed = true;
     for (const segment of segments ?? []) {
       look(segment.node);
+      climb(segment.node);
       if (looked >= NODES_PER_STEP) {
         looked = 0;
         yield;
       }
     }
     for (const g of generated) {
-      if (g.start < f.end && g.end > f.start) look(g.element);
+      if (g.start <= to && g.end >= from) {
+        look(g.element);
+        climb(g.element);
+      }
+    }
+    if (segments && segments.length > 1) {
+      // Between the first and the last text node, or the outermost hosts holding them.
+      const end = outermost(segments[segments.length - 1]!.node);
+      let n: Node | null = outermost(segments[0]!.node);
+      if (n !== end && n.compareDocumentPosition(end) & DOCUMENT_POSITION_FOLLOWING) {
+        for (n = following(n); n && n !== end; n = following(n)) if (n.nodeType === ELEMENT_NODE) ask(n as Element);
+      }
     }
   }
   return changed;
+}
+
+/** A letter or a digit: where a word may be joined. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const ELEMENT_NODE = 1;
+const DOCUMENT_POSITION_FOLLOWING = 4;
+
+/** The node after `node` in document order (its descendants first). */
+function following(node: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  for (let at: Node | null = node; at; at = at.parentNode) if (at.nextSibling) return at.nextSibling;
+  return null;
+}
+
+/** `node`, or the host of the outermost shadow tree holding it: a node of the document's own tree. */
+function outermost(node: Node): Node {
+  const host = (node.getRootNode() as ShadowRoot).host;
+  return host ? outermost(host) : node;
 }
 
 function judgeNode(node: Node, judge: StrictJudge) {

@@ -156,7 +156,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
   let rerun = false;
   let last: ScanOutcome<A> | undefined;
   let collections = 0;
-  const store = createJudgementStore();
+  const store = createJudgementStore(options.shadowRootOf);
   // Blocks no mutation touched since the last collection are copied, not walked (issue 16).
   const cache = new CollectCache(now);
 
@@ -196,6 +196,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       signal,
       skipElement,
       shadowRootOf: options.shadowRootOf,
+      shadowHosts: store.shadowHosts,
       judgements: store.judgements,
       judged: store.carried,
       cache,

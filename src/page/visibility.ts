@@ -235,9 +235,10 @@ export function createStrictJudge(doc: Document, recheck?: boolean): StrictJudge
 
   return {
     text(node) {
-      const el = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
-      if (!el) return 'hidden';
-      return judgeAt(node.assignedSlot ?? el, (f) => {
+      // Its slot when slotted, else its parent (a shadow root's host).
+      const parent = flatParent(node);
+      if (!parent) return 'hidden';
+      return judgeAt(parent, (f) => {
         const drawn = drawnBoxes(node, f.clips, pageBox());
         return drawn === 'none' ? 'hidden' : drawn === 'some' ? 'style' : undefined;
       });
@@ -269,7 +270,7 @@ export function hasCssEngine(doc: Document): boolean {
 }
 
 /** The element whose box contains `el`'s: its slot when slotted, its parent, or a shadow root's host. */
-function flatParent(el: Element): Element | null {
+export function flatParent(el: Element | Text): Element | null {
   return el.assignedSlot ?? el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
 }
 

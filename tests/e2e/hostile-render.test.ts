@@ -53,6 +53,9 @@ const hiddenNot = (open: string, close: string) => `<p>Peskov said: “${PRE}${o
 const hiddenGenuine = (open: string, close: string) =>
   `${open}<p>Peskov said: “${GENUINE}.”</p>${close}<p>Peskov said: “${DOCTORED}”</p>`;
 const shown = (quotation: string) => `<p>Peskov said: “${quotation}”</p>`;
+/** Page script: a closed shadow root on the element with id `id`, drawing `html`. */
+const closedRoot = (id: string, html: string) =>
+  `<script>document.getElementById('${id}').attachShadow({ mode: 'closed' }).innerHTML = ${JSON.stringify(html)};</script>`;
 /** Page script: "not" as a CDATA section imported from an XML document into the page's first <b> (Chromium and Firefox draw it). */
 const CDATA_NOT = `<script>document.querySelector('article b').append(document.importNode(new DOMParser().parseFromString('<x><![CDATA[not]]></x>', 'application/xml').documentElement.firstChild, true));</script>`;
 
@@ -192,6 +195,29 @@ const CASES: Case[] = [
     name: 'the genuine words in the light DOM of a closed shadow root rendering the doctored ones',
     body: `<div id="host"><p>Peskov said: “${GENUINE}.”</p></div>
       <script>document.getElementById('host').attachShadow({ mode: 'closed' }).innerHTML = ${JSON.stringify(shown(DOCTORED))};</script>`,
+    expect: 'altered',
+  },
+  // Closed roots the first pass does not ask for (a host holding light text or elements): the strict
+  // look asks the hosts above, between and next to a finding's words (src/page/rejudge.ts).
+  {
+    name: 'a closed root on an empty <span> between the words, drawing "not "',
+    body: `<p>Peskov said: “We have <span id="h"></span>${GENUINE.slice('We have '.length)}.”</p>${closedRoot('h', 'not ')}`,
+    expect: 'altered',
+  },
+  {
+    name: 'a closed root drawing "not " on a <span> between the words that holds an element',
+    body: `<p>Peskov said: “We have <span id="h"><i></i></span>${GENUINE.slice('We have '.length)}.”</p>${closedRoot('h', 'not ')}`,
+    expect: 'altered',
+  },
+  {
+    name: 'a closed root on the paragraph, the genuine words in its light DOM, slots and an extra word in the shadow',
+    body: `<p id="h"><span slot="a">Peskov said: “We have</span> <span slot="b">${GENUINE.slice('We have '.length)}.”</span></p>
+      ${closedRoot('h', '<slot name="a"></slot> not <slot name="b"></slot>')}`,
+    expect: 'altered',
+  },
+  {
+    name: 'a closed root on a container two levels above the genuine words, drawing the doctored ones',
+    body: `<section id="h"><div><h2>Statement</h2><p>Peskov said: “${GENUINE}.”</p></div></section>${closedRoot('h', shown(DOCTORED))}`,
     expect: 'altered',
   },
   // Quotations the scan used to miss.

@@ -7,6 +7,7 @@
  */
 import type { UnjudgedSpan } from '../../match/unjudged';
 import { collectText } from '../../page/collect-text';
+import { inlineStyleVisibility } from '../../page/inline-visibility';
 
 /**
  * The text the content script would send to the engine for this document, whether the
@@ -14,6 +15,6 @@ import { collectText } from '../../page/collect-text';
  * SVG pieces placed by coordinates): a finding over them is never verified, as in the extension.
  */
 export function collectPageText(document: unknown): { text: string; truncated: boolean; unjudged: UnjudgedSpan[] } {
-  const { text, truncated, unjudged } = collectText(document as Document);
+  const { text, truncated, unjudged } = collectText(document as Document, { visibilityWithoutCss: inlineStyleVisibility });
   return { text, truncated, unjudged };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { canonical } from '../../../src/text';
 import { textSegmentsIn } from '../../../src/page/ranges';
+import { inlineStyleVisibility } from '../../../src/page/inline-visibility';
 import {
   BLOCK_SEPARATOR,
   collectText,
@@ -273,7 +274,8 @@ describe('parity with linkedom (the check CLI)', () => {
     const { document: linked } = parseHTML(html);
     document.documentElement.innerHTML = html.replace(/^<!doctype html><html>|<\/html>$/g, '');
     const browserLike = collectText(document).text;
-    const cli = collectText(linked as unknown as Document);
+    // As the CLI reads it (src/cli/check/page-text.ts: inline styles read without a CSS engine).
+    const cli = collectText(linked as unknown as Document, { visibilityWithoutCss: inlineStyleVisibility });
     expect(cli.text).toBe(browserLike);
     expect(cli.text).toBe(
       [
@@ -293,7 +295,7 @@ describe('without a CSS engine (linkedom)', () => {
     const { document: doc } = parseHTML(
       '<html><body><p style="display:none">gone</p><div style="visibility: hidden">hidden <span style="visibility: visible">seen</span></div></body></html>',
     );
-    expect(collectText(doc as unknown as Document).text).toBe('seen');
+    expect(collectText(doc as unknown as Document, { visibilityWithoutCss: inlineStyleVisibility }).text).toBe('seen');
   });
 });
 
