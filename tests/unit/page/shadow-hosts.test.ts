@@ -125,6 +125,32 @@ describe('startScanner with closed roots the fast pass does not ask for', () => 
     vi.useRealTimers();
   });
 
+  it('a closed root attached to the paragraph after the scan (no mutation to see): the look between scans finds it', async () => {
+    document.body.innerHTML = `<main><p id="h">He said: “${GENUINE}”</p></main>`;
+    const c = closedRoots();
+    const engine = wordingEngine([GENUINE, DOCTORED]);
+    const outcomes: ScanOutcome<{ findings: Finding[] }>[] = [];
+    const controller = new AbortController();
+    startScanner({
+      root: document,
+      signal: controller.signal,
+      match: engine.match,
+      onScan: (o) => outcomes.push(o),
+      shadowRootOf: c.shadowRootOf,
+      whenIdle: (cb) => cb(),
+      now: () => Date.now(),
+      yieldToPage: () => Promise.resolve(),
+      recheckMs: 1_000,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes.at(-1)!.located.map((l) => l.finding.text)).toEqual([GENUINE]);
+    c.attach(document.getElementById('h')!, `<p>He said: “${DOCTORED}”</p>`);
+    await vi.advanceTimersByTimeAsync(1_000 + 100);
+    controller.abort();
+    expect(outcomes.at(-1)!.collected.text).toBe(`He said: “${DOCTORED}”`);
+    expect(outcomes.at(-1)!.located.map((l) => l.finding.text)).toEqual([DOCTORED]);
+  });
+
   /** Scans `document` with closed roots opened by `c`; the last outcome's findings. */
   const scan = async (c: ReturnType<typeof closedRoots>, wordings: string[]) => {
     const engine = wordingEngine(wordings);
