@@ -117,6 +117,24 @@ describe('the strict look asks the hosts around a finding’s text', () => {
   });
 });
 
+/** A scanner over `document` with closed roots opened by `c`, its outcomes kept. */
+function start(c: ReturnType<typeof closedRoots>, engine: ReturnType<typeof wordingEngine>, recheckMs: number) {
+  const outcomes: ScanOutcome<{ findings: Finding[] }>[] = [];
+  const controller = new AbortController();
+  startScanner({
+    root: document,
+    signal: controller.signal,
+    match: engine.match,
+    onScan: (o) => outcomes.push(o),
+    shadowRootOf: c.shadowRootOf,
+    whenIdle: (cb) => cb(),
+    now: () => Date.now(),
+    yieldToPage: () => Promise.resolve(),
+    recheckMs,
+  });
+  return { outcomes, controller };
+}
+
 describe('startScanner with closed roots the fast pass does not ask for', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -128,20 +146,7 @@ describe('startScanner with closed roots the fast pass does not ask for', () => 
   it('a closed root attached to the paragraph after the scan (no mutation to see): the look between scans finds it', async () => {
     document.body.innerHTML = `<main><p id="h">He said: “${GENUINE}”</p></main>`;
     const c = closedRoots();
-    const engine = wordingEngine([GENUINE, DOCTORED]);
-    const outcomes: ScanOutcome<{ findings: Finding[] }>[] = [];
-    const controller = new AbortController();
-    startScanner({
-      root: document,
-      signal: controller.signal,
-      match: engine.match,
-      onScan: (o) => outcomes.push(o),
-      shadowRootOf: c.shadowRootOf,
-      whenIdle: (cb) => cb(),
-      now: () => Date.now(),
-      yieldToPage: () => Promise.resolve(),
-      recheckMs: 1_000,
-    });
+    const { outcomes, controller } = start(c, wordingEngine([GENUINE, DOCTORED]), 1_000);
     await vi.advanceTimersByTimeAsync(0);
     expect(outcomes.at(-1)!.located.map((l) => l.finding.text)).toEqual([GENUINE]);
     c.attach(document.getElementById('h')!, `<p>He said: “${DOCTORED}”</p>`);
@@ -154,19 +159,7 @@ describe('startScanner with closed roots the fast pass does not ask for', () => 
   /** Scans `document` with closed roots opened by `c`; the last outcome's findings. */
   const scan = async (c: ReturnType<typeof closedRoots>, wordings: string[]) => {
     const engine = wordingEngine(wordings);
-    const outcomes: ScanOutcome<{ findings: Finding[] }>[] = [];
-    const controller = new AbortController();
-    startScanner({
-      root: document,
-      signal: controller.signal,
-      match: engine.match,
-      onScan: (o) => outcomes.push(o),
-      shadowRootOf: c.shadowRootOf,
-      whenIdle: (cb) => cb(),
-      now: () => Date.now(),
-      yieldToPage: () => Promise.resolve(),
-      recheckMs: 0,
-    });
+    const { outcomes, controller } = start(c, engine, 0);
     await vi.advanceTimersByTimeAsync(0);
     controller.abort();
     const last = outcomes[outcomes.length - 1]!;
