@@ -240,8 +240,8 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
    * The strict look at the text under `findings` (those naming a quotation), in slices of
    * `sliceMs`. Returns whether it must be collected again, and the busy time.
    */
-  const judgeInSlices = async (collected: CollectedText, findings: readonly Finding[], judge: StrictJudge, seen: Set<Node>) => {
-    const steps = judgeFindingsSteps(collected, findings, judge, store, seen);
+  const judgeInSlices = async (collected: CollectedText, findings: readonly Finding[], judge: StrictJudge, seen: Set<Node>, asked?: WeakSet<Element>) => {
+    const steps = judgeFindingsSteps(collected, findings, judge, store, seen, asked);
     let busyMs = 0;
     let t = now();
     for (let step = steps.next(); ; step = steps.next()) {
@@ -277,7 +277,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
     if (last && collected.text === last.collected.text && sameUnjudged(collected, last.collected)) {
       // The same text; a style sheet added or edited since may hide some of it all the same
       // (the fast pass reads no sheet): the strict look at the findings' text again.
-      const stale = judge ? await judgeInSlices(collected, last.answer.findings, judge, new Set()) : undefined;
+      const stale = judge ? await judgeInSlices(collected, last.answer.findings, judge, new Set(), store.asked) : undefined;
       if (stale) cost.judgeMs = judgeMs += stale.busyMs;
       if (stale?.changed) {
         cache.clear();
@@ -306,7 +306,7 @@ export function startScanner<A extends MatchAnswer>(options: ScannerOptions<A>):
       const seen = new Set<Node>();
       for (let round = 0; judge && round < MAX_REJUDGE_ROUNDS; round++) {
         // In slices, like the collection: hundreds of findings mean hundreds of layout queries.
-        const { changed, busyMs } = await judgeInSlices(collected, answer.findings, judge, seen);
+        const { changed, busyMs } = await judgeInSlices(collected, answer.findings, judge, seen, store.asked);
         judgeMs += busyMs;
         cost.judgeMs = judgeMs;
         if (!changed) break;

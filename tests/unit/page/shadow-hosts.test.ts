@@ -156,6 +156,27 @@ describe('startScanner with closed roots the fast pass does not ask for', () => 
     expect(outcomes.at(-1)!.located.map((l) => l.finding.text)).toEqual([DOCTORED]);
   });
 
+  it('a rescan asks no element a scan already asked; a root attached to one since is found by the look between scans', async () => {
+    document.body.innerHTML = `<main><div><p id="h">He said: “${GENUINE}”</p></div><div id="more"><p>Other words.</p></div></main>`;
+    const c = closedRoots();
+    const { outcomes, controller } = start(c, wordingEngine([GENUINE, DOCTORED]), 2_000);
+    await vi.advanceTimersByTimeAsync(0);
+    const first = new Set(c.asked);
+    expect(first.has(document.getElementById('h')!)).toBe(true);
+    // A root drawing the doctored words on the asked paragraph (no mutation), then a mutation elsewhere.
+    c.attach(document.getElementById('h')!, `<p>He said: “${DOCTORED}”</p>`);
+    c.asked.length = 0;
+    document.getElementById('more')!.append(Object.assign(document.createElement('p'), { textContent: 'Unrelated words.' }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(outcomes.length).toBe(2);
+    expect(c.asked.filter((el) => first.has(el))).toEqual([]);
+    expect(outcomes.at(-1)!.located.map((l) => l.finding.text)).toEqual([GENUINE]);
+    // The look between scans asks afresh: the page is matched on what the reader sees.
+    await vi.advanceTimersByTimeAsync(1_500);
+    controller.abort();
+    expect(outcomes.at(-1)!.located.map((l) => l.finding.text)).toEqual([DOCTORED]);
+  });
+
   /** Scans `document` with closed roots opened by `c`; the last outcome's findings. */
   const scan = async (c: ReturnType<typeof closedRoots>, wordings: string[]) => {
     const engine = wordingEngine(wordings);
