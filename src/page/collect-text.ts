@@ -1170,8 +1170,13 @@ export function mayHostShadow(name: string): boolean {
  * cheap, and the strict look is needed there as much.
  */
 function asksForShadow(el: Element, name: string, parent: Context, options: CollectOptions): boolean | undefined {
-  // Light content: an element, or text that is not whitespace (comments are not in textContent).
-  return mayHostShadow(name) && (name.includes('-') || parent.shadowed || !(el.firstElementChild || el.textContent?.trim()) || options.shadowHosts?.has(el));
+  if (!mayHostShadow(name)) return false;
+  // Light content: an element child, or a text child that is not whitespace (comments draw
+  // nothing). The first such child decides: a paragraph's own text is not read twice.
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === ELEMENT_NODE || (isTextData(n) && NOT_WHITESPACE.test(n.data))) return name.includes('-') || parent.shadowed || options.shadowHosts?.has(el);
+  }
+  return true;
 }
 
 /** An SVG text piece placed by its own coordinates or rotated: its drawn order is not the document's. */
