@@ -160,6 +160,11 @@ export default defineConfig({
     // runtime.getURL, so no page can probe for it at the extension's id. Firefox's
     // content scripts import the extension's files without this (and MV2 has no
     // dynamic URLs), so its build lists nothing.
+    // Chrome 148+: messages are structured clones, as Firefox's always are, not JSON. The
+    // page's text (up to MAX_COLLECT_CHARS) goes to the background in one message; a clone
+    // copies the string where JSON first builds a second one (issue 16, docs/benchmarks.md).
+    // Older Chrome ignores the key and keeps JSON: every message is plain data either way.
+    ...(browser === 'firefox' ? {} : { message_serialization: 'structured_clone' }),
     ...(browser === 'firefox'
       ? {}
       : { web_accessible_resources: [{ resources: [`${CARD_UI_ENTRYPOINT}.js`], matches: ['<all_urls>'], use_dynamic_url: true }] }),

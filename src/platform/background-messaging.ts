@@ -204,7 +204,7 @@ function isIncoming(message: unknown): message is Incoming {
         (m.scanId === undefined || typeof m.scanId === 'string') &&
         Array.isArray(m.located) &&
         m.located.length <= MAX_FINDINGS_PER_PAGE &&
-        (m.located as unknown[]).every((i) => Number.isInteger(i))
+        isIntegerList(m.located as unknown[])
       );
     case 'qv:hello':
     case 'qv:settings':
@@ -218,6 +218,16 @@ function isIncoming(message: unknown): message is Incoming {
     default:
       return false;
   }
+}
+
+/**
+ * Every item an integer, holes included: Chrome's structured-clone messaging (the manifest's
+ * `message_serialization`, as Firefox's messaging always is) keeps an array's holes, which
+ * every() would skip.
+ */
+function isIntegerList(list: unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) if (!Number.isInteger(list[i])) return false;
+  return true;
 }
 
 function isUpload(u: unknown): boolean {

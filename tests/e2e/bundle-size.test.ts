@@ -60,6 +60,11 @@ describe('content script size (store builds)', () => {
       expect(content).toContain(`import(chrome.runtime.getURL(`);
     });
 
+    it(`${target}: only Chrome's manifest asks for structured-clone messaging (Firefox's messaging always is)`, () => {
+      const manifest = JSON.parse(read(target, 'manifest.json').toString('utf8')) as { message_serialization?: unknown };
+      expect(manifest.message_serialization).toBe(target === 'chrome-mv3' ? 'structured_clone' : undefined);
+    });
+
     it(`${target}: only Chrome lists ${CARD_UI} as web-accessible, and only at a dynamic URL`, () => {
       const manifest = JSON.parse(read(target, 'manifest.json').toString('utf8')) as { web_accessible_resources?: unknown };
       if (target === 'chrome-mv3') {

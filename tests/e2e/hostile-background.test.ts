@@ -104,6 +104,24 @@ describe('a compromised content script and the background (Chromium, store build
     expect(own.findings.find((f) => f.text.includes(DOCTORED))?.verdict).toBe('altered');
   });
 
+  it('messages travel as structured clones (message_serialization), and a hole in a list is refused', async () => {
+    // A listener of the test's own, in the worker, answers a probe the extension does not know:
+    // did a Map arrive as a Map? Under JSON (the key missing, or a Chrome before 148) it arrives as {}.
+    await session.evaluateInServiceWorker(() => {
+      chrome.runtime.onMessage.addListener((message: unknown, _sender: unknown, reply: (answer: unknown) => void) => {
+        const m = message as { type?: unknown; probe?: unknown } | null;
+        if (m?.type === 'test:probe') reply({ map: m.probe instanceof Map, size: (m.probe as Map<unknown, unknown>).size ?? null });
+        return undefined;
+      });
+    });
+    expect(await inContentScript(cdp, world, `chrome.runtime.sendMessage({ type: 'test:probe', probe: new Map([[1, 'a']]) })`)).toEqual({ map: true, size: 1 });
+    // A clone keeps an array's holes (JSON made them null): a report whose list has one is
+    // refused outright, where the same report without it is answered "not a scan of yours".
+    const holed = await inContentScript(cdp, world, send({ type: 'qv:findings', scanId: 'guessed-2', located: [0, 1, 2] }).replace('[0,1,2]', '[0,,2]'));
+    expect(holed === null || (typeof holed === 'object' && 'thrown' in (holed as object))).toBe(true);
+    expect(await inContentScript(cdp, world, send({ type: 'qv:findings', scanId: 'guessed-2', located: [0, 1, 2] }))).toMatchObject({ type: 'qv:findings', ok: false });
+  });
+
   it('a forged "verified" report is refused, and the popup still shows the computed verdict', async () => {
     // The old shape, carrying verdicts: not a message the background accepts any more.
     const forged = await inContentScript(

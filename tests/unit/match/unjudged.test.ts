@@ -56,5 +56,7 @@ describe('isUnjudgedSpans', () => {
     expect(isUnjudgedSpans([{ start: 1, end: 2, reason: 'nope' }])).toBe(false);
     expect(isUnjudgedSpans([{ start: '1', end: 2, reason: 'bidi' }])).toBe(false);
     expect(isUnjudgedSpans({ start: 1, end: 2, reason: 'bidi' })).toBe(false);
+    // A structured clone keeps holes: a hole is not a span.
+    expect(isUnjudgedSpans([{ start: 1, end: 2, reason: 'bidi' }, , { start: 3, end: 4, reason: 'bidi' }])).toBe(false);
   });
 });

@@ -154,6 +154,27 @@ describe('listenToContent', () => {
     expect(await fakeBrowser.runtime.onMessage.trigger('qv:scan', {})).toEqual([undefined]);
   });
 
+  it('refuses what only a structured clone carries: holes, boxed strings, non-finite numbers', async () => {
+    // Chrome's message_serialization "structured_clone" (and Firefox's messaging) keeps these; JSON did not.
+    const h = handlers();
+    listenToContent(h);
+    const sparse: number[] = [0];
+    sparse[2] = 2;
+    const refused = [
+      { type: 'qv:findings', scanId: 's-1', located: sparse },
+      { type: 'qv:scan', text: 'abc', unjudged: [{ start: 0, end: 1, reason: 'bidi' }, , { start: 1, end: 2, reason: 'bidi' }] },
+      { type: 'qv:scan', text: new String('abc') },
+      { type: 'qv:scan', text: 'abc', truncatedAt: Infinity },
+      { type: 'qv:scan-part', upload: 'u', text: 'abc', index: NaN },
+      { type: 'qv:scan', text: 'abc', delta: { base: 'b', start: 0, end: Infinity } },
+    ];
+    for (const message of refused) expect(await fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: 3 } as never })).toEqual([undefined]);
+    expect(h.reports).toEqual([]);
+    // The control: the same report without the hole is taken.
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'qv:findings', scanId: 's-1', located: [0, 1, 2] }, { tab: { id: 3 } as never });
+    expect(h.reports).toHaveLength(1);
+  });
+
   it('stops listening when removed', async () => {
     const stop = listenToContent(handlers());
     stop();
