@@ -28,4 +28,4 @@ export {
 export { findQuotedSpans, type QuotedSpan } from './candidates';
 export { attributionOf, type Attribution, type AttributionContext, type SpeakerRef } from './attribution';
 export { tokenize, type Tokens } from './tokenize';
-export { markUnjudged, isUnjudgedSpans, UNJUDGED_REASONS, type UnjudgedSpan, type UnjudgedReason } from './unjudged';
+export { markUnjudged, isUnjudgedSpan, UNJUDGED_REASONS, type UnjudgedSpan, type UnjudgedReason } from './unjudged';

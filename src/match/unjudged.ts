@@ -63,15 +63,9 @@ export function markUnjudged(findings: readonly Finding[], spans: readonly Unjud
   });
 }
 
-/** Whether a value received over messaging is a well-formed list of unjudged spans. */
-export function isUnjudgedSpans(value: unknown): value is UnjudgedSpan[] {
-  if (!Array.isArray(value)) return false;
-  // By index, not every(): a structured clone keeps an array's holes, and every() skips them.
-  for (let i = 0; i < value.length; i++) {
-    const s: unknown = value[i];
-    if (typeof s !== 'object' || s === null) return false;
-    const { start, end, reason } = s as UnjudgedSpan;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || !UNJUDGED_REASONS.includes(reason)) return false;
-  }
-  return true;
+/** Whether a value received over messaging is a well-formed unjudged span (a list of them: src/platform/background-messaging.ts). */
+export function isUnjudgedSpan(value: unknown): value is UnjudgedSpan {
+  if (typeof value !== 'object' || value === null) return false;
+  const { start, end, reason } = value as UnjudgedSpan;
+  return Number.isInteger(start) && Number.isInteger(end) && UNJUDGED_REASONS.includes(reason);
 }

@@ -4,7 +4,7 @@
  * which tab and frame sent it, and returns the handler's answer.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { isUnjudgedSpans } from '../match/unjudged';
+import { isUnjudgedSpan } from '../match/unjudged';
 import {
   MAX_FINDINGS_PER_PAGE,
   type FindingsReport,
@@ -188,7 +188,7 @@ function isIncoming(message: unknown): message is Incoming {
       return (
         typeof m.text === 'string' &&
         (m.pagePublished === undefined || typeof m.pagePublished === 'string') &&
-        (m.unjudged === undefined || isUnjudgedSpans(m.unjudged)) &&
+        (m.unjudged === undefined || isListOf(m.unjudged, isUnjudgedSpan)) &&
         (m.truncatedAt === undefined || (typeof m.truncatedAt === 'number' && Number.isFinite(m.truncatedAt))) &&
         (m.upload === undefined || isUpload(m.upload)) &&
         (m.delta === undefined || isDelta(m.delta))
@@ -202,9 +202,10 @@ function isIncoming(message: unknown): message is Incoming {
     case 'qv:findings':
       return (
         (m.scanId === undefined || typeof m.scanId === 'string') &&
+        // The length first: a list over the cap is refused before its items are read.
         Array.isArray(m.located) &&
         m.located.length <= MAX_FINDINGS_PER_PAGE &&
-        isIntegerList(m.located as unknown[])
+        isListOf(m.located, Number.isInteger)
       );
     case 'qv:hello':
     case 'qv:settings':
@@ -221,12 +222,13 @@ function isIncoming(message: unknown): message is Incoming {
 }
 
 /**
- * Every item an integer, holes included: Chrome's structured-clone messaging (the manifest's
- * `message_serialization`, as Firefox's messaging always is) keeps an array's holes, which
- * every() would skip.
+ * An array whose every item passes `test`, holes included: Chrome's structured-clone messaging
+ * (the manifest's `message_serialization`, as Firefox's messaging always is) keeps an array's
+ * holes, which every() would skip.
  */
-function isIntegerList(list: unknown[]): boolean {
-  for (let i = 0; i < list.length; i++) if (!Number.isInteger(list[i])) return false;
+function isListOf<T>(value: unknown, test: (item: unknown) => boolean): value is T[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!test(value[i])) return false;
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnjudgedSpans, markUnjudged } from '../../../src/match';
+import { isUnjudgedSpan, markUnjudged } from '../../../src/match';
 import type { Finding } from '../../../src/match';
 
 const finding = (start: number, end: number, verdict: Finding['verdict'] = 'verified'): Finding => ({
@@ -49,14 +49,13 @@ describe('markUnjudged', () => {
   });
 });
 
-describe('isUnjudgedSpans', () => {
-  it('accepts well-formed spans and refuses anything else', () => {
-    expect(isUnjudgedSpans([{ start: 1, end: 2, reason: 'bidi' }])).toBe(true);
-    expect(isUnjudgedSpans([])).toBe(true);
-    expect(isUnjudgedSpans([{ start: 1, end: 2, reason: 'nope' }])).toBe(false);
-    expect(isUnjudgedSpans([{ start: '1', end: 2, reason: 'bidi' }])).toBe(false);
-    expect(isUnjudgedSpans({ start: 1, end: 2, reason: 'bidi' })).toBe(false);
-    // A structured clone keeps holes: a hole is not a span.
-    expect(isUnjudgedSpans([{ start: 1, end: 2, reason: 'bidi' }, , { start: 3, end: 4, reason: 'bidi' }])).toBe(false);
+describe('isUnjudgedSpan', () => {
+  it('accepts a well-formed span and refuses anything else', () => {
+    expect(isUnjudgedSpan({ start: 1, end: 2, reason: 'bidi' })).toBe(true);
+    expect(isUnjudgedSpan({ start: 1, end: 2, reason: 'nope' })).toBe(false);
+    expect(isUnjudgedSpan({ start: '1', end: 2, reason: 'bidi' })).toBe(false);
+    expect(isUnjudgedSpan({ start: 1, end: Infinity, reason: 'bidi' })).toBe(false);
+    expect(isUnjudgedSpan(null)).toBe(false);
+    expect(isUnjudgedSpan(undefined)).toBe(false);
   });
 });
